@@ -1,0 +1,227 @@
+/**
+ * The scheme expression language: a small, Excel-like formula syntax for computed fields
+ * (totals, weighted parts). Parsed here into a tree that the engine evaluates and that the
+ * formula writer turns into Excel formulas — never run through eval.
+ *
+ *   expr     := compare
+ *   compare  := sum (('=' | '<>' | '<' | '<=' | '>' | '>=') sum)?
+ *   sum      := product (('+' | '-') product)*
+ *   product  := unary (('*' | '/') unary)*
+ *   unary    := ('-' | '+') unary | primary
+ *   primary  := number ['%'] | "text" | name | NAME '(' [expr (',' expr)*] ')' | '(' expr ')'
+ *
+ * Names are field ids (letters of any script, digits, _). Functions: see FUNCTIONS.
+ */
+
+export type Expr =
+  | { k: 'num'; v: number }
+  | { k: 'str'; v: string }
+  | { k: 'ref'; id: string }
+  | { k: 'neg'; e: Expr }
+  | { k: 'bin'; op: BinOp; a: Expr; b: Expr }
+  | { k: 'call'; fn: FunctionName; args: Expr[] };
+
+export type BinOp = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** Functions and their argument counts [min, max]; each has the same name and meaning in Excel. */
+export const FUNCTIONS = {
+  SUM: [1, 255],
+  MIN: [1, 255],
+  MAX: [1, 255],
+  ROUND: [2, 2],
+  ABS: [1, 1],
+  IF: [3, 3],
+  AND: [1, 255],
+  OR: [1, 255],
+  NOT: [1, 1],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export class ExprError extends Error {
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly at: number,
+  ) {
+    super(`${message} (at ${at + 1} in "${source}")`);
+    this.name = 'ExprError';
+  }
+}
+
+type Token =
+  | { t: 'num'; v: number; at: number }
+  | { t: 'str'; v: string; at: number }
+  | { t: 'name'; v: string; at: number }
+  | { t: 'op'; v: string; at: number }
+  | { t: 'end'; at: number };
+
+const NAME_START = /[\p{L}_]/u;
+const NAME_PART = /[\p{L}\p{N}_]/u;
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+    } else if (/[0-9.]/.test(ch)) {
+      const m = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
+      if (!m) throw new ExprError('bad number', src, i);
+      let v = Number(m[0]);
+      const at = i;
+      i += m[0].length;
+      if (src[i] === '%') {
+        v = v / 100;
+        i++;
+      }
+      out.push({ t: 'num', v, at });
+    } else if (ch === '"') {
+      const end = src.indexOf('"', i + 1);
+      if (end < 0) throw new ExprError('unterminated text', src, i);
+      out.push({ t: 'str', v: src.slice(i + 1, end), at: i });
+      i = end + 1;
+    } else if (NAME_START.test(ch)) {
+      const at = i;
+      while (i < src.length && NAME_PART.test(src[i]!)) i++;
+      out.push({ t: 'name', v: src.slice(at, i), at });
+    } else {
+      const two = src.slice(i, i + 2);
+      if (two === '<=' || two === '>=' || two === '<>') {
+        out.push({ t: 'op', v: two, at: i });
+        i += 2;
+      } else if ('+-*/(),=<>'.includes(ch)) {
+        out.push({ t: 'op', v: ch, at: i });
+        i++;
+      } else {
+        throw new ExprError(`unexpected "${ch}"`, src, i);
+      }
+    }
+  }
+  out.push({ t: 'end', at: src.length });
+  return out;
+}
+
+/** Parses an expression; throws ExprError with the position of the first problem. */
+export function parseExpr(src: string): Expr {
+  const toks = tokenize(src);
+  let p = 0;
+  const peek = (): Token => toks[p]!;
+  const isOp = (v: string): boolean => {
+    const t = peek();
+    return t.t === 'op' && t.v === v;
+  };
+  const expectOp = (v: string): void => {
+    if (!isOp(v)) throw new ExprError(`expected "${v}"`, src, peek().at);
+    p++;
+  };
+
+  const compare = (): Expr => {
+    const a = sum();
+    const t = peek();
+    if (t.t === 'op' && ['=', '<>', '<', '<=', '>', '>='].includes(t.v)) {
+      p++;
+      return { k: 'bin', op: t.v as BinOp, a, b: sum() };
+    }
+    return a;
+  };
+  const sum = (): Expr => {
+    let a = product();
+    for (;;) {
+      const t = peek();
+      if (t.t === 'op' && (t.v === '+' || t.v === '-')) {
+        p++;
+        a = { k: 'bin', op: t.v, a, b: product() };
+      } else return a;
+    }
+  };
+  const product = (): Expr => {
+    let a = unary();
+    for (;;) {
+      const t = peek();
+      if (t.t === 'op' && (t.v === '*' || t.v === '/')) {
+        p++;
+        a = { k: 'bin', op: t.v, a, b: unary() };
+      } else return a;
+    }
+  };
+  const unary = (): Expr => {
+    if (isOp('-')) {
+      p++;
+      return { k: 'neg', e: unary() };
+    }
+    if (isOp('+')) {
+      p++;
+      return unary();
+    }
+    return primary();
+  };
+  const primary = (): Expr => {
+    const t = peek();
+    if (t.t === 'num') {
+      p++;
+      return { k: 'num', v: t.v };
+    }
+    if (t.t === 'str') {
+      p++;
+      return { k: 'str', v: t.v };
+    }
+    if (t.t === 'name') {
+      p++;
+      if (isOp('(')) {
+        const fn = t.v.toUpperCase();
+        if (!(fn in FUNCTIONS)) throw new ExprError(`unknown function ${t.v}`, src, t.at);
+        p++;
+        const args: Expr[] = [];
+        if (!isOp(')')) {
+          args.push(compare());
+          while (isOp(',')) {
+            p++;
+            args.push(compare());
+          }
+        }
+        expectOp(')');
+        const [min, max] = FUNCTIONS[fn as FunctionName];
+        if (args.length < min || args.length > max) {
+          throw new ExprError(`${fn} takes ${min === max ? min : `${min}–${max}`} arguments`, src, t.at);
+        }
+        return { k: 'call', fn: fn as FunctionName, args };
+      }
+      return { k: 'ref', id: t.v };
+    }
+    if (isOp('(')) {
+      p++;
+      const e = compare();
+      expectOp(')');
+      return e;
+    }
+    throw new ExprError(t.t === 'end' ? 'unexpected end' : 'unexpected token', src, t.at);
+  };
+
+  const e = compare();
+  if (peek().t !== 'end') throw new ExprError('unexpected text after the expression', src, peek().at);
+  return e;
+}
+
+/** Every field id an expression reads. */
+export function exprRefs(e: Expr, into: Set<string> = new Set()): Set<string> {
+  switch (e.k) {
+    case 'ref':
+      into.add(e.id);
+      break;
+    case 'neg':
+      exprRefs(e.e, into);
+      break;
+    case 'bin':
+      exprRefs(e.a, into);
+      exprRefs(e.b, into);
+      break;
+    case 'call':
+      for (const a of e.args) exprRefs(a, into);
+      break;
+    default:
+      break;
+  }
+  return into;
+}

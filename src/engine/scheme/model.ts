@@ -1,0 +1,482 @@
+/**
+ * The scoring scheme: what an appraisal sheet should contain and how it is scored, as data.
+ * Presets (src/schemes/presets/*.json) and users' scheme files are checked against this
+ * model when loaded; `npm run schema` publishes it as src/schemes/scheme.schema.json.
+ */
+import { z } from 'zod';
+import { exprRefs, parseExpr, ExprError } from '../expr/parse';
+
+/** An id usable in expressions: letters of any script, digits and _, not starting with a digit. */
+const Id = z
+  .string()
+  .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an id is letters, digits and _, and starts with a letter')
+  .describe('Identifier used in expressions and references (e.g. "de", "思想政治素质").');
+
+const Synonyms = z
+  .array(z.string().min(1))
+  .default([])
+  .describe('Other header texts that mean the same column (compared without spaces, brackets and maxima).');
+
+const Note = z.string().optional().describe('Why the scheme says this: the source rule, or the choice made where it is silent.');
+
+/** A numeric range with explicit bounds; open ends are omitted. */
+const RangeShape = {
+  min: z.number().optional().describe('Lower bound; omitted = no lower bound.'),
+  minInclusive: z.boolean().default(true).describe('Whether a score equal to min belongs to the range (default true).'),
+  max: z.number().optional().describe('Upper bound; omitted = no upper bound.'),
+  maxInclusive: z
+    .boolean()
+    .default(false)
+    .describe('Whether a score equal to max belongs to the range (default false: bands are [min, max)).'),
+};
+
+export const GradeBand = z
+  .object({ grade: z.string().min(1).describe('The grade label this range gives.'), ...RangeShape, note: Note })
+  .describe('A range of totals that gives one grade.');
+
+export const LevelBand = z
+  .object({ level: z.string().min(1).describe('Level name, e.g. 优秀 or 超量.'), ...RangeShape })
+  .describe("A range of one item's score that names a level (per-item level bands).");
+
+export const GradeLabel = z.object({
+  label: z.string().min(1).describe('The grade as written in the sheet, e.g. 好, 优秀, A.'),
+  en: z.string().optional().describe('English name for messages.'),
+  synonyms: Synonyms,
+  value: z.number().optional().describe('Score the grade counts for in roll-ups (hebei-abcd: A = 90, B = 80 …).'),
+});
+
+const ColumnShape = {
+  id: Id,
+  label: z.string().min(1).describe('Header text as offices write it, without the maximum (德, 思想政治素质).'),
+  en: z.string().optional().describe('English name for messages.'),
+  synonyms: Synonyms,
+  note: Note,
+};
+
+export const Group = z
+  .object({
+    ...ColumnShape,
+    max: z.number().describe('Maximum of the dimension (德 20).'),
+    combine: z
+      .enum(['sum', 'weighted'])
+      .default('sum')
+      .describe('sum: the items add up; weighted: Σ item × item.weight (each item scored on the group scale).'),
+    required: z.boolean().default(true),
+  })
+  .describe('A dimension (德、能、勤、绩、廉) grouping items; the sheet may hold its items, its subtotal, or both.');
+
+export const Item = z
+  .object({
+    ...ColumnShape,
+    group: Id.optional().describe('The dimension this item belongs to.'),
+    max: z.number().describe('Highest score allowed.'),
+    min: z.number().default(0).describe('Lowest score allowed; may be negative where the rules allow minus points.'),
+    required: z.boolean().default(true).describe('An empty cell is an error (missing-value) when true.'),
+    weight: z.number().positive().optional().describe('Weight inside a weighted group.'),
+    levels: z.array(LevelBand).optional().describe('Named levels of this item (ju-5items: 优秀 27–30 …).'),
+  })
+  .describe('A scored item: one numeric column per person.');
+
+export const Adjustment = z
+  .object({
+    ...ColumnShape,
+    kind: z.enum(['bonus', 'penalty']).describe('bonus adds to the total, penalty subtracts (entered as a positive number).'),
+    cap: z.number().positive().describe('At most this much counts; more is reported as out-of-range and capped.'),
+  })
+  .describe('加分 / 减分 (弹性指标), capped.');
+
+export const Input = z
+  .object({
+    ...ColumnShape,
+    max: z.number().optional(),
+    min: z.number().default(0),
+    required: z.boolean().default(true),
+  })
+  .describe('Any other numeric column an expression uses: a democratic-appraisal score, a rater score, a vote count.');
+
+export const Deduction = z
+  .object({
+    ...ColumnShape,
+    points: z
+      .union([z.number(), z.object({ min: z.number(), max: z.number() })])
+      .describe('Points per occurrence: a fixed number, or a range the appraiser chooses within (1–3 per case).'),
+    direction: z.enum(['deduct', 'add']).default('deduct'),
+    pointsColumn: z
+      .object({ label: z.string().min(1), synonyms: Synonyms })
+      .optional()
+      .describe('Column holding the points actually taken, checked against count × range.'),
+  })
+  .describe('A per-occurrence rule: the sheet holds a count (迟到早退次数), each occurrence costs points.');
+
+export const Computed = z
+  .object({
+    ...ColumnShape,
+    expr: z.string().min(1).describe('Expression over field ids, e.g. "0.7*lingdao + 0.3*minzhu".'),
+    decimals: z.number().int().min(0).max(6).optional().describe('Round the result to this many decimals.'),
+  })
+  .describe('A field computed from others; a sheet column with this label is checked (subtotal-mismatch).');
+
+const MatchIn = z.enum(['remark', 'status', 'name', 'post']);
+
+export const Match = z
+  .object({
+    keywords: z.array(z.string().min(1)).default([]).describe('Any of these words in the searched columns matches.'),
+    unless: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Texts that cancel a match (处分期满, 已转正). Words preceded by 无/未/非/不/没有 never match.'),
+    leave: z
+      .object({
+        kinds: z.array(z.string().min(1)).describe('Leave kinds that count (病假, 事假, 病事假); others (产假…) do not.'),
+        over: z
+          .union([z.literal('half-period'), z.number().positive()])
+          .describe('Matches when the days of these kinds exceed half the period, or this many days.'),
+      })
+      .optional()
+      .describe('Leave days read from texts such as "病假30天，事假20天".'),
+    in: z.array(MatchIn).default(['remark', 'status', 'name']).describe('Which columns are searched.'),
+  })
+  .describe('When a condition applies to a row.');
+
+export const Condition = z
+  .object({
+    id: z.string().min(1),
+    effect: z
+      .enum(['exclude', 'elsewhere', 'no-grade', 'direct-grade', 'max-grade', 'flag'])
+      .describe(
+        'exclude: does not take part (left the unit); elsewhere: appraised by another unit, listed apart; ' +
+          'no-grade: takes part, no grade this period; direct-grade: this grade whatever the score; ' +
+          'max-grade: at best this grade; flag: a note only.',
+      ),
+    grade: z.string().optional().describe('The grade for direct-grade, or the best allowed for max-grade.'),
+    match: Match,
+    reason: z.string().min(1).describe('Why, in Chinese, as the report shows it.'),
+    reasonEn: z.string().optional(),
+    note: Note,
+  })
+  .describe(
+    'A rule that decides status or grade before or after the bands. Precedence: exclude, elsewhere, no-grade, ' +
+      'direct-grade, then bands, then max-grade caps; within one effect, the first listed wins.',
+  );
+
+export const Quota = z
+  .object({
+    id: z.string().optional(),
+    grades: z.array(z.string().min(1)).min(1).describe('The grade(s) counted together.'),
+    max: z.number().min(0).max(1).optional().describe('Largest share allowed (0.4 = 40%).'),
+    min: z.number().min(0).max(1).optional().describe('Smallest share required.'),
+    severity: z.enum(['error', 'warning']).default('error').describe('error for a hard limit, warning for a soft one.'),
+    scope: z.enum(['all', 'unit']).default('all').describe('all: the whole sheet; unit: each unit (科室/考核单元) on its own.'),
+    rounding: z
+      .enum(['floor', 'round', 'ceil'])
+      .optional()
+      .describe('How share × people becomes a count. Default: floor for max, ceil for min.'),
+    atLeastOne: z.boolean().default(false).describe('A maximum is never below 1, and a minimum never below 1.'),
+    note: Note,
+  })
+  .refine((q) => q.max !== undefined || q.min !== undefined, 'a quota needs max, min or both')
+  .describe('A limit on the share of people in some grades; base = graded people in the scope.');
+
+const AnnualWhen = z
+  .object({
+    grades: z.array(z.string().min(1)).min(1).describe('Period grades counted.'),
+    op: z.enum(['>', '>=', '<', '<=', '=']).optional(),
+    value: z
+      .union([z.number(), z.enum(['half', 'all'])])
+      .optional()
+      .describe('Compared with the count: a number, half of the periods, or all of them.'),
+    consecutive: z.number().int().min(2).optional().describe('Matches a run of at least this many periods in a row.'),
+  })
+  .describe('A test on the grades a person got over the periods.');
+
+export const AnnualRule = z.object({
+  id: z.string().min(1),
+  when: AnnualWhen.optional(),
+  scoreBelow: z.number().optional().describe('Matches when the period score is below this.'),
+  effect: z.enum(['max-grade', 'grade', 'flag', 'priority']),
+  grade: z.string().optional(),
+  text: z.string().min(1).describe('What the rule means, as a secretary reads it.'),
+  textEn: z.string().optional(),
+});
+
+export const Annual = z
+  .object({
+    periods: z.number().int().min(1).describe('Periods in a year that count (4 quarters, or 3 where Q4 merges).'),
+    grades: z.array(GradeLabel).min(1).describe('Annual grades, best first (优秀, 称职, 基本称职, 不称职).'),
+    periodScore: z
+      .object({
+        from: z.enum(['grade-values', 'totals']).describe('Mean of the grade values (A = 90 …) or of the period totals.'),
+        weight: z.number().min(0).max(1).describe('Share of the annual total (0.6).'),
+      })
+      .optional(),
+    annualParts: z
+      .array(z.object({ id: Id, label: z.string(), weight: z.number(), synonyms: Synonyms }))
+      .optional()
+      .describe('Other parts of the annual total (年度量化评价得分 50%).'),
+    raters: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          label: z.string().min(1),
+          when: Match.optional().describe('Who this weighting applies to (keywords in 职务); the one without "when" is the default.'),
+          weights: z.array(z.object({ label: z.string().min(1), synonyms: Synonyms, weight: z.number().min(0).max(1) })).min(1),
+        }),
+      )
+      .optional()
+      .describe('Annual quantitative score from raters, weighted by role (xicheng-sifa: 科级领导 40/30/30, others 60/40).'),
+    excellentRate: z
+      .object({
+        periodWeight: z.number().min(0).max(1),
+        voteWeight: z.number().min(0).max(1),
+        votes: z.object({ label: z.string(), synonyms: Synonyms }),
+        voters: z.object({ label: z.string(), synonyms: Synonyms }),
+      })
+      .optional()
+      .describe('xinjiang-2015: 年度优秀率 = 平时优秀率 × 40% + 测评优秀率 × 60%.'),
+    rules: z.array(AnnualRule).default([]),
+    quotas: z.array(Quota).default([]),
+  })
+  .describe('How period results roll up into the annual appraisal.');
+
+export const Variant = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    when: Match.describe('Usually keywords in the 职务 column (in: ["post"]).'),
+    computed: z.record(z.string(), z.string()).default({}).describe('Expressions that replace computed fields for these people.'),
+    total: z.string().optional().describe('Expression that replaces the total for these people.'),
+  })
+  .describe('Role-specific rules (科级干部 / 一般工作人员) chosen per row.');
+
+export const Ballot = z
+  .object({
+    options: z.array(z.object({ label: z.string(), synonyms: Synonyms })).min(2).describe('优秀 / 良好 / 一般 / 较差.'),
+    voters: z.object({ label: z.string(), synonyms: Synonyms }).describe('Column with the number of voters.'),
+    subjects: z
+      .array(z.object({ id: Id, label: z.string(), synonyms: Synonyms }))
+      .min(1)
+      .describe('What is voted on: 总体评价 and sub-items.'),
+    rates: z
+      .array(z.object({ id: Id, label: z.string(), options: z.array(z.string()).min(1) }))
+      .default([])
+      .describe('Shares computed per person: 优秀率 = 优秀; 好评率 = 优秀 + 良好.'),
+  })
+  .describe('Democratic-appraisal ballots: votes per option, for each subject.');
+
+export const Screen = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    maxAge: z.number().optional(),
+    minEducation: z.string().optional(),
+    educationOrder: z.array(z.string()).default([]).describe('Education levels, lowest first.'),
+    exception: z.object({ maxAge: z.number(), minEducation: z.string() }).optional(),
+  })
+  .describe('A screen that flags people (reserve cadres), never decides.');
+
+export const Organisation = z
+  .object({
+    categoryColumn: z.object({ label: z.string(), synonyms: Synonyms }).describe('Column that sorts units into groups (街道 / 区直单位).'),
+    rankWithin: z.boolean().default(true).describe('Rank high to low within each group.'),
+    alerts: z
+      .object({
+        lastPlaces: z.number().int().min(1),
+        consecutive: z.number().int().min(2),
+        consecutiveText: z.string(),
+        total: z.number().int().min(2),
+        totalText: z.string(),
+      })
+      .optional()
+      .describe('Monthly alerts: the last places several months in a row, or several times in all.'),
+  })
+  .describe('When the subjects are organisations, not people.');
+
+export const Columns = z
+  .object({
+    name: Synonyms,
+    unit: Synonyms,
+    post: Synonyms,
+    remark: Synonyms,
+    status: Synonyms,
+    total: Synonyms,
+    grade: Synonyms,
+  })
+  .partial()
+  .describe('Extra header texts for the identity, total and grade columns, added to the built-in ones.');
+
+const SchemeObject = z.object({
+  $schema: z.string().optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a scheme id is lower-case letters, digits and -')
+    .describe('Stable id (gwy-2020).'),
+  name: z.string().min(1).describe('Name in Chinese.'),
+  nameEn: z.string().optional(),
+  source: z.string().optional().describe('Where the rules come from.'),
+  note: Note,
+  subject: z.enum(['person', 'organisation']).default('person'),
+  period: z
+    .object({
+      unit: z.enum(['month', 'quarter', 'half-year', 'year']),
+      days: z.number().positive().optional().describe('Calendar days of a period, for leave rules (quarter: 91).'),
+    })
+    .describe('The appraisal period.'),
+  scale: z
+    .object({
+      max: z.number().describe('The stated total (100).'),
+      min: z.number().optional().describe('Lowest possible total, if items may go negative.'),
+    })
+    .optional()
+    .describe('The points scale of the total before bonus and penalty; item maxima must add up to it.'),
+  groups: z.array(Group).default([]),
+  items: z.array(Item).default([]),
+  adjustments: z.array(Adjustment).default([]),
+  inputs: z.array(Input).default([]),
+  deductions: z.array(Deduction).default([]),
+  computed: z.array(Computed).default([]),
+  total: z
+    .object({
+      expr: z
+        .string()
+        .optional()
+        .describe('Expression for the total; default: Σ dimensions and ungrouped items + capped bonus − capped penalty.'),
+      decimals: z.number().int().min(0).max(4).default(2).describe('The total is rounded to this many decimals before grading.'),
+    })
+    .default({ decimals: 2 }),
+  grading: z
+    .object({
+      mode: z.enum(['bands', 'entered']).default('bands').describe('bands: from the total; entered: the sheet holds the grades.'),
+      labels: z.array(GradeLabel).min(1).describe('Grades, best first.'),
+      bands: z.array(GradeBand).default([]),
+    })
+    .describe('Grades and how they are given.'),
+  conditions: z.array(Condition).default([]),
+  scoreNotes: z
+    .array(z.object({ ...RangeShape, text: z.string().min(1), textEn: z.string().optional() }))
+    .default([])
+    .describe('Consequences that follow from the total but are not grades (津贴减发 below 60).'),
+  quotas: z.array(Quota).default([]),
+  columns: Columns.default({}),
+  variants: z.array(Variant).default([]),
+  annual: Annual.optional(),
+  ballot: Ballot.optional(),
+  screens: z.array(Screen).default([]),
+  organisation: Organisation.optional(),
+});
+
+/** The scheme with its cross-field checks: references resolve, expressions parse, grades exist. */
+export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
+  const ids = new Map<string, string>();
+  const add = (id: string, where: (string | number)[]): void => {
+    if (ids.has(id)) ctx.addIssue({ code: 'custom', path: where, message: `duplicate id "${id}" (also ${ids.get(id)})` });
+    else ids.set(id, where.join('.'));
+  };
+  s.groups.forEach((g, i) => add(g.id, ['groups', i, 'id']));
+  s.items.forEach((it, i) => add(it.id, ['items', i, 'id']));
+  s.adjustments.forEach((a, i) => add(a.id, ['adjustments', i, 'id']));
+  s.inputs.forEach((a, i) => add(a.id, ['inputs', i, 'id']));
+  s.deductions.forEach((a, i) => add(a.id, ['deductions', i, 'id']));
+  s.computed.forEach((c, i) => add(c.id, ['computed', i, 'id']));
+
+  const groupIds = new Set(s.groups.map((g) => g.id));
+  s.items.forEach((it, i) => {
+    if (it.group !== undefined && !groupIds.has(it.group)) {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'group'], message: `no group "${it.group}"` });
+    }
+    if (it.min > it.max) ctx.addIssue({ code: 'custom', path: ['items', i], message: 'min is above max' });
+  });
+  s.groups.forEach((g, i) => {
+    const members = s.items.filter((it) => it.group === g.id);
+    if (members.length === 0 && g.combine === 'weighted') {
+      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'a weighted group needs items' });
+    }
+    if (g.combine === 'weighted' && members.some((m) => m.weight === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'every item of a weighted group needs a weight' });
+    }
+  });
+
+  const checkExpr = (src: string, path: (string | number)[]): void => {
+    try {
+      for (const ref of exprRefs(parseExpr(src))) {
+        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', path, message: `unknown field "${ref}" in "${src}"` });
+      }
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path, message: e instanceof ExprError ? e.message : String(e) });
+    }
+  };
+  s.computed.forEach((c, i) => checkExpr(c.expr, ['computed', i, 'expr']));
+  if (s.total.expr !== undefined) checkExpr(s.total.expr, ['total', 'expr']);
+  s.variants.forEach((v, i) => {
+    for (const [id, e] of Object.entries(v.computed)) {
+      if (!s.computed.some((c) => c.id === id)) {
+        ctx.addIssue({ code: 'custom', path: ['variants', i, 'computed', id], message: `no computed field "${id}"` });
+      }
+      checkExpr(e, ['variants', i, 'computed', id]);
+    }
+    if (v.total !== undefined) checkExpr(v.total, ['variants', i, 'total']);
+  });
+
+  const grades = new Set<string>();
+  s.grading.labels.forEach((l, i) => {
+    if (grades.has(l.label)) ctx.addIssue({ code: 'custom', path: ['grading', 'labels', i], message: `duplicate grade "${l.label}"` });
+    grades.add(l.label);
+  });
+  const knownGrade = (g: string | undefined, path: (string | number)[]): void => {
+    if (g !== undefined && !grades.has(g)) ctx.addIssue({ code: 'custom', path, message: `unknown grade "${g}"` });
+  };
+  s.grading.bands.forEach((b, i) => knownGrade(b.grade, ['grading', 'bands', i, 'grade']));
+  s.conditions.forEach((c, i) => {
+    knownGrade(c.grade, ['conditions', i, 'grade']);
+    if ((c.effect === 'direct-grade' || c.effect === 'max-grade') && c.grade === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['conditions', i, 'grade'], message: `${c.effect} needs a grade` });
+    }
+    if (c.match.keywords.length === 0 && c.match.leave === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['conditions', i, 'match'], message: 'a condition needs keywords or leave' });
+    }
+  });
+  s.quotas.forEach((q, i) => q.grades.forEach((g, j) => knownGrade(g, ['quotas', i, 'grades', j])));
+  if (s.grading.mode === 'bands' && s.grading.bands.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['grading', 'bands'], message: 'bands mode needs bands' });
+  }
+  if (s.annual) {
+    const annualGrades = new Set(s.annual.grades.map((g) => g.label));
+    s.annual.rules.forEach((r, i) => {
+      if (r.grade !== undefined && !annualGrades.has(r.grade)) {
+        ctx.addIssue({ code: 'custom', path: ['annual', 'rules', i, 'grade'], message: `unknown annual grade "${r.grade}"` });
+      }
+      r.when?.grades.forEach((g, j) => knownGrade(g, ['annual', 'rules', i, 'when', 'grades', j]));
+    });
+    s.annual.quotas.forEach((q, i) =>
+      q.grades.forEach((g, j) => {
+        if (!annualGrades.has(g)) {
+          ctx.addIssue({ code: 'custom', path: ['annual', 'quotas', i, 'grades', j], message: `unknown annual grade "${g}"` });
+        }
+      }),
+    );
+  }
+});
+
+export type Scheme = z.output<typeof SchemeSchema>;
+export type SchemeInput = z.input<typeof SchemeSchema>;
+export type SchemeItem = z.output<typeof Item>;
+export type SchemeGroup = z.output<typeof Group>;
+export type SchemeAdjustment = z.output<typeof Adjustment>;
+export type SchemeInputField = z.output<typeof Input>;
+export type SchemeComputed = z.output<typeof Computed>;
+export type SchemeCondition = z.output<typeof Condition>;
+export type SchemeMatch = z.output<typeof Match>;
+export type SchemeQuota = z.output<typeof Quota>;
+export type SchemeBand = z.output<typeof GradeBand>;
+export type SchemeLevelBand = z.output<typeof LevelBand>;
+export type SchemeGradeLabel = z.output<typeof GradeLabel>;
+
+/** The JSON Schema that editors use to complete scheme files (published by `npm run schema`). */
+export function schemeJsonSchema(): unknown {
+  const js = z.toJSONSchema(SchemeObject, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...js,
+    $id: 'https://kaohe.local/scheme.schema.json',
+    title: '考核助手 scoring scheme',
+    description: 'A kaohe scoring scheme: items, bonus/penalty, grade bands, conditions and quotas.',
+  };
+}

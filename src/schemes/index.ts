@@ -1,0 +1,55 @@
+/**
+ * The presets: one JSON file per scheme found in the seed documents (ids are part of the
+ * command-line contract — keep them stable). Loaded and validated once, on first use.
+ */
+import gwy2020 from './presets/gwy-2020.json';
+import xiang2015 from './presets/xiang-2015.json';
+import xichengSifa from './presets/xicheng-sifa.json';
+import hebeiAbcd from './presets/hebei-abcd.json';
+import ju5items from './presets/ju-5items.json';
+import fiveDims from './presets/five-dims.json';
+import xinjiang2015 from './presets/xinjiang-2015.json';
+import { loadScheme, parseScheme } from '../engine/scheme/load';
+import type { Scheme } from '../engine/scheme/model';
+import type { Locale } from '../engine/report/locale';
+
+/** Raw preset files in the order `kaohe presets` lists them. */
+const RAW: Record<string, unknown> = {
+  'gwy-2020': gwy2020,
+  'xiang-2015': xiang2015,
+  'xicheng-sifa': xichengSifa,
+  'hebei-abcd': hebeiAbcd,
+  'ju-5items': ju5items,
+  'five-dims': fiveDims,
+  'xinjiang-2015': xinjiang2015,
+};
+
+export const PRESET_IDS: readonly string[] = Object.keys(RAW);
+
+/** The raw JSON of a preset, for `extends`. */
+export function rawPreset(id: string): unknown {
+  return RAW[id];
+}
+
+const cache = new Map<string, Scheme>();
+
+/** A preset by id, validated; undefined for an unknown id. */
+export function preset(id: string): Scheme | undefined {
+  const raw = RAW[id];
+  if (raw === undefined) return undefined;
+  let s = cache.get(id);
+  if (!s) {
+    s = loadScheme(raw, rawPreset, 'en');
+    cache.set(id, s);
+  }
+  return s;
+}
+
+export function allPresets(): Scheme[] {
+  return PRESET_IDS.map((id) => preset(id)!);
+}
+
+/** A user's scheme file (JSON text), which may extend a preset. */
+export function schemeFromText(text: string, locale: Locale): Scheme {
+  return parseScheme(text, rawPreset, locale);
+}
