@@ -405,6 +405,8 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     }
   };
   s.computed.forEach((c, i) => checkExpr(c.expr, ['computed', i, 'expr']));
+  const loop = computedLoop(s.computed);
+  if (loop) ctx.addIssue({ code: 'custom', path: ['computed'], message: `computed fields refer to each other in a loop: ${loop.join(' → ')}` });
   if (s.total.expr !== undefined) checkExpr(s.total.expr, ['total', 'expr']);
   s.variants.forEach((v, i) => {
     for (const [id, e] of Object.entries(v.computed)) {
@@ -455,6 +457,35 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     );
   }
 });
+
+/** A loop among computed fields' references, or null. */
+function computedLoop(computed: { id: string; expr: string }[]): string[] | null {
+  const deps = new Map<string, string[]>();
+  for (const c of computed) {
+    try {
+      deps.set(c.id, [...exprRefs(parseExpr(c.expr))]);
+    } catch {
+      deps.set(c.id, []);
+    }
+  }
+  const state = new Map<string, number>();
+  const visit = (id: string, path: string[]): string[] | null => {
+    if (state.get(id) === 2 || !deps.has(id)) return null;
+    if (state.get(id) === 1) return [...path, id];
+    state.set(id, 1);
+    for (const d of deps.get(id)!) {
+      const found = visit(d, [...path, id]);
+      if (found) return found;
+    }
+    state.set(id, 2);
+    return null;
+  };
+  for (const id of deps.keys()) {
+    const found = visit(id, []);
+    if (found) return found;
+  }
+  return null;
+}
 
 export type Scheme = z.output<typeof SchemeSchema>;
 export type SchemeInput = z.input<typeof SchemeSchema>;

@@ -1,0 +1,166 @@
+/**
+ * A scheme compiled for scoring: every field with its bounds, the expressions of the
+ * dimensions and computed fields, and the expression of the total. Built once per scheme;
+ * the evaluator, the range check and the formula writer all read the same expressions.
+ */
+import { exprRefs, parseExpr, type Expr } from '../expr/parse';
+import type { FieldRef } from '../report/issue';
+import type { Scheme } from './model';
+
+export type FieldKind = 'item' | 'group' | 'adjustment' | 'input' | 'computed';
+
+export interface Field {
+  id: string;
+  kind: FieldKind;
+  label: string;
+  en?: string;
+  synonyms: string[];
+  /** Bounds for out-of-range; null = unbounded. Adjustments have min 0 and max = cap. */
+  min: number | null;
+  max: number | null;
+  required: boolean;
+  /** Items: the dimension. */
+  group?: string;
+  /** Groups and computed fields: how they are computed from other fields. */
+  expr?: Expr;
+  /** Computed fields: decimals to round to. */
+  decimals?: number;
+  /** Adjustments: bonus or penalty. */
+  adjustment?: 'bonus' | 'penalty';
+}
+
+export interface CompiledScheme {
+  scheme: Scheme;
+  fields: Map<string, Field>;
+  /** Groups and computed fields in an order where each comes after what it reads. */
+  derivedOrder: string[];
+  /** The total, over field ids; adjustments enter capped. */
+  total: Expr;
+  /** When the total is a single input (a leader's score), its id: the total is read, not computed. */
+  totalIsInput: string | null;
+}
+
+export function fieldRef(f: Field): FieldRef {
+  return f.en === undefined ? { id: f.id, label: f.label } : { id: f.id, label: f.label, en: f.en };
+}
+
+const ref = (id: string): Expr => ({ k: 'ref', id });
+const num = (v: number): Expr => ({ k: 'num', v });
+
+function sumOf(terms: Expr[]): Expr {
+  if (terms.length === 0) return num(0);
+  return terms.reduce((a, b) => ({ k: 'bin', op: '+', a, b }));
+}
+
+/** The default total: dimensions and ungrouped items, plus capped bonus, minus capped penalty. */
+function defaultTotal(s: Scheme): Expr {
+  let e = sumOf([...s.groups.map((g) => ref(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => ref(i.id))]);
+  for (const a of s.adjustments) {
+    const capped: Expr = { k: 'call', fn: 'MIN', args: [ref(a.id), num(a.cap)] };
+    e = { k: 'bin', op: a.kind === 'bonus' ? '+' : '-', a: e, b: capped };
+  }
+  return e;
+}
+
+function groupExpr(s: Scheme, groupId: string): Expr | undefined {
+  const g = s.groups.find((x) => x.id === groupId)!;
+  const members = s.items.filter((i) => i.group === groupId);
+  if (members.length === 0) return undefined;
+  if (g.combine === 'weighted') {
+    return sumOf(members.map((m) => ({ k: 'bin', op: '*', a: num(m.weight ?? 1), b: ref(m.id) }) as Expr));
+  }
+  return sumOf(members.map((m) => ref(m.id)));
+}
+
+export function compileScheme(s: Scheme): CompiledScheme {
+  const fields = new Map<string, Field>();
+  for (const g of s.groups) {
+    const expr = groupExpr(s, g.id);
+    fields.set(g.id, {
+      id: g.id,
+      kind: 'group',
+      label: g.label,
+      ...(g.en !== undefined && { en: g.en }),
+      synonyms: g.synonyms,
+      min: 0,
+      max: g.max,
+      required: g.required,
+      ...(expr && { expr }),
+    });
+  }
+  for (const it of s.items) {
+    fields.set(it.id, {
+      id: it.id,
+      kind: 'item',
+      label: it.label,
+      ...(it.en !== undefined && { en: it.en }),
+      synonyms: it.synonyms,
+      min: it.min,
+      max: it.max,
+      required: it.required,
+      ...(it.group !== undefined && { group: it.group }),
+    });
+  }
+  for (const a of s.adjustments) {
+    fields.set(a.id, {
+      id: a.id,
+      kind: 'adjustment',
+      label: a.label,
+      ...(a.en !== undefined && { en: a.en }),
+      synonyms: a.synonyms,
+      min: 0,
+      max: a.cap,
+      required: false,
+      adjustment: a.kind,
+    });
+  }
+  for (const x of s.inputs) {
+    fields.set(x.id, {
+      id: x.id,
+      kind: 'input',
+      label: x.label,
+      ...(x.en !== undefined && { en: x.en }),
+      synonyms: x.synonyms,
+      min: x.min,
+      max: x.max ?? null,
+      required: x.required,
+    });
+  }
+  for (const c of s.computed) {
+    fields.set(c.id, {
+      id: c.id,
+      kind: 'computed',
+      label: c.label,
+      ...(c.en !== undefined && { en: c.en }),
+      synonyms: c.synonyms,
+      min: null,
+      max: null,
+      required: false,
+      expr: parseExpr(c.expr),
+      ...(c.decimals !== undefined && { decimals: c.decimals }),
+    });
+  }
+
+  const total = s.total.expr !== undefined ? parseExpr(s.total.expr) : defaultTotal(s);
+  const single = total.k === 'ref' ? fields.get(total.id) : undefined;
+  const totalIsInput = single && (single.kind === 'item' || single.kind === 'input') ? single.id : null;
+
+  return { scheme: s, fields, derivedOrder: derivedOrder(fields), total, totalIsInput };
+}
+
+/** Topological order of the fields that have expressions (the schema check rules out unknown ids). */
+function derivedOrder(fields: Map<string, Field>): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, path: string[]): void => {
+    const f = fields.get(id);
+    if (!f?.expr || state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') throw new Error(`computed fields refer to each other in a loop: ${[...path, id].join(' → ')}`);
+    state.set(id, 'visiting');
+    for (const r of exprRefs(f.expr)) visit(r, [...path, id]);
+    state.set(id, 'done');
+    order.push(id);
+  };
+  for (const id of fields.keys()) visit(id, []);
+  return order;
+}
