@@ -26,7 +26,7 @@ function label(f: FieldRef, locale: Locale): string {
 /** "unit:办公室" → 办公室; "all" → the whole office. */
 export function scopeName(scope: string, locale: Locale): string {
   if (scope.startsWith('unit:')) return scope.slice(5);
-  return locale === 'zh' ? '全单位' : 'the whole office';
+  return locale === 'zh' ? '全单位' : 'Whole office';
 }
 
 function spanZh(s: Span): string {
@@ -43,10 +43,10 @@ function spanEn(s: Span): string {
   return lo && hi ? `${lo} ${hi}` : lo || hi || 'any score';
 }
 
-function rangeZh(min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return `${fmt(min)}–${fmt(max)} 分之间`;
-  if (max !== null) return `不超过 ${fmt(max)} 分`;
-  return `不低于 ${fmt(min ?? 0)} 分`;
+function rangeFixZh(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return `请改为 ${fmt(min)}–${fmt(max)} 分之间的分数`;
+  if (max !== null) return `请改为不超过 ${fmt(max)} 分的分数`;
+  return `请改为不低于 ${fmt(min ?? 0)} 分的分数`;
 }
 
 function rangeEn(min: number | null, max: number | null): string {
@@ -95,7 +95,7 @@ const zh = (d: IssueData): Words => {
           d.max !== null && d.value > d.max
             ? `${d.field.label} ${fmt(d.value)} 超过满分 ${fmt(d.max)}`
             : `${d.field.label} ${fmt(d.value)} 低于最低分 ${fmt(d.min ?? 0)}`,
-        fix: `请改为${rangeZh(d.min, d.max)}的分数`,
+        fix: rangeFixZh(d.min, d.max),
       };
     case 'subtotal-mismatch':
       return {

@@ -7,16 +7,20 @@ import { exprRange, type Range } from '../expr/range';
 import { issue, type Issue, type Span } from '../report/issue';
 import { fieldRef, type CompiledScheme, type Field } from './fields';
 
-/** A range that names something: a grade band or an item level. */
-export interface Banded {
-  name: string;
+/** A range with explicit bounds: a grade band, an item level, a score note. */
+export interface Bounds {
   min?: number | undefined;
   minInclusive: boolean;
   max?: number | undefined;
   maxInclusive: boolean;
 }
 
-export function inBand(b: Banded, x: number): boolean {
+/** A range that names something: a grade band or an item level. */
+export interface Banded extends Bounds {
+  name: string;
+}
+
+export function inBand(b: Bounds, x: number): boolean {
   if (b.min !== undefined && (b.minInclusive ? x < b.min : x <= b.min)) return false;
   if (b.max !== undefined && (b.maxInclusive ? x > b.max : x >= b.max)) return false;
   return true;

@@ -293,6 +293,7 @@ export const Organisation = z
 
 export const Columns = z
   .object({
+    seq: Synonyms,
     name: Synonyms,
     unit: Synonyms,
     post: Synonyms,

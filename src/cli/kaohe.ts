@@ -1,0 +1,177 @@
+/**
+ * The `kaohe` command (contract: ../shared/design/cli-contract.md). Thin: it opens files,
+ * picks the sheet and the scheme, runs the engine and prints. Every failure to run becomes
+ * one line on stderr and exit code 2; problems in the sheet are the report's business.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type ExcelJS from 'exceljs';
+import { checkGrid, detectScheme, findRoster } from '../engine';
+import type { Grid } from '../engine/grid';
+import { localeFromTag, type Locale } from '../engine/report/locale';
+import { words } from '../engine/report/messages';
+import { toReport } from '../engine/report/report';
+import { checkScheme } from '../engine/scheme/check';
+import { compileScheme } from '../engine/scheme/fields';
+import { SchemeError } from '../engine/scheme/load';
+import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
+import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
+import { readXlsx, visibleSheets, worksheetToGrid, WorkbookError } from '../hosts/file/xlsx';
+import { renderReport } from './text';
+import { cliWords, type CliWords } from './words';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+};
+
+/** A reason the command cannot run: one line, exit code 2. */
+class CannotRun extends Error {}
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  scheme: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function resolveScheme(arg: string, w: CliWords, locale: Locale): Scheme {
+  const p = preset(arg);
+  if (p) return p;
+  if (!existsSync(arg) || !statSync(arg).isFile()) throw new CannotRun(w.unknownScheme(arg, [...PRESET_IDS]));
+  let text: string;
+  try {
+    text = readFileSync(arg, 'utf8');
+  } catch {
+    throw new CannotRun(w.schemeUnreadable(arg));
+  }
+  try {
+    return schemeFromText(text, locale);
+  } catch (e) {
+    if (e instanceof SchemeError) {
+      const sep = locale === 'zh' ? '；' : '; ';
+      const more = e.problems.length > 3 ? (locale === 'zh' ? `（共 ${e.problems.length} 处）` : ` (${e.problems.length} in all)`) : '';
+      throw new CannotRun(w.schemeFile(arg, e.problems.length > 0 ? e.problems.slice(0, 3).join(sep) + more : e.message));
+    }
+    throw e;
+  }
+}
+
+async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const wb = await readXlsx(path);
+  if (visibleSheets(wb).length === 0) throw new WorkbookError('empty', path);
+  return wb;
+}
+
+interface Chosen {
+  grid: Grid;
+  scheme: Scheme;
+  detected: boolean;
+}
+
+/** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
+function choose(wb: ExcelJS.Workbook, file: string, sheetArg: string | undefined, scheme: Scheme | undefined, w: CliWords): Chosen {
+  const sheets = sheetArg !== undefined ? [wb.worksheets.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())] : visibleSheets(wb);
+  if (sheets[0] === undefined) throw new CannotRun(w.unknownSheet(sheetArg!, wb.worksheets.map((ws) => ws.name)));
+  for (const ws of sheets as ExcelJS.Worksheet[]) {
+    const grid = worksheetToGrid(ws);
+    if (scheme) {
+      if (findRoster(grid, scheme)) return { grid, scheme, detected: false };
+    } else {
+      const found = detectScheme(grid, allPresets());
+      if (found) return { grid, scheme: found, detected: true };
+    }
+  }
+  throw new CannotRun(sheetArg !== undefined ? w.noRoster(sheetArg) : w.noRosterAnywhere(file));
+}
+
+async function check(file: string | undefined, values: { sheet?: string; scheme?: string; json: boolean }, locale: Locale, io: Io): Promise<number> {
+  const w = cliWords(locale);
+  if (!file) throw new CannotRun(w.needFile);
+  const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
+  const wb = await openWorkbook(file);
+  const chosen = choose(wb, file, values.sheet, scheme, w);
+  const results = checkGrid(chosen.grid, chosen.scheme);
+  if (!results) throw new CannotRun(w.noRoster(chosen.grid.sheet));
+  if (results.people.length === 0) throw new CannotRun(w.noPeople(chosen.grid.sheet, results.table.headerBottom));
+  const report = toReport(results, locale);
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file, chosen.detected, locale));
+  return results.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+function presets(json: boolean, locale: Locale, io: Io): number {
+  const all = allPresets();
+  if (json) {
+    io.out(JSON.stringify(all.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn ?? null, source: s.source ?? null })), null, 2));
+    return 0;
+  }
+  const width = Math.max(...all.map((s) => s.id.length));
+  io.out(all.map((s) => `${s.id.padEnd(width)}  ${locale === 'en' ? (s.nameEn ?? s.name) : s.name}`).join('\n'));
+  return 0;
+}
+
+function schemeCommand(arg: string | undefined, json: boolean, locale: Locale, io: Io): number {
+  const w = cliWords(locale);
+  if (!arg) throw new CannotRun(w.needScheme);
+  const s = resolveScheme(arg, w, locale);
+  const issues = checkScheme(compileScheme(s));
+  if (json) {
+    io.out(JSON.stringify({ scheme: s.id, issues: issues.map((i) => ({ severity: i.severity, rule: i.rule, ...words(i, locale) })) }, null, 2));
+  } else if (issues.length === 0) {
+    io.out(w.schemeOk(s.id));
+  } else {
+    io.out([w.schemeProblems(s.id, issues.length), ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`)].join('\n'));
+  }
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
+  let w = cliWords(locale);
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new CannotRun(w.badArgs(e instanceof Error ? e.message : String(e)));
+    }
+    const { values, positionals } = parsed;
+    if (values.lang !== undefined && !['zh', 'en', 'zh-CN', 'en-US'].includes(values.lang)) throw new CannotRun(w.badArgs(`--lang ${values.lang}`));
+    locale = localeFromTag(values.lang);
+    w = cliWords(locale);
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(w.usage);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    switch (command) {
+      case 'presets':
+        return presets(values.json, locale, io);
+      case 'check':
+        if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
+        return await check(rest[0], values, locale, io);
+      case 'scheme':
+        return schemeCommand(rest[0], values.json, locale, io);
+      case 'json-schema': {
+        const text = `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`;
+        if (values.out) writeFileSync(values.out, text);
+        else io.out(text);
+        return 0;
+      }
+      default:
+        throw new CannotRun(w.unknownCommand(command));
+    }
+  } catch (e) {
+    if (e instanceof CannotRun) io.err(e.message);
+    else if (e instanceof WorkbookError) io.err(w.workbook(e));
+    else io.err(w.internal(e instanceof Error ? e.message : String(e)));
+    return 2;
+  }
+}

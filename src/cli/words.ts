@@ -1,0 +1,141 @@
+/** The command line's own words: usage, failures, table headings. Issue messages live in the engine. */
+import type { Locale } from '../engine/report/locale';
+import type { WorkbookError } from '../hosts/file/xlsx';
+
+const zh = {
+  usage: `用法：
+  kaohe presets [--json]                      列出内置方案
+  kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
+  kaohe scheme <方案ID|方案.json> [--json]      检查方案本身（分数段是否首尾相接、满分是否相符）
+
+选项：
+  --sheet 名称        指定工作表（默认：第一张能识别出花名册的工作表）
+  --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
+  --json              输出 JSON 报告
+  --lang zh|en        语言（默认中文）
+
+退出码：0 没有错误；1 有错误级别的问题；2 无法运行（文件、工作表或方案有误）`,
+  unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、scheme（kaohe --help 查看用法）`,
+  needFile: '请指定要检查的工作簿：kaohe check <工作簿.xlsx>',
+  needScheme: '请指定方案：kaohe scheme <方案ID|方案.json>',
+  badArgs: (m: string) => `参数有误：${m}（kaohe --help 查看用法）`,
+  unknownScheme: (s: string, ids: string[]) => `未知的方案“${s}”：既不是内置方案 ID（${ids.join('、')}），也不是存在的文件`,
+  schemeFile: (path: string, m: string) => `方案文件 ${path} 有误：${m}`,
+  schemeUnreadable: (path: string) => `无法读取方案文件 ${path}`,
+  workbook: (e: WorkbookError) =>
+    ({
+      'not-found': `找不到文件 ${e.path}`,
+      'no-access': `没有权限读取 ${e.path}`,
+      'is-directory': `${e.path} 是文件夹，不是工作簿`,
+      unreadable: `无法读取 ${e.path}：不是有效的 Excel 工作簿${e.detail ? `（${e.detail}）` : ''}`,
+      empty: `工作簿 ${e.path} 中没有工作表`,
+    })[e.problem],
+  unknownSheet: (name: string, names: string[]) => `找不到工作表“${name}”（工作簿中有：${names.join('、')}）`,
+  noRoster: (sheet: string) => `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列`,
+  noRosterAnywhere: (file: string) => `${file} 中没有一张工作表能识别出花名册：需要一行含“姓名”的表头，以及分数列或等次列`,
+  noPeople: (sheet: string, row: number) => `工作表“${sheet}”第 ${row} 行表头下面没有人员`,
+  internal: (m: string) => `内部错误：${m}（请把这一行和工作簿一并反馈给开发者）`,
+  file: '文件',
+  sheet: '工作表',
+  scheme: '方案',
+  detected: '（按表头自动识别）',
+  header: (top: number, bottom: number) => (top === bottom ? `表头：第 ${top} 行` : `表头：第 ${top}–${bottom} 行`),
+  counts: (n: number, g: number, u: number, x: number) => `人员 ${n} 人：定等次 ${g}，不定等次 ${u}，不参加本单位考核 ${x}`,
+  scoringFromTotal: '表中没有分项分数，按“合计”列的总分定等次',
+  scoringEntered: '本方案由表中填写等次（不计算总分）',
+  peopleTitle: '人员',
+  cols: { row: '行', name: '姓名', unit: '科室', total: '总分', grade: '等次', note: '说明' },
+  status: { ungraded: '不定等次', excluded: '不参加', elsewhere: '在接收单位考核' },
+  noTotal: '分数有误或缺项，暂不能计算总分（见下方问题）',
+  issuesTitle: (e: number, w: number) => `问题（错误 ${e} 个，警告 ${w} 个）`,
+  noIssues: '没有发现问题。',
+  issueCols: { cell: '单元格', severity: '级别', rule: '规则', message: '说明' },
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  quotaTitle: '名额',
+  quotaLine: (grade: string, scope: string, kind: 'max' | 'min', count: number, limit: number, base: number, share: string, rounding: string) =>
+    `${scope}“${grade}” ${count} 人，${kind === 'max' ? '名额' : '至少'} ${limit} 人（${base} 人 × ${share}，${rounding}）`,
+  rounding: { floor: '向下取整', ceil: '向上取整', round: '四舍五入' },
+  quotaOk: '符合',
+  quotaOver: (n: number) => `超出 ${n} 人`,
+  quotaUnder: (n: number) => `不足 ${n} 人`,
+  ranking: '按总分排序（由考核小组核定，本工具不替您选择）：',
+  cutLine: '—— 名额分界线 ——',
+  tie: '同分',
+  direct: '直接确定',
+  presetsTitle: '内置方案（--scheme 使用左侧 ID）：',
+  schemeOk: (id: string) => `方案 ${id} 检查通过：分数段首尾相接、没有重叠，满分相符。`,
+  schemeProblems: (id: string, n: number) => `方案 ${id} 有 ${n} 处问题：`,
+  fix: '处理',
+};
+
+const en: typeof zh = {
+  usage: `Usage:
+  kaohe presets [--json]                      list the built-in schemes
+  kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
+  kaohe scheme <ID|scheme.json> [--json]      check a scheme itself (bands without gaps, maxima that add up)
+
+Options:
+  --sheet NAME        the sheet to read (default: the first that holds a roster)
+  --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
+  --json              print the JSON report
+  --lang zh|en        language (default Chinese)
+
+Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or scheme)`,
+  unknownCommand: (c: string) => `Unknown command "${c}". Commands: presets, check, scheme (kaohe --help)`,
+  needFile: 'Name the workbook to check: kaohe check <workbook.xlsx>',
+  needScheme: 'Name the scheme: kaohe scheme <ID|scheme.json>',
+  badArgs: (m: string) => `Bad arguments: ${m} (kaohe --help)`,
+  unknownScheme: (s: string, ids: string[]) => `Unknown scheme "${s}": neither a preset id (${ids.join(', ')}) nor an existing file`,
+  schemeFile: (path: string, m: string) => `The scheme file ${path} is invalid: ${m}`,
+  schemeUnreadable: (path: string) => `Cannot read the scheme file ${path}`,
+  workbook: (e: WorkbookError) =>
+    ({
+      'not-found': `No such file: ${e.path}`,
+      'no-access': `No permission to read ${e.path}`,
+      'is-directory': `${e.path} is a folder, not a workbook`,
+      unreadable: `Cannot read ${e.path}: not a valid Excel workbook${e.detail ? ` (${e.detail})` : ''}`,
+      empty: `The workbook ${e.path} has no sheets`,
+    })[e.problem],
+  unknownSheet: (name: string, names: string[]) => `No sheet "${name}" (the workbook has: ${names.join(', ')})`,
+  noRoster: (sheet: string) => `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns`,
+  noRosterAnywhere: (file: string) => `No sheet of ${file} holds a roster: it needs a header row with 姓名 and score or grade columns`,
+  noPeople: (sheet: string, row: number) => `Sheet "${sheet}" has no people under its header (row ${row})`,
+  internal: (m: string) => `Internal error: ${m} (please send this line and the workbook to the developers)`,
+  file: 'File',
+  sheet: 'Sheet',
+  scheme: 'Scheme',
+  detected: ' (recognised from the headers)',
+  header: (top: number, bottom: number) => (top === bottom ? `Header: row ${top}` : `Header: rows ${top}–${bottom}`),
+  counts: (n: number, g: number, u: number, x: number) => `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
+  scoringFromTotal: 'The sheet has no item scores: grades come from its total column',
+  scoringEntered: 'This scheme takes the grades written in the sheet (no totals)',
+  peopleTitle: 'People',
+  cols: { row: 'Row', name: 'Name', unit: 'Unit', total: 'Total', grade: 'Grade', note: 'Note' },
+  status: { ungraded: 'no grade', excluded: 'not appraised', elsewhere: 'appraised elsewhere' },
+  noTotal: 'scores missing or wrong: no total yet (see the issues below)',
+  issuesTitle: (e: number, w: number) => `Issues (${e} errors, ${w} warnings)`,
+  noIssues: 'No issues found.',
+  issueCols: { cell: 'Cell', severity: 'Level', rule: 'Rule', message: 'Message' },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  quotaTitle: 'Quotas',
+  quotaLine: (grade: string, scope: string, kind: 'max' | 'min', count: number, limit: number, base: number, share: string, rounding: string) =>
+    `${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit} (${base} × ${share}, ${rounding})`,
+  rounding: { floor: 'rounded down', ceil: 'rounded up', round: 'rounded' },
+  quotaOk: 'ok',
+  quotaOver: (n: number) => `${n} over`,
+  quotaUnder: (n: number) => `${n} short`,
+  ranking: 'Ranked by total (the appraisal group decides; kaohe does not choose):',
+  cutLine: '—— quota cut line ——',
+  tie: 'tie',
+  direct: 'direct grade',
+  presetsTitle: 'Built-in schemes (use the id with --scheme):',
+  schemeOk: (id: string) => `Scheme ${id} is sound: bands meet without gaps or overlaps, maxima add up.`,
+  schemeProblems: (id: string, n: number) => `Scheme ${id} has ${n} problem(s):`,
+  fix: 'Fix',
+};
+
+export type CliWords = typeof zh;
+
+export function cliWords(locale: Locale): CliWords {
+  return locale === 'en' ? en : zh;
+}

@@ -1,0 +1,73 @@
+/**
+ * Conditions read from a row's texts (备注, 状态, the note after a name, 职务): which of the
+ * scheme's conditions apply, including leave days counted from "病假30天，事假20天".
+ * Words preceded by 无/未/非/不/没有 do not count ("未受处分" is not a sanction).
+ */
+import type { Scheme, SchemeCondition, SchemeMatch } from '../scheme/model';
+import { compact } from '../text';
+
+export interface RowTexts {
+  remark: string;
+  status: string;
+  name: string;
+  post: string;
+}
+
+const NEGATIONS = ['没有', '从未', '并未', '无', '未', '非', '不', '没'];
+
+/** Whether `word` occurs in `text` at least once without a negation just before it. */
+export function mentions(text: string, word: string): boolean {
+  let i = text.indexOf(word);
+  while (i >= 0) {
+    const before = text.slice(Math.max(0, i - 2), i);
+    if (!NEGATIONS.some((n) => before.endsWith(n))) return true;
+    i = text.indexOf(word, i + 1);
+  }
+  return false;
+}
+
+const LEAVE = /(工伤)?(病事假|病假|事假|探亲假|婚丧假|婚假|丧假|产假|陪产假|护理假|年休假|年假|育儿假)(?:累计|共计|合计|共|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作日|天|日)/g;
+
+/** Leave days by kind from free text: "病假30天、事假20天" → {病假: 30, 事假: 20}; 工伤病假 is its own kind. */
+export function leaveDays(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of compact(text).matchAll(LEAVE)) {
+    const kind = (m[1] ?? '') + m[2]!;
+    out.set(kind, (out.get(kind) ?? 0) + Number(m[3]));
+  }
+  return out;
+}
+
+const PERIOD_DAYS: Record<Scheme['period']['unit'], number> = { month: 30, quarter: 91, 'half-year': 182, year: 365 };
+
+export function periodDays(s: Scheme): number {
+  return s.period.days ?? PERIOD_DAYS[s.period.unit];
+}
+
+function searched(m: SchemeMatch, t: RowTexts): string {
+  return compact(m.in.map((k) => t[k]).join('；'));
+}
+
+export function matches(m: SchemeMatch, t: RowTexts, days: number): boolean {
+  const text = searched(m, t);
+  if (!text) return false;
+  if (m.unless.some((u) => text.includes(compact(u)))) return false;
+  if (m.keywords.some((k) => mentions(text, compact(k)))) return true;
+  if (m.leave) {
+    const found = leaveDays(text);
+    const total = m.leave.kinds.reduce((s, k) => s + (found.get(k) ?? 0), 0);
+    const limit = m.leave.over === 'half-period' ? days / 2 : m.leave.over;
+    if (total > limit) return true;
+  }
+  return false;
+}
+
+/** The order in which condition effects are applied (rules.md §4.6). */
+export const EFFECT_ORDER: SchemeCondition['effect'][] = ['exclude', 'elsewhere', 'no-grade', 'direct-grade', 'max-grade', 'flag'];
+
+/** Every condition of the scheme that applies to the row, in precedence order. */
+export function matchedConditions(s: Scheme, t: RowTexts): SchemeCondition[] {
+  const days = periodDays(s);
+  const hit = s.conditions.filter((c) => matches(c.match, t, days));
+  return EFFECT_ORDER.flatMap((e) => hit.filter((c) => c.effect === e));
+}

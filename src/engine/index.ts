@@ -1,0 +1,98 @@
+/**
+ * The engine's front door: a Grid and a Scheme in, Results out. Host-free: nothing here or
+ * below imports Office.js, React, the DOM or Node.
+ */
+import { a1, GridView, type Grid } from './grid';
+import { sortIssues } from './report/issue';
+import type { Person, Results } from './results';
+import { checkScheme } from './scheme/check';
+import { compileScheme, type CompiledScheme } from './scheme/fields';
+import type { Scheme } from './scheme/model';
+import { scoreTable } from './grade/score';
+import { checkQuotas } from './quota/quota';
+import { Vocabulary } from './table/columns';
+import { readTable, type ColumnOverrides, type Table } from './table/read';
+
+export interface CheckOptions {
+  /** Corrections to the column mapping, by 1-based sheet column. */
+  overrides?: ColumnOverrides;
+}
+
+const compiledCache = new WeakMap<Scheme, CompiledScheme>();
+
+export function compiled(s: Scheme): CompiledScheme {
+  let c = compiledCache.get(s);
+  if (!c) {
+    c = compileScheme(s);
+    compiledCache.set(s, c);
+  }
+  return c;
+}
+
+/** Reads the roster of a sheet for a scheme; null when the sheet holds none. */
+export function findRoster(grid: Grid | GridView, s: Scheme, options: CheckOptions = {}): Table | null {
+  const view = grid instanceof GridView ? grid : new GridView(grid);
+  return readTable(view, new Vocabulary(compiled(s)), options.overrides);
+}
+
+/** Checks one sheet against a scheme. Null when the sheet holds no roster this scheme recognises. */
+export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
+  const view = new GridView(grid);
+  const c = compiled(s);
+  const table = readTable(view, new Vocabulary(c), options.overrides);
+  if (!table) return null;
+  const scored = scoreTable(view, table, c);
+  const gradeCol = table.columns.find((x) => x.role.kind === 'grade')?.col;
+  const nameCol = table.columns.find((x) => x.role.kind === 'name')?.col ?? 1;
+  const cellOf = (p: Person): string => a1(p.row, gradeCol ?? nameCol);
+  const q = checkQuotas(s, scored.people, cellOf);
+  return {
+    compiled: c,
+    table,
+    people: scored.people,
+    quotas: q.quotas,
+    issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...q.issues])],
+    scoring: scored.scoring,
+  };
+}
+
+/**
+ * How well a scheme fits a sheet: columns it recognises, exact matches counting double, less
+ * the columns its total needs but the sheet lacks; grades in the sheet that it knows add to it.
+ * Null when it finds no roster at all.
+ */
+export function fitScore(grid: Grid, s: Scheme): number | null {
+  const view = new GridView(grid);
+  const c = compiled(s);
+  const table = readTable(view, new Vocabulary(c));
+  if (!table) return null;
+  let score = 0;
+  for (const col of table.columns) {
+    if (col.role.kind !== 'field') continue;
+    score += col.how === 'contains' ? 1 : 2;
+  }
+  const scored = scoreTable(view, table, c);
+  score -= scored.issues.filter((i) => i.rule === 'missing-column').length * 2;
+  if (table.columns.some((x) => x.role.kind === 'grade')) {
+    const written = scored.people.filter((p) => p.sheetGrade !== null).length;
+    const unknown = scored.issues.filter((i) => i.rule === 'unknown-grade').length;
+    score += Math.min(written - unknown, 5) - Math.min(unknown, 5);
+  }
+  return score;
+}
+
+const DETECT_ROWS = 100;
+
+/** The scheme, among candidates, that best fits the sheet (judged on its first rows); undefined when none finds a roster. */
+export function detectScheme(grid: Grid, candidates: Scheme[]): Scheme | undefined {
+  const head: Grid = { ...grid, values: grid.values.slice(0, DETECT_ROWS) };
+  if (grid.formulas) head.formulas = grid.formulas.slice(0, DETECT_ROWS);
+  if (grid.numFmts) head.numFmts = grid.numFmts.slice(0, DETECT_ROWS);
+  let best: { s: Scheme; score: number } | undefined;
+  for (const s of candidates) {
+    const score = fitScore(head, s);
+    if (score === null) continue;
+    if (!best || score > best.score) best = { s, score };
+  }
+  return best?.s;
+}

@@ -1,0 +1,97 @@
+/**
+ * Quotas: the share of people in some grades, per scope (the whole office, or each unit).
+ * base = graded people in the scope; share × base is rounded as the scheme says (default:
+ * floor for a maximum, ceil for a minimum). Over a maximum, the people in the grade are
+ * ranked and the cut line and its ties marked — the tool never picks who drops.
+ */
+import { issue, type Issue } from '../report/issue';
+import type { CutLinePerson, Person, QuotaResult } from '../results';
+import type { Scheme, SchemeQuota } from '../scheme/model';
+import { compact } from '../text';
+
+export const NO_UNIT = '（未填单位）';
+
+/** share × base as a whole number of people; the product is cleaned of binary noise first (0.4 × 10 = 4, not 4.000…1). */
+export function quotaLimit(base: number, share: number, rounding: 'floor' | 'round' | 'ceil', atLeastOne: boolean): number {
+  const raw = Math.round(base * share * 1e9) / 1e9;
+  let n = rounding === 'floor' ? Math.floor(raw) : rounding === 'ceil' ? Math.ceil(raw) : Math.floor(raw + 0.5);
+  if (atLeastOne && base > 0 && n < 1) n = 1;
+  return n;
+}
+
+function scopes(q: SchemeQuota, graded: Person[]): { scope: string; people: Person[] }[] {
+  if (q.scope === 'all') return [{ scope: 'all', people: graded }];
+  const by = new Map<string, { scope: string; people: Person[] }>();
+  for (const p of graded) {
+    const name = p.unit ? compact(p.unit) : NO_UNIT;
+    const entry = by.get(name) ?? { scope: `unit:${name}`, people: [] };
+    entry.people.push(p);
+    by.set(name, entry);
+  }
+  return [...by.values()];
+}
+
+/** People in the quota's grades, best first: direct grades (given by rule) first, then by total. */
+function rank(inGrade: Person[], limit: number): CutLinePerson[] {
+  const sorted = [...inGrade].sort((a, b) => {
+    const da = a.gradeFrom === 'direct' ? 0 : 1;
+    const db = b.gradeFrom === 'direct' ? 0 : 1;
+    return da - db || (b.total ?? -Infinity) - (a.total ?? -Infinity) || a.row - b.row;
+  });
+  const lastIn = limit > 0 ? sorted[limit - 1] : undefined;
+  const firstOut = sorted[limit];
+  const tieTotal = lastIn && firstOut && lastIn.gradeFrom !== 'direct' && lastIn.total === firstOut.total ? lastIn.total : undefined;
+  return sorted.map((p, i) => ({
+    row: p.row,
+    name: p.name,
+    total: p.total,
+    within: i < limit,
+    tie: tieTotal !== undefined && p.gradeFrom !== 'direct' && p.total === tieTotal,
+    direct: p.gradeFrom === 'direct',
+  }));
+}
+
+export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => string): { quotas: QuotaResult[]; issues: Issue[] } {
+  const graded = people.filter((p) => p.status === 'graded');
+  const quotas: QuotaResult[] = [];
+  const issues: Issue[] = [];
+  for (const q of s.quotas) {
+    for (const { scope, people: inScope } of scopes(q, graded)) {
+      const base = inScope.length;
+      const inGrade = inScope.filter((p) => p.grade !== null && q.grades.includes(p.grade));
+      const count = inGrade.length;
+      const kinds: ['max' | 'min', number][] = [];
+      if (q.max !== undefined) kinds.push(['max', q.max]);
+      if (q.min !== undefined) kinds.push(['min', q.min]);
+      for (const [kind, share] of kinds) {
+        const rounding = q.rounding ?? (kind === 'max' ? 'floor' : 'ceil');
+        const limit = quotaLimit(base, share, rounding, q.atLeastOne);
+        const violated = base > 0 && (kind === 'max' ? count > limit : count < limit);
+        const ranking = violated && kind === 'max' ? rank(inGrade, limit) : [];
+        quotas.push({
+          id: q.id ?? null,
+          grades: q.grades,
+          scope,
+          kind,
+          share,
+          rounding,
+          count,
+          base,
+          limit,
+          ratio: base > 0 ? Math.round((count / base) * 1000) / 1000 : 0,
+          severity: violated ? q.severity : 'ok',
+          ranking,
+        });
+        if (!violated) continue;
+        const data = { grades: q.grades, scope, count, base, limit, share, hard: q.severity === 'error' };
+        if (kind === 'max') {
+          const firstOut = inGrade.find((p) => p.row === ranking[limit]?.row) ?? inGrade[0]!;
+          issues.push(issue({ rule: 'quota-exceeded', ...data }, cellOf(firstOut), firstOut.row, q.severity));
+        } else {
+          issues.push(issue({ rule: 'quota-below-minimum', ...data }, null, null, q.severity));
+        }
+      }
+    }
+  }
+  return { quotas, issues };
+}

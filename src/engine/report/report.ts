@@ -1,0 +1,118 @@
+/**
+ * Results → the JSON report of the command-line contract (../shared/design/cli-contract.md).
+ * The contract's fields keep their names and meaning; fields after them are additions.
+ */
+import type { Person, QuotaResult, Results } from '../results';
+import type { Locale } from './locale';
+import { words } from './messages';
+import type { Severity } from './issue';
+
+export interface PersonJson {
+  row: number;
+  name: string;
+  unit: string | null;
+  total: number | null;
+  grade: string | null;
+  status: Person['status'];
+  reason: string | null;
+  post: string | null;
+  elsewhere: boolean;
+  gradeFrom: Person['gradeFrom'];
+  flags: string[];
+  levels?: Record<string, string | null>;
+}
+
+export interface IssueJson {
+  severity: Severity;
+  rule: string;
+  cell: string | null;
+  row: number | null;
+  message: string;
+  fix: string;
+}
+
+export interface QuotaJson {
+  grade: string;
+  scope: string;
+  count: number;
+  base: number;
+  limit: number;
+  ratio: number;
+  severity: QuotaResult['severity'];
+  id: string | null;
+  grades: string[];
+  kind: QuotaResult['kind'];
+  share: number;
+  rounding: QuotaResult['rounding'];
+  ranking: QuotaResult['ranking'];
+}
+
+export interface CheckReport {
+  scheme: string;
+  sheet: string;
+  people: PersonJson[];
+  issues: IssueJson[];
+  quota: QuotaJson[];
+  schemeName: string;
+  header: { top: number; bottom: number };
+  scoring: Results['scoring'];
+  summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
+}
+
+function personJson(p: Person, locale: Locale): PersonJson {
+  const out: PersonJson = {
+    row: p.row,
+    name: p.name,
+    unit: p.unit,
+    total: p.total === null ? null : Math.round(p.total * 100) / 100,
+    grade: p.grade,
+    status: p.status,
+    reason: locale === 'en' ? (p.reasonEn ?? p.reason) : p.reason,
+    post: p.post,
+    elsewhere: p.elsewhere,
+    gradeFrom: p.gradeFrom,
+    flags: p.flags.map((f) => (locale === 'en' ? (f.textEn ?? f.text) : f.text)),
+  };
+  if (Object.keys(p.levels).length > 0) out.levels = p.levels;
+  return out;
+}
+
+export function toReport(r: Results, locale: Locale): CheckReport {
+  const s = r.compiled.scheme;
+  const issues = r.issues.map((i) => {
+    const w = words(i, locale);
+    return { severity: i.severity, rule: i.rule, cell: i.cell, row: i.row, message: w.message, fix: w.fix };
+  });
+  return {
+    scheme: s.id,
+    sheet: r.table.sheet,
+    people: r.people.map((p) => personJson(p, locale)),
+    issues,
+    quota: r.quotas.map((q) => ({
+      grade: q.grades.join('/'),
+      scope: q.scope,
+      count: q.count,
+      base: q.base,
+      limit: q.limit,
+      ratio: q.ratio,
+      severity: q.severity,
+      id: q.id,
+      grades: q.grades,
+      kind: q.kind,
+      share: q.share,
+      rounding: q.rounding,
+      ranking: q.ranking,
+    })),
+    schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,
+    header: { top: r.table.headerTop, bottom: r.table.headerBottom },
+    scoring: r.scoring,
+    summary: {
+      people: r.people.length,
+      graded: r.people.filter((p) => p.status === 'graded').length,
+      ungraded: r.people.filter((p) => p.status === 'ungraded').length,
+      excluded: r.people.filter((p) => p.status === 'excluded').length,
+      errors: r.issues.filter((i) => i.severity === 'error').length,
+      warnings: r.issues.filter((i) => i.severity === 'warning').length,
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What the engine concludes about one sheet: per person the values read, total, grade and
+ * status; per quota the counts; and every issue found. Hosts turn this into a report or a
+ * write plan.
+ */
+import type { Issue } from './report/issue';
+import type { CompiledScheme } from './scheme/fields';
+import type { Table } from './table/read';
+
+export type Status = 'graded' | 'ungraded' | 'excluded';
+
+/** Where a grade came from. */
+export type GradeSource = 'band' | 'direct' | 'entered' | 'cap';
+
+export interface Note {
+  text: string;
+  textEn?: string;
+}
+
+export interface Person {
+  row: number;
+  name: string;
+  unit: string | null;
+  post: string | null;
+  remark: string | null;
+  status: Status;
+  reason: string | null;
+  reasonEn: string | null;
+  /** Appraised by another unit (派驻、挂职): excluded here and listed apart. */
+  elsewhere: boolean;
+  /** Rounded to the scheme's decimals; null when it cannot be computed. */
+  total: number | null;
+  grade: string | null;
+  gradeFrom: GradeSource | null;
+  /** Every field's value as used (items, dimensions, adjustments, inputs, computed); null = unknown. */
+  values: Record<string, number | null>;
+  /** Per-item level names (ju-5items). */
+  levels: Record<string, string | null>;
+  /** What the sheet already holds in its total and grade cells. */
+  sheetTotal: number | string | null;
+  sheetGrade: string | null;
+  /** The grade written in the sheet for someone appraised elsewhere. */
+  elsewhereGrade: string | null;
+  flags: Note[];
+  /** Ids of the conditions that applied. */
+  conditions: string[];
+}
+
+export interface CutLinePerson {
+  row: number;
+  name: string;
+  total: number | null;
+  /** Ranked within the limit (true), or beyond it (false). */
+  within: boolean;
+  /** Has the same total as the last person within the limit: the cut falls inside a tie. */
+  tie: boolean;
+  /** The grade was given directly (急难险重 …), not by the total. */
+  direct: boolean;
+}
+
+export interface QuotaResult {
+  id: string | null;
+  grades: string[];
+  /** 'all' or 'unit:<name>'. */
+  scope: string;
+  kind: 'max' | 'min';
+  share: number;
+  rounding: 'floor' | 'round' | 'ceil';
+  count: number;
+  base: number;
+  limit: number;
+  ratio: number;
+  severity: 'ok' | 'warning' | 'error';
+  /** For a violated maximum: the people in the grade(s), best total first, with the cut line marked. */
+  ranking: CutLinePerson[];
+}
+
+export interface Results {
+  compiled: CompiledScheme;
+  table: Table;
+  people: Person[];
+  quotas: QuotaResult[];
+  issues: Issue[];
+  /** How totals were found: computed from items, read from the sheet's total column, or not at all (grades entered). */
+  scoring: 'computed' | 'total-column' | 'entered';
+}

@@ -1,0 +1,169 @@
+/**
+ * Header texts → column roles: which column is 姓名, which is 思想政治素质, which is the
+ * 德 subtotal. Matching is by comparable keys (no spaces, no brackets, no stated maxima), in
+ * a fixed order of trust: the scheme's own labels (inside a dimension's context first), then
+ * the built-in identity texts, then "the header contains the label".
+ */
+import COLUMN_TEXTS from '../../schemes/columns.json';
+import type { CompiledScheme, Field } from '../scheme/fields';
+import { headerKey } from '../text';
+
+export type IdentityRole = 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade';
+
+export type ColumnRole = { kind: IdentityRole } | { kind: 'field'; id: string } | { kind: 'ignored' };
+
+export type MatchHow = 'exact' | 'context' | 'contains' | 'user' | 'none';
+
+export interface Column {
+  /** 1-based sheet column. */
+  col: number;
+  /** Header texts from top to bottom, each once (merged cells repeat). */
+  path: string[];
+  /** The maximum the header states, e.g. 6 for 思想政治素质（6分）. */
+  headerMax: number | null;
+  role: ColumnRole;
+  how: MatchHow;
+}
+
+const IDENTITY_ROLES: IdentityRole[] = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade'];
+
+/** Words that, inside an identity header, name its role ("第一季度考核等次" is a grade column). */
+const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
+  [/姓名/, 'name'],
+  [/备注/, 'remark'],
+  [/等次|档次/, 'grade'],
+  [/合计|总分/, 'total'],
+  [/科室|处室|股室|部门/, 'unit'],
+  [/职务|职级/, 'post'],
+  [/序号/, 'seq'],
+];
+
+const keyOf = (s: string): string => headerKey(s).toLowerCase();
+
+export const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
+const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
+export const NOTE_PREFIXES: readonly string[] = COLUMN_TEXTS.notePrefixes;
+
+/** The header vocabulary of one scheme: field labels and identity texts by key. */
+export class Vocabulary {
+  private readonly identity = new Map<string, IdentityRole>();
+  private readonly fieldKeys = new Map<string, Field[]>();
+
+  constructor(readonly compiled: CompiledScheme) {
+    const extra = compiled.scheme.columns;
+    for (const role of IDENTITY_ROLES) {
+      for (const t of [...(extra[role] ?? []), ...(COLUMN_TEXTS[role] as string[])]) {
+        const k = keyOf(t);
+        if (k && !this.identity.has(k)) this.identity.set(k, role);
+      }
+    }
+    for (const f of compiled.fields.values()) {
+      for (const t of [f.label, ...f.synonyms]) {
+        const k = keyOf(t);
+        if (!k) continue;
+        const list = this.fieldKeys.get(k) ?? [];
+        if (!list.includes(f)) list.push(f);
+        this.fieldKeys.set(k, list);
+      }
+    }
+  }
+
+  identityExact(key: string): IdentityRole | undefined {
+    return this.identity.get(key);
+  }
+
+  fieldsExact(key: string): Field[] {
+    return this.fieldKeys.get(key) ?? [];
+  }
+
+  /** The field whose label (two characters or more) the header contains; the longest label wins. */
+  fieldContained(key: string): Field | undefined {
+    let best: { f: Field; len: number } | undefined;
+    for (const [k, fs] of this.fieldKeys) {
+      if (k.length < 2 || !key.includes(k)) continue;
+      if (!best || k.length > best.len) best = { f: fs[0]!, len: k.length };
+    }
+    return best?.f;
+  }
+
+  identityContained(key: string): IdentityRole | undefined {
+    return IDENTITY_CONTAINS.find(([re]) => re.test(key))?.[1];
+  }
+
+  /** Whether a header text means anything to this scheme (used to recognise header rows). */
+  knows(text: string): boolean {
+    const k = keyOf(text);
+    if (!k) return false;
+    return this.identity.has(k) || this.fieldKeys.has(k) || SUBTOTAL_KEYS.has(k) || this.fieldContained(k) !== undefined;
+  }
+
+  isName(text: string): boolean {
+    return this.identity.get(keyOf(text)) === 'name';
+  }
+
+  /** Exact matches only: how strongly a header row speaks this scheme's language. */
+  exactScore(text: string): number {
+    const k = keyOf(text);
+    return k && (this.identity.has(k) || this.fieldKeys.has(k)) ? 1 : 0;
+  }
+}
+
+function pickField(cands: Field[], group: Field | undefined): Field | undefined {
+  if (cands.length === 0) return undefined;
+  return (group && cands.find((f) => f.group === group.id)) ?? cands[0];
+}
+
+/** The role of one column from its header path. */
+export function matchColumn(path: string[], v: Vocabulary): { role: ColumnRole; how: MatchHow } {
+  if (path.length === 0) return { role: { kind: 'ignored' }, how: 'none' };
+  const keys = path.map(keyOf);
+  const leaf = keys[keys.length - 1]!;
+  const parents = keys.slice(0, -1);
+  const ctx = parents
+    .map((p) => v.fieldsExact(p).find((f) => f.kind === 'group'))
+    .filter((f): f is Field => f !== undefined)
+    .pop();
+
+  if (ctx) {
+    const inside = v.fieldsExact(leaf).find((f) => f.group === ctx.id);
+    if (inside) return { role: { kind: 'field', id: inside.id }, how: 'context' };
+    if (SUBTOTAL_KEYS.has(leaf) || leaf === keyOf(ctx.label)) return { role: { kind: 'field', id: ctx.id }, how: 'context' };
+  }
+  const exact = pickField(v.fieldsExact(leaf), ctx);
+  if (exact) return { role: { kind: 'field', id: exact.id }, how: 'exact' };
+  const id = v.identityExact(leaf);
+  if (id) return { role: { kind: id }, how: 'exact' };
+
+  // 德小计, 德得分: a dimension named with a subtotal word after it.
+  for (const sub of SUBTOTAL_KEYS) {
+    if (leaf.length > sub.length && leaf.endsWith(sub)) {
+      const g = v.fieldsExact(leaf.slice(0, -sub.length)).find((f) => f.kind === 'group' || f.kind === 'computed');
+      if (g) return { role: { kind: 'field', id: g.id }, how: 'exact' };
+    }
+  }
+  const contained = v.fieldContained(leaf);
+  if (contained && (!ctx || contained.group === ctx.id || contained.kind !== 'item')) {
+    return { role: { kind: 'field', id: contained.id }, how: 'contains' };
+  }
+  const idc = v.identityContained(leaf);
+  if (idc) return { role: { kind: idc }, how: 'contains' };
+  return { role: { kind: 'ignored' }, how: 'none' };
+}
+
+const HOW_RANK: Record<MatchHow, number> = { user: 0, context: 1, exact: 1, contains: 2, none: 3 };
+
+/** One column per role: where two columns claim the same field or identity, the better match keeps it. */
+export function resolveDuplicates(cols: Column[]): Column[] {
+  const best = new Map<string, Column>();
+  const roleKey = (r: ColumnRole): string | null => (r.kind === 'ignored' ? null : r.kind === 'field' ? `field:${r.id}` : r.kind);
+  for (const c of cols) {
+    const k = roleKey(c.role);
+    if (!k) continue;
+    const prev = best.get(k);
+    if (!prev || HOW_RANK[c.how] < HOW_RANK[prev.how]) best.set(k, c);
+  }
+  return cols.map((c) => {
+    const k = roleKey(c.role);
+    return k && best.get(k) !== c ? { ...c, role: { kind: 'ignored' }, how: 'none' } : c;
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * Grid → Table: finds the header (title and 填报单位 rows above it, one to three header rows
+ * with merged cells), maps every column, and sorts the rows below into people, blank rows,
+ * 合计/平均 rows, notes and section labels. Reads only; judges nothing.
+ */
+import { GridView, a1 } from '../grid';
+import { compact, headerKey, headerMax } from '../text';
+import { cellText } from './cells';
+import {
+  NOTE_PREFIXES,
+  SUMMARY_ROW_KEYS,
+  matchColumn,
+  resolveDuplicates,
+  Vocabulary,
+  type Column,
+  type ColumnRole,
+  type IdentityRole,
+} from './columns';
+
+export interface RosterRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** Name without spaces; empty for a row that has scores but no name. */
+  name: string;
+  /** Text in brackets after the name, 张三（试用期） → 试用期: read like a remark. */
+  nameNote: string | null;
+  /** The section label above the row (a row holding only 办公室), when the sheet groups people that way. */
+  section: string | null;
+}
+
+export type SkipReason = 'blank' | 'summary' | 'note' | 'section';
+
+export interface Table {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  columns: Column[];
+  rows: RosterRow[];
+  skipped: { row: number; why: SkipReason }[];
+  /** Texts above the header: title, 填报单位. */
+  title: string[];
+}
+
+/** A user's correction of the mapping: sheet column → role (from the task pane or a settings file). */
+export type ColumnOverrides = Record<number, ColumnRole>;
+
+const MAX_HEADER_SEARCH = 30;
+const MAX_HEADER_ROWS = 3;
+
+/** The first row that holds a 姓名 header and at least one more known header. */
+function findHeaderRow(view: GridView, v: Vocabulary): { row: number; nameCol: number } | null {
+  const last = Math.min(view.bottom, view.top + MAX_HEADER_SEARCH);
+  for (let r = view.top; r <= last; r++) {
+    let nameCol: number | null = null;
+    let score = 0;
+    for (let c = view.left; c <= view.right; c++) {
+      const t = cellText(view.value(r, c));
+      if (!t) continue;
+      if (nameCol === null && v.isName(t)) nameCol = c;
+      score += v.exactScore(t);
+    }
+    if (nameCol !== null && score >= 2) return { row: r, nameCol };
+  }
+  return null;
+}
+
+/** Whether the row under the header is more header: sub-labels or stated maxima, no numbers, no name. */
+function isMoreHeader(view: GridView, r: number, nameCol: number, v: Vocabulary): boolean {
+  if (r > view.bottom) return false;
+  const nameCell = cellText(view.value(r, nameCol));
+  if (nameCell && !view.isMergeTail(r, nameCol)) return false;
+  let known = 0;
+  for (let c = view.left; c <= view.right; c++) {
+    if (view.isMergeTail(r, c)) continue;
+    const val = view.value(r, c);
+    if (typeof val === 'number') return false;
+    const t = cellText(val);
+    if (!t) continue;
+    if (headerKey(t) === '' && headerMax(t) !== null) known++;
+    else if (v.knows(t)) known++;
+  }
+  return known > 0;
+}
+
+function columnPath(view: GridView, top: number, bottom: number, c: number): { path: string[]; max: number | null } {
+  const path: string[] = [];
+  let alone: number | null = null;
+  for (let r = top; r <= bottom; r++) {
+    const t = cellText(view.shown(r, c));
+    if (!t) continue;
+    if (headerKey(t) === '') {
+      // A cell holding only a maximum, such as （6分） under 思想政治素质, unless it spans several columns.
+      const m = view.merge(r, c);
+      if (!m || m.left === m.right) alone = headerMax(t) ?? alone;
+      continue;
+    }
+    if (path[path.length - 1] !== t) path.push(t);
+  }
+  // The leaf's own maximum; a parent's (德（20分） over 思想政治素质) is not this column's.
+  const leaf = path[path.length - 1];
+  return { path, max: (leaf !== undefined ? headerMax(leaf) : null) ?? alone };
+}
+
+function isSummaryText(t: string): boolean {
+  return t !== '' && SUMMARY_ROW_KEYS.has(headerKey(t).toLowerCase());
+}
+
+function splitName(raw: string): { name: string; note: string | null } {
+  const s = raw.normalize('NFKC').trim();
+  const m = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(s);
+  return m ? { name: compact(m[1]!), note: m[2]!.trim() } : { name: compact(s), note: null };
+}
+
+/** Reads a sheet; null when it holds no roster (no header with 姓名 that this scheme recognises). */
+export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverrides = {}): Table | null {
+  const head = findHeaderRow(view, v);
+  if (!head) return null;
+  let bottom = head.row;
+  while (bottom - head.row + 1 < MAX_HEADER_ROWS && isMoreHeader(view, bottom + 1, head.nameCol, v)) bottom++;
+
+  let columns: Column[] = [];
+  for (let c = view.left; c <= view.right; c++) {
+    const { path, max } = columnPath(view, head.row, bottom, c);
+    if (path.length === 0 && overrides[c] === undefined) continue;
+    const o = overrides[c];
+    const m = o ? { role: o, how: 'user' as const } : matchColumn(path, v);
+    columns.push({ col: c, path, headerMax: max, role: m.role, how: m.how });
+  }
+  columns = resolveDuplicates(columns);
+
+  const title: string[] = [];
+  for (let r = view.top; r < head.row; r++) {
+    const texts: string[] = [];
+    for (let c = view.left; c <= view.right; c++) {
+      if (view.isMergeTail(r, c)) continue;
+      const t = cellText(view.value(r, c));
+      if (t) texts.push(t);
+    }
+    if (texts.length > 0) title.push(texts.join(' '));
+  }
+
+  const roleCol = (k: IdentityRole): number | null => columns.find((c) => c.role.kind === k)?.col ?? null;
+  const nameCol = roleCol('name') ?? head.nameCol;
+  const seqCol = roleCol('seq');
+  const dataCols = columns.filter((c) => c.role.kind === 'field' || c.role.kind === 'total' || c.role.kind === 'grade').map((c) => c.col);
+
+  const rows: RosterRow[] = [];
+  const skipped: Table['skipped'] = [];
+  let section: string | null = null;
+  for (let r = bottom + 1; r <= view.bottom; r++) {
+    const texts: { c: number; t: string }[] = [];
+    for (let c = view.left; c <= view.right; c++) {
+      if (view.isMergeTail(r, c)) continue;
+      const val = view.value(r, c);
+      const t = typeof val === 'boolean' ? String(val) : cellText(val);
+      if (t || (val !== null && typeof val === 'object')) texts.push({ c, t: t || '#' });
+    }
+    const content = texts.filter((x) => x.c !== seqCol);
+    if (content.length === 0) {
+      skipped.push({ row: r, why: 'blank' });
+      continue;
+    }
+    const nameRaw = cellText(view.value(r, nameCol));
+    if (isSummaryText(nameRaw) || isSummaryText(texts[0]!.t)) {
+      skipped.push({ row: r, why: 'summary' });
+      continue;
+    }
+    if (nameRaw) {
+      const { name, note } = splitName(nameRaw);
+      rows.push({ row: r, name, nameNote: note, section });
+      continue;
+    }
+    const hasData = dataCols.some((c) => {
+      const val = view.value(r, c);
+      return val !== null && val !== '';
+    });
+    if (hasData) {
+      rows.push({ row: r, name: '', nameNote: null, section });
+      continue;
+    }
+    const first = content[0]!.t;
+    const isNote = NOTE_PREFIXES.some((p) => first.startsWith(p)) || /[:：]/.test(first) || content.length > 1;
+    if (isNote) {
+      skipped.push({ row: r, why: 'note' });
+    } else {
+      section = compact(first);
+      skipped.push({ row: r, why: 'section' });
+    }
+  }
+
+  return { sheet: view.grid.sheet, headerTop: head.row, headerBottom: bottom, columns, rows, skipped, title };
+}
+
+/** The A1 address of a column's header cell (its lowest header row), for issues about a column. */
+export function headerCell(t: Table, col: number): string {
+  return a1(t.headerBottom, col);
+}
