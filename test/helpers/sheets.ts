@@ -177,3 +177,55 @@ export function gwySheet(people: GwyPerson[], layout: GwyLayout = {}): { grid: G
   }
   return { grid: gridOf(values, merges), rows, cols };
 }
+
+export interface SchemePerson {
+  name: string;
+  unit?: string;
+  post?: string;
+  /** The total before bonus and penalty; every score column is set in proportion to reach it. */
+  total?: number;
+  /** Or exact values by field id (others follow `total`). */
+  values?: Record<string, CellValue>;
+  bonus?: CellValue;
+  penalty?: CellValue;
+  sheetTotal?: CellValue;
+  grade?: CellValue;
+  remark?: CellValue;
+}
+
+/**
+ * A one-row-header sheet for any scheme: 序号 姓名 科室 职务, its score columns (items, dimensions
+ * without items, other inputs, bonus and penalty; none for entered-grade schemes), 合计, 等次, 备注.
+ */
+export function schemeSheet(
+  s: import('../../src/engine/scheme/model').Scheme,
+  people: SchemePerson[],
+  sheet = '第一季度',
+): { grid: Grid; rows: number[]; col: (idOrHeader: string) => number } {
+  const scale = s.scale?.max ?? 100;
+  const score: { id: string; header: string; max: number }[] = [];
+  if (s.grading.mode === 'bands') {
+    for (const g of s.groups) if (!s.items.some((i) => i.group === g.id)) score.push({ id: g.id, header: `${g.label}（${g.max}分）`, max: g.max });
+    for (const i of s.items) score.push({ id: i.id, header: `${i.label}（${i.max}分）`, max: i.max });
+    for (const x of s.inputs) score.push({ id: x.id, header: x.label, max: x.max ?? scale });
+  }
+  const adj = s.grading.mode === 'bands' ? s.adjustments : [];
+  const headers = ['序号', '姓名', '科室', '职务', ...score.map((x) => x.header), ...adj.map((a) => a.label), '合计', '等次', '备注'];
+  const values: CellValue[][] = [headers];
+  const rows: number[] = [];
+  people.forEach((p, i) => {
+    const t = p.total ?? 80;
+    const cells = score.map((x) => (p.values && x.id in p.values ? p.values[x.id]! : Math.round(((x.max * t) / scale) * 1e6) / 1e6));
+    const adjCells = adj.map((a) => (a.kind === 'bonus' ? (p.bonus ?? null) : (p.penalty ?? null)));
+    values.push([i + 1, p.name, p.unit ?? '办公室', p.post ?? '科员', ...cells, ...adjCells, p.sheetTotal ?? null, p.grade ?? null, p.remark ?? null]);
+    rows.push(i + 2);
+  });
+  const col = (key: string): number => {
+    const byId = score.findIndex((x) => x.id === key);
+    if (byId >= 0) return 5 + byId;
+    const a = adj.findIndex((x) => x.id === key);
+    if (a >= 0) return 5 + score.length + a;
+    return headers.indexOf(key) + 1;
+  };
+  return { grid: gridOf(values, [], sheet), rows, col };
+}

@@ -29,7 +29,7 @@ export function exprRange(e: Expr, rangeOf: (id: string) => Range): Range {
       return rangeOf(e.id);
     case 'neg': {
       const r = exprRange(e.e, rangeOf);
-      return { lo: -r.hi, hi: -r.lo };
+      return { lo: 0 - r.hi, hi: 0 - r.lo };
     }
     case 'bin': {
       const a = exprRange(e.a, rangeOf);

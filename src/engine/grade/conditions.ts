@@ -13,14 +13,14 @@ export interface RowTexts {
   post: string;
 }
 
-const NEGATIONS = ['没有', '从未', '并未', '无', '未', '非', '不', '没'];
+/** A negation just before a word, perhaps with 被/曾/受 between: 未受处分, 未被立案, 没有试用期. */
+const NEGATED = /(?:没有|从未|并未|无|未|非|不|没)(?:被|曾|受|曾被)?$/;
 
 /** Whether `word` occurs in `text` at least once without a negation just before it. */
 export function mentions(text: string, word: string): boolean {
   let i = text.indexOf(word);
   while (i >= 0) {
-    const before = text.slice(Math.max(0, i - 2), i);
-    if (!NEGATIONS.some((n) => before.endsWith(n))) return true;
+    if (!NEGATED.test(text.slice(Math.max(0, i - 4), i))) return true;
     i = text.indexOf(word, i + 1);
   }
   return false;

@@ -30,14 +30,13 @@ const NO_GRADE_EFFECTS = new Set<SchemeCondition['effect']>(['exclude', 'elsewhe
 
 /** Maps a grade cell's text to a label of the scheme: exact, a synonym, or with 档/等次 around it. */
 export function gradeLabel(labels: { label: string; synonyms: string[] }[], text: string): string | null {
-  const t = compact(text);
+  const key = (x: string): string => compact(x).toUpperCase();
+  const t = key(text);
   if (!t) return null;
-  for (const l of labels) {
-    if ([l.label, ...l.synonyms].some((x) => compact(x) === t)) return l.label;
-  }
   const bare = t.replace(/等次|档次|等级|档|等$/g, '');
-  for (const l of labels) {
-    if ([l.label, ...l.synonyms].some((x) => compact(x) === bare)) return l.label;
+  for (const candidate of [t, bare]) {
+    const hit = labels.find((l) => [l.label, ...l.synonyms].some((x) => key(x) === candidate));
+    if (hit) return hit.label;
   }
   return null;
 }

@@ -101,6 +101,15 @@ function columnPath(view: GridView, top: number, bottom: number, c: number): { p
   return { path, max: (leaf !== undefined ? headerMax(leaf) : null) ?? alone };
 }
 
+const UNIT_ENDINGS = /(室|股|科|处|局|中心|站|所|队|部|办|组|委|院|庭|街道|乡|镇|单位|机关|支部|党委)$/;
+
+/** A row naming a unit above its people: merged across the row, or a unit's name with no scores beside it. */
+function isSectionLabel(view: GridView, r: number, c: number, text: string): boolean {
+  const m = view.merge(r, c);
+  if (m && m.right - m.left >= 2) return true;
+  return UNIT_ENDINGS.test(compact(text));
+}
+
 function isSummaryText(t: string): boolean {
   return t !== '' && SUMMARY_ROW_KEYS.has(headerKey(t).toLowerCase());
 }
@@ -142,6 +151,8 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
   const roleCol = (k: IdentityRole): number | null => columns.find((c) => c.role.kind === k)?.col ?? null;
   const nameCol = roleCol('name') ?? head.nameCol;
   const seqCol = roleCol('seq');
+  const remarkCols = columns.filter((c) => c.role.kind === 'remark' || c.role.kind === 'status').map((c) => c.col);
+  const remarkHolds = (r: number): boolean => remarkCols.some((c) => cellText(view.value(r, c)) !== '');
   const dataCols = columns.filter((c) => c.role.kind === 'field' || c.role.kind === 'total' || c.role.kind === 'grade').map((c) => c.col);
 
   const rows: RosterRow[] = [];
@@ -155,7 +166,8 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       const t = typeof val === 'boolean' ? String(val) : cellText(val);
       if (t || (val !== null && typeof val === 'object')) texts.push({ c, t: t || '#' });
     }
-    const content = texts.filter((x) => x.c !== seqCol);
+    // A template row numbered in advance (序号 only) is as good as blank.
+    const content = texts.filter((x) => !(x.c === seqCol && typeof view.value(r, x.c) === 'number'));
     if (content.length === 0) {
       skipped.push({ row: r, why: 'blank' });
       continue;
@@ -165,15 +177,20 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       skipped.push({ row: r, why: 'summary' });
       continue;
     }
+    const hasData = dataCols.some((c) => {
+      const val = view.value(r, c);
+      return val !== null && val !== '';
+    });
+    if (nameRaw && !hasData && !remarkHolds(r) && isSectionLabel(view, r, nameCol, nameRaw)) {
+      section = compact(nameRaw);
+      skipped.push({ row: r, why: 'section' });
+      continue;
+    }
     if (nameRaw) {
       const { name, note } = splitName(nameRaw);
       rows.push({ row: r, name, nameNote: note, section });
       continue;
     }
-    const hasData = dataCols.some((c) => {
-      const val = view.value(r, c);
-      return val !== null && val !== '';
-    });
     if (hasData) {
       rows.push({ row: r, name: '', nameNote: null, section });
       continue;

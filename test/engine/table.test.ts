@@ -1,0 +1,145 @@
+import { checkGrid, findRoster } from '../../src/engine';
+import { preset } from '../../src/schemes';
+import { gridOf, gwySheet } from '../helpers/sheets';
+import type { Column } from '../../src/engine/table/columns';
+import { columnLetters } from '../../src/engine/grid';
+
+const gwy = preset('gwy-2020')!;
+const roles = (cols: Column[]) => Object.fromEntries(cols.map((c) => [c.col, c.role.kind === 'field' ? c.role.id : c.role.kind]));
+
+describe('reading the header', () => {
+  it('finds a two-row header under a title and a 填报单位 line, with items under merged dimensions', () => {
+    const { grid } = gwySheet([{ name: '张三', base: 90 }]);
+    const t = findRoster(grid, gwy)!;
+    expect([t.headerTop, t.headerBottom]).toEqual([3, 4]);
+    expect(t.title).toEqual(['2026年第一季度公务员平时考核量化评分表', '填报单位：县财政局 填报时间：2026年4月3日']);
+    const r = roles(t.columns);
+    expect([r[1], r[2], r[3]]).toEqual(['seq', 'name', 'unit']);
+    expect(r[4]).toBe('sixiang');
+    expect(r[20]).toBe('xinfang');
+    expect([r[21], r[22], r[23], r[24], r[25]]).toEqual(['bonus', 'penalty', 'total', 'grade', 'remark']);
+    expect(t.columns.find((c) => c.col === 4)!.headerMax).toBe(6);
+    expect(t.columns.find((c) => c.col === 4)!.path).toEqual(['德（20分）', '思想政治素质（6分）']);
+  });
+
+  it('reads a one-row header of dimensions only, with half-width brackets and no title', () => {
+    const { grid } = gwySheet([{ name: '张三', base: 82.5 }], { shape: 'dims', title: false, fullWidthBrackets: false });
+    const r = checkGrid(grid, gwy)!;
+    expect([r.table.headerTop, r.table.headerBottom]).toEqual([1, 1]);
+    expect(roles(r.table.columns)[4]).toBe('de');
+    expect(r.people[0]!.total).toBe(82.5);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('checks dimension subtotals against their items when a sheet has both', () => {
+    const { grid, rows, cols } = gwySheet([{ name: '张三', base: 85 }, { name: '李四', base: 80 }], { shape: 'both' });
+    const r = checkGrid(grid, gwy)!;
+    expect(r.issues).toEqual([]);
+    const lian = cols['小计']!; // the last 小计 column written is 廉's
+    const was = grid.values[rows[1]! - 1]![lian - 1] as number;
+    grid.values[rows[1]! - 1]![lian - 1] = was + 1;
+    const r2 = checkGrid(grid, gwy)!;
+    expect(r2.issues.map((i) => [i.rule, i.cell])).toEqual([['subtotal-mismatch', `${columnLetters(lian)}${rows[1]}`]]);
+    expect(r2.issues[0]!.data).toEqual(expect.objectContaining({ sheet: was + 1, computed: was }));
+    expect(r2.people[1]!.total).toBe(80);
+  });
+
+  it('reads a dimension named with a subtotal word (德小计) beside its items', () => {
+    const grid = gridOf([
+      ['姓名', '思想政治素质', '职业道德', '社会公德', '家庭美德', '德小计', '能', '勤', '绩', '廉', '合计'],
+      ['张三', 6, 4, 5, 4, 18, 16, 14, 30, 9, 88],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(roles(r.table.columns)[6]).toBe('de');
+    expect(r.people[0]!.values['de']).toBe(19);
+    expect(r.people[0]!.total).toBe(88);
+    expect(r.issues.map((i) => [i.rule, i.cell])).toEqual([['subtotal-mismatch', 'F2']]);
+  });
+
+  it('takes maxima from a row of its own under the labels', () => {
+    const grid = gridOf(
+      [
+        ['序号', '姓名', '德', '能', '勤', '绩', '廉', '合计'],
+        [null, null, '（20分）', '（20分）', '（15分）', '（30分）', '（10分）', null],
+        [1, '张三', 18, 18, 14, 30, 9, null],
+      ],
+      ['A1:A2', 'B1:B2', 'H1:H2'],
+    );
+    const r = checkGrid(grid, gwy)!;
+    expect(r.table.headerBottom).toBe(2);
+    expect(r.people).toHaveLength(1);
+    expect(r.issues.map((i) => [i.rule, i.cell, i.severity])).toEqual([['header-max-mismatch', 'F2', 'warning']]);
+  });
+
+  it('skips blank rows inside the data, 合计 and 平均 rows, and notes under the table', () => {
+    const { grid } = gwySheet([{ name: '张三' }, { name: '李四' }, { name: '王五' }], { blankAfter: 1 });
+    grid.values.push([null, null, null]);
+    grid.values.push(['填表人：刘芳    审核人：王建国']);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => p.name)).toEqual(['张三', '李四', '王五']);
+    expect(r.table.skipped.map((s) => s.why)).toEqual(['blank', 'summary', 'summary', 'blank', 'note']);
+  });
+
+  it('takes the unit from a section row when the sheet has no unit column', () => {
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩', '廉'],
+      ['办公室', null, null, null, null, null],
+      ['张三', 18, 18, 14, 30, 9],
+      ['综合股', null, null, null, null, null],
+      ['李四', 17, 18, 14, 30, 9],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => [p.name, p.unit])).toEqual([
+      ['张三', '办公室'],
+      ['李四', '综合股'],
+    ]);
+  });
+
+  it('reads names padded with spaces and notes in brackets after a name', () => {
+    const { grid } = gwySheet([{ name: '张  三' }, { name: '李四（试用期）' }]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => [p.name, p.status])).toEqual([
+      ['张三', 'graded'],
+      ['李四', 'ungraded'],
+    ]);
+  });
+
+  it('ignores template rows that hold only a 序号', () => {
+    const { grid } = gwySheet([{ name: '张三' }], { summaryRow: false });
+    for (let i = 2; i <= 5; i++) grid.values.push([i, null, null]);
+    expect(checkGrid(grid, gwy)!.people).toHaveLength(1);
+  });
+
+  it('reports a row with scores but no name', () => {
+    const { grid, rows } = gwySheet([{ name: '张三' }, { name: '' }]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people).toHaveLength(1);
+    expect(r.issues.map((i) => [i.rule, i.cell])).toEqual([['missing-value', `B${rows[1]}`]]);
+  });
+
+  it('finds no roster on a sheet without a 姓名 header', () => {
+    expect(findRoster(gridOf([['说明'], ['本表用于……']]), gwy)).toBeNull();
+    expect(findRoster(gridOf([]), gwy)).toBeNull();
+  });
+
+  it('lets a user correct the mapping of a column', () => {
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩效', '廉'],
+      ['张三', 18, 18, 14, 30, 9],
+    ]);
+    expect(checkGrid(grid, gwy)!.issues.map((i) => i.rule)).toEqual(['missing-column']);
+    const r = checkGrid(grid, gwy, { overrides: { 5: { kind: 'field', id: 'ji' } } })!;
+    expect(r.issues).toEqual([]);
+    expect(r.people[0]!.total).toBe(89);
+  });
+
+  it('keeps one column per field when two headers claim it', () => {
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩', '廉', '合计', '总分'],
+      ['张三', 18, 18, 14, 30, 9, 89, 89],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(roles(r.table.columns)[7]).toBe('total');
+    expect(roles(r.table.columns)[8]).toBe('ignored');
+  });
+});
