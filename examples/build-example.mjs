@@ -4,6 +4,7 @@
  * bureau's first-quarter sheet as a secretary keeps it (title, 填报单位, a two-row header with
  * 德（20分） merged over its items, a blank line, 合计 and 平均分 rows), with the mistakes such
  * sheets really carry. Run it again after changing the data: node examples/build-example.mjs
+ * (a test checks that the committed workbook is what this script builds).
  *
  * The mistakes, and what kaohe should say:
  *   杨帆   思想政治素质 6.5 > 6                        out-of-range
@@ -144,7 +145,7 @@ export async function buildExample(file) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = join(here, 'gwy-2020-q1.xlsx');
+  const file = process.argv[2] ?? join(here, 'gwy-2020-q1.xlsx');
   await buildExample(file);
   console.log(`wrote ${file}`);
 }

@@ -73,6 +73,8 @@ export function fitScore(grid: Grid, s: Scheme): number | null {
   }
   const scored = scoreTable(view, table, c);
   score -= scored.issues.filter((i) => i.rule === 'missing-column').length * 2;
+  // A scheme that finds the scores missing or unreadable on most rows does not fit the sheet.
+  score -= Math.min(scored.issues.filter((i) => i.rule === 'missing-value' || i.rule === 'not-a-number').length, 5);
   if (table.columns.some((x) => x.role.kind === 'grade')) {
     const written = scored.people.filter((p) => p.sheetGrade !== null).length;
     const unknown = scored.issues.filter((i) => i.rule === 'unknown-grade').length;

@@ -145,10 +145,10 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       if (src === 'zero') values[f.id] = 0;
       else if (src === 'missing') values[f.id] = null;
       if (src !== 'column') continue;
-      values[f.id] = readValue(f, parseAt(r.row, col.get(f.id)!), at(col.get(f.id)!));
+      values[f.id] = readValue(f, parseAt(r.row, col.get(f.id)!), at(col.get(f.id)!), scoring === 'computed' && needed.has(f.id));
     }
-    function readValue(f: Field, p: ParsedScore, cell: string): number | null {
-      const wanted = scoring === 'computed' && needed.has(f.id);
+    /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
+    function readValue(f: Field, p: ParsedScore, cell: string, wanted: boolean): number | null {
       if (p.kind === 'empty') {
         if (f.kind === 'adjustment' || !f.required) return 0;
         if (wanted && status === 'graded') rowIssues.push(issue({ rule: 'missing-value', field: fieldRef(f) }, cell, r.row));
@@ -201,7 +201,7 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       }
     } else if (scoring === 'total-column' && totalCol) {
       const p = parseAt(r.row, totalCol);
-      total = readValue({ ...totalField(c), required: true }, p, at(totalCol));
+      total = readValue(totalField(c), p, at(totalCol), true);
       if (total !== null) total = excelRound(total, s.total.decimals);
     }
 

@@ -503,12 +503,27 @@ export type SchemeLevelBand = z.output<typeof LevelBand>;
 export type SchemeGradeLabel = z.output<typeof GradeLabel>;
 
 /** The JSON Schema that editors use to complete scheme files (published by `npm run schema`). */
-export function schemeJsonSchema(): unknown {
-  const js = z.toJSONSchema(SchemeObject, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+export function schemeJsonSchema(): Record<string, unknown> {
+  const js = z.toJSONSchema(SchemeObject, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & {
+    properties: Record<string, unknown>;
+    required?: string[];
+  };
+  const { $schema, ...rest } = js;
+  // A scheme that extends a preset inherits period and grading; only id and name are always required.
+  const required = (rest.required ?? []).filter((k) => k === 'id' || k === 'name');
+  const inherited = (rest.required ?? []).filter((k) => k !== 'id' && k !== 'name');
   return {
-    ...js,
+    $schema,
     $id: 'https://kaohe.local/scheme.schema.json',
     title: '考核助手 scoring scheme',
     description: 'A kaohe scoring scheme: items, bonus/penalty, grade bands, conditions and quotas.',
+    ...rest,
+    properties: {
+      ...rest.properties,
+      extends: { type: 'string', description: 'Id of a preset to start from; the fields given here replace its fields.' },
+    },
+    required,
+    if: { not: { required: ['extends'] } },
+    then: { required: inherited },
   };
 }

@@ -2,6 +2,7 @@
  * The file host: .xlsx workbooks through exceljs → the engine's Grid. Used by the command
  * line and by tests; never by the task pane.
  */
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, Area } from '../../engine/grid';
 
@@ -113,8 +114,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
 export async function readXlsx(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs words a missing file in its own way; ask the file system first.
+    if (statSync(path).isDirectory()) throw new WorkbookError('is-directory', path);
     await wb.xlsx.readFile(path);
   } catch (e) {
+    if (e instanceof WorkbookError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new WorkbookError('not-found', path);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookError('no-access', path);

@@ -1,0 +1,183 @@
+import { checkGrid } from '../../src/engine';
+import type { CellValue, Grid } from '../../src/engine/grid';
+import { DEFAULT_SEVERITY, type Issue, type RuleId } from '../../src/engine/report/issue';
+import { words } from '../../src/engine/report/messages';
+import { loadScheme } from '../../src/engine/scheme/load';
+import type { Scheme } from '../../src/engine/scheme/model';
+import { preset, rawPreset } from '../../src/schemes';
+import { gridOf } from '../helpers/sheets';
+
+const gwy = preset('gwy-2020')!;
+
+/** 姓名 德 能 勤 绩 廉 加分 减分 合计 等次 备注 (columns A–K), one row per person. */
+function dims(rows: CellValue[][]): Grid {
+  return gridOf([['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '加分', '减分', '合计', '等次', '备注'], ...rows]);
+}
+
+const gappy: Scheme = loadScheme(
+  {
+    extends: 'gwy-2020',
+    id: 'gappy',
+    name: '有空档的方案',
+    grading: {
+      labels: [{ label: '好' }, { label: '较好' }, { label: '一般' }, { label: '较差' }],
+      bands: [
+        { grade: '好', min: 90 },
+        { grade: '较好', min: 75, max: 89, maxInclusive: true },
+        { grade: '一般', min: 60, max: 75 },
+        { grade: '较差', max: 60 },
+      ],
+    },
+  },
+  rawPreset,
+);
+
+interface Case {
+  title: string;
+  grid: Grid;
+  scheme?: Scheme;
+  rule: RuleId;
+  cell: string | null;
+  /** Text both languages' message must contain. */
+  says: [string, string];
+}
+
+const CASES: Case[] = [
+  { title: 'an empty score', grid: dims([['张三', 18, null, 14, 30, 9]]), rule: 'missing-value', cell: 'C2', says: ['能没有填写', 'Ability is empty'] },
+  { title: 'a word in a score cell', grid: dims([['张三', 18, '良好', 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['“良好”', '"良好"'] },
+  { title: 'an Excel error value', grid: dims([['张三', 18, { error: '#N/A' }, 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['#N/A', '#N/A'] },
+  { title: 'a logical value', grid: dims([['张三', 18, true, 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['TRUE', 'TRUE'] },
+  {
+    title: 'a date in a score cell',
+    grid: { ...dims([['张三', 18, 45292, 14, 30, 9]]), numFmts: [[], [null, null, 'yyyy/m/d']] },
+    rule: 'not-a-number',
+    cell: 'C2',
+    says: ['2024-01-01', '2024-01-01'],
+  },
+  {
+    title: 'a formula without a saved result',
+    grid: { ...dims([['张三', 18, null, 14, 30, 9]]), formulas: [[], [null, null, '=SUM(X1:X3)']] },
+    rule: 'not-a-number',
+    cell: 'C2',
+    says: ['公式没有保存计算结果', 'no saved result'],
+  },
+  { title: "a number typed as text ('90)", grid: dims([['张三', '18', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['“18”', '"18"'] },
+  { title: 'full-width digits', grid: dims([['张三', '１８', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['已按 18 计算', 'counted as 18'] },
+  { title: 'a number with 分', grid: dims([['张三', '18分', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['18分', '18分'] },
+  { title: 'a score over its maximum', grid: dims([['张三', 21, 18, 14, 30, 9]]), rule: 'out-of-range', cell: 'B2', says: ['超过满分 20', 'over the maximum of 20'] },
+  { title: 'a negative score', grid: dims([['张三', -1, 18, 14, 30, 9]]), rule: 'out-of-range', cell: 'B2', says: ['低于最低分 0', 'under the minimum of 0'] },
+  { title: 'a bonus over its cap', grid: dims([['张三', 18, 18, 14, 30, 9, 6]]), rule: 'out-of-range', cell: 'G2', says: ['按 5 分计算', '5 counts in the total'] },
+  {
+    title: 'a subtotal that differs from its items',
+    grid: gridOf([
+      ['姓名', '思想政治素质', '职业道德', '社会公德', '家庭美德', '德小计', '能', '勤', '绩', '廉'],
+      ['张三', 6, 4, 5, 4, 20, 16, 14, 30, 9],
+    ]),
+    rule: 'subtotal-mismatch',
+    cell: 'F2',
+    says: ['德 20 与按各项计算的 19 不一致', 'Integrity 20 differs from 19'],
+  },
+  { title: 'a total added wrong', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]), rule: 'total-mismatch', cell: 'I2', says: ['表中总分 90 与按方案计算的 89', '90, differs from 89'] },
+  { title: 'text in the total cell', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, '待定']]), rule: 'total-mismatch', cell: 'I2', says: ['“待定”', '"待定"'] },
+  { title: 'a grade that differs', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '好']]), rule: 'grade-mismatch', cell: 'J2', says: ['“较好”', '"较好"'] },
+  {
+    title: 'a grade for someone who gets none',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '较好', '试用期']]),
+    rule: 'grade-mismatch',
+    cell: 'J2',
+    says: ['试用期内只写评语', 'probation'],
+  },
+  { title: 'a grade the scheme does not know', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '优秀']]), rule: 'unknown-grade', cell: 'J2', says: ['好、较好、一般、较差', '好, 较好, 一般, 较差'] },
+  {
+    title: 'the same name twice',
+    grid: dims([
+      ['张三', 18, 18, 14, 30, 9],
+      ['李四', 18, 18, 14, 30, 9],
+      ['张三', 17, 18, 14, 30, 9],
+    ]),
+    rule: 'duplicate-person',
+    cell: 'A4',
+    says: ['与第 2 行重复', 'row 2'],
+  },
+  {
+    title: 'more 好 than the quota',
+    grid: dims([
+      ['甲', 20, 20, 15, 35, 10],
+      ['乙', 18, 18, 14, 30, 9],
+    ]),
+    rule: 'quota-exceeded',
+    cell: 'J2',
+    says: ['超过名额 0 人', 'over the limit of 0'],
+  },
+  {
+    title: 'fewer A than the minimum',
+    scheme: preset('hebei-abcd')!,
+    grid: gridOf([['姓名', '档次'], ['甲', 'B'], ['乙', 'B'], ['丙', 'C'], ['丁', 'B'], ['戊', 'B']]),
+    rule: 'quota-below-minimum',
+    cell: null,
+    says: ['少于要求的 1 人', 'fewer than the required 1'],
+  },
+  { title: 'a band gap in a scheme', scheme: gappy, grid: dims([['张三', 18, 18, 14, 30, 9]]), rule: 'scheme-gap', cell: null, says: ['高于 89 分且低于 90 分', 'above 89 below 90'] },
+  {
+    title: 'a total that falls into a band gap',
+    scheme: gappy,
+    grid: dims([['张三', 18, 18, 14, 30.5, 9]]),
+    rule: 'scheme-gap',
+    cell: 'I2',
+    says: ['总分 89.5 不在任何等次的分数段内', 'The total 89.5 falls in no grade band'],
+  },
+  { title: 'a column the scheme needs', grid: gridOf([['姓名', '德', '能', '勤', '廉'], ['张三', 18, 18, 14, 9]]), rule: 'missing-column', cell: null, says: ['找不到“绩”列', 'no "Performance" column'] },
+  {
+    title: 'a header maximum that differs from the scheme',
+    grid: gridOf([['姓名', '德（25分）', '能', '勤', '绩', '廉'], ['张三', 18, 18, 14, 30, 9]]),
+    rule: 'header-max-mismatch',
+    cell: 'B1',
+    says: ['满分 25 分，方案规定为 20 分', 'maximum of 25; the scheme says 20'],
+  },
+  {
+    title: 'two direct grades at once',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, null, null, '急难险重任务中表现突出，但推诿扯皮']]),
+    rule: 'condition-conflict',
+    cell: 'A2',
+    says: ['按前者处理', 'the first is used'],
+  },
+];
+
+describe('every rule, from a real sheet', () => {
+  it.each(CASES.map((c) => [c.title, c]))('%s', (_t, c) => {
+    const r = checkGrid(c.grid, c.scheme ?? gwy)!;
+    const found = r.issues.filter((i: Issue) => i.rule === c.rule && i.cell === c.cell);
+    expect(found.map((i) => [i.rule, i.cell])).toEqual([[c.rule, c.cell]]);
+    const i = found[0]!;
+    expect(i.row).toBe(c.cell === null ? null : Number(/\d+/.exec(c.cell)![0]));
+    const zh = words(i, 'zh');
+    const en = words(i, 'en');
+    expect(zh.message).toContain(c.says[0]);
+    expect(en.message).toContain(c.says[1]);
+    expect(zh.fix.length).toBeGreaterThan(3);
+    expect(en.fix.length).toBeGreaterThan(3);
+  });
+
+  it('has a case for every rule id the engine knows', () => {
+    const covered = new Set(CASES.map((c) => c.rule));
+    expect(Object.keys(DEFAULT_SEVERITY).filter((r) => !covered.has(r as RuleId))).toEqual([]);
+  });
+
+  it('reports every problem in a sheet, not only the first', () => {
+    const r = checkGrid(
+      dims([
+        ['张三', 21, '良', null, 30, 9, 6],
+        ['李四', '18分', 18, 14, { error: '#VALUE!' }, 9],
+      ]),
+      gwy,
+    )!;
+    expect(r.issues.map((i) => `${i.cell} ${i.rule}`)).toEqual([
+      'B2 out-of-range',
+      'C2 not-a-number',
+      'D2 missing-value',
+      'G2 out-of-range',
+      'B3 number-as-text',
+      'E3 not-a-number',
+    ]);
+  });
+});
