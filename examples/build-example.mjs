@@ -33,7 +33,17 @@ const DIMS = [
 
 // name, unit, post, 17 item scores, 加分, 减分, 合计 (as typed by hand), 等次 (as typed), 备注
 const PEOPLE = [
-  ['王建国', '办公室', '主任', [6, 4, 6, 4, 5, 6, 5, 3.5, 4.5, 4.5, 4.5, 13.5, 9, 9, 3.5, 2.5, 2.5], 2, null, 95, '好', '牵头完成年度预算编制，加2分'],
+  [
+    '王建国',
+    '办公室',
+    '主任',
+    [6, 4, 6, 4, 5, 6, 5, 3.5, 4.5, 4.5, 4.5, 13.5, 9, 9, 3.5, 2.5, 2.5],
+    2,
+    null,
+    95,
+    '好',
+    '牵头完成年度预算编制，加2分',
+  ],
   ['李秀英', '办公室', '科员', [5.5, 4, 5.5, 4, 5, 5.5, 5, 3.5, 4.5, 4.5, 4.5, 13.5, 9, 9, 3.5, 2.5, 2.5], null, null, 91.5, '好', null],
   ['张伟', '预算股', '股长', [5.5, 4, 5.5, 4, 5, 5.5, 4.5, 3.5, 4.5, 4.5, 4.5, 13.5, 9, 9, 3.5, 2.5, 2.5], null, null, 91, null, null],
   ['刘洋', '预算股', '科员', [5.5, 4, 5.5, 4, 5, 5.5, 4.5, 3.5, 4.5, 4.5, 4.5, 13.5, 9, 9, 3.5, 2.5, 2.5], null, null, null, null, null],
@@ -44,12 +54,62 @@ const PEOPLE = [
   null, // a line the secretary left empty
   ['周杰', '办公室', '科员', [5, 3.5, 5, 3.5, 4, 5, 4, 3.5, 4, 4, 4, 11.5, 7.5, 7.5, 3, 2, 2], 6, null, 85, null, '抗洪抢险值守，加6分'],
   ['吴敏', '预算股', '科员', [4.5, 3, 4.5, 3, 4, 4.5, 4, 3, 4, 3.5, 3.5, 10.5, 7, 7, 2.5, 2, 2], null, null, null, null, null],
-  ['徐涛', '国库股', '科员', [5.5, 3.5, 5.5, 3.5, 4.5, 5.5, 4.5, 3.5, 4.5, 4, 4, 12.5, 8.5, 8.5, 3, 2.5, 2.5], null, null, null, null, '2025年12月新录用，试用期'],
+  [
+    '徐涛',
+    '国库股',
+    '科员',
+    [5.5, 3.5, 5.5, 3.5, 4.5, 5.5, 4.5, 3.5, 4.5, 4, 4, 12.5, 8.5, 8.5, 3, 2.5, 2.5],
+    null,
+    null,
+    null,
+    null,
+    '2025年12月新录用，试用期',
+  ],
   ['孙晓', '综合股', '科员', [5, 3.5, 5, 3.5, 4.5, 4.5, 4, 3, 4, 4, 4, 12, 8, 8, 3, 2, 2], null, null, null, null, '病假32天，事假18天'],
-  ['马超', '办公室', '科员', [3.5, 2.5, 3.5, 2.5, 3, 3.5, 3, 2.5, 3, 3, 3, 9, 5.5, 5.5, 2, 1.5, 1.5], null, 2, null, null, '工作失误被通报批评，减2分'],
-  ['胡斌', '综合股', '科员', [5, 3.5, 5, 3.5, 4.5, 5, 4.5, 3.5, 4.5, 4.5, 4.5, 12, 8, 8, 3, 2, 2], null, null, null, '好', '派驻城关村任第一书记，由接收单位考核'],
-  ['朱琳', '预算股', '科员', [5.5, 3.5, 5.5, 3.5, 4.5, 5.5, 4.5, 3.5, 4.5, 4.5, '#N/A', 13, 8.5, 8.5, '４', 2.5, 2.5], null, null, null, null, null],
-  ['郭亮', '国库股', '科员', [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null], null, null, null, null, '2026年2月调出'],
+  [
+    '马超',
+    '办公室',
+    '科员',
+    [3.5, 2.5, 3.5, 2.5, 3, 3.5, 3, 2.5, 3, 3, 3, 9, 5.5, 5.5, 2, 1.5, 1.5],
+    null,
+    2,
+    null,
+    null,
+    '工作失误被通报批评，减2分',
+  ],
+  [
+    '胡斌',
+    '综合股',
+    '科员',
+    [5, 3.5, 5, 3.5, 4.5, 5, 4.5, 3.5, 4.5, 4.5, 4.5, 12, 8, 8, 3, 2, 2],
+    null,
+    null,
+    null,
+    '好',
+    '派驻城关村任第一书记，由接收单位考核',
+  ],
+  [
+    '朱琳',
+    '预算股',
+    '科员',
+    [5.5, 3.5, 5.5, 3.5, 4.5, 5.5, 4.5, 3.5, 4.5, 4.5, '#N/A', 13, 8.5, 8.5, '４', 2.5, 2.5],
+    null,
+    null,
+    null,
+    null,
+    null,
+  ],
+  [
+    '郭亮',
+    '国库股',
+    '科员',
+    [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+    null,
+    null,
+    null,
+    null,
+    '2026年2月调出',
+  ],
 ];
 
 const thin = { style: 'thin', color: { argb: 'FF808080' } };
@@ -58,7 +118,9 @@ const box = { top: thin, left: thin, bottom: thin, right: thin };
 export async function buildExample(file) {
   const wb = new ExcelJS.Workbook();
   wb.creator = '考核助手示例';
-  const ws = wb.addWorksheet('第一季度', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('第一季度', {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const items = DIMS.flatMap(([, xs]) => xs);
   const width = 3 + items.length + 5 + 1;
   const last = (n) => ws.getColumn(n).letter;

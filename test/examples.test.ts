@@ -32,7 +32,13 @@ describe('examples/gwy-2020-q1.xlsx', () => {
       'S20 number-as-text',
     ]);
     const by = (name: string) => report.people.find((p: { name: string }) => p.name === name);
-    expect([by('杨帆').total, by('赵磊').grade, by('黄丽').total, by('周杰').total, by('朱琳').total]).toEqual([95.5, '较好', 84, 84, null]);
+    expect([by('杨帆').total, by('赵磊').grade, by('黄丽').total, by('周杰').total, by('朱琳').total]).toEqual([
+      95.5,
+      '较好',
+      84,
+      84,
+      null,
+    ]);
     expect([by('徐涛').status, by('孙晓').status, by('胡斌').status, by('胡斌').elsewhere, by('郭亮').status]).toEqual([
       'ungraded',
       'ungraded',

@@ -78,8 +78,15 @@ interface Chosen {
 
 /** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
 function choose(wb: ExcelJS.Workbook, file: string, sheetArg: string | undefined, scheme: Scheme | undefined, w: CliWords): Chosen {
-  const sheets = sheetArg !== undefined ? [wb.worksheets.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())] : visibleSheets(wb);
-  if (sheets[0] === undefined) throw new CannotRun(w.unknownSheet(sheetArg!, wb.worksheets.map((ws) => ws.name)));
+  const sheets =
+    sheetArg !== undefined ? [wb.worksheets.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())] : visibleSheets(wb);
+  if (sheets[0] === undefined)
+    throw new CannotRun(
+      w.unknownSheet(
+        sheetArg!,
+        wb.worksheets.map((ws) => ws.name),
+      ),
+    );
   for (const ws of sheets as ExcelJS.Worksheet[]) {
     const grid = worksheetToGrid(ws);
     if (scheme) {
@@ -92,7 +99,12 @@ function choose(wb: ExcelJS.Workbook, file: string, sheetArg: string | undefined
   throw new CannotRun(sheetArg !== undefined ? w.noRoster(sheetArg) : w.noRosterAnywhere(file));
 }
 
-async function check(file: string | undefined, values: { sheet?: string; scheme?: string; json: boolean }, locale: Locale, io: Io): Promise<number> {
+async function check(
+  file: string | undefined,
+  values: { sheet?: string; scheme?: string; json: boolean },
+  locale: Locale,
+  io: Io,
+): Promise<number> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
   const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
@@ -109,7 +121,13 @@ async function check(file: string | undefined, values: { sheet?: string; scheme?
 function presets(json: boolean, locale: Locale, io: Io): number {
   const all = allPresets();
   if (json) {
-    io.out(JSON.stringify(all.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn ?? null, source: s.source ?? null })), null, 2));
+    io.out(
+      JSON.stringify(
+        all.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn ?? null, source: s.source ?? null })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const width = Math.max(...all.map((s) => s.id.length));
@@ -123,11 +141,17 @@ function schemeCommand(arg: string | undefined, json: boolean, locale: Locale, i
   const s = resolveScheme(arg, w, locale);
   const issues = checkScheme(compileScheme(s));
   if (json) {
-    io.out(JSON.stringify({ scheme: s.id, issues: issues.map((i) => ({ severity: i.severity, rule: i.rule, ...words(i, locale) })) }, null, 2));
+    io.out(
+      JSON.stringify({ scheme: s.id, issues: issues.map((i) => ({ severity: i.severity, rule: i.rule, ...words(i, locale) })) }, null, 2),
+    );
   } else if (issues.length === 0) {
     io.out(w.schemeOk(s.id));
   } else {
-    io.out([w.schemeProblems(s.id, issues.length), ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`)].join('\n'));
+    io.out(
+      [w.schemeProblems(s.id, issues.length), ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`)].join(
+        '\n',
+      ),
+    );
   }
   return 0;
 }
@@ -143,7 +167,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new CannotRun(w.badArgs(e instanceof Error ? e.message : String(e)));
     }
     const { values, positionals } = parsed;
-    if (values.lang !== undefined && !['zh', 'en', 'zh-CN', 'en-US'].includes(values.lang)) throw new CannotRun(w.badArgs(`--lang ${values.lang}`));
+    if (values.lang !== undefined && !['zh', 'en', 'zh-CN', 'en-US'].includes(values.lang))
+      throw new CannotRun(w.badArgs(`--lang ${values.lang}`));
     locale = localeFromTag(values.lang);
     w = cliWords(locale);
     const [command, ...rest] = positionals;

@@ -37,7 +37,9 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
     lines.push(`    ${w.ranking}`);
     q.ranking.forEach((p, i) => {
       const notes = [p.tie ? w.tie : '', p.direct ? w.direct : ''].filter(Boolean).join('，');
-      lines.push(`    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`);
+      lines.push(
+        `    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`,
+      );
       if (p.within && !q.ranking[i + 1]?.within && i + 1 < q.ranking.length) lines.push(`    ${w.cutLine}`);
     });
   }
@@ -49,7 +51,9 @@ export function renderReport(r: CheckReport, file: string, detected: boolean, lo
   const out: string[] = [];
   out.push(`${w.file}：${file}    ${w.sheet}：${r.sheet}`.replace(/：/g, locale === 'en' ? ': ' : '：'));
   out.push(`${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${detected ? w.detected : ''}`);
-  out.push(`${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded)}`);
+  out.push(
+    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded)}`,
+  );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
 
@@ -59,7 +63,11 @@ export function renderReport(r: CheckReport, file: string, detected: boolean, lo
     const note =
       p.status !== 'graded'
         ? `${p.elsewhere ? w.status.elsewhere : w.status[p.status]}${locale === 'zh' ? '：' : ': '}${p.reason ?? ''}`
-        : [p.total === null && r.scoring !== 'entered' ? w.noTotal : null, p.gradeFrom === 'direct' || p.gradeFrom === 'cap' ? p.reason : null, ...p.flags]
+        : [
+            p.total === null && r.scoring !== 'entered' ? w.noTotal : null,
+            p.gradeFrom === 'direct' || p.gradeFrom === 'cap' ? p.reason : null,
+            ...p.flags,
+          ]
             .filter(Boolean)
             .join(locale === 'zh' ? '；' : '; ');
     rows.push([String(p.row), p.name, p.unit ?? '', p.total === null ? '—' : p.total.toFixed(2), p.grade ?? '—', note ?? '']);
@@ -71,7 +79,8 @@ export function renderReport(r: CheckReport, file: string, detected: boolean, lo
   out.push('', r.issues.length === 0 ? w.noIssues : w.issuesTitle(errors, warnings));
   if (r.issues.length > 0) {
     const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
-    for (const i of r.issues) ir.push([i.cell ?? '—', w.severity[i.severity], i.rule, `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`]);
+    for (const i of r.issues)
+      ir.push([i.cell ?? '—', w.severity[i.severity], i.rule, `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`]);
     out.push(...table(ir).map((l) => `  ${l}`));
   }
 

@@ -9,8 +9,7 @@ export function compact(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, '');
 }
 
-const MAX_IN_BRACKETS =
-  /[([【]\s*(?:满分|最高|最多|上限|共|计|≤|<=|不超过)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以内|以下|为限)?\s*[)\]】]/;
+const MAX_IN_BRACKETS = /[([【]\s*(?:满分|最高|最多|上限|共|计|≤|<=|不超过)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以内|以下|为限)?\s*[)\]】]/;
 const MAX_TRAILING = /(\d+(?:\.\d+)?)分$/;
 
 /** The maximum a header states, e.g. 德（20分） → 20, 加分(最高5分) → 5; null if none. */

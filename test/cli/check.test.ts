@@ -60,7 +60,13 @@ describe('kaohe check --json', () => {
   });
 
   it('exits 0 when nothing is wrong', async () => {
-    const clean = await writeXlsx(gwySheet([{ name: '张三', base: 85 }, { name: '李四', base: 91 }, { name: '王五', base: 70 }]).grid);
+    const clean = await writeXlsx(
+      gwySheet([
+        { name: '张三', base: 85 },
+        { name: '李四', base: 91 },
+        { name: '王五', base: 70 },
+      ]).grid,
+    );
     const r = await kaohe('check', clean, '--scheme', 'gwy-2020');
     expect(r.code).toBe(0);
     expect(r.out).toContain('没有发现问题。');
@@ -70,9 +76,16 @@ describe('kaohe check --json', () => {
 describe('choosing the sheet and the scheme', () => {
   it.each(PRESET_IDS)('recognises a %s sheet from its headers', async (id) => {
     const s = preset(id)!;
-    const people = s.grading.mode === 'entered'
-      ? [{ name: '甲', grade: s.grading.labels[0]!.label }, { name: '乙', grade: s.grading.labels[1]!.label }]
-      : [{ name: '甲', total: 85 }, { name: '乙', total: 75 }];
+    const people =
+      s.grading.mode === 'entered'
+        ? [
+            { name: '甲', grade: s.grading.labels[0]!.label },
+            { name: '乙', grade: s.grading.labels[1]!.label },
+          ]
+        : [
+            { name: '甲', total: 85 },
+            { name: '乙', total: 75 },
+          ];
     const file = await writeXlsx(schemeSheet(s, people).grid);
     const { report } = await kaoheJson('check', file);
     expect(report.scheme).toBe(id === 'five-dims' ? 'five-dims' : id);
@@ -95,7 +108,14 @@ describe('choosing the sheet and the scheme', () => {
       schemeFile,
       JSON.stringify({ extends: 'gwy-2020', id: 'my-office', name: '本局方案', quotas: [{ grades: ['好'], max: 0.5 }] }),
     );
-    const file = await writeXlsx(gwySheet([{ name: '张三', base: 95 }, { name: '李四', base: 91 }, { name: '王五', base: 60 }, { name: '赵六', base: 70 }]).grid);
+    const file = await writeXlsx(
+      gwySheet([
+        { name: '张三', base: 95 },
+        { name: '李四', base: 91 },
+        { name: '王五', base: 60 },
+        { name: '赵六', base: 70 },
+      ]).grid,
+    );
     const { code, report } = await kaoheJson('check', file, '--scheme', schemeFile);
     expect(report.scheme).toBe('my-office');
     expect(report.quota[0]).toEqual(expect.objectContaining({ limit: 2, count: 2, severity: 'ok' }));
@@ -121,7 +141,11 @@ describe('when it cannot run: exit 2 and one clear line', () => {
     ['an unknown sheet', () => ['check', good, '--sheet', '第九季度'], /^找不到工作表“第九季度”（工作簿中有：第一季度）$/],
     ['an unknown scheme', () => ['check', good, '--scheme', 'nope-2099'], /^未知的方案“nope-2099”：既不是内置方案 ID（gwy-2020、/],
     ['a scheme file that is not JSON', () => ['check', good, '--scheme', join(dir, 'broken.json')], /^方案文件 .*broken\.json 有误：/],
-    ['a scheme file with wrong fields', () => ['check', good, '--scheme', join(dir, 'wrong.json')], /^方案文件 .*wrong\.json 有误：id: .*（共 \d+ 处）$/],
+    [
+      'a scheme file with wrong fields',
+      () => ['check', good, '--scheme', join(dir, 'wrong.json')],
+      /^方案文件 .*wrong\.json 有误：id: .*（共 \d+ 处）$/,
+    ],
     ['no file named', () => ['check'], /^请指定要检查的工作簿/],
     ['an unknown option', () => ['check', good, '--frobnicate'], /^参数有误：/],
     ['an unknown command', () => ['grade-all', good], /^未知的命令“grade-all”/],

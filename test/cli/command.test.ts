@@ -5,7 +5,8 @@ import { gwySheet } from '../helpers/sheets';
 import { writeXlsx } from '../helpers/xlsx';
 
 const root = join(__dirname, '..', '..');
-const run = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'kaohe', '--', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
+const run = (...args: string[]) =>
+  spawnSync('npm', ['run', '--silent', 'kaohe', '--', ...args], { cwd: root, encoding: 'utf8', timeout: 60000 });
 
 describe('npm run --silent kaohe', () => {
   it('lists the presets', () => {
@@ -15,7 +16,12 @@ describe('npm run --silent kaohe', () => {
   });
 
   it('checks a workbook and prints only the JSON report on stdout', async () => {
-    const file = await writeXlsx(gwySheet([{ name: '张三', base: 95 }, { name: '李四', base: 92 }]).grid);
+    const file = await writeXlsx(
+      gwySheet([
+        { name: '张三', base: 95 },
+        { name: '李四', base: 92 },
+      ]).grid,
+    );
     const r = run('check', file, '--scheme', 'gwy-2020', '--json');
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);

@@ -114,7 +114,11 @@ describe('totals', () => {
   });
 
   it('notes the allowance consequences of xicheng-sifa scores', () => {
-    const r = run('xicheng-sifa', [{ name: '甲', total: 65 }, { name: '乙', total: 59 }, { name: '丙', total: 80 }]);
+    const r = run('xicheng-sifa', [
+      { name: '甲', total: 65 },
+      { name: '乙', total: 59 },
+      { name: '丙', total: 80 },
+    ]);
     expect(r.people.map((p) => p.flags.length)).toEqual([1, 2, 0]);
     expect(r.people[0]!.flags[0]!.text).toContain('区县津补贴按一半计发');
   });
@@ -174,7 +178,9 @@ describe('direct grades and caps', () => {
   it('reports a sheet grade that contradicts a direct grade, with the reason', () => {
     const r = run('gwy-2020', [{ name: '甲', total: 95, grade: '好', remark: '推诿扯皮造成不良后果' }]);
     expect(r.issues.map((i) => i.rule)).toEqual(['grade-mismatch']);
-    expect(r.issues[0]!.data).toEqual(expect.objectContaining({ sheet: '好', computed: '较差', why: expect.stringContaining('不服从组织安排') }));
+    expect(r.issues[0]!.data).toEqual(
+      expect.objectContaining({ sheet: '好', computed: '较差', why: expect.stringContaining('不服从组织安排') }),
+    );
   });
 });
 

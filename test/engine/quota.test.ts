@@ -110,13 +110,21 @@ describe('quotas on a sheet', () => {
       ['unit:业务一科', 1, 5, 2, 'ok'],
       ['all', 3, 8, 3, 'ok'],
     ]);
-    expect(r.issues.filter((i) => i.rule === 'quota-exceeded').map((i) => i.data)).toEqual([expect.objectContaining({ scope: 'unit:综合科' })]);
+    expect(r.issues.filter((i) => i.rule === 'quota-exceeded').map((i) => i.data)).toEqual([
+      expect.objectContaining({ scope: 'unit:综合科' }),
+    ]);
   });
 
   it('xinjiang-2015: at least one person below 优秀', () => {
-    const all = run('xinjiang-2015', [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '优秀' }]);
+    const all = run('xinjiang-2015', [
+      { name: '甲', grade: '优秀' },
+      { name: '乙', grade: '优秀' },
+    ]);
     expect(all.quotas.map((q) => [q.limit, q.count, q.severity])).toEqual([[1, 0, 'warning']]);
-    const some = run('xinjiang-2015', [{ name: '甲', grade: '优秀' }, { name: '乙', grade: '称职' }]);
+    const some = run('xinjiang-2015', [
+      { name: '甲', grade: '优秀' },
+      { name: '乙', grade: '称职' },
+    ]);
     expect(some.quotas[0]!.severity).toBe('ok');
   });
 

@@ -11,7 +11,10 @@ const gwy = preset('gwy-2020')!;
 
 /** 姓名 德 能 勤 绩 廉 加分 减分 合计 等次 备注 (columns A–K), one row per person. */
 function dims(rows: CellValue[][]): Grid {
-  return gridOf([['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '加分', '减分', '合计', '等次', '备注'], ...rows]);
+  return gridOf([
+    ['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '加分', '减分', '合计', '等次', '备注'],
+    ...rows,
+  ]);
 }
 
 const gappy: Scheme = loadScheme(
@@ -43,9 +46,27 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { title: 'an empty score', grid: dims([['张三', 18, null, 14, 30, 9]]), rule: 'missing-value', cell: 'C2', says: ['能没有填写', 'Ability is empty'] },
-  { title: 'a word in a score cell', grid: dims([['张三', 18, '良好', 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['“良好”', '"良好"'] },
-  { title: 'an Excel error value', grid: dims([['张三', 18, { error: '#N/A' }, 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['#N/A', '#N/A'] },
+  {
+    title: 'an empty score',
+    grid: dims([['张三', 18, null, 14, 30, 9]]),
+    rule: 'missing-value',
+    cell: 'C2',
+    says: ['能没有填写', 'Ability is empty'],
+  },
+  {
+    title: 'a word in a score cell',
+    grid: dims([['张三', 18, '良好', 14, 30, 9]]),
+    rule: 'not-a-number',
+    cell: 'C2',
+    says: ['“良好”', '"良好"'],
+  },
+  {
+    title: 'an Excel error value',
+    grid: dims([['张三', 18, { error: '#N/A' }, 14, 30, 9]]),
+    rule: 'not-a-number',
+    cell: 'C2',
+    says: ['#N/A', '#N/A'],
+  },
   { title: 'a logical value', grid: dims([['张三', 18, true, 14, 30, 9]]), rule: 'not-a-number', cell: 'C2', says: ['TRUE', 'TRUE'] },
   {
     title: 'a date in a score cell',
@@ -61,12 +82,42 @@ const CASES: Case[] = [
     cell: 'C2',
     says: ['公式没有保存计算结果', 'no saved result'],
   },
-  { title: "a number typed as text ('90)", grid: dims([['张三', '18', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['“18”', '"18"'] },
-  { title: 'full-width digits', grid: dims([['张三', '１８', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['已按 18 计算', 'counted as 18'] },
+  {
+    title: "a number typed as text ('90)",
+    grid: dims([['张三', '18', 18, 14, 30, 9]]),
+    rule: 'number-as-text',
+    cell: 'B2',
+    says: ['“18”', '"18"'],
+  },
+  {
+    title: 'full-width digits',
+    grid: dims([['张三', '１８', 18, 14, 30, 9]]),
+    rule: 'number-as-text',
+    cell: 'B2',
+    says: ['已按 18 计算', 'counted as 18'],
+  },
   { title: 'a number with 分', grid: dims([['张三', '18分', 18, 14, 30, 9]]), rule: 'number-as-text', cell: 'B2', says: ['18分', '18分'] },
-  { title: 'a score over its maximum', grid: dims([['张三', 21, 18, 14, 30, 9]]), rule: 'out-of-range', cell: 'B2', says: ['超过满分 20', 'over the maximum of 20'] },
-  { title: 'a negative score', grid: dims([['张三', -1, 18, 14, 30, 9]]), rule: 'out-of-range', cell: 'B2', says: ['低于最低分 0', 'under the minimum of 0'] },
-  { title: 'a bonus over its cap', grid: dims([['张三', 18, 18, 14, 30, 9, 6]]), rule: 'out-of-range', cell: 'G2', says: ['按 5 分计算', '5 counts in the total'] },
+  {
+    title: 'a score over its maximum',
+    grid: dims([['张三', 21, 18, 14, 30, 9]]),
+    rule: 'out-of-range',
+    cell: 'B2',
+    says: ['超过满分 20', 'over the maximum of 20'],
+  },
+  {
+    title: 'a negative score',
+    grid: dims([['张三', -1, 18, 14, 30, 9]]),
+    rule: 'out-of-range',
+    cell: 'B2',
+    says: ['低于最低分 0', 'under the minimum of 0'],
+  },
+  {
+    title: 'a bonus over its cap',
+    grid: dims([['张三', 18, 18, 14, 30, 9, 6]]),
+    rule: 'out-of-range',
+    cell: 'G2',
+    says: ['按 5 分计算', '5 counts in the total'],
+  },
   {
     title: 'a subtotal that differs from its items',
     grid: gridOf([
@@ -77,9 +128,27 @@ const CASES: Case[] = [
     cell: 'F2',
     says: ['德 20 与按各项计算的 19 不一致', 'Integrity 20 differs from 19'],
   },
-  { title: 'a total added wrong', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]), rule: 'total-mismatch', cell: 'I2', says: ['表中总分 90 与按方案计算的 89', '90, differs from 89'] },
-  { title: 'text in the total cell', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, '待定']]), rule: 'total-mismatch', cell: 'I2', says: ['“待定”', '"待定"'] },
-  { title: 'a grade that differs', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '好']]), rule: 'grade-mismatch', cell: 'J2', says: ['“较好”', '"较好"'] },
+  {
+    title: 'a total added wrong',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]),
+    rule: 'total-mismatch',
+    cell: 'I2',
+    says: ['表中总分 90 与按方案计算的 89', '90, differs from 89'],
+  },
+  {
+    title: 'text in the total cell',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, '待定']]),
+    rule: 'total-mismatch',
+    cell: 'I2',
+    says: ['“待定”', '"待定"'],
+  },
+  {
+    title: 'a grade that differs',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '好']]),
+    rule: 'grade-mismatch',
+    cell: 'J2',
+    says: ['“较好”', '"较好"'],
+  },
   {
     title: 'a grade for someone who gets none',
     grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '较好', '试用期']]),
@@ -87,7 +156,13 @@ const CASES: Case[] = [
     cell: 'J2',
     says: ['试用期内只写评语', 'probation'],
   },
-  { title: 'a grade the scheme does not know', grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '优秀']]), rule: 'unknown-grade', cell: 'J2', says: ['好、较好、一般、较差', '好, 较好, 一般, 较差'] },
+  {
+    title: 'a grade the scheme does not know',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '优秀']]),
+    rule: 'unknown-grade',
+    cell: 'J2',
+    says: ['好、较好、一般、较差', '好, 较好, 一般, 较差'],
+  },
   {
     title: 'the same name twice',
     grid: dims([
@@ -112,12 +187,26 @@ const CASES: Case[] = [
   {
     title: 'fewer A than the minimum',
     scheme: preset('hebei-abcd')!,
-    grid: gridOf([['姓名', '档次'], ['甲', 'B'], ['乙', 'B'], ['丙', 'C'], ['丁', 'B'], ['戊', 'B']]),
+    grid: gridOf([
+      ['姓名', '档次'],
+      ['甲', 'B'],
+      ['乙', 'B'],
+      ['丙', 'C'],
+      ['丁', 'B'],
+      ['戊', 'B'],
+    ]),
     rule: 'quota-below-minimum',
     cell: null,
     says: ['少于要求的 1 人', 'fewer than the required 1'],
   },
-  { title: 'a band gap in a scheme', scheme: gappy, grid: dims([['张三', 18, 18, 14, 30, 9]]), rule: 'scheme-gap', cell: null, says: ['高于 89 分且低于 90 分', 'above 89 below 90'] },
+  {
+    title: 'a band gap in a scheme',
+    scheme: gappy,
+    grid: dims([['张三', 18, 18, 14, 30, 9]]),
+    rule: 'scheme-gap',
+    cell: null,
+    says: ['高于 89 分且低于 90 分', 'above 89 below 90'],
+  },
   {
     title: 'a total that falls into a band gap',
     scheme: gappy,
@@ -126,10 +215,22 @@ const CASES: Case[] = [
     cell: 'I2',
     says: ['总分 89.5 不在任何等次的分数段内', 'The total 89.5 falls in no grade band'],
   },
-  { title: 'a column the scheme needs', grid: gridOf([['姓名', '德', '能', '勤', '廉'], ['张三', 18, 18, 14, 9]]), rule: 'missing-column', cell: null, says: ['找不到“绩”列', 'no "Performance" column'] },
+  {
+    title: 'a column the scheme needs',
+    grid: gridOf([
+      ['姓名', '德', '能', '勤', '廉'],
+      ['张三', 18, 18, 14, 9],
+    ]),
+    rule: 'missing-column',
+    cell: null,
+    says: ['找不到“绩”列', 'no "Performance" column'],
+  },
   {
     title: 'a header maximum that differs from the scheme',
-    grid: gridOf([['姓名', '德（25分）', '能', '勤', '绩', '廉'], ['张三', 18, 18, 14, 30, 9]]),
+    grid: gridOf([
+      ['姓名', '德（25分）', '能', '勤', '绩', '廉'],
+      ['张三', 18, 18, 14, 30, 9],
+    ]),
     rule: 'header-max-mismatch',
     cell: 'B1',
     says: ['满分 25 分，方案规定为 20 分', 'maximum of 25; the scheme says 20'],

@@ -86,7 +86,9 @@ describe('scheme check', () => {
         ],
       },
     });
-    expect(issues.map((i) => i.data)).toEqual([expect.objectContaining({ kind: 'gap', from: 100, fromInclusive: false, to: 105, toInclusive: true })]);
+    expect(issues.map((i) => i.data)).toEqual([
+      expect.objectContaining({ kind: 'gap', from: 100, fromInclusive: false, to: 105, toInclusive: true }),
+    ]);
   });
 
   it('finds item maxima that do not add up to the stated total, and a dimension that does not add up', () => {

@@ -32,7 +32,13 @@ describe('reading the header', () => {
   });
 
   it('checks dimension subtotals against their items when a sheet has both', () => {
-    const { grid, rows, cols } = gwySheet([{ name: '张三', base: 85 }, { name: '李四', base: 80 }], { shape: 'both' });
+    const { grid, rows, cols } = gwySheet(
+      [
+        { name: '张三', base: 85 },
+        { name: '李四', base: 80 },
+      ],
+      { shape: 'both' },
+    );
     const r = checkGrid(grid, gwy)!;
     expect(r.issues).toEqual([]);
     const lian = cols['小计']!; // the last 小计 column written is 廉's
@@ -141,5 +147,59 @@ describe('reading the header', () => {
     const r = checkGrid(grid, gwy)!;
     expect(roles(r.table.columns)[7]).toBe('total');
     expect(roles(r.table.columns)[8]).toBe('ignored');
+  });
+
+  it('reads a unit merged down over the people of one unit', () => {
+    const grid = gridOf(
+      [
+        ['姓名', '科室', '德', '能', '勤', '绩', '廉'],
+        ['张三', '办公室', 18, 18, 14, 30, 9],
+        ['李四', null, 17, 18, 14, 30, 9],
+        ['王五', '综合股', 16, 18, 14, 30, 9],
+      ],
+      ['B2:B3'],
+    );
+    expect(checkGrid(grid, gwy)!.people.map((p) => p.unit)).toEqual(['办公室', '办公室', '综合股']);
+  });
+
+  it('skips the row of column numbers that official forms print under the header', () => {
+    const grid = gridOf([
+      ['序号', '姓名', '德', '能', '勤', '绩', '廉'],
+      [1, 2, 3, 4, 5, 6, 7],
+      [1, '张三', 18, 18, 14, 30, 9],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => p.name)).toEqual(['张三']);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('matches shortened and reworded headers', () => {
+    const grid = gridOf([
+      [
+        '姓名',
+        '思想政治',
+        '职业道德',
+        '社会公德',
+        '家庭美德',
+        '执行能力',
+        '业务能力',
+        '创新能力',
+        '沟通协调能力',
+        '责任心',
+        '工作作风',
+        '出勤',
+        '工作量',
+        '工作效率',
+        '工作成效',
+        '遵章守纪',
+        '艰苦奋斗',
+        '信访举报',
+        '考核结果',
+      ],
+      ['张三', 6, 4, 6, 4, 5, 6, 5, 4, 5, 5, 5, 15, 10, 10, 4, 3, 3, null],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.table.columns.filter((c) => c.role.kind === 'ignored')).toEqual([]);
+    expect(r.people[0]!.total).toBe(100);
   });
 });

@@ -97,7 +97,8 @@ export function gwySheet(people: GwyPerson[], layout: GwyLayout = {}): { grid: G
     for (const [d, m] of GWY_DIMS) scoreCols.push({ top: `${d}${lb}${m}分${rb}`, sub: null });
   } else {
     for (const [d, m] of GWY_DIMS) {
-      for (const [dd, label, max] of GWY_ITEMS) if (dd === d) scoreCols.push({ top: `${d}${lb}${m}分${rb}`, sub: `${label}${lb}${max}分${rb}` });
+      for (const [dd, label, max] of GWY_ITEMS)
+        if (dd === d) scoreCols.push({ top: `${d}${lb}${m}分${rb}`, sub: `${label}${lb}${max}分${rb}` });
       if (shape === 'both') scoreCols.push({ top: `${d}${lb}${m}分${rb}`, sub: '小计' });
     }
   }
@@ -163,7 +164,17 @@ export function gwySheet(people: GwyPerson[], layout: GwyLayout = {}): { grid: G
         if (shape === 'both') scores.push(GWY_ITEMS.reduce((s, x, j) => (x[0] === d ? s + Number(items[j] ?? 0) : s), 0));
       }
     }
-    values.push([i + 1, p.name, p.unit ?? '办公室', ...scores, p.bonus ?? null, p.penalty ?? null, p.total ?? null, p.grade ?? null, p.remark ?? null]);
+    values.push([
+      i + 1,
+      p.name,
+      p.unit ?? '办公室',
+      ...scores,
+      p.bonus ?? null,
+      p.penalty ?? null,
+      p.total ?? null,
+      p.grade ?? null,
+      p.remark ?? null,
+    ]);
     rows.push(r++);
     if (layout.blankAfter !== undefined && i + 1 === layout.blankAfter) {
       values.push(Array(width).fill(null));
@@ -205,7 +216,8 @@ export function schemeSheet(
   const scale = s.scale?.max ?? 100;
   const score: { id: string; header: string; max: number }[] = [];
   if (s.grading.mode === 'bands') {
-    for (const g of s.groups) if (!s.items.some((i) => i.group === g.id)) score.push({ id: g.id, header: `${g.label}（${g.max}分）`, max: g.max });
+    for (const g of s.groups)
+      if (!s.items.some((i) => i.group === g.id)) score.push({ id: g.id, header: `${g.label}（${g.max}分）`, max: g.max });
     for (const i of s.items) score.push({ id: i.id, header: `${i.label}（${i.max}分）`, max: i.max });
     for (const x of s.inputs) score.push({ id: x.id, header: x.label, max: x.max ?? scale });
   }
@@ -217,7 +229,17 @@ export function schemeSheet(
     const t = p.total ?? 80;
     const cells = score.map((x) => (p.values && x.id in p.values ? p.values[x.id]! : Math.round(((x.max * t) / scale) * 1e6) / 1e6));
     const adjCells = adj.map((a) => (a.kind === 'bonus' ? (p.bonus ?? null) : (p.penalty ?? null)));
-    values.push([i + 1, p.name, p.unit ?? '办公室', p.post ?? '科员', ...cells, ...adjCells, p.sheetTotal ?? null, p.grade ?? null, p.remark ?? null]);
+    values.push([
+      i + 1,
+      p.name,
+      p.unit ?? '办公室',
+      p.post ?? '科员',
+      ...cells,
+      ...adjCells,
+      p.sheetTotal ?? null,
+      p.grade ?? null,
+      p.remark ?? null,
+    ]);
     rows.push(i + 2);
   });
   const col = (key: string): number => {

@@ -16,7 +16,10 @@ export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
       if (v === null) return;
       const cell = ws.getCell(grid.top + i, grid.left + j);
       const f = grid.formulas?.[i]?.[j];
-      if (isCellError(v)) cell.value = f ? { formula: f.slice(1), result: { error: v.error as ExcelJS.CellErrorValue['error'] } } : { error: v.error as ExcelJS.CellErrorValue['error'] };
+      if (isCellError(v))
+        cell.value = f
+          ? { formula: f.slice(1), result: { error: v.error as ExcelJS.CellErrorValue['error'] } }
+          : { error: v.error as ExcelJS.CellErrorValue['error'] };
       else if (f) cell.value = { formula: f.slice(1), result: v as number | string | boolean };
       else cell.value = v;
       const fmt = grid.numFmts?.[i]?.[j];

@@ -29,6 +29,14 @@ describe('the published JSON Schema of scheme files', () => {
 
   it('flags what an editor should flag', () => {
     expect(validate({ id: 'mine', name: '本局', period: { unit: 'week' }, grading: { labels: [{ label: '好' }] } })).toBe(false);
-    expect(validate({ id: 'mine', name: '本局', period: { unit: 'quarter' }, grading: { labels: [{ label: '好' }] }, items: [{ id: 'a', label: 'x' }] })).toBe(false);
+    expect(
+      validate({
+        id: 'mine',
+        name: '本局',
+        period: { unit: 'quarter' },
+        grading: { labels: [{ label: '好' }] },
+        items: [{ id: 'a', label: 'x' }],
+      }),
+    ).toBe(false);
   });
 });

@@ -26,14 +26,31 @@ export function mentions(text: string, word: string): boolean {
   return false;
 }
 
-const LEAVE = /(工伤)?(病事假|病假|事假|探亲假|婚丧假|婚假|丧假|产假|陪产假|护理假|年休假|年假|育儿假)(?:累计|共计|合计|共|计)?(\d+(?:\.\d+)?)(?:个)?(?:工作日|天|日)/g;
+const LEAVE =
+  /(工伤)?(病事假|病假|事假|探亲假|婚丧假|婚假|丧假|产假|陪产假|护理假|年休假|年假|育儿假)(?:累计|共计|合计|共|计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十]+|半)(?:个)?(工作日|天|日|月|周|星期)/g;
 
-/** Leave days by kind from free text: "病假30天、事假20天" → {病假: 30, 事假: 20}; 工伤病假 is its own kind. */
+const UNIT_DAYS: Record<string, number> = { 工作日: 1, 天: 1, 日: 1, 月: 30, 周: 7, 星期: 7 };
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "46", "四十六", "十五", "两", "半" → a number (up to 99 in Chinese numerals). */
+export function amount(s: string): number {
+  if (s === '半') return 0.5;
+  if (/^\d/.test(s)) return Number(s);
+  const ten = s.indexOf('十');
+  if (ten < 0) return DIGITS[s] ?? NaN;
+  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (DIGITS[s.slice(ten + 1)] ?? NaN);
+  return tens * 10 + ones;
+}
+
+/** Leave days by kind from free text: "病假30天、事假两周" → {病假: 30, 事假: 14}; 工伤病假 is its own kind; a month counts 30 days. */
 export function leaveDays(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of compact(text).matchAll(LEAVE)) {
+    const days = amount(m[3]!) * UNIT_DAYS[m[4]!]!;
+    if (!Number.isFinite(days)) continue;
     const kind = (m[1] ?? '') + m[2]!;
-    out.set(kind, (out.get(kind) ?? 0) + Number(m[3]));
+    out.set(kind, (out.get(kind) ?? 0) + days);
   }
   return out;
 }

@@ -110,13 +110,20 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
   for (const [id, column] of col) {
     const f = c.fields.get(id)!;
     if (column.headerMax !== null && f.max !== null && Math.abs(column.headerMax - f.max) > 1e-9) {
-      issues.push(issue({ rule: 'header-max-mismatch', field: fieldRef(f), header: column.headerMax, scheme: f.max }, headerCell(table, column.col), table.headerBottom));
+      issues.push(
+        issue(
+          { rule: 'header-max-mismatch', field: fieldRef(f), header: column.headerMax, scheme: f.max },
+          headerCell(table, column.col),
+          table.headerBottom,
+        ),
+      );
     }
   }
 
+  // Through merges: offices merge 科室 down over the people of one unit.
   const text = (role: IdentityRole, row: number): string => {
     const column = identity[role];
-    return column ? cellText(view.value(row, column.col)) : '';
+    return column ? cellText(view.shown(row, column.col)) : '';
   };
   const parseAt = (row: number, column: Column): ParsedScore =>
     parseScore(view.value(row, column.col), view.numFmt(row, column.col), view.formula(row, column.col));
@@ -158,13 +165,20 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
         if (checked) rowIssues.push(issue({ rule: 'not-a-number', field: fieldRef(f), text: p.text, kind: p.why }, cell, r.row));
         return null;
       }
-      if (p.fromText && checked) rowIssues.push(issue({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, cell, r.row));
+      if (p.fromText && checked)
+        rowIssues.push(issue({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, cell, r.row));
       // A penalty written as -3 means 3 points off, as when written 3.
       const v = f.adjustment === 'penalty' ? Math.abs(p.value) : p.value;
       const tooLow = f.min !== null && v < f.min - 1e-9;
       const tooHigh = f.max !== null && v > f.max + 1e-9;
       if ((tooLow || tooHigh) && checked) {
-        rowIssues.push(issue({ rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh }, cell, r.row));
+        rowIssues.push(
+          issue(
+            { rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh },
+            cell,
+            r.row,
+          ),
+        );
       }
       return v;
     }
@@ -181,7 +195,13 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       if (sheetCol && computed !== null && computed !== undefined && checked) {
         const p = parseAt(r.row, sheetCol);
         if (p.kind === 'number' && Math.abs(p.value - computed) > SAME) {
-          rowIssues.push(issue({ rule: 'subtotal-mismatch', field: fieldRef(f), sheet: p.value, computed: excelRound(computed, 2) }, at(sheetCol), r.row));
+          rowIssues.push(
+            issue(
+              { rule: 'subtotal-mismatch', field: fieldRef(f), sheet: p.value, computed: excelRound(computed, 2) },
+              at(sheetCol),
+              r.row,
+            ),
+          );
         }
       }
     }
@@ -196,7 +216,7 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       total = typeof v === 'number' ? excelRound(v, s.total.decimals) : null;
       if (totalCol && total !== null && checked) {
         const p = parseAt(r.row, totalCol);
-        const differs = p.kind === 'number' ? Math.abs(p.value - total) > SAME ? p.value : null : p.kind === 'bad' ? p.text : null;
+        const differs = p.kind === 'number' ? (Math.abs(p.value - total) > SAME ? p.value : null) : p.kind === 'bad' ? p.text : null;
         if (differs !== null) rowIssues.push(issue({ rule: 'total-mismatch', sheet: differs, computed: total }, at(totalCol), r.row));
       }
     } else if (scoring === 'total-column' && totalCol) {
@@ -219,7 +239,8 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       const directs = matched.filter((m) => m.effect === 'direct-grade');
       const direct = directs[0];
       const conflict = directs.find((d) => d.grade !== direct?.grade);
-      if (direct && conflict) rowIssues.push(issue({ rule: 'condition-conflict', chosen: direct.reason, ignored: conflict.reason }, a1(r.row, nameCol), r.row));
+      if (direct && conflict)
+        rowIssues.push(issue({ rule: 'condition-conflict', chosen: direct.reason, ignored: conflict.reason }, a1(r.row, nameCol), r.row));
       if (direct) {
         grade = direct.grade!;
         gradeFrom = 'direct';
@@ -234,7 +255,9 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
           grade = band.grade;
           gradeFrom = 'band';
         } else {
-          rowIssues.push(issue({ rule: 'scheme-gap', kind: 'total-in-gap', value: total }, totalCol ? at(totalCol) : a1(r.row, nameCol), r.row, 'error'));
+          rowIssues.push(
+            issue({ rule: 'scheme-gap', kind: 'total-in-gap', value: total }, totalCol ? at(totalCol) : a1(r.row, nameCol), r.row, 'error'),
+          );
         }
       }
       const cap = matched.find((m) => m.effect === 'max-grade');
@@ -246,12 +269,20 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       const compare = s.grading.mode === 'bands' || gradeFrom !== 'entered';
       if (compare && sheetGrade !== null && grade !== null && sheetGrade !== grade) {
         rowIssues.push(
-          issue({ rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why?.reason ?? null, whyEn: why?.reasonEn ?? null }, at(gradeCol!), r.row),
+          issue(
+            { rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why?.reason ?? null, whyEn: why?.reasonEn ?? null },
+            at(gradeCol!),
+            r.row,
+          ),
         );
       }
     } else if (gradeText && !elsewhere) {
       rowIssues.push(
-        issue({ rule: 'grade-mismatch', sheet: gradeText, computed: null, why: noGrade!.reason, whyEn: noGrade!.reasonEn ?? null }, at(gradeCol!), r.row),
+        issue(
+          { rule: 'grade-mismatch', sheet: gradeText, computed: null, why: noGrade!.reason, whyEn: noGrade!.reasonEn ?? null },
+          at(gradeCol!),
+          r.row,
+        ),
       );
     }
 
@@ -284,7 +315,7 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       levels,
       sheetTotal,
       sheetGrade: gradeText || null,
-      elsewhereGrade: elsewhere ? sheetGrade ?? (gradeText || null) : null,
+      elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
       flags,
       conditions: matched.map((m) => m.id),
     });
@@ -302,7 +333,16 @@ function note(text: string, textEn: string | undefined): Note {
 function totalField(c: CompiledScheme): Field {
   const r = totalRange(c);
   const bound = (x: number): number | null => (Number.isFinite(x) ? x : null);
-  return { id: 'total', kind: 'input', label: TOTAL_FIELD.label, en: TOTAL_FIELD.en!, synonyms: [], min: bound(r.lo), max: bound(r.hi), required: true };
+  return {
+    id: 'total',
+    kind: 'input',
+    label: TOTAL_FIELD.label,
+    en: TOTAL_FIELD.en!,
+    synonyms: [],
+    min: bound(r.lo),
+    max: bound(r.hi),
+    required: true,
+  };
 }
 
 function duplicates(people: Person[], byUnit: boolean, nameCol: number): Issue[] {
@@ -311,7 +351,10 @@ function duplicates(people: Person[], byUnit: boolean, nameCol: number): Issue[]
   for (const p of people) {
     const key = byUnit ? `${p.name}\u0000${compact(p.unit ?? '')}` : p.name;
     const first = seen.get(key);
-    if (first) out.push(issue({ rule: 'duplicate-person', name: p.name, unit: byUnit ? p.unit : null, firstRow: first.row }, a1(p.row, nameCol), p.row));
+    if (first)
+      out.push(
+        issue({ rule: 'duplicate-person', name: p.name, unit: byUnit ? p.unit : null, firstRow: first.row }, a1(p.row, nameCol), p.row),
+      );
     else seen.set(key, p);
   }
   return out;

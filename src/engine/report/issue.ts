@@ -88,7 +88,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 /** Sheet order: by row, then column, then severity; sheet-wide issues first. */
 export function sortIssues(issues: Issue[]): Issue[] {
-  const col = (cell: string | null): number => (cell ? parseA1(cell)?.col ?? 0 : 0);
+  const col = (cell: string | null): number => (cell ? (parseA1(cell)?.col ?? 0) : 0);
   return issues
     .map((it, i) => ({ it, i }))
     .sort(

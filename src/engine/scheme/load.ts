@@ -66,7 +66,9 @@ export function loadScheme(raw: unknown, resolve: SchemeResolver, locale: Locale
   const full = resolveExtends(raw, resolve, locale);
   const result = SchemeSchema.safeParse(full, { error: (locale === 'zh' ? zhCN() : en()).localeError });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : locale === 'zh' ? '（根）' : '(root)'}: ${i.message}`);
+  const problems = result.error.issues.map(
+    (i) => `${i.path.length > 0 ? i.path.join('.') : locale === 'zh' ? '（根）' : '(root)'}: ${i.message}`,
+  );
   throw new SchemeError(t.invalid, problems);
 }
 

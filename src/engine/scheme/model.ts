@@ -250,7 +250,10 @@ export const Variant = z
 
 export const Ballot = z
   .object({
-    options: z.array(z.object({ label: z.string(), synonyms: Synonyms })).min(2).describe('优秀 / 良好 / 一般 / 较差.'),
+    options: z
+      .array(z.object({ label: z.string(), synonyms: Synonyms }))
+      .min(2)
+      .describe('优秀 / 良好 / 一般 / 较差.'),
     voters: z.object({ label: z.string(), synonyms: Synonyms }).describe('Column with the number of voters.'),
     subjects: z
       .array(z.object({ id: Id, label: z.string(), synonyms: Synonyms }))
@@ -407,7 +410,8 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   };
   s.computed.forEach((c, i) => checkExpr(c.expr, ['computed', i, 'expr']));
   const loop = computedLoop(s.computed);
-  if (loop) ctx.addIssue({ code: 'custom', path: ['computed'], message: `computed fields refer to each other in a loop: ${loop.join(' → ')}` });
+  if (loop)
+    ctx.addIssue({ code: 'custom', path: ['computed'], message: `computed fields refer to each other in a loop: ${loop.join(' → ')}` });
   if (s.total.expr !== undefined) checkExpr(s.total.expr, ['total', 'expr']);
   s.variants.forEach((v, i) => {
     for (const [id, e] of Object.entries(v.computed)) {

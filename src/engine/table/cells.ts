@@ -14,7 +14,10 @@ export type ParsedScore =
 /** True for a number format that shows dates or times (yyyy/m/d, m月d日, h:mm …). */
 export function isDateFormat(fmt: string | null): boolean {
   if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[yYdD]|[hH]+:|:[mM]|[mM]+[/\-月]|[/\-][mM]|年|月|日/.test(bare);
 }
 

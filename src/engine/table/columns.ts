@@ -76,14 +76,21 @@ export class Vocabulary {
     return this.fieldKeys.get(key) ?? [];
   }
 
-  /** The field whose label (two characters or more) the header contains; the longest label wins. */
+  /**
+   * The field whose label (two characters or more) the header contains, the longest label
+   * winning; failing that, the one field whose label contains a header of four characters or
+   * more (艰苦奋斗 for 艰苦奋斗勤俭节约情况).
+   */
   fieldContained(key: string): Field | undefined {
     let best: { f: Field; len: number } | undefined;
     for (const [k, fs] of this.fieldKeys) {
       if (k.length < 2 || !key.includes(k)) continue;
       if (!best || k.length > best.len) best = { f: fs[0]!, len: k.length };
     }
-    return best?.f;
+    if (best || key.length < 4) return best?.f;
+    const within = new Set<Field>();
+    for (const [k, fs] of this.fieldKeys) if (k.includes(key)) fs.forEach((f) => within.add(f));
+    return within.size === 1 ? [...within][0] : undefined;
   }
 
   identityContained(key: string): IdentityRole | undefined {

@@ -110,6 +110,22 @@ function isSectionLabel(view: GridView, r: number, c: number, text: string): boo
   return UNIT_ENDINGS.test(compact(text));
 }
 
+/** A row of column numbers under the header (1 2 3 …), as official forms print them. */
+function isColumnNumbering(view: GridView, r: number): boolean {
+  let last = 0;
+  let count = 0;
+  for (let c = view.left; c <= view.right; c++) {
+    if (view.isMergeTail(r, c)) continue;
+    const v = view.value(r, c);
+    if (v === null || v === '') continue;
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/[()（）]/g, ''));
+    if (!Number.isInteger(n) || n <= last) return false;
+    last = n;
+    count++;
+  }
+  return count >= 4;
+}
+
 function isSummaryText(t: string): boolean {
   return t !== '' && SUMMARY_ROW_KEYS.has(headerKey(t).toLowerCase());
 }
@@ -165,6 +181,10 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       const val = view.value(r, c);
       const t = typeof val === 'boolean' ? String(val) : cellText(val);
       if (t || (val !== null && typeof val === 'object')) texts.push({ c, t: t || '#' });
+    }
+    if (isColumnNumbering(view, r)) {
+      skipped.push({ row: r, why: 'note' });
+      continue;
     }
     // A template row numbered in advance (序号 only) is as good as blank.
     const content = texts.filter((x) => !(x.c === seqCol && typeof view.value(r, x.c) === 'number'));
