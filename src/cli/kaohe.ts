@@ -13,9 +13,12 @@ import { words } from '../engine/report/messages';
 import { toReport } from '../engine/report/report';
 import { checkScheme } from '../engine/scheme/check';
 import { compileScheme } from '../engine/scheme/fields';
-import { SchemeError } from '../engine/scheme/load';
+import { loadScheme, SchemeError } from '../engine/scheme/load';
+import type { WorkbookSettings } from '../engine/settings';
+import type { ColumnOverrides } from '../engine/table/read';
+import { readStoredSettings } from '../hosts/file/settings';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
-import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
+import { allPresets, PRESET_IDS, preset, rawPreset, schemeFromText } from '../schemes';
 import { readXlsx, visibleSheets, worksheetToGrid, WorkbookError } from '../hosts/file/xlsx';
 import { renderReport } from './text';
 import { cliWords, type CliWords } from './words';
@@ -73,11 +76,48 @@ async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
 interface Chosen {
   grid: Grid;
   scheme: Scheme;
-  detected: boolean;
+  from: 'option' | 'workbook' | 'detected';
+}
+
+/** The scheme saved in the workbook by the task pane, if any; a broken record stops the command. */
+async function storedScheme(file: string, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
+  const stored = await readStoredSettings(file);
+  if (!stored.found) return {};
+  if (!stored.settings) throw new CannotRun(w.storedUnreadable);
+  const raw = stored.settings.scheme;
+  if (raw === undefined) return { settings: stored.settings };
+  if (typeof raw === 'string') {
+    const p = preset(raw);
+    if (!p) throw new CannotRun(w.storedUnknownPreset(raw));
+    return { scheme: p, settings: stored.settings };
+  }
+  try {
+    return { scheme: loadScheme(raw, rawPreset, locale), settings: stored.settings };
+  } catch (e) {
+    if (e instanceof SchemeError)
+      throw new CannotRun(w.storedInvalid(e.problems.slice(0, 3).join(locale === 'zh' ? '；' : '; ') || e.message));
+    throw e;
+  }
+}
+
+/** Column corrections saved for a sheet, kept where they name a field of the scheme. */
+function storedOverrides(settings: WorkbookSettings | undefined, sheet: string, s: Scheme): ColumnOverrides {
+  const out: ColumnOverrides = {};
+  const ids = new Set(compileScheme(s).fields.keys());
+  for (const [col, role] of Object.entries(settings?.columns[sheet] ?? {})) {
+    if (role.kind !== 'field' || ids.has(role.id)) out[Number(col)] = role;
+  }
+  return out;
 }
 
 /** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
-function choose(wb: ExcelJS.Workbook, file: string, sheetArg: string | undefined, scheme: Scheme | undefined, w: CliWords): Chosen {
+function choose(
+  wb: ExcelJS.Workbook,
+  file: string,
+  sheetArg: string | undefined,
+  given: { scheme: Scheme; from: 'option' | 'workbook' } | undefined,
+  w: CliWords,
+): Chosen {
   const sheets =
     sheetArg !== undefined ? [wb.worksheets.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())] : visibleSheets(wb);
   if (sheets[0] === undefined)
@@ -89,11 +129,11 @@ function choose(wb: ExcelJS.Workbook, file: string, sheetArg: string | undefined
     );
   for (const ws of sheets as ExcelJS.Worksheet[]) {
     const grid = worksheetToGrid(ws);
-    if (scheme) {
-      if (findRoster(grid, scheme)) return { grid, scheme, detected: false };
+    if (given) {
+      if (findRoster(grid, given.scheme)) return { grid, ...given };
     } else {
       const found = detectScheme(grid, allPresets());
-      if (found) return { grid, scheme: found, detected: true };
+      if (found) return { grid, scheme: found, from: 'detected' };
     }
   }
   throw new CannotRun(sheetArg !== undefined ? w.noRoster(sheetArg) : w.noRosterAnywhere(file));
@@ -107,14 +147,21 @@ async function check(
 ): Promise<number> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
-  const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
+  const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
   const wb = await openWorkbook(file);
-  const chosen = choose(wb, file, values.sheet, scheme, w);
-  const results = checkGrid(chosen.grid, chosen.scheme);
+  const stored = await storedScheme(file, w, locale);
+  const given = option
+    ? { scheme: option, from: 'option' as const }
+    : stored.scheme
+      ? { scheme: stored.scheme, from: 'workbook' as const }
+      : undefined;
+  const chosen = choose(wb, file, values.sheet, given, w);
+  const overrides = storedOverrides(stored.settings, chosen.grid.sheet, chosen.scheme);
+  const results = checkGrid(chosen.grid, chosen.scheme, { overrides });
   if (!results) throw new CannotRun(w.noRoster(chosen.grid.sheet));
   if (results.people.length === 0) throw new CannotRun(w.noPeople(chosen.grid.sheet, results.table.headerBottom));
   const report = toReport(results, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file, chosen.detected, locale));
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file, chosen.from, locale));
   return results.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 

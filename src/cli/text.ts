@@ -46,11 +46,13 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
   return lines;
 }
 
-export function renderReport(r: CheckReport, file: string, detected: boolean, locale: Locale): string {
+export function renderReport(r: CheckReport, file: string, from: 'option' | 'workbook' | 'detected', locale: Locale): string {
   const w = cliWords(locale);
   const out: string[] = [];
   out.push(`${w.file}：${file}    ${w.sheet}：${r.sheet}`.replace(/：/g, locale === 'en' ? ': ' : '：'));
-  out.push(`${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${detected ? w.detected : ''}`);
+  out.push(
+    `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${from === 'detected' ? w.detected : from === 'workbook' ? w.fromWorkbook : ''}`,
+  );
   out.push(
     `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded)}`,
   );

@@ -202,4 +202,29 @@ describe('reading the header', () => {
     expect(r.table.columns.filter((c) => c.role.kind === 'ignored')).toEqual([]);
     expect(r.people[0]!.total).toBe(100);
   });
+
+  it('reads a header whose 姓名 is on the lower row, under a row of dimensions alone', () => {
+    const grid = gridOf(
+      [
+        [null, null, '德（20分）', null, null, null, '能（20分）', '勤', '绩', '廉'],
+        ['序号', '姓名', '思想政治素质', '职业道德', '社会公德', '家庭美德', '能', '勤', '绩', '廉'],
+        [1, '张三', 6, 4, 6, 4, 18, 14, 30, 9],
+      ],
+      ['C1:F1'],
+    );
+    const r = checkGrid(grid, gwy)!;
+    expect([r.table.headerTop, r.people[0]!.total, r.issues]).toEqual([2, 91, []]);
+  });
+
+  it('does not compare a total that is a formula saved without its result', () => {
+    const grid = {
+      ...gridOf([
+        ['姓名', '德', '能', '勤', '绩', '廉', '合计'],
+        ['张三', 18, 18, 14, 30, 9, null],
+      ]),
+      formulas: [[], [null, null, null, null, null, null, '=SUM(B2:F2)']],
+    };
+    const r = checkGrid(grid, gwy)!;
+    expect([r.people[0]!.total, r.issues]).toEqual([89, []]);
+  });
 });

@@ -37,3 +37,27 @@ export async function writeXlsx(grids: Grid | Grid[], file = join(tempDir(), 'bo
   await wb.xlsx.writeFile(file);
   return file;
 }
+
+/** Adds an add-in's settings to an .xlsx the way Office saves workbook.settings (xl/webextensions). */
+export async function storeSettings(file: string, properties: Record<string, unknown>): Promise<void> {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const props = Object.entries(properties)
+    .map(([k, v]) => `<we:property name="${esc(k)}" value="${esc(JSON.stringify(v))}"/>`)
+    .join('');
+  zip.file(
+    'xl/webextensions/webextension1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{52811C31-4593-43B8-A697-EB873422D156}"><we:reference id="5d6f4f8e-2a1b-4c8e-9f3a-6b2d7e1c0a11" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+  );
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
+    ),
+  );
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}

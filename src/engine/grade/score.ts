@@ -216,7 +216,15 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       total = typeof v === 'number' ? excelRound(v, s.total.decimals) : null;
       if (totalCol && total !== null && checked) {
         const p = parseAt(r.row, totalCol);
-        const differs = p.kind === 'number' ? (Math.abs(p.value - total) > SAME ? p.value : null) : p.kind === 'bad' ? p.text : null;
+        // A formula saved without its result (files written by scripts) cannot be compared.
+        const differs =
+          p.kind === 'number'
+            ? Math.abs(p.value - total) > SAME
+              ? p.value
+              : null
+            : p.kind === 'bad' && p.why !== 'formula'
+              ? p.text
+              : null;
         if (differs !== null) rowIssues.push(issue({ rule: 'total-mismatch', sheet: differs, computed: total }, at(totalCol), r.row));
       }
     } else if (scoring === 'total-column' && totalCol) {

@@ -1,0 +1,30 @@
+/**
+ * What kaohe keeps in a workbook so the next person gets the same result: the scheme (a
+ * preset id or a whole scheme) and corrections to the column mapping, per sheet. The Excel
+ * host stores it with workbook.settings under SETTINGS_KEY; the file host reads it back from
+ * the .xlsx (xl/webextensions). Validated like any input: a broken record is reported, not used.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_KEY = 'kaohe';
+
+const Role = z.union([
+  z.object({ kind: z.enum(['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'ignored']) }),
+  z.object({ kind: z.literal('field'), id: z.string().min(1) }),
+]);
+
+export const WorkbookSettings = z.object({
+  version: z.literal(1),
+  /** A preset id, or a whole scheme (which may extend a preset). */
+  scheme: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
+  /** Sheet name → 1-based column number (as text, JSON keys) → role. */
+  columns: z.record(z.string(), z.record(z.string().regex(/^\d+$/), Role)).default({}),
+});
+
+export type WorkbookSettings = z.output<typeof WorkbookSettings>;
+
+/** Parses a stored settings value; null when it is not a settings record kaohe understands. */
+export function parseSettings(value: unknown): WorkbookSettings | null {
+  const r = WorkbookSettings.safeParse(value);
+  return r.success ? r.data : null;
+}
