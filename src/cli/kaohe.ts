@@ -3,7 +3,8 @@
  * picks the sheet and the scheme, runs the engine and prints. Every failure to run becomes
  * one line on stderr and exit code 2; problems in the sheet are the report's business.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import type ExcelJS from 'exceljs';
 import { checkGrid, detectScheme, findRoster } from '../engine';
@@ -19,8 +20,11 @@ import type { ColumnOverrides } from '../engine/table/read';
 import { readStoredSettings } from '../hosts/file/settings';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
 import { allPresets, PRESET_IDS, preset, rawPreset, schemeFromText } from '../schemes';
-import { readXlsx, visibleSheets, worksheetToGrid, WorkbookError } from '../hosts/file/xlsx';
-import { renderReport } from './text';
+import { openWorkbook, visibleSheets, worksheetToGrid, WorkbookError, type OpenedWorkbook } from '../hosts/file/xlsx';
+import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
+import { buildPlan } from '../engine/plan/plan';
+import type { Results } from '../engine/results';
+import { renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
 export interface Io {
@@ -42,6 +46,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   lang: { type: 'string' },
   out: { type: 'string' },
+  formulas: { type: 'boolean', default: false },
+  'no-marks': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -67,12 +73,6 @@ function resolveScheme(arg: string, w: CliWords, locale: Locale): Scheme {
   }
 }
 
-async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const wb = await readXlsx(path);
-  if (visibleSheets(wb).length === 0) throw new WorkbookError('empty', path);
-  return wb;
-}
-
 interface Chosen {
   grid: Grid;
   scheme: Scheme;
@@ -80,8 +80,8 @@ interface Chosen {
 }
 
 /** The scheme saved in the workbook by the task pane, if any; a broken record stops the command. */
-async function storedScheme(file: string, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
-  const stored = await readStoredSettings(file);
+async function storedScheme(data: Buffer, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
+  const stored = await readStoredSettings(data);
   if (!stored.found) return {};
   if (!stored.settings) throw new CannotRun(w.storedUnreadable);
   const raw = stored.settings.scheme;
@@ -139,30 +139,77 @@ function choose(
   throw new CannotRun(sheetArg !== undefined ? w.noRoster(sheetArg) : w.noRosterAnywhere(file));
 }
 
-async function check(
-  file: string | undefined,
-  values: { sheet?: string; scheme?: string; json: boolean },
-  locale: Locale,
-  io: Io,
-): Promise<number> {
+interface Options {
+  sheet?: string;
+  scheme?: string;
+  json: boolean;
+  out?: string;
+  formulas: boolean;
+  'no-marks': boolean;
+}
+
+interface Loaded {
+  opened: OpenedWorkbook;
+  chosen: Chosen;
+  results: Results;
+}
+
+/** Opens the workbook, picks the sheet and the scheme, and checks it: what check and grade share. */
+async function load(file: string | undefined, values: Options, locale: Locale): Promise<Loaded> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  const wb = await openWorkbook(file);
-  const stored = await storedScheme(file, w, locale);
+  const opened = await openWorkbook(file);
+  if (visibleSheets(opened.wb).length === 0) throw new WorkbookError('empty', file);
+  const stored = opened.format === 'xlsx' ? await storedScheme(opened.data, w, locale) : {};
   const given = option
     ? { scheme: option, from: 'option' as const }
     : stored.scheme
       ? { scheme: stored.scheme, from: 'workbook' as const }
       : undefined;
-  const chosen = choose(wb, file, values.sheet, given, w);
+  const chosen = choose(opened.wb, file, values.sheet, given, w);
   const overrides = storedOverrides(stored.settings, chosen.grid.sheet, chosen.scheme);
   const results = checkGrid(chosen.grid, chosen.scheme, { overrides });
   if (!results) throw new CannotRun(w.noRoster(chosen.grid.sheet));
   if (results.people.length === 0) throw new CannotRun(w.noPeople(chosen.grid.sheet, results.table.headerBottom));
+  return { opened, chosen, results };
+}
+
+const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
+
+async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
+  const { chosen, results } = await load(file, values, locale);
   const report = toReport(results, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file, chosen.from, locale));
-  return results.issues.some((i) => i.severity === 'error') ? 1 : 0;
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, chosen.from, locale));
+  return exitCode(results);
+}
+
+async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
+  const w = cliWords(locale);
+  if (!values.out) throw new CannotRun(w.needOut);
+  if (!/\.xlsx$/i.test(values.out)) throw new CannotRun(w.outNotXlsx(values.out));
+  if (file && existsSync(file) && existsSync(values.out) && realpathSync(values.out) === realpathSync(file))
+    throw new CannotRun(w.outIsInput);
+  if (!existsSync(dirname(resolvePath(values.out)))) throw new CannotRun(w.outDirMissing(values.out));
+  const { opened, chosen, results } = await load(file, values, locale);
+  const plan = buildPlan(results, chosen.grid, { formulas: values.formulas });
+  const ws = opened.wb.worksheets.find((x) => x.name === chosen.grid.sheet)!;
+  applyPlan(ws, plan);
+  const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
+  const lost = await partsLostInCopy(opened.data, opened.format);
+  try {
+    await saveCopy(opened.wb, values.out);
+  } catch (e) {
+    throw new CannotRun(w.cannotWrite(values.out, e instanceof Error ? e.message : String(e)));
+  }
+  const written = writtenSummary(plan, values.out, marked, lost);
+  const report = toReport(results, locale);
+  io.out(
+    values.json
+      ? JSON.stringify({ ...report, output: written }, null, 2)
+      : `${renderReport(report, file!, chosen.from, locale)}\n\n${renderWritten(written, locale)}`,
+  );
+  return exitCode(results);
 }
 
 function presets(json: boolean, locale: Locale, io: Io): number {
@@ -227,8 +274,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'presets':
         return presets(values.json, locale, io);
       case 'check':
+      case 'grade':
         if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
-        return await check(rest[0], values, locale, io);
+        return command === 'check' ? await check(rest[0], values, locale, io) : await grade(rest[0], values, locale, io);
       case 'scheme':
         return schemeCommand(rest[0], values.json, locale, io);
       case 'json-schema': {

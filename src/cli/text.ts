@@ -3,6 +3,9 @@ import type { CheckReport, QuotaJson } from '../engine/report/report';
 import type { Locale } from '../engine/report/locale';
 import { fmt, pct, scopeName } from '../engine/report/messages';
 import { displayWidth } from '../engine/text';
+import { columnLetters, type CellValue } from '../engine/grid';
+import type { Plan } from '../engine/plan/plan';
+import type { LostPart } from '../hosts/file/write';
 import { cliWords } from './words';
 
 function pad(s: string, width: number, right = false): string {
@@ -91,4 +94,64 @@ export function renderReport(r: CheckReport, file: string, from: 'option' | 'wor
     for (const q of r.quota) out.push(...quotaLines(q, locale));
   }
   return out.join('\n');
+}
+
+/** What `grade` wrote, for the JSON report (`output`) and the text after the report. */
+export interface WrittenSummary {
+  file: string;
+  mode: Plan['mode'];
+  cells: number;
+  totals: number;
+  grades: number;
+  formulas: number;
+  newColumns: { column: string; header: string }[];
+  /** Cells that held a different total or grade, now replaced (each with the issue that said so). */
+  overwritten: { cell: string; rule: string; before: CellValue; after: CellValue }[];
+  skipped: Plan['skipped'];
+  valuesInstead: number[];
+  marked: number;
+  notKept: LostPart[];
+  nothingToWrite: Plan['nothingToWrite'];
+}
+
+export function writtenSummary(plan: Plan, file: string, marked: number, notKept: LostPart[]): WrittenSummary {
+  const byCell = new Map(plan.writes.map((w) => [w.cell, w]));
+  return {
+    file,
+    mode: plan.mode,
+    cells: plan.writes.length,
+    totals: plan.writes.filter((w) => w.kind === 'total').length,
+    grades: plan.writes.filter((w) => w.kind === 'grade').length,
+    formulas: plan.writes.filter((w) => w.after.formula !== null).length,
+    newColumns: plan.newColumns.map((c) => ({ column: columnLetters(c.col), header: c.header })),
+    overwritten: plan.conflicts.map((i) => {
+      const w = byCell.get(i.cell!)!;
+      return { cell: i.cell!, rule: i.rule, before: w.before.value, after: w.after.value };
+    }),
+    skipped: plan.skipped,
+    valuesInstead: plan.valuesInstead,
+    marked,
+    notKept,
+    nothingToWrite: plan.nothingToWrite,
+  };
+}
+
+const show = (v: CellValue): string => (v === null ? '（空）' : typeof v === 'object' ? v.error : String(v));
+
+export function renderWritten(s: WrittenSummary, locale: Locale): string {
+  const w = cliWords(locale);
+  const lines = [w.wroteCopy(s.file)];
+  if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite}`);
+  else lines.push(`  ${w.wroteCounts(s.totals, s.grades, s.formulas, s.mode === 'formulas')}`);
+  for (const c of s.newColumns) lines.push(`  ${w.newColumn(c.column, c.header)}`);
+  if (s.overwritten.length > 0) {
+    lines.push(`  ${w.overwrote(s.overwritten.length)}`);
+    for (const o of s.overwritten) lines.push(`    ${o.cell}  ${show(o.before)} → ${show(o.after)}  (${o.rule})`);
+  }
+  for (const k of s.skipped) lines.push(`  ${w.skipped(k.row, k.name)}`);
+  if (s.valuesInstead.length > 0) lines.push(`  ${w.valuesInstead(s.valuesInstead)}`);
+  if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
+  if (s.notKept.length > 0) lines.push(`  ${w.notKept(s.notKept.map((p) => w.parts[p]))}`);
+  lines.push(`  ${w.inputUntouched}`);
+  return lines.join('\n');
 }

@@ -1,21 +1,25 @@
 /** The command line's own words: usage, failures, table headings. Issue messages live in the engine. */
 import type { Locale } from '../engine/report/locale';
 import type { WorkbookError } from '../hosts/file/xlsx';
+import type { LostPart } from '../hosts/file/write';
 
 const zh = {
   usage: `用法：
   kaohe presets [--json]                      列出内置方案
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
+  kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
   kaohe scheme <方案ID|方案.json> [--json]      检查方案本身（分数段是否首尾相接、满分是否相符）
 
 选项：
   --sheet 名称        指定工作表（默认：第一张能识别出花名册的工作表）
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
+  --formulas          （grade）写入公式而不是数值，改分后表格自动重算
+  --no-marks          （grade）不在副本中标记问题单元格
   --json              输出 JSON 报告
   --lang zh|en        语言（默认中文）
 
 退出码：0 没有错误；1 有错误级别的问题；2 无法运行（文件、工作表或方案有误）`,
-  unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、scheme（kaohe --help 查看用法）`,
+  unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、grade、scheme（kaohe --help 查看用法）`,
   needFile: '请指定要检查的工作簿：kaohe check <工作簿.xlsx>',
   needScheme: '请指定方案：kaohe scheme <方案ID|方案.json>',
   badArgs: (m: string) => `参数有误：${m}（kaohe --help 查看用法）`,
@@ -28,6 +32,7 @@ const zh = {
       'no-access': `没有权限读取 ${e.path}`,
       'is-directory': `${e.path} 是文件夹，不是工作簿`,
       unreadable: `无法读取 ${e.path}：不是有效的 Excel 工作簿${e.detail ? `（${e.detail}）` : ''}`,
+      encrypted: `${e.path} 设有打开密码：请先在 Excel 中取消密码再检查`,
       empty: `工作簿 ${e.path} 中没有工作表`,
     })[e.problem],
   unknownSheet: (name: string, names: string[]) => `找不到工作表“${name}”（工作簿中有：${names.join('、')}）`,
@@ -78,22 +83,50 @@ const zh = {
   schemeOk: (id: string) => `方案 ${id} 检查通过：分数段首尾相接、没有重叠，满分相符。`,
   schemeProblems: (id: string, n: number) => `方案 ${id} 有 ${n} 处问题：`,
   fix: '处理',
+  needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
+  outNotXlsx: (f: string) => `副本只能保存为 .xlsx：${f}`,
+  outIsInput: '副本不能与原文件相同：原文件不会被改动，请换一个文件名',
+  outDirMissing: (f: string) => `无法保存副本 ${f}：所在文件夹不存在`,
+  cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
+  wroteCopy: (f: string) => `已写入副本：${f}`,
+  nothingToWrite: '本方案的等次由表中填写，没有需要写入的总分或等次',
+  wroteCounts: (t: number, g: number, f: number, formulas: boolean) =>
+    `写入合计 ${t} 格、等次 ${g} 格${formulas ? `（其中公式 ${f} 格，改分后自动重算）` : ''}`,
+  newColumn: (c: string, h: string) => `表中没有“${h}”列，新增在 ${c} 列`,
+  overwrote: (n: number) => `改写了原有不同的 ${n} 格（见上方问题）：`,
+  skipped: (row: number, name: string) => `第 ${row} 行 ${name}：分数有误或缺项，未写入总分和等次`,
+  valuesInstead: (rows: number[]) => `第 ${rows.join('、')} 行有以文本保存的分数，公式不会计入，改为写入数值`,
+  marked: (n: number) => `标记了 ${n} 个有问题的单元格（底色和批注）`,
+  notKept: (parts: string[]) => `注意：副本中不会保留原工作簿的${parts.join('、')}（原文件未改动）`,
+  parts: {
+    charts: '图表',
+    'pivot-tables': '数据透视表',
+    slicers: '切片器',
+    macros: '宏',
+    'external-links': '外部链接',
+    'threaded-comments': '新式批注（会话）',
+    'cell-styles': '单元格格式（字体、边框、底色）',
+  } as Record<LostPart, string>,
+  inputUntouched: '原文件未作任何改动。',
 };
 
 const en: typeof zh = {
   usage: `Usage:
   kaohe presets [--json]                      list the built-in schemes
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
+  kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
   kaohe scheme <ID|scheme.json> [--json]      check a scheme itself (bands without gaps, maxima that add up)
 
 Options:
   --sheet NAME        the sheet to read (default: the first that holds a roster)
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
+  --formulas          (grade) write live formulas rather than values
+  --no-marks          (grade) do not mark problem cells in the copy
   --json              print the JSON report
   --lang zh|en        language (default Chinese)
 
 Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or scheme)`,
-  unknownCommand: (c: string) => `Unknown command "${c}". Commands: presets, check, scheme (kaohe --help)`,
+  unknownCommand: (c: string) => `Unknown command "${c}". Commands: presets, check, grade, scheme (kaohe --help)`,
   needFile: 'Name the workbook to check: kaohe check <workbook.xlsx>',
   needScheme: 'Name the scheme: kaohe scheme <ID|scheme.json>',
   badArgs: (m: string) => `Bad arguments: ${m} (kaohe --help)`,
@@ -106,6 +139,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
       'no-access': `No permission to read ${e.path}`,
       'is-directory': `${e.path} is a folder, not a workbook`,
       unreadable: `Cannot read ${e.path}: not a valid Excel workbook${e.detail ? ` (${e.detail})` : ''}`,
+      encrypted: `${e.path} is password-protected: remove the password in Excel first`,
       empty: `The workbook ${e.path} has no sheets`,
     })[e.problem],
   unknownSheet: (name: string, names: string[]) => `No sheet "${name}" (the workbook has: ${names.join(', ')})`,
@@ -156,6 +190,31 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   schemeOk: (id: string) => `Scheme ${id} is sound: bands meet without gaps or overlaps, maxima add up.`,
   schemeProblems: (id: string, n: number) => `Scheme ${id} has ${n} problem(s):`,
   fix: 'Fix',
+  needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',
+  outNotXlsx: (f: string) => `The copy can only be saved as .xlsx: ${f}`,
+  outIsInput: 'The copy cannot be the input file: the input is never changed; choose another name',
+  outDirMissing: (f: string) => `Cannot save the copy ${f}: its folder does not exist`,
+  cannotWrite: (f: string, m: string) => `Cannot save the copy ${f}: ${m}`,
+  wroteCopy: (f: string) => `Wrote the copy: ${f}`,
+  nothingToWrite: 'This scheme takes the grades written in the sheet: no totals or grades to write',
+  wroteCounts: (t: number, g: number, f: number, formulas: boolean) =>
+    `Wrote ${t} totals and ${g} grades${formulas ? ` (${f} of them live formulas)` : ''}`,
+  newColumn: (c: string, h: string) => `The sheet had no "${h}" column: added as column ${c}`,
+  overwrote: (n: number) => `Replaced ${n} cells that held something else (listed in the issues above):`,
+  skipped: (row: number, name: string) => `Row ${row} ${name}: scores missing or wrong, no total or grade written`,
+  valuesInstead: (rows: number[]) => `Rows ${rows.join(', ')} have scores typed as text, which formulas skip: values written instead`,
+  marked: (n: number) => `Marked ${n} problem cells (fill colour and a note)`,
+  notKept: (parts: string[]) => `Note: the copy does not keep the workbook's ${parts.join(', ')} (the original is unchanged)`,
+  parts: {
+    charts: 'charts',
+    'pivot-tables': 'pivot tables',
+    slicers: 'slicers',
+    macros: 'macros',
+    'external-links': 'external links',
+    'threaded-comments': 'threaded comments',
+    'cell-styles': 'cell formatting (fonts, borders, fills)',
+  } as Record<LostPart, string>,
+  inputUntouched: 'The input file was not changed.',
 };
 
 export type CliWords = typeof zh;

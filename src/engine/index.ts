@@ -53,6 +53,8 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
     quotas: q.quotas,
     issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...q.issues])],
     scoring: scored.scoring,
+    sources: scored.sources,
+    fieldColumns: scored.fieldColumns,
   };
 }
 

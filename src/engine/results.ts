@@ -24,6 +24,8 @@ export interface Person {
   post: string | null;
   remark: string | null;
   status: Status;
+  /** Short name of why there is no grade (试用期, 调出), for the grade cell. */
+  reasonLabel: string | null;
   reason: string | null;
   reasonEn: string | null;
   /** Appraised by another unit (派驻、挂职): excluded here and listed apart. */
@@ -75,9 +77,16 @@ export interface QuotaResult {
   ranking: CutLinePerson[];
 }
 
+/** Where a field's value comes from on this sheet. */
+export type FieldSource = 'column' | 'derived' | 'zero' | 'missing';
+
 export interface Results {
   compiled: CompiledScheme;
   table: Table;
+  /** Per field: read from a column, computed from others, 0 (optional and absent), or missing. */
+  sources: Record<string, FieldSource>;
+  /** Per field read from a column: its 1-based sheet column. */
+  fieldColumns: Record<string, number>;
   people: Person[];
   quotas: QuotaResult[];
   issues: Issue[];

@@ -65,26 +65,38 @@ function searched(m: SchemeMatch, t: RowTexts): string {
   return compact(m.in.map((k) => t[k]).join('；'));
 }
 
-export function matches(m: SchemeMatch, t: RowTexts, days: number): boolean {
+/** What in the row made a condition apply: the keyword found, or the leave days counted. */
+export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | null {
   const text = searched(m, t);
-  if (!text) return false;
-  if (m.unless.some((u) => text.includes(compact(u)))) return false;
-  if (m.keywords.some((k) => mentions(text, compact(k)))) return true;
+  if (!text) return null;
+  if (m.unless.some((u) => text.includes(compact(u)))) return null;
+  const word = m.keywords.find((k) => mentions(text, compact(k)));
+  if (word !== undefined) return word;
   if (m.leave) {
     const found = leaveDays(text);
-    const total = m.leave.kinds.reduce((s, k) => s + (found.get(k) ?? 0), 0);
+    const total = m.leave.kinds.reduce((sum, k) => sum + (found.get(k) ?? 0), 0);
     const limit = m.leave.over === 'half-period' ? days / 2 : m.leave.over;
-    if (total > limit) return true;
+    if (total > limit) return `${m.leave.kinds[0]}${total}天`;
   }
-  return false;
+  return null;
 }
 
 /** The order in which condition effects are applied (rules.md §4.6). */
 export const EFFECT_ORDER: SchemeCondition['effect'][] = ['exclude', 'elsewhere', 'no-grade', 'direct-grade', 'max-grade', 'flag'];
 
+export interface Matched {
+  condition: SchemeCondition;
+  /** A short name for why: the condition's label, else the word that matched. */
+  label: string;
+}
+
 /** Every condition of the scheme that applies to the row, in precedence order. */
-export function matchedConditions(s: Scheme, t: RowTexts): SchemeCondition[] {
+export function matchedConditions(s: Scheme, t: RowTexts): Matched[] {
   const days = periodDays(s);
-  const hit = s.conditions.filter((c) => matches(c.match, t, days));
-  return EFFECT_ORDER.flatMap((e) => hit.filter((c) => c.effect === e));
+  const hit: Matched[] = [];
+  for (const c of s.conditions) {
+    const word = matchWord(c.match, t, days);
+    if (word !== null) hit.push({ condition: c, label: c.label ?? word });
+  }
+  return EFFECT_ORDER.flatMap((e) => hit.filter((h) => h.condition.effect === e));
 }

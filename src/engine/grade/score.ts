@@ -7,7 +7,7 @@ import { evaluate, excelRound } from '../expr/evaluate';
 import { exprRefs } from '../expr/parse';
 import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue } from '../report/issue';
-import type { Person, Results, GradeSource, Note } from '../results';
+import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, type CompiledScheme, type Field } from '../scheme/fields';
 import type { SchemeCondition } from '../scheme/model';
@@ -16,8 +16,6 @@ import { cellText, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type Table } from '../table/read';
 import { matchedConditions } from './conditions';
-
-type Source = 'column' | 'derived' | 'zero' | 'missing';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
 export const GRADE_FIELD: FieldRef = { id: 'grade', label: '等次', en: 'Grade' };
@@ -93,7 +91,11 @@ function better(labels: { label: string }[], a: string, b: string): boolean {
   return labels.findIndex((l) => l.label === a) < labels.findIndex((l) => l.label === b);
 }
 
-export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pick<Results, 'people' | 'issues' | 'scoring'> {
+export function scoreTable(
+  view: GridView,
+  table: Table,
+  c: CompiledScheme,
+): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns'> {
   const s = c.scheme;
   const issues: Issue[] = [];
   const setup = setUp(table, c);
@@ -137,8 +139,10 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
     }
     const remark = text('remark', r.row);
     const texts = { remark, status: text('status', r.row), name: r.nameNote ?? '', post: text('post', r.row) };
-    const matched = matchedConditions(s, texts);
-    const noGrade = matched.find((m) => NO_GRADE_EFFECTS.has(m.effect));
+    const hits = matchedConditions(s, texts);
+    const matched = hits.map((h) => h.condition);
+    const noGradeHit = hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
+    const noGrade = noGradeHit?.condition;
     const status: Person['status'] = !noGrade ? 'graded' : noGrade.effect === 'no-grade' ? 'ungraded' : 'excluded';
     const elsewhere = noGrade?.effect === 'elsewhere';
     const checked = status !== 'excluded';
@@ -313,6 +317,7 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
       post: texts.post || null,
       remark: [remark, r.nameNote].filter(Boolean).join('；') || null,
       status,
+      reasonLabel: noGradeHit?.label ?? null,
       reason: noGrade?.reason ?? (gradeFrom === 'direct' || gradeFrom === 'cap' ? why!.reason : null),
       reasonEn: noGrade?.reasonEn ?? (gradeFrom === 'direct' || gradeFrom === 'cap' ? (why!.reasonEn ?? null) : null),
       elsewhere,
@@ -330,7 +335,13 @@ export function scoreTable(view: GridView, table: Table, c: CompiledScheme): Pic
   }
 
   issues.push(...duplicates(people, !!identity.unit, nameCol));
-  return { people, issues, scoring };
+  return {
+    people,
+    issues,
+    scoring,
+    sources: Object.fromEntries(source),
+    fieldColumns: Object.fromEntries([...col].map(([id, column]) => [id, column.col])),
+  };
 }
 
 function note(text: string, textEn: string | undefined): Note {

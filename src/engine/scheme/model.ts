@@ -149,6 +149,7 @@ export const Condition = z
           'max-grade: at best this grade; flag: a note only.',
       ),
     grade: z.string().optional().describe('The grade for direct-grade, or the best allowed for max-grade.'),
+    label: z.string().optional().describe('A short name for the grade cell (试用期); default: the keyword that matched.'),
     match: Match,
     reason: z.string().min(1).describe('Why, in Chinese, as the report shows it.'),
     reasonEn: z.string().optional(),

@@ -3,7 +3,6 @@
  * add-in's settings in xl/webextensions/webextension*.xml as <we:property name value/>, each
  * value being JSON text; only those small parts are inflated.
  */
-import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { parseSettings, SETTINGS_KEY, type WorkbookSettings } from '../../engine/settings';
 
@@ -36,11 +35,11 @@ export function webExtensionProperties(xml: string): Map<string, unknown> {
 
 export type StoredSettings = { found: false } | { found: true; settings: WorkbookSettings | null };
 
-/** kaohe's settings stored in an .xlsx; settings null when a record is there but unreadable. */
-export async function readStoredSettings(path: string): Promise<StoredSettings> {
+/** kaohe's settings stored in an .xlsx (its bytes); settings null when a record is there but unreadable. */
+export async function readStoredSettings(data: Buffer): Promise<StoredSettings> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(readFileSync(path));
+    zip = await JSZip.loadAsync(data);
   } catch {
     return { found: false };
   }

@@ -1,12 +1,13 @@
 /**
- * The file host: .xlsx workbooks through exceljs → the engine's Grid. Used by the command
- * line and by tests; never by the task pane.
+ * The file host: workbooks on disk → exceljs → the engine's Grid. Used by the command line
+ * and by tests; never by the task pane.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, Area } from '../../engine/grid';
+import { readLegacy } from './legacy';
 
-export type WorkbookProblem = 'not-found' | 'no-access' | 'is-directory' | 'unreadable' | 'empty';
+export type WorkbookProblem = 'not-found' | 'no-access' | 'is-directory' | 'unreadable' | 'encrypted' | 'empty';
 
 /** A workbook that could not be opened; the command line words it for the user. */
 export class WorkbookError extends Error {
@@ -110,22 +111,49 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return grid;
 }
 
-/** Opens an .xlsx file; throws WorkbookError with a plain reason when it cannot. */
-export async function readXlsx(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+export type WorkbookFormat = 'xlsx' | 'legacy';
+
+export interface OpenedWorkbook {
+  wb: ExcelJS.Workbook;
+  format: WorkbookFormat;
+  /** The file's bytes, as read once (settings and parts are looked up in them). */
+  data: Buffer;
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/**
+ * Opens a workbook: .xlsx with exceljs; .xls (and HTML or XML "xls") with SheetJS. Throws
+ * WorkbookError with a plain reason when it cannot.
+ */
+export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  let data: Buffer;
   try {
-    // exceljs words a missing file in its own way; ask the file system first.
     if (statSync(path).isDirectory()) throw new WorkbookError('is-directory', path);
-    await wb.xlsx.readFile(path);
+    data = readFileSync(path);
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new WorkbookError('not-found', path);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookError('no-access', path);
-    if (code === 'EISDIR') throw new WorkbookError('is-directory', path);
     throw new WorkbookError('unreadable', path, e instanceof Error ? e.message : String(e));
   }
-  return wb;
+  const head = data.subarray(0, 4);
+  try {
+    if (head.equals(ZIP)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+      return { wb, format: 'xlsx', data };
+    }
+    if (data.length === 0) throw new Error('empty file');
+    if (!head.equals(OLE) && !/^\s*</.test(data.subarray(0, 64).toString('utf8'))) throw new Error('unknown format');
+    return { wb: readLegacy(data), format: 'legacy', data };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(msg)) throw new WorkbookError('encrypted', path);
+    throw new WorkbookError('unreadable', path, msg);
+  }
 }
 
 /** Visible worksheets in workbook order. */

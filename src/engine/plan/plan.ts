@@ -1,0 +1,244 @@
+/**
+ * The write plan: from Results, the cell writes that put totals and grades into one sheet —
+ * into its own 合计/等次 columns, or into new columns at the right. Every write carries the
+ * cell's content before (value, formula, number format), so the plan can be undone exactly.
+ * Input cells (scores, names, remarks, entered grades) are never in a plan.
+ *
+ * Formulas use only functions every Excel since 2010, WPS and LibreOffice share; a test
+ * recalculates them in LibreOffice and compares with the engine (test/formulas).
+ */
+import { toExcel, excelText } from '../expr/excel';
+import { a1, GridView, type CellValue, type Grid } from '../grid';
+import type { Issue } from '../report/issue';
+import type { Person, Results } from '../results';
+import { gradeLabel } from '../grade/score';
+
+export interface CellContent {
+  value: CellValue;
+  /** With the leading '='; null for a constant. */
+  formula: string | null;
+  /** null means General. */
+  numFmt: string | null;
+}
+
+export type WriteKind = 'total' | 'grade' | 'header';
+
+export interface CellWrite {
+  row: number;
+  col: number;
+  cell: string;
+  kind: WriteKind;
+  before: CellContent;
+  after: CellContent;
+}
+
+export type SkipReason = 'no-total' | 'no-grade';
+
+export interface Plan {
+  sheet: string;
+  mode: 'values' | 'formulas';
+  writes: CellWrite[];
+  /** Issues about cells this plan overwrites (a different total or grade already there): shown before writing. */
+  conflicts: Issue[];
+  newColumns: { col: number; kind: 'total' | 'grade'; header: string }[];
+  /** People not written, and why (their scores have errors). */
+  skipped: { row: number; name: string; why: SkipReason }[];
+  /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
+  valuesInstead: number[];
+  /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
+  nothingToWrite: 'entered-grades' | null;
+}
+
+const STATUS_WORD: Record<'ungraded' | 'excluded' | 'elsewhere', string> = {
+  ungraded: '不定等次',
+  excluded: '不参加',
+  elsewhere: '在外考核',
+};
+
+/** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. */
+export function noGradeText(p: Person): string {
+  const word = STATUS_WORD[p.elsewhere ? 'elsewhere' : p.status === 'ungraded' ? 'ungraded' : 'excluded'];
+  return p.reasonLabel ? `${word}（${p.reasonLabel}）` : word;
+}
+
+export function contentAt(view: GridView, row: number, col: number): CellContent {
+  const fmt = view.numFmt(row, col);
+  return { value: view.value(row, col), formula: view.formula(row, col), numFmt: fmt === 'General' ? null : fmt };
+}
+
+function same(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 0.005;
+  return a === b;
+}
+
+/** The formula text of a field on a row: its cell, or its computation inlined (in brackets when it is an operation). */
+function fieldFormula(r: Results, id: string, row: number): string {
+  const f = r.compiled.fields.get(id)!;
+  const src = r.sources[id];
+  if (src === 'column') {
+    // An optional cell left empty counts 0, as in the engine; MIN and MAX would skip it instead.
+    const ref = f.kind === 'adjustment' || !f.required ? `N(${a1(row, r.fieldColumns[id]!)})` : a1(row, r.fieldColumns[id]!);
+    return f.adjustment === 'penalty' ? `ABS(${ref})` : ref;
+  }
+  if (src !== 'derived' || !f.expr) return '0';
+  // A dimension whose items sit side by side: SUM over the range reads best.
+  if (f.kind === 'group' && f.expr.k !== 'num') {
+    const members = [...r.compiled.fields.values()].filter((m) => m.group === id);
+    const cols = members.map((m) => r.fieldColumns[m.id]);
+    const weighted = r.compiled.scheme.groups.find((g) => g.id === id)?.combine === 'weighted';
+    if (!weighted && cols.every((c) => c !== undefined) && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
+      return `SUM(${a1(row, cols[0]!)}:${a1(row, cols[cols.length - 1]!)})`;
+    }
+  }
+  let text = toExcel(f.expr, (x) => fieldFormula(r, x, row));
+  if (f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
+  return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
+}
+
+/** True when the text is one function call from its first character to its last. */
+function balancedCall(text: string): boolean {
+  let depth = 0;
+  for (let i = text.indexOf('('); i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
+}
+
+export function totalFormula(r: Results, row: number): string {
+  const c = r.compiled;
+  return `=ROUND(${toExcel(c.total, (id) => fieldFormula(r, id, row))},${c.scheme.total.decimals})`;
+}
+
+/** Nested IF over the grade bands, reading the total from `totalCell`; "" where no band applies. */
+export function gradeFormula(r: Results, totalCell: string): string {
+  const bands = r.compiled.scheme.grading.bands;
+  let f = '""';
+  for (let i = bands.length - 1; i >= 0; i--) {
+    const b = bands[i]!;
+    const tests: string[] = [];
+    if (b.min !== undefined) tests.push(`${totalCell}${b.minInclusive ? '>=' : '>'}${b.min}`);
+    if (b.max !== undefined) tests.push(`${totalCell}${b.maxInclusive ? '<=' : '<'}${b.max}`);
+    const test = tests.length === 0 ? 'TRUE' : tests.length === 1 ? tests[0]! : `AND(${tests.join(',')})`;
+    f = `IF(${test},${excelText(b.grade)},${f})`;
+  }
+  return `=${f}`;
+}
+
+export interface PlanOptions {
+  formulas: boolean;
+}
+
+export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
+  const view = new GridView(grid);
+  const mode = options.formulas ? 'formulas' : 'values';
+  const plan: Plan = {
+    sheet: grid.sheet,
+    mode,
+    writes: [],
+    conflicts: [],
+    newColumns: [],
+    skipped: [],
+    valuesInstead: [],
+    nothingToWrite: null,
+  };
+  if (r.scoring === 'entered') {
+    plan.nothingToWrite = 'entered-grades';
+    return plan;
+  }
+  const labels = r.compiled.scheme.grading.labels;
+  const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null;
+  const colOf = (kind: 'total' | 'grade'): number | undefined => r.table.columns.find((c) => c.role.kind === kind)?.col;
+  let next = view.right + 1;
+  const newColumn = (kind: 'total' | 'grade', header: string): number => {
+    const col = next++;
+    plan.newColumns.push({ col, kind, header });
+    plan.writes.push({
+      row: r.table.headerTop,
+      col,
+      cell: a1(r.table.headerTop, col),
+      kind: 'header',
+      before: contentAt(view, r.table.headerTop, col),
+      after: { value: header, formula: null, numFmt: null },
+    });
+    return col;
+  };
+  const totalCol = writesTotal ? (colOf('total') ?? newColumn('total', '合计')) : undefined;
+  const gradeCol = colOf('grade') ?? newColumn('grade', '等次');
+  // Where the grade formula reads the total: the written total, the sheet's total, or the single input.
+  const inputCol = r.compiled.totalIsInput !== null ? r.fieldColumns[r.compiled.totalIsInput] : colOf('total');
+
+  const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
+  const write = (p: Person, col: number, kind: 'total' | 'grade', value: CellValue, formula: string | null): void => {
+    const before = contentAt(view, p.row, col);
+    const after: CellContent = { value, formula, numFmt: before.numFmt };
+    const unchanged =
+      kind === 'grade' && typeof before.value === 'string' && typeof value === 'string'
+        ? (gradeLabel(labels, before.value) ?? before.value.trim()) === value
+        : same(before.value, value);
+    // A correct value stays, and so does a formula of the sheet's own that gives it.
+    if (unchanged && (formula === null || before.formula !== null)) return;
+    plan.writes.push({ row: p.row, col, cell: a1(p.row, col), kind, before, after });
+  };
+
+  for (const p of r.people) {
+    const asFormula = options.formulas && !textRows.has(p.row);
+    if (p.status === 'excluded') {
+      // Someone appraised elsewhere may have the receiving unit's grade in the cell: it stays.
+      if (!(p.elsewhere && p.elsewhereGrade)) write(p, gradeCol, 'grade', noGradeText(p), null);
+      continue;
+    }
+    if (p.total === null && writesTotal) {
+      plan.skipped.push({ row: p.row, name: p.name, why: 'no-total' });
+      continue;
+    }
+    if (options.formulas && !asFormula) plan.valuesInstead.push(p.row);
+    if (totalCol !== undefined && p.total !== null) write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row) : null);
+    if (p.status === 'ungraded') {
+      write(p, gradeCol, 'grade', noGradeText(p), null);
+      continue;
+    }
+    if (p.grade === null) {
+      plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
+      continue;
+    }
+    const readsFrom = totalCol ?? inputCol;
+    const live = asFormula && p.gradeFrom === 'band' && readsFrom !== undefined;
+    write(p, gradeCol, 'grade', p.grade, live ? gradeFormula(r, a1(p.row, readsFrom)) : null);
+  }
+
+  const written = new Set(plan.writes.map((w) => w.cell));
+  plan.conflicts = r.issues.filter(
+    (i) =>
+      (i.rule === 'total-mismatch' || i.rule === 'grade-mismatch' || i.rule === 'unknown-grade') && i.cell !== null && written.has(i.cell),
+  );
+  return plan;
+}
+
+/** The plan that takes a plan back: every cell to its content before, in reverse order. */
+export function undoPlan(plan: Plan): Plan {
+  return {
+    ...plan,
+    writes: [...plan.writes].reverse().map((w) => ({ ...w, before: w.after, after: w.before })),
+    conflicts: [],
+  };
+}
+
+/** Applies a plan to a grid (for previews and tests); returns a new grid, growing it for new columns. */
+export function applyToGrid(grid: Grid, plan: Plan): Grid {
+  const values = grid.values.map((r) => [...r]);
+  const formulas = (grid.formulas ?? grid.values.map((r) => r.map(() => null))).map((r) => [...r]);
+  const numFmts = (grid.numFmts ?? grid.values.map((r) => r.map(() => null))).map((r) => [...r]);
+  for (const w of plan.writes) {
+    const i = w.row - grid.top;
+    const j = w.col - grid.left;
+    for (const rows of [values, formulas, numFmts] as unknown[][][]) {
+      while (rows.length <= i) rows.push([]);
+      while (rows[i]!.length <= j) rows[i]!.push(null);
+    }
+    values[i]![j] = w.after.value;
+    formulas[i]![j] = w.after.formula;
+    numFmts[i]![j] = w.after.numFmt;
+  }
+  return { ...grid, values, formulas, numFmts };
+}

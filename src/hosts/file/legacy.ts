@@ -1,0 +1,61 @@
+/**
+ * Workbooks that are not .xlsx — .xls (BIFF), and the HTML or XML "xls" that web systems
+ * export — read with SheetJS and turned into an exceljs workbook, so the rest of the file
+ * host treats every input alike. SheetJS (community) does not read cell styles: values,
+ * formulas, number formats, merges, column widths, row heights and hidden rows carry over.
+ */
+import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
+
+type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number; w?: string };
+
+function cellValue(c: SheetCell): ExcelJS.CellValue {
+  let v: ExcelJS.CellValue;
+  if (c.t === 'e') v = { error: (c.w ?? '#N/A') as ExcelJS.CellErrorValue['error'] };
+  else if (c.t === 'n' || c.t === 's' || c.t === 'b') v = c.v as number | string | boolean;
+  else if (c.t === 'd') v = c.v instanceof Date ? c.v : null;
+  else v = null;
+  if (c.f) return { formula: c.f, result: v as ExcelJS.CellFormulaValue['result'] };
+  return v;
+}
+
+/** Reads a workbook SheetJS understands into exceljs; throws SheetJS's error when it cannot. */
+export function readLegacy(data: Buffer): ExcelJS.Workbook {
+  const book = XLSX.read(data, { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, dense: false });
+  const wb = new ExcelJS.Workbook();
+  book.SheetNames.forEach((name, i) => {
+    const src = book.Sheets[name]!;
+    const hidden = book.Workbook?.Sheets?.[i]?.Hidden;
+    const ws = wb.addWorksheet(name, { state: hidden === 1 ? 'hidden' : hidden === 2 ? 'veryHidden' : 'visible' });
+    const ref = src['!ref'];
+    if (ref) {
+      const range = XLSX.utils.decode_range(ref);
+      for (let r = range.s.r; r <= range.e.r; r++) {
+        for (let c = range.s.c; c <= range.e.c; c++) {
+          const cell = src[XLSX.utils.encode_cell({ r, c })] as SheetCell | undefined;
+          if (!cell) continue;
+          const target = ws.getCell(r + 1, c + 1);
+          target.value = cellValue(cell);
+          if (typeof cell.z === 'string' && cell.z !== 'General') target.numFmt = cell.z;
+        }
+      }
+    }
+    for (const m of src['!merges'] ?? []) {
+      if (m.s.r !== m.e.r || m.s.c !== m.e.c) ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);
+    }
+    (src['!cols'] ?? []).forEach((col, j) => {
+      if (!col) return;
+      const target = ws.getColumn(j + 1);
+      if (col.wch !== undefined) target.width = col.wch;
+      else if (col.width !== undefined) target.width = col.width;
+      if (col.hidden) target.hidden = true;
+    });
+    (src['!rows'] ?? []).forEach((row, j) => {
+      if (!row) return;
+      const target = ws.getRow(j + 1);
+      if (row.hpt !== undefined) target.height = row.hpt;
+      if (row.hidden) target.hidden = true;
+    });
+  });
+  return wb;
+}

@@ -1,0 +1,106 @@
+/**
+ * Writing the graded copy: a plan applied to an exceljs worksheet, marks on problem cells
+ * (fill colour and a note naming the rule), and the copy saved as .xlsx. The input file is
+ * never opened for writing.
+ */
+import { renameSync, unlinkSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { isCellError, type CellValue } from '../../engine/grid';
+import type { Issue, Severity } from '../../engine/report/issue';
+import type { Locale } from '../../engine/report/locale';
+import { words } from '../../engine/report/messages';
+import type { CellContent, Plan } from '../../engine/plan/plan';
+import type { WorkbookFormat } from './xlsx';
+
+function toExcelJs(c: CellContent): ExcelJS.CellValue {
+  const v = c.value;
+  const plain: ExcelJS.CellValue = isCellError(v)
+    ? { error: v.error as ExcelJS.CellErrorValue['error'] }
+    : (v as Exclude<CellValue, object>);
+  if (c.formula) return { formula: c.formula.slice(1), result: (plain ?? undefined) as ExcelJS.CellFormulaValue['result'] };
+  return plain;
+}
+
+/** exceljs shares style objects between cells read with the same style: give the cell its own before changing it. */
+function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...patch };
+}
+
+export function setContent(cell: ExcelJS.Cell, c: CellContent): void {
+  cell.value = toExcelJs(c);
+  const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
+  if (fmt !== c.numFmt) restyle(cell, { numFmt: c.numFmt ?? 'General' });
+}
+
+export function applyPlan(ws: ExcelJS.Worksheet, plan: Plan): void {
+  for (const w of plan.writes) setContent(ws.getCell(w.row, w.col), w.after);
+}
+
+export const MARK_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Marks each cell that has an issue: the worst severity's fill, and a note with every issue's rule and message. */
+export function markIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale): number {
+  const byCell = new Map<string, Issue[]>();
+  for (const i of issues) {
+    if (!i.cell) continue;
+    byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
+  }
+  for (const [address, list] of byCell) {
+    const cell = ws.getCell(address);
+    const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
+    restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } });
+    const text = list
+      .map((i) => {
+        const w = words(i, locale);
+        return `考核助手 · ${i.rule}\n${w.message}${locale === 'zh' ? '。' : '. '}${w.fix}`;
+      })
+      .join('\n\n');
+    const existing = noteText(cell.note);
+    cell.note = existing ? `${existing}\n\n${text}` : text;
+  }
+  return byCell.size;
+}
+
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** Parts of a workbook exceljs does not write back, so the copy will lack them (the original keeps them). */
+export type LostPart = 'charts' | 'pivot-tables' | 'slicers' | 'macros' | 'external-links' | 'threaded-comments' | 'cell-styles';
+
+const PART_PATTERNS: [RegExp, LostPart][] = [
+  [/^xl\/charts\//, 'charts'],
+  [/^xl\/pivotTables\//, 'pivot-tables'],
+  [/^xl\/slicers\//, 'slicers'],
+  [/^xl\/vbaProject\.bin$/, 'macros'],
+  [/^xl\/externalLinks\//, 'external-links'],
+  [/^xl\/threadedComments\//, 'threaded-comments'],
+];
+
+export async function partsLostInCopy(data: Buffer, format: WorkbookFormat): Promise<LostPart[]> {
+  if (format === 'legacy') return ['cell-styles'];
+  const zip = await JSZip.loadAsync(data);
+  const found = new Set<LostPart>();
+  for (const name of Object.keys(zip.files)) for (const [re, part] of PART_PATTERNS) if (re.test(name)) found.add(part);
+  return [...found];
+}
+
+/** Writes the workbook to `out` through a temporary file, so a failure never leaves half a file. */
+export async function saveCopy(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  const tmp = `${out}.kaohe-${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    renameSync(tmp, out);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing was written */
+    }
+    throw e;
+  }
+}
