@@ -5,6 +5,7 @@
  * the demo itself succeeds when kaohe ran.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,3 +53,21 @@ console.log(`${line}
 退出码 ${check.status}：有错误级别的问题时为 1（可用于批量检查脚本）。
 英文输出：npm run --silent kaohe -- check ${example} --lang en
 JSON 报告：npm run --silent kaohe -- check ${example} --json`);
+
+// A graded copy, with live formulas: the original stays as it is.
+const outDir = join(root, 'examples', 'output');
+mkdirSync(outDir, { recursive: true });
+const out = relative(process.cwd(), join(outDir, 'gwy-2020-q1-已定等次.xlsx'));
+const graded = kaohe('grade', example, '--out', out, '--formulas', '--json');
+if (graded.status === 2 || graded.error) {
+  console.error(graded.stderr || String(graded.error));
+  process.exit(2);
+}
+const written = JSON.parse(graded.stdout).output;
+console.log(`${line}
+已写好定等次的副本：${out}
+  命令：npm run --silent kaohe -- grade ${example} --out ${out} --formulas
+  · 写入合计 ${written.totals} 格、等次 ${written.grades} 格，其中 ${written.formulas} 格是公式：改动分数后，表格自己重算总分和等次。
+  · 原来写错的 ${written.overwritten.map((o) => o.cell).join('、')} 已改正；有问题的 ${written.marked} 个单元格标了底色，批注里写着规则和处理办法。
+  · 分数有误、暂不能计算的人（${written.skipped.map((k) => k.name).join('、') || '无'}）没有写入，请先改正分数。
+  · 原文件 ${example} 没有任何改动。`);

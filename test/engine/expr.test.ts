@@ -1,5 +1,6 @@
 import { evaluate, excelRound } from '../../src/engine/expr/evaluate';
-import { exprRefs, parseExpr, ExprError } from '../../src/engine/expr/parse';
+import { exprRefs, fold, parseExpr, ExprError } from '../../src/engine/expr/parse';
+import { toExcel } from '../../src/engine/expr/excel';
 import { exprRange } from '../../src/engine/expr/range';
 
 const env = (vals: Record<string, number | null>) => (id: string) => (id in vals ? vals[id]! : null);
@@ -57,5 +58,29 @@ describe('expressions', () => {
     expect(r('0.7 * a + 0.3 * a')).toEqual({ lo: 0, hi: 100 });
     expect(r('a + MIN(b, 5) - MIN(b, 5)')).toEqual({ lo: -5, hi: 105 });
     expect(r('-a')).toEqual({ lo: -100, hi: 0 });
+  });
+});
+
+describe('folding constants', () => {
+  it('drops columns that count 0 and folds what becomes constant', () => {
+    const zero = (id: string) => (id === 'bonus' || id === 'penalty' ? 0 : undefined);
+    const folded = fold(parseExpr('a + b + MIN(bonus, 5) - MIN(penalty, 5)'), zero);
+    expect(toExcel(folded, (id) => id.toUpperCase())).toBe('A+B');
+    expect(
+      toExcel(
+        fold(parseExpr('0 + a * 2 - -3'), () => undefined),
+        (id) => id,
+      ),
+    ).toBe('a*2--3');
+  });
+
+  it('prints with brackets only where precedence needs them', () => {
+    const t = (src: string) => toExcel(parseExpr(src), (id) => id);
+    expect(t('(a + b) * c - (d - e)')).toBe('(a+b)*c-(d-e)');
+    expect(t('a - (b + c)')).toBe('a-(b+c)');
+    expect(t('a / (b * c)')).toBe('a/(b*c)');
+    expect(t('-(a + b)')).toBe('-(a+b)');
+    expect(t('IF(a >= 90, "好", "较好")')).toBe('IF(a>=90,"好","较好")');
+    expect(t('0.1 + 0.2')).toBe('0.1+0.2');
   });
 });

@@ -61,3 +61,17 @@ export async function storeSettings(file: string, properties: Record<string, unk
   );
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
+
+/** Writes grids as a legacy .xls (BIFF8) through SheetJS, the way old systems save them. */
+export async function writeXls(grids: Grid | Grid[], file = join(tempDir(), 'book.xls')): Promise<string> {
+  const XLSX = await import('@e965/xlsx');
+  const book = XLSX.utils.book_new();
+  for (const g of Array.isArray(grids) ? grids : [grids]) {
+    const rows = g.values.map((r) => r.map((v) => (isCellError(v) ? { t: 'e', v: 0x2a } : v)));
+    const ws = XLSX.utils.aoa_to_sheet(rows as unknown[][]);
+    ws['!merges'] = g.merges.map((m) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }));
+    XLSX.utils.book_append_sheet(book, ws, g.sheet);
+  }
+  XLSX.writeFile(book, file, { bookType: 'biff8' });
+  return file;
+}

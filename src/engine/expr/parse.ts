@@ -225,3 +225,40 @@ export function exprRefs(e: Expr, into: Set<string> = new Set()): Set<string> {
   }
   return into;
 }
+
+/**
+ * Replaces ids with constants where `constant` knows them and folds what becomes constant:
+ * MIN(0, 5) → 0, x + 0 → x. Used so a formula does not carry columns the sheet does not have.
+ */
+export function fold(e: Expr, constant: (id: string) => number | undefined): Expr {
+  switch (e.k) {
+    case 'ref': {
+      const v = constant(e.id);
+      return v === undefined ? e : { k: 'num', v };
+    }
+    case 'neg': {
+      const x = fold(e.e, constant);
+      return x.k === 'num' ? { k: 'num', v: 0 - x.v } : { k: 'neg', e: x };
+    }
+    case 'bin': {
+      const a = fold(e.a, constant);
+      const b = fold(e.b, constant);
+      if (a.k === 'num' && b.k === 'num' && ['+', '-', '*'].includes(e.op)) {
+        return { k: 'num', v: e.op === '+' ? a.v + b.v : e.op === '-' ? a.v - b.v : a.v * b.v };
+      }
+      if ((e.op === '+' || e.op === '-') && b.k === 'num' && b.v === 0) return a;
+      if (e.op === '+' && a.k === 'num' && a.v === 0) return b;
+      return { k: 'bin', op: e.op, a, b };
+    }
+    case 'call': {
+      const args = e.args.map((x) => fold(x, constant));
+      if ((e.fn === 'MIN' || e.fn === 'MAX' || e.fn === 'SUM') && args.every((x) => x.k === 'num')) {
+        const vs = args.map((x) => (x as { v: number }).v);
+        return { k: 'num', v: e.fn === 'MIN' ? Math.min(...vs) : e.fn === 'MAX' ? Math.max(...vs) : vs.reduce((s, x) => s + x, 0) };
+      }
+      return { k: 'call', fn: e.fn, args };
+    }
+    default:
+      return e;
+  }
+}

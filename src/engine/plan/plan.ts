@@ -8,6 +8,7 @@
  * recalculates them in LibreOffice and compares with the engine (test/formulas).
  */
 import { toExcel, excelText } from '../expr/excel';
+import { fold } from '../expr/parse';
 import { a1, GridView, type CellValue, type Grid } from '../grid';
 import type { Issue } from '../report/issue';
 import type { Person, Results } from '../results';
@@ -90,7 +91,7 @@ function fieldFormula(r: Results, id: string, row: number): string {
       return `SUM(${a1(row, cols[0]!)}:${a1(row, cols[cols.length - 1]!)})`;
     }
   }
-  let text = toExcel(f.expr, (x) => fieldFormula(r, x, row));
+  let text = toExcel(fold(f.expr, zeroOf(r)), (x) => fieldFormula(r, x, row));
   if (f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
 }
@@ -105,9 +106,15 @@ function balancedCall(text: string): boolean {
   return false;
 }
 
+/** Fields absent from the sheet that count 0 (a bonus column it does not have). */
+const zeroOf =
+  (r: Results) =>
+  (id: string): number | undefined =>
+    r.sources[id] === 'zero' ? 0 : undefined;
+
 export function totalFormula(r: Results, row: number): string {
   const c = r.compiled;
-  return `=ROUND(${toExcel(c.total, (id) => fieldFormula(r, id, row))},${c.scheme.total.decimals})`;
+  return `=ROUND(${toExcel(fold(c.total, zeroOf(r)), (id) => fieldFormula(r, id, row))},${c.scheme.total.decimals})`;
 }
 
 /** Nested IF over the grade bands, reading the total from `totalCell`; "" where no band applies. */
