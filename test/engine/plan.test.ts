@@ -1,7 +1,8 @@
 import { checkGrid } from '../../src/engine';
 import type { Grid } from '../../src/engine/grid';
 import { applyToGrid, buildPlan, undoPlan } from '../../src/engine/plan/plan';
-import { preset } from '../../src/schemes';
+import { PRESET_IDS, preset } from '../../src/schemes';
+import { pick, seeded } from '../helpers/random';
 import { gridOf, schemeSheet } from '../helpers/sheets';
 
 const gwy = preset('gwy-2020')!;
@@ -117,5 +118,30 @@ describe('the write plan', () => {
       ]);
     }
     expect(p.writes.find((w) => w.cell === 'X2')!.after.numFmt).toBe('0.00');
+  });
+
+  it.each(PRESET_IDS)('%s: never writes an input cell (scores, names, units, remarks, entered grades)', (id) => {
+    const s = preset(id)!;
+    const rand = seeded(7);
+    const people = Array.from({ length: 80 }, (_, i) => ({
+      name: `人员${i}`,
+      total: pick(rand, 40, 100),
+      sheetTotal: rand() < 0.3 ? pick(rand, 40, 100) : null,
+      grade: rand() < 0.5 ? s.grading.labels[Math.floor(rand() * s.grading.labels.length)]!.label : null,
+      remark: ['试用期', '已调出', '派驻', null, null][Math.floor(rand() * 5)] ?? null,
+    }));
+    const { grid, col } = schemeSheet(s, people);
+    const r = checkGrid(grid, s)!;
+    for (const formulas of [false, true]) {
+      const p = buildPlan(r, grid, { formulas });
+      const outputs = new Set(
+        s.grading.mode === 'entered'
+          ? []
+          : [r.compiled.totalIsInput === null ? col('合计') : -1, col('等次'), ...p.newColumns.map((c) => c.col)],
+      );
+      const inputs = r.table.columns.filter((c) => !outputs.has(c.col)).map((c) => c.col);
+      expect(inputs.length).toBeGreaterThan(3);
+      expect(p.writes.filter((w) => !outputs.has(w.col))).toEqual([]);
+    }
   });
 });
