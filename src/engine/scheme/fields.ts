@@ -72,29 +72,28 @@ function groupExpr(s: Scheme, groupId: string): Expr | undefined {
   return sumOf(members.map((m) => ref(m.id)));
 }
 
+/** The naming part every field shares. */
+function named(x: {
+  id: string;
+  label: string;
+  en?: string | undefined;
+  synonyms: string[];
+}): Pick<Field, 'id' | 'label' | 'en' | 'synonyms'> {
+  return x.en === undefined
+    ? { id: x.id, label: x.label, synonyms: x.synonyms }
+    : { id: x.id, label: x.label, en: x.en, synonyms: x.synonyms };
+}
+
 export function compileScheme(s: Scheme): CompiledScheme {
   const fields = new Map<string, Field>();
   for (const g of s.groups) {
     const expr = groupExpr(s, g.id);
-    fields.set(g.id, {
-      id: g.id,
-      kind: 'group',
-      label: g.label,
-      ...(g.en !== undefined && { en: g.en }),
-      synonyms: g.synonyms,
-      min: 0,
-      max: g.max,
-      required: g.required,
-      ...(expr && { expr }),
-    });
+    fields.set(g.id, { ...named(g), kind: 'group', min: 0, max: g.max, required: g.required, ...(expr && { expr }) });
   }
   for (const it of s.items) {
     fields.set(it.id, {
-      id: it.id,
+      ...named(it),
       kind: 'item',
-      label: it.label,
-      ...(it.en !== undefined && { en: it.en }),
-      synonyms: it.synonyms,
       min: it.min,
       max: it.max,
       required: it.required,
@@ -102,43 +101,12 @@ export function compileScheme(s: Scheme): CompiledScheme {
     });
   }
   for (const a of s.adjustments) {
-    fields.set(a.id, {
-      id: a.id,
-      kind: 'adjustment',
-      label: a.label,
-      ...(a.en !== undefined && { en: a.en }),
-      synonyms: a.synonyms,
-      min: 0,
-      max: a.cap,
-      required: false,
-      adjustment: a.kind,
-    });
+    fields.set(a.id, { ...named(a), kind: 'adjustment', min: 0, max: a.cap, required: false, adjustment: a.kind });
   }
-  for (const x of s.inputs) {
-    fields.set(x.id, {
-      id: x.id,
-      kind: 'input',
-      label: x.label,
-      ...(x.en !== undefined && { en: x.en }),
-      synonyms: x.synonyms,
-      min: x.min,
-      max: x.max ?? null,
-      required: x.required,
-    });
-  }
+  for (const x of s.inputs) fields.set(x.id, { ...named(x), kind: 'input', min: x.min, max: x.max ?? null, required: x.required });
   for (const c of s.computed) {
-    fields.set(c.id, {
-      id: c.id,
-      kind: 'computed',
-      label: c.label,
-      ...(c.en !== undefined && { en: c.en }),
-      synonyms: c.synonyms,
-      min: null,
-      max: null,
-      required: false,
-      expr: parseExpr(c.expr),
-      ...(c.decimals !== undefined && { decimals: c.decimals }),
-    });
+    const decimals = c.decimals === undefined ? {} : { decimals: c.decimals };
+    fields.set(c.id, { ...named(c), kind: 'computed', min: null, max: null, required: false, expr: parseExpr(c.expr), ...decimals });
   }
 
   const total = s.total.expr !== undefined ? parseExpr(s.total.expr) : defaultTotal(s);
