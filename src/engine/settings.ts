@@ -19,9 +19,23 @@ export const WorkbookSettings = z.object({
   scheme: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
   /** Sheet name → 1-based column number (as text, JSON keys) → role. */
   columns: z.record(z.string(), z.record(z.string().regex(/^\d+$/), Role)).default({}),
+  /** Write live formulas rather than values (the task pane's choice, used by the ribbon button too). */
+  formulas: z.boolean().default(false),
+  /** The marks on a sheet, with what each cell had before, so 清除标记 restores it exactly. */
+  marks: z
+    .object({
+      sheet: z.string(),
+      cells: z.array(z.object({ cell: z.string(), fill: z.string().nullable(), note: z.boolean() })),
+    })
+    .optional(),
 });
 
 export type WorkbookSettings = z.output<typeof WorkbookSettings>;
+export type MarkRecord = NonNullable<WorkbookSettings['marks']>;
+
+export function emptySettings(): WorkbookSettings {
+  return { version: 1, columns: {}, formulas: false };
+}
 
 /** Parses a stored settings value; null when it is not a settings record kaohe understands. */
 export function parseSettings(value: unknown): WorkbookSettings | null {

@@ -1,0 +1,105 @@
+/**
+ * The Excel host's pure half: Office.js range data → the engine's Grid, and a plan's writes →
+ * the blocks to write. Kept apart from the calls to Excel so it can be tested without Office.
+ */
+import { parseArea, type Area, type CellValue, type Grid } from '../../engine/grid';
+import type { CellContent, CellWrite } from '../../engine/plan/plan';
+
+/** What one read of a used range gives (the properties loaded in the one sync). */
+export interface RangeData {
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: string[][];
+  /** RangeAreas.address of the merged areas, e.g. "Sheet1!A1:D1, Sheet1!A3:A4"; null when none or not supported. */
+  mergedAddress: string | null;
+}
+
+/** "'第一季度'!A1:D1, '第一季度'!A3:A4" → areas. */
+export function parseAreas(address: string | null): Area[] {
+  if (!address) return [];
+  const out: Area[] = [];
+  for (const part of address.split(',')) {
+    const ref = part
+      .slice(part.lastIndexOf('!') + 1)
+      .replace(/\$/g, '')
+      .trim();
+    const a = ref ? parseArea(ref) : null;
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+function cellValue(v: unknown, type: string | undefined): CellValue {
+  if (type === 'Empty' || v === '' || v === null || v === undefined) return null;
+  if (type === 'Error') return { error: String(v) };
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+export function rangeToGrid(d: RangeData): Grid {
+  const values = d.values.map((row, i) => row.map((v, j) => cellValue(v, d.valueTypes[i]?.[j])));
+  let anyFormula = false;
+  // Office.js gives text typed as '=A1 the same formula string as a real formula; a formula's
+  // value is its result, so a "formula" whose value is its own text is text.
+  const formulas = d.formulas.map((row, i) =>
+    row.map((f, j) => {
+      if (typeof f === 'string' && f.startsWith('=') && d.values[i]?.[j] !== f) {
+        anyFormula = true;
+        return f;
+      }
+      return null;
+    }),
+  );
+  const numFmts = d.numberFormat.map((row) => row.map((f) => (typeof f === 'string' && f !== 'General' && f !== '' ? f : null)));
+  const grid: Grid = { sheet: d.sheet, top: d.rowIndex + 1, left: d.columnIndex + 1, values, numFmts, merges: parseAreas(d.mergedAddress) };
+  if (anyFormula) grid.formulas = formulas;
+  return grid;
+}
+
+/** Text Excel would read as something else if typed: numbers, dates, formulas, TRUE/FALSE. */
+const WOULD_BE_PARSED = /^[=+\-@]|^\s*[-+]?[\d.,]+%?\s*$|^\s*[$¥￥]|^\d{1,4}[/\-年.]\d{1,2}|^(TRUE|FALSE)$/i;
+
+/** The input that gives a cell exactly this content when written through range.formulas. */
+export function excelInput(c: CellContent): string | number | boolean {
+  if (c.formula) return c.formula;
+  const v = c.value;
+  if (v === null) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object') return v.error; // typing #N/A gives the error value
+  // An apostrophe keeps text as text (Excel stores it without the apostrophe).
+  return c.numFmt !== '@' && WOULD_BE_PARSED.test(v) ? `'${v}` : v;
+}
+
+/** A rectangle of writes: one range write in Excel. */
+export interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  inputs: (string | number | boolean)[][];
+  /** Number formats for the block, or null when none of its cells changes format. */
+  numFmts: string[][] | null;
+}
+
+/** Runs of writes in one column on consecutive rows, each a block: one range write per run, not per cell. */
+export function toBlocks(writes: CellWrite[]): Block[] {
+  const sorted = [...writes].sort((a, b) => a.col - b.col || a.row - b.row);
+  const blocks: { row: number; col: number; ws: CellWrite[] }[] = [];
+  for (const w of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.col === w.col && last.row + last.ws.length === w.row) last.ws.push(w);
+    else blocks.push({ row: w.row, col: w.col, ws: [w] });
+  }
+  return blocks.map((b) => ({
+    row: b.row,
+    col: b.col,
+    rows: b.ws.length,
+    cols: 1,
+    inputs: b.ws.map((w) => [excelInput(w.after)]),
+    numFmts: b.ws.some((w) => w.after.numFmt !== w.before.numFmt) ? b.ws.map((w) => [w.after.numFmt ?? 'General']) : null,
+  }));
+}

@@ -1,0 +1,273 @@
+/**
+ * The Excel host: the task pane's verbs over Office.js, one Excel.run each. A read is one
+ * round trip (used range with values, formulas, formats and value types, merged areas,
+ * protection, kaohe's settings, and the change watch); a write is one more (one range write
+ * per contiguous block, with calculation and screen updating suspended). Newer API sets are
+ * used where Excel has them and done without where it does not.
+ */
+/* global Excel, Office */
+import type { Issue } from '../../engine/report/issue';
+import type { Locale } from '../../engine/report/locale';
+import { words } from '../../engine/report/messages';
+import type { Plan } from '../../engine/plan/plan';
+import { parseSettings, SETTINGS_KEY, type MarkRecord, type WorkbookSettings } from '../../engine/settings';
+import { HostError, type ApplyResult, type Host, type SheetRead } from '../../taskpane/host';
+import { rangeToGrid, toBlocks } from './convert';
+
+export interface Capabilities {
+  /** ExcelApi 1.13: merged areas of a range. */
+  merges: boolean;
+  /** ExcelApi 1.6: suspend calculation while writing. */
+  suspendCalc: boolean;
+  /** ExcelApi 1.9: suspend screen updating; fill patterns. */
+  suspendScreen: boolean;
+  /** ExcelApi 1.18: cell notes. */
+  notes: boolean;
+  /** ExcelApi 1.20: one undo group per Excel.run. */
+  undoGroup: boolean;
+}
+
+export function capabilities(): Capabilities {
+  const has = (v: string): boolean => Office.context.requirements.isSetSupported('ExcelApi', v);
+  return { merges: has('1.13'), suspendCalc: has('1.6'), suspendScreen: has('1.9'), notes: has('1.18'), undoGroup: has('1.20') };
+}
+
+export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** An Office error that means the sheet is protected. */
+function isProtectionError(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code === 'AccessDenied' || code === 'InvalidOperation' || /protect/i.test(String((e as Error).message ?? ''));
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return /PayloadSizeLimitExceeded/.test(code);
+}
+
+export class ExcelHost implements Host {
+  private readonly caps: Capabilities;
+  private watching = false;
+  private sheetId: string | null = null;
+  private stale = false;
+  /** While kaohe itself writes, change events are its own. */
+  private ownWrites = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(caps?: Capabilities) {
+    this.caps = caps ?? capabilities();
+  }
+
+  onExternalChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(ev: Excel.WorksheetChangedEventArgs): Promise<void> {
+    const ours = this.ownWrites > 0 || (ev as { triggerSource?: string }).triggerSource === 'ThisLocalAddin';
+    if (!ours && ev.worksheetId === this.sheetId) {
+      this.stale = true;
+      for (const l of this.listeners) l();
+    }
+    return Promise.resolve();
+  }
+
+  async readSheet(): Promise<SheetRead> {
+    try {
+      return await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load(['name', 'id']);
+        ws.protection.load('protected');
+        const used = ws.getUsedRange();
+        used.load(['rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat', 'valueTypes']);
+        const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
+        merged?.load('address');
+        const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+        setting.load('value');
+        // The change watch is registered in the same round trip, once for the whole workbook.
+        if (!this.watching) {
+          ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
+          this.watching = true;
+        }
+        await ctx.sync();
+
+        this.sheetId = ws.id;
+        this.stale = false;
+        const grid = rangeToGrid({
+          sheet: ws.name,
+          rowIndex: used.rowIndex,
+          columnIndex: used.columnIndex,
+          values: used.values,
+          formulas: used.formulas,
+          numberFormat: used.numberFormat,
+          valueTypes: used.valueTypes,
+          mergedAddress: merged && !merged.isNullObject ? merged.address : null,
+        });
+        const raw = setting.isNullObject ? undefined : setting.value;
+        const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
+        return {
+          grid,
+          sheet: ws.name,
+          protected: ws.protection.protected,
+          settings,
+          settingsBroken: raw !== undefined && settings === null,
+        };
+      });
+    } catch (e) {
+      if (isPayloadError(e)) throw new HostError('payload-too-large');
+      throw e;
+    }
+  }
+
+  async apply(plan: Plan): Promise<ApplyResult> {
+    if (this.stale) throw new HostError('stale');
+    const undoGroup = this.caps.undoGroup;
+    this.ownWrites++;
+    try {
+      const batch = async (ctx: Excel.RequestContext): Promise<void> => {
+        if (this.caps.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
+        if (this.caps.suspendScreen) ctx.application.suspendScreenUpdatingUntilNextSync();
+        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        for (const b of toBlocks(plan.writes)) {
+          const range = ws.getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
+          if (b.numFmts) range.numberFormat = b.numFmts;
+          range.formulas = b.inputs;
+        }
+        // Calculation was suspended for the writes: bring the written formulas and their dependants up to date.
+        if (this.caps.suspendCalc) ctx.application.calculate(Excel.CalculationType.recalculate);
+        await ctx.sync();
+      };
+      try {
+        if (undoGroup) await Excel.run({ mergeUndoGroup: true }, batch);
+        else await Excel.run(batch);
+      } catch (e) {
+        await this.recoverPartialWrite(plan);
+        if (isProtectionError(e)) throw new HostError('protected');
+        if (isPayloadError(e)) throw new HostError('payload-too-large');
+        throw new HostError('failed', e instanceof Error ? e.message : String(e));
+      }
+      return { undoGroup };
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  /**
+   * A write can fail half-way (a sheet protected after the preview, with some cells unlocked):
+   * put back every cell the failed write changed. Only this error path takes extra round trips.
+   */
+  private async recoverPartialWrite(plan: Plan): Promise<void> {
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+      const cells = plan.writes.map((w) => {
+        const r = ws.getRangeByIndexes(w.row - 1, w.col - 1, 1, 1);
+        r.load('formulas');
+        return { w, r };
+      });
+      await ctx.sync();
+      const written = cells.filter(({ w, r }) => {
+        const now = r.formulas[0]?.[0];
+        const before = w.before.formula ?? w.before.value ?? '';
+        return now !== before && now === (w.after.formula ?? w.after.value);
+      });
+      if (written.length === 0) return;
+      for (const { w, r } of written) r.formulas = [[w.before.formula ?? (w.before.value as string | number | boolean | null) ?? '']];
+      await ctx.sync();
+    }).catch(() => {
+      throw new HostError('partial-write');
+    });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  async mark(sheet: string, issues: Issue[], locale: Locale): Promise<MarkRecord> {
+    const byCell = new Map<string, Issue[]>();
+    for (const i of issues) if (i.cell) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
+    const record: MarkRecord = { sheet, cells: [] };
+    if (byCell.size === 0) return record;
+    this.ownWrites++;
+    try {
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        // First round trip: what each cell has now, to put it back exactly later.
+        const cells = [...byCell].map(([cell, list]) => {
+          const range = ws.getRange(cell);
+          range.format.fill.load(this.caps.suspendScreen ? ['color', 'pattern'] : ['color']);
+          const note = this.caps.notes ? ws.notes.getItemOrNullObject(cell) : null;
+          note?.load('content');
+          return { cell, list, range, note };
+        });
+        await ctx.sync();
+        for (const c of cells) {
+          const fill = c.range.format.fill;
+          const none = this.caps.suspendScreen
+            ? fill.pattern === Excel.FillPattern.none
+            : !fill.color || fill.color.toUpperCase() === '#FFFFFF';
+          const addNote = !!c.note && c.note.isNullObject;
+          record.cells.push({ cell: c.cell, fill: none ? null : fill.color, note: addNote });
+          const worst = c.list.some((i) => i.severity === 'error')
+            ? 'error'
+            : c.list.some((i) => i.severity === 'warning')
+              ? 'warning'
+              : 'info';
+          fill.color = MARK_COLOURS[worst];
+          if (addNote) {
+            const text = c.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
+            ws.notes.add(c.cell, text);
+          }
+        }
+        await ctx.sync();
+      });
+    } finally {
+      this.ownWrites--;
+    }
+    return record;
+  }
+
+  async clearMarks(record: MarkRecord): Promise<void> {
+    if (record.cells.length === 0) return;
+    this.ownWrites++;
+    try {
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(record.sheet);
+        // Notes kaohe added may have been deleted by hand since: look first, so a missing one stops nothing.
+        const notes = this.caps.notes ? record.cells.filter((m) => m.note).map((m) => ws.notes.getItemOrNullObject(m.cell)) : [];
+        if (notes.length > 0) {
+          for (const n of notes) n.load('content');
+          await ctx.sync();
+        }
+        for (const m of record.cells) {
+          const fill = ws.getRange(m.cell).format.fill;
+          if (m.fill === null) fill.clear();
+          else fill.color = m.fill;
+        }
+        for (const n of notes) if (!n.isNullObject) n.delete();
+        await ctx.sync();
+      });
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    await Excel.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, settings);
+      await ctx.sync();
+    });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * What the task pane needs from its host, as verbs. The pane never touches Office.js: it
+ * receives a Host (Excel through src/hosts/excel, or a stub in tests).
+ */
+import type { Grid } from '../engine/grid';
+import type { Issue } from '../engine/report/issue';
+import type { Locale } from '../engine/report/locale';
+import type { Plan } from '../engine/plan/plan';
+import type { MarkRecord, WorkbookSettings } from '../engine/settings';
+
+export interface SheetRead {
+  grid: Grid;
+  sheet: string;
+  protected: boolean;
+  /** kaohe's settings saved in the workbook; null when there are none. */
+  settings: WorkbookSettings | null;
+  /** A settings record is there but kaohe cannot read it. */
+  settingsBroken: boolean;
+}
+
+/** Why the host refused or failed, for a message the user understands. */
+export type HostProblem = 'protected' | 'stale' | 'changed-after-apply' | 'payload-too-large' | 'partial-write' | 'failed';
+
+export class HostError extends Error {
+  constructor(
+    readonly problem: HostProblem,
+    readonly detail = '',
+  ) {
+    super(`${problem}${detail ? `: ${detail}` : ''}`);
+    this.name = 'HostError';
+  }
+}
+
+export interface ApplyResult {
+  /** Ctrl+Z undoes the whole apply (ExcelApi 1.20); otherwise the pane's own undo does. */
+  undoGroup: boolean;
+}
+
+export interface Host {
+  /** The active sheet, its protection and the workbook's kaohe settings, in one round trip. */
+  readSheet(): Promise<SheetRead>;
+  /** Writes a plan in one round trip; refuses a protected sheet or one changed since it was read. */
+  apply(plan: Plan): Promise<ApplyResult>;
+  /** Selects a cell so the user sees it. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Marks problem cells (fill colour, and a note where Excel supports notes); returns what it changed. */
+  mark(sheet: string, issues: Issue[], locale: Locale): Promise<MarkRecord>;
+  /** Takes marks back exactly. */
+  clearMarks(record: MarkRecord): Promise<void>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Called when the sheet last read changes by someone other than kaohe. */
+  onExternalChange(listener: () => void): () => void;
+}

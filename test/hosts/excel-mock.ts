@@ -1,0 +1,137 @@
+/**
+ * An Excel mock on office-addin-mock for the adapter's tests: a worksheet whose used range
+ * holds a grid, settings, events, and every range written recorded; context.sync counted.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { a1, isCellError, type Grid } from '../../src/engine/grid';
+
+export interface ExcelMock {
+  excel: any;
+  syncs: () => number;
+  writes: { row: number; col: number; rows: number; cols: number; range: any }[];
+  fire: (worksheetId: string) => Promise<void>;
+  setProtectedWrites: (on: boolean) => void;
+}
+
+export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddress?: string | null; setting?: unknown } = {}): ExcelMock {
+  let syncs = 0;
+  let failWrites = false;
+  const writes: ExcelMock['writes'] = [];
+  const handlers: ((ev: unknown) => Promise<void>)[] = [];
+  const width = Math.max(0, ...grid.values.map((r) => r.length));
+  const pad = <T>(rows: T[][], fill: T): T[][] => rows.map((r) => [...r, ...Array(width - r.length).fill(fill)]);
+  const values = pad(
+    grid.values.map((r) => r.map((v) => (v === null ? '' : isCellError(v) ? v.error : v))),
+    '' as unknown,
+  );
+  const valueTypes = pad(
+    grid.values.map((r) =>
+      r.map((v) =>
+        v === null ? 'Empty' : isCellError(v) ? 'Error' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String',
+      ),
+    ),
+    'Empty',
+  );
+  const formulas = values.map((r, i) => r.map((v, j) => grid.formulas?.[i]?.[j] ?? v));
+  const numberFormat = pad(
+    grid.values.map((r, i) => r.map((_v, j) => grid.numFmts?.[i]?.[j] ?? 'General')),
+    'General',
+  );
+
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          sheet: {
+            name: grid.sheet,
+            id: 'sheet-1',
+            protection: { protected: options.protected ?? false },
+            used: {
+              address: `${grid.sheet}!${a1(grid.top, grid.left)}`,
+              rowIndex: grid.top - 1,
+              columnIndex: grid.left - 1,
+              values,
+              formulas,
+              numberFormat,
+              valueTypes,
+              merged: { address: options.mergedAddress ?? '' },
+              getMergedAreasOrNullObject() {
+                return this.merged;
+              },
+            },
+            getUsedRange() {
+              return this.used;
+            },
+            getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
+              const range = new OfficeMockObject({ formulas: [[]], numberFormat: [[]] });
+              writes.push({ row: row + 1, col: col + 1, rows, cols, range });
+              return range;
+            },
+          },
+          getActiveWorksheet() {
+            return this.sheet;
+          },
+          getItem() {
+            return this.sheet;
+          },
+          onChanged: {
+            add(handler: (ev: unknown) => Promise<void>) {
+              handlers.push(handler);
+            },
+          },
+        },
+        settings: {
+          item: { value: options.setting === undefined ? undefined : JSON.stringify(options.setting) },
+          getItemOrNullObject() {
+            return this.item;
+          },
+          add() {},
+        },
+      },
+      application: {
+        suspendApiCalculationUntilNextSync() {},
+        suspendScreenUpdatingUntilNextSync() {},
+        calculate() {},
+      },
+    },
+    CalculationType: { recalculate: 'Recalculate' },
+    FillPattern: { none: 'None' },
+    run: async function (this: any, a: unknown, b?: unknown) {
+      const batch = (typeof a === 'function' ? a : b) as (ctx: unknown) => Promise<unknown>;
+      return batch(this.context);
+    },
+  };
+  const excel = new OfficeMockObject(data) as any;
+  // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
+  const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
+  plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
+  plain(excel.context.workbook.settings.item, options.setting === undefined);
+  const sync = excel.context.sync.bind(excel.context);
+  let synced = 0;
+  excel.context.sync = async () => {
+    syncs++;
+    // A protected sheet: reading works, a batch that writes fails (as Excel does, at sync).
+    const batch = writes.slice(synced);
+    synced = writes.length;
+    const wrote = (f: unknown) => Array.isArray(f) && f.length > 0 && Array.isArray(f[0]) && f[0].length > 0;
+    if (failWrites && batch.some((w) => wrote(w.range.formulas))) {
+      writes.splice(writes.length - batch.length);
+      synced = writes.length;
+      const e = new Error('The cell or chart you are trying to change is protected.') as Error & { code: string };
+      e.code = 'AccessDenied';
+      throw e;
+    }
+    return sync();
+  };
+  return {
+    excel,
+    syncs: () => syncs,
+    writes,
+    fire: async (worksheetId) => {
+      for (const h of handlers) await h({ worksheetId, changeType: 'RangeEdited', source: 'Local' });
+    },
+    setProtectedWrites: (on) => {
+      failWrites = on;
+    },
+  };
+}
