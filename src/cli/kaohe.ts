@@ -14,12 +14,11 @@ import { words } from '../engine/report/messages';
 import { toReport } from '../engine/report/report';
 import { checkScheme } from '../engine/scheme/check';
 import { compileScheme } from '../engine/scheme/fields';
-import { loadScheme, SchemeError } from '../engine/scheme/load';
-import type { WorkbookSettings } from '../engine/settings';
-import type { ColumnOverrides } from '../engine/table/read';
+import { SchemeError } from '../engine/scheme/load';
+import { storedOverrides, type WorkbookSettings } from '../engine/settings';
 import { readStoredSettings } from '../hosts/file/settings';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
-import { allPresets, PRESET_IDS, preset, rawPreset, schemeFromText } from '../schemes';
+import { allPresets, PRESET_IDS, preset, schemeFromText, storedScheme, UnknownPreset } from '../schemes';
 import { openWorkbook, visibleSheets, worksheetToGrid, WorkbookError, type OpenedWorkbook } from '../hosts/file/xlsx';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { buildPlan } from '../engine/plan/plan';
@@ -80,34 +79,20 @@ interface Chosen {
 }
 
 /** The scheme saved in the workbook by the task pane, if any; a broken record stops the command. */
-async function storedScheme(data: Buffer, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
+async function storedIn(data: Buffer, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
   const stored = await readStoredSettings(data);
   if (!stored.found) return {};
   if (!stored.settings) throw new CannotRun(w.storedUnreadable);
   const raw = stored.settings.scheme;
   if (raw === undefined) return { settings: stored.settings };
-  if (typeof raw === 'string') {
-    const p = preset(raw);
-    if (!p) throw new CannotRun(w.storedUnknownPreset(raw));
-    return { scheme: p, settings: stored.settings };
-  }
   try {
-    return { scheme: loadScheme(raw, rawPreset, locale), settings: stored.settings };
+    return { scheme: storedScheme(raw, locale), settings: stored.settings };
   } catch (e) {
+    if (e instanceof UnknownPreset) throw new CannotRun(w.storedUnknownPreset(e.id));
     if (e instanceof SchemeError)
       throw new CannotRun(w.storedInvalid(e.problems.slice(0, 3).join(locale === 'zh' ? '；' : '; ') || e.message));
     throw e;
   }
-}
-
-/** Column corrections saved for a sheet, kept where they name a field of the scheme. */
-function storedOverrides(settings: WorkbookSettings | undefined, sheet: string, s: Scheme): ColumnOverrides {
-  const out: ColumnOverrides = {};
-  const ids = new Set(compileScheme(s).fields.keys());
-  for (const [col, role] of Object.entries(settings?.columns[sheet] ?? {})) {
-    if (role.kind !== 'field' || ids.has(role.id)) out[Number(col)] = role;
-  }
-  return out;
 }
 
 /** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
@@ -161,7 +146,7 @@ async function load(file: string | undefined, values: Options, locale: Locale): 
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
   const opened = await openWorkbook(file);
   if (visibleSheets(opened.wb).length === 0) throw new WorkbookError('empty', file);
-  const stored = opened.format === 'xlsx' ? await storedScheme(opened.data, w, locale) : {};
+  const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
   const given = option
     ? { scheme: option, from: 'option' as const }
     : stored.scheme

@@ -5,6 +5,9 @@
  * the .xlsx (xl/webextensions). Validated like any input: a broken record is reported, not used.
  */
 import { z } from 'zod';
+import { compileScheme } from './scheme/fields';
+import type { Scheme } from './scheme/model';
+import type { ColumnOverrides } from './table/read';
 
 export const SETTINGS_KEY = 'kaohe';
 
@@ -41,4 +44,14 @@ export function emptySettings(): WorkbookSettings {
 export function parseSettings(value: unknown): WorkbookSettings | null {
   const r = WorkbookSettings.safeParse(value);
   return r.success ? r.data : null;
+}
+
+/** Column corrections saved for a sheet, kept where they name a field the scheme has. */
+export function storedOverrides(settings: WorkbookSettings | null | undefined, sheet: string, s: Scheme): ColumnOverrides {
+  const out: ColumnOverrides = {};
+  const ids = new Set(compileScheme(s).fields.keys());
+  for (const [col, role] of Object.entries(settings?.columns[sheet] ?? {})) {
+    if (role.kind !== 'field' || ids.has(role.id)) out[Number(col)] = role;
+  }
+  return out;
 }

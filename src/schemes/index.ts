@@ -53,3 +53,21 @@ export function allPresets(): Scheme[] {
 export function schemeFromText(text: string, locale: Locale): Scheme {
   return parseScheme(text, rawPreset, locale);
 }
+
+/** A preset id that is not one of the presets. */
+export class UnknownPreset extends Error {
+  constructor(readonly id: string) {
+    super(`unknown preset ${id}`);
+    this.name = 'UnknownPreset';
+  }
+}
+
+/** The scheme a workbook's settings name: a preset id, or a whole scheme. Throws UnknownPreset or SchemeError. */
+export function storedScheme(raw: string | Record<string, unknown>, locale: Locale): Scheme {
+  if (typeof raw === 'string') {
+    const p = preset(raw);
+    if (!p) throw new UnknownPreset(raw);
+    return p;
+  }
+  return loadScheme(raw, rawPreset, locale);
+}

@@ -3,7 +3,7 @@
  * (edge totals, capped bonus and penalty, no-grade remarks and direct grades among them) is
  * graded with --formulas, LibreOffice recalculates every formula, and each recalculated total
  * and grade must equal the engine's. Needs LibreOffice (Debian: libreoffice-calc-nogui); run
- * with `npm run test:formulas`.
+ * with `npm run test:system`.
  */
 import { join } from 'node:path';
 import { PRESET_IDS, preset } from '../../src/schemes';

@@ -1,0 +1,75 @@
+/**
+ * 一键计算等次, without Office: read the active sheet, check it with the saved or recognised
+ * scheme, write totals and grades (values, or formulas if the pane chose them), and say what
+ * happened in a few lines. The ribbon command shows these lines in a small dialog.
+ */
+import type { Locale } from '../engine/report/locale';
+import { buildPlan } from '../engine/plan/plan';
+import { scopeName } from '../engine/report/messages';
+import { HostError, type Host } from '../taskpane/host';
+import { resolveScheme, overridesFor, runCheck } from '../taskpane/session';
+import { strings } from '../taskpane/strings';
+
+const WORDS = {
+  zh: {
+    title: '考核助手 · 一键计算等次',
+    scheme: (id: string) => `方案：${id}`,
+    wrote: (t: number, g: number) => `已写入合计 ${t} 格、等次 ${g} 格。`,
+    nothing: '总分和等次都已正确，没有改动。',
+    issues: (e: number, w: number) => (e + w === 0 ? '没有发现问题。' : `发现错误 ${e} 个、警告 ${w} 个，请打开考核助手查看并改正。`),
+    skipped: (n: number) => `${n} 人分数有误或缺项，未写入。`,
+    quota: (grade: string, scope: string, n: number) => `${scope}“${grade}”等次超出名额 ${n} 人。`,
+    undo: '可按 Ctrl+Z 撤销。',
+  },
+  en: {
+    title: 'Appraisal Assistant · Compute grades',
+    scheme: (id: string) => `Scheme: ${id}`,
+    wrote: (t: number, g: number) => `Wrote ${t} totals and ${g} grades.`,
+    nothing: 'Totals and grades were already right: nothing changed.',
+    issues: (e: number, w: number) =>
+      e + w === 0 ? 'No issues found.' : `${e} errors and ${w} warnings: open the pane to see and fix them.`,
+    skipped: (n: number) => `${n} people have missing or wrong scores and were not written.`,
+    quota: (grade: string, scope: string, n: number) => `${scope}: "${grade}" is ${n} over its quota.`,
+    undo: 'Ctrl+Z undoes it.',
+  },
+};
+
+export interface OneClickResult {
+  ok: boolean;
+  title: string;
+  lines: string[];
+}
+
+export async function oneClick(host: Host, locale: Locale): Promise<OneClickResult> {
+  const w = WORDS[locale];
+  const s = strings(locale);
+  try {
+    const read = await host.readSheet();
+    const resolved = resolveScheme(read, { kind: 'auto' }, locale);
+    const results = runCheck(read, resolved.scheme, overridesFor(read, resolved.scheme, null));
+    if (!results || results.people.length === 0)
+      return { ok: false, title: w.title, lines: [results ? s.noPeople : s.noRoster(read.sheet)] };
+    if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
+    const plan = buildPlan(results, read.grid, { formulas: read.settings?.formulas ?? false });
+    const lines = [`${s.sheet(read.sheet)}  ${w.scheme(resolved.scheme.id)}`];
+    if (plan.nothingToWrite) lines.push(s.nothingToWrite);
+    else if (plan.writes.length === 0) lines.push(w.nothing);
+    else {
+      const r = await host.apply(plan);
+      lines.push(w.wrote(plan.writes.filter((x) => x.kind === 'total').length, plan.writes.filter((x) => x.kind === 'grade').length));
+      if (r.undoGroup) lines.push(w.undo);
+    }
+    if (plan.skipped.length > 0) lines.push(w.skipped(plan.skipped.length));
+    for (const q of results.quotas.filter((x) => x.severity !== 'ok' && x.kind === 'max')) {
+      lines.push(w.quota(q.grades.join('/'), scopeName(q.scope, locale), q.count - q.limit));
+    }
+    const e = results.issues.filter((i) => i.severity === 'error').length;
+    const wn = results.issues.filter((i) => i.severity === 'warning').length;
+    lines.push(w.issues(e, wn));
+    return { ok: e === 0, title: w.title, lines };
+  } catch (e) {
+    const text =
+      e instanceof HostError ? (e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem]) : s.unexpected + String(e);
+    return { ok: false, title: w.title, lines: [text] };
+  }
+}

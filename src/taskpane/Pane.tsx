@@ -1,0 +1,420 @@
+/**
+ * The task pane: the scheme, then 检查 / 计算 / 名额 / 列对应. It holds the session's state and
+ * talks to Excel only through the Host it is given.
+ */
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Issue } from '../engine/report/issue';
+import type { Locale } from '../engine/report/locale';
+import { applyToGrid, buildPlan, undoPlan, type Plan } from '../engine/plan/plan';
+import type { Results } from '../engine/results';
+import { SchemeError } from '../engine/scheme/load';
+import { emptySettings, type MarkRecord, type WorkbookSettings } from '../engine/settings';
+import type { ColumnOverrides } from '../engine/table/read';
+import { allPresets, rawPreset, schemeFromText } from '../schemes';
+import { HostError, type Host, type SheetRead } from './host';
+import { overridesFor, resolveScheme, roleOptions, runCheck, type Resolved, type SchemeChoice } from './session';
+import { strings, type Strings } from './strings';
+import { CheckView } from './views/CheckView';
+import { ColumnsView } from './views/ColumnsView';
+import { ComputeView } from './views/ComputeView';
+import { QuotaView } from './views/QuotaView';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: '0',
+    boxSizing: 'border-box',
+  },
+  head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  schemeRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
+  dropdown: { flexGrow: 1, minWidth: '0', maxWidth: '100%' },
+  links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hidden: { display: 'none' },
+  tabs: { flexWrap: 'wrap' },
+});
+
+type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
+type TabKey = 'check' | 'compute' | 'quota' | 'columns';
+
+function problemText(s: Strings, e: unknown): string {
+  if (e instanceof HostError) return e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem];
+  return s.unexpected + (e instanceof Error ? e.message : String(e));
+}
+
+export interface PaneProps {
+  host: Host;
+  locale: Locale;
+}
+
+export function Pane({ host, locale }: PaneProps) {
+  const s = strings(locale);
+  const st = useStyles();
+  const [read, setRead] = useState<SheetRead | null>(null);
+  const [choice, setChoice] = useState<SchemeChoice>({ kind: 'auto' });
+  const [sessionColumns, setSessionColumns] = useState<ColumnOverrides | null>(null);
+  const [formulas, setFormulas] = useState(false);
+  const [preview, setPreview] = useState<Plan | null>(null);
+  const [applied, setApplied] = useState<Plan | null>(null);
+  const [marks, setMarks] = useState<MarkRecord | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [tab, setTab] = useState<TabKey>('check');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const resolved: Resolved | null = useMemo(() => (read ? resolveScheme(read, choice, locale) : null), [read, choice, locale]);
+  const overrides = useMemo(
+    () => (read && resolved ? overridesFor(read, resolved.scheme, sessionColumns) : {}),
+    [read, resolved, sessionColumns],
+  );
+  const results: Results | null = useMemo(
+    () => (read && resolved ? runCheck(read, resolved.scheme, overrides) : null),
+    [read, resolved, overrides],
+  );
+
+  /** Runs a host action with the busy flag and turns every failure into a message. */
+  const act = useCallback(
+    async (fn: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await fn();
+      } catch (e) {
+        setMessage({ intent: 'error', text: problemText(s, e) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [s],
+  );
+
+  const check = useCallback(
+    () =>
+      act(async () => {
+        setMessage(null);
+        setPreview(null);
+        const r = await host.readSheet();
+        setRead(r);
+        setStale(false);
+        setFormulas(r.settings?.formulas ?? false);
+        setMarks(r.settings?.marks && r.settings.marks.sheet === r.sheet ? r.settings.marks : null);
+      }),
+    [act, host],
+  );
+
+  useEffect(() => {
+    void check();
+    return host.onExternalChange(() => setStale(true));
+  }, [check, host]);
+
+  /** Saves kaohe's settings, changing only the fields given. */
+  const save = useCallback(
+    async (patch: Partial<WorkbookSettings>) => {
+      if (!read) return;
+      const next: WorkbookSettings = { ...emptySettings(), ...read.settings, ...patch };
+      await host.saveSettings(next);
+      setRead({ ...read, settings: next, settingsBroken: false });
+    },
+    [host, read],
+  );
+
+  const pickScheme = (value: string) =>
+    act(async () => {
+      setChoice({ kind: 'preset', id: value });
+      setSessionColumns(null);
+      setPreview(null);
+      await save({ scheme: value });
+      setMessage({ intent: 'success', text: s.schemeSaved });
+    });
+
+  const importScheme = (file: File) =>
+    act(async () => {
+      const text = await file.text();
+      let scheme;
+      try {
+        scheme = schemeFromText(text, locale);
+      } catch (e) {
+        if (e instanceof SchemeError) {
+          setMessage({ intent: 'error', text: s.schemeBad(e.problems.slice(0, 2).join('；') || e.message) });
+          return;
+        }
+        throw e;
+      }
+      setChoice({ kind: 'file', scheme, file: file.name });
+      setSessionColumns(null);
+      setPreview(null);
+      await save({ scheme: JSON.parse(text) as Record<string, unknown> });
+      setMessage({ intent: 'success', text: s.schemeImported(scheme.id) });
+    });
+
+  const exportScheme = () => {
+    if (!resolved) return;
+    const raw = rawPreset(resolved.scheme.id) ?? resolved.scheme;
+    const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${resolved.scheme.id}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  const select = (i: Issue) => act(() => host.select(read!.sheet, i.cell!));
+
+  const mark = () =>
+    act(async () => {
+      const record = await host.mark(read!.sheet, results!.issues, locale);
+      setMarks(record);
+      await save({ marks: record });
+      setMessage({ intent: 'success', text: s.marked(record.cells.length) });
+    });
+
+  const clearMarks = () =>
+    act(async () => {
+      await host.clearMarks(marks!);
+      setMarks(null);
+      await save({ marks: undefined });
+      setMessage({ intent: 'success', text: s.marksCleared });
+    });
+
+  const changeMode = (f: boolean) =>
+    act(async () => {
+      setFormulas(f);
+      setPreview(null);
+      await save({ formulas: f });
+    });
+
+  const makePreview = () => {
+    if (!results || !read) return;
+    setMessage(null);
+    setPreview(buildPlan(results, read.grid, { formulas }));
+  };
+
+  const apply = () =>
+    act(async () => {
+      const plan = preview!;
+      const r = await host.apply(plan);
+      // The sheet now holds what the plan wrote: check it again without another round trip.
+      setRead({ ...read!, grid: applyToGrid(read!.grid, plan) });
+      setApplied(plan);
+      setPreview(null);
+      setMessage({ intent: 'success', text: s.applied(plan.writes.length, r.undoGroup) });
+    });
+
+  const undo = () =>
+    act(async () => {
+      const back = undoPlan(applied!);
+      try {
+        await host.apply(back);
+      } catch (e) {
+        if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
+        throw e;
+      }
+      setRead({ ...read!, grid: applyToGrid(read!.grid, back) });
+      setApplied(null);
+      setMessage({ intent: 'success', text: s.undone });
+    });
+
+  const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
+  const changeColumn = (col: number, o: { role: ColumnOverrides[number] }) => {
+    setSessionColumns({ ...overrides, [col]: o.role });
+    setPreview(null);
+  };
+  const saveColumns = () =>
+    act(async () => {
+      const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
+      await save({ columns: { ...read!.settings?.columns, [read!.sheet]: Object.fromEntries(entries) } });
+      setSessionColumns(null);
+      setMessage({ intent: 'success', text: s.columnsSaved });
+    });
+  const resetColumns = () =>
+    act(async () => {
+      const rest = { ...read!.settings?.columns };
+      delete rest[read!.sheet];
+      await save({ columns: rest });
+      setSessionColumns({});
+      setPreview(null);
+    });
+
+  const schemeName = (id: string) => {
+    const p = allPresets().find((x) => x.id === id);
+    return p ? `${p.id} ${locale === 'en' ? (p.nameEn ?? p.name) : p.name}` : id;
+  };
+  const current = resolved?.scheme;
+  const currentText = current ? `${current.id} ${locale === 'en' ? (current.nameEn ?? current.name) : current.name}` : '';
+  const fromNote =
+    resolved?.from === 'detected'
+      ? s.schemeAuto(current!.id)
+      : resolved?.from === 'workbook'
+        ? s.schemeFromWorkbook
+        : resolved?.from === 'file' && choice.kind === 'file'
+          ? s.schemeFromFile(choice.file)
+          : null;
+
+  return (
+    <main className={st.root} lang={s.language}>
+      <header className={st.head}>
+        <Subtitle2 as="h1">{s.appName}</Subtitle2>
+        {read && <Caption1>{s.sheet(read.sheet)}</Caption1>}
+      </header>
+
+      <div className={st.schemeRow}>
+        <Field className={st.dropdown} label={s.scheme}>
+          <Select value={current?.id ?? ''} onChange={(_e, d) => void pickScheme(d.value)} disabled={busy || !read}>
+            {current && !allPresets().some((p) => p.id === current.id) && <option value={current.id}>{currentText}</option>}
+            {allPresets().map((p) => (
+              <option key={p.id} value={p.id}>
+                {schemeName(p.id)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={st.links}>
+        {fromNote && <Caption1>{fromNote}</Caption1>}
+        <Button size="small" appearance="transparent" onClick={() => fileInput.current?.click()} disabled={busy || !read}>
+          {s.importScheme}
+        </Button>
+        <Button size="small" appearance="transparent" onClick={exportScheme} disabled={!current}>
+          {s.exportScheme}
+        </Button>
+      </div>
+      <input
+        ref={fileInput}
+        className={st.hidden}
+        type="file"
+        accept=".json,application/json"
+        aria-label={s.importScheme}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importScheme(f);
+          e.target.value = '';
+        }}
+      />
+
+      {stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.stale}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void check()}>
+              {s.recheck}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={() => setMessage(null)}>
+              {s.close}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <div className={st.links}>
+        <Button appearance="primary" onClick={() => void check()} disabled={busy}>
+          {read ? s.recheck : s.check}
+        </Button>
+        {busy && <Spinner size="tiny" label={s.reading} />}
+      </div>
+
+      {read && !results && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.noRoster(read.sheet)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {results && results.people.length === 0 && <Text>{s.noPeople}</Text>}
+
+      {results && results.people.length > 0 && (
+        <>
+          <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabKey)}>
+            <Tab value="check">{s.tabs.check}</Tab>
+            <Tab value="compute">{s.tabs.compute}</Tab>
+            <Tab value="quota">{s.tabs.quota}</Tab>
+            <Tab value="columns">{s.tabs.columns}</Tab>
+          </TabList>
+          <div role="tabpanel" aria-label={s.tabs[tab]}>
+            {tab === 'check' && (
+              <CheckView
+                results={results}
+                s={s}
+                locale={locale}
+                marked={marks !== null}
+                busy={busy}
+                onSelect={(i) => void select(i)}
+                onMark={() => void mark()}
+                onClearMarks={() => void clearMarks()}
+              />
+            )}
+            {tab === 'compute' && (
+              <ComputeView
+                s={s}
+                formulas={formulas}
+                preview={preview}
+                canUndo={applied !== null}
+                busy={busy}
+                stale={stale}
+                onMode={(f) => void changeMode(f)}
+                onPreview={makePreview}
+                onApply={() => void apply()}
+                onUndo={() => void undo()}
+              />
+            )}
+            {tab === 'quota' && <QuotaView quotas={results.quotas} s={s} locale={locale} />}
+            {tab === 'columns' && (
+              <ColumnsView
+                columns={results.table.columns}
+                options={options}
+                s={s}
+                dirty={sessionColumns !== null}
+                busy={busy}
+                onChange={changeColumn}
+                onSave={() => void saveColumns()}
+                onReset={() => void resetColumns()}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+/** Never a blank pane: whatever fails while drawing is shown, in words. */
+export class PaneErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    if (this.state.error) {
+      return (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{strings(this.props.locale).unexpected + this.state.error.message}</MessageBarBody>
+        </MessageBar>
+      );
+    }
+    return this.props.children;
+  }
+}

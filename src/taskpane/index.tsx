@@ -1,0 +1,26 @@
+/** The task pane's entry: once Office is ready, the pane with the Excel host, in Office's language and theme. */
+/* global Office, document */
+import { FluentProvider } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { localeFromTag } from '../engine/report/locale';
+import { ExcelHost } from '../hosts/excel/excel-host';
+import { Pane, PaneErrorBoundary } from './Pane';
+import { themeFor } from './theme';
+
+void Office.onReady(() => {
+  const locale = localeFromTag(Office.context.displayLanguage);
+  document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+  let background: string | undefined;
+  try {
+    background = Office.context.officeTheme?.bodyBackgroundColor;
+  } catch {
+    background = undefined; // hosts without theme colours: the light theme
+  }
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={themeFor(background)}>
+      <PaneErrorBoundary locale={locale}>
+        <Pane host={new ExcelHost()} locale={locale} />
+      </PaneErrorBoundary>
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,82 @@
+/**
+ * The task pane's logic without React: which scheme applies, checking a sheet, the roles a
+ * column can take. Components call these and show the result.
+ */
+import { checkGrid, detectScheme } from '../engine';
+import type { Locale } from '../engine/report/locale';
+import type { Results } from '../engine/results';
+import { compiled } from '../engine';
+import { SchemeError } from '../engine/scheme/load';
+import type { Scheme } from '../engine/scheme/model';
+import { storedOverrides } from '../engine/settings';
+import type { ColumnRole } from '../engine/table/columns';
+import type { ColumnOverrides } from '../engine/table/read';
+import { allPresets, preset, storedScheme, UnknownPreset } from '../schemes';
+import type { SheetRead } from './host';
+
+/** Where the scheme in use comes from. */
+export type SchemeChoice = { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string };
+
+export interface Resolved {
+  scheme: Scheme;
+  from: 'detected' | 'workbook' | 'preset' | 'file';
+  /** Why a stored scheme could not be used (it was replaced by detection). */
+  storedProblem: string | null;
+}
+
+/** The scheme for a sheet: the user's choice, else the one saved in the workbook, else the best-fitting preset. */
+export function resolveScheme(read: SheetRead, choice: SchemeChoice, locale: Locale): Resolved {
+  if (choice.kind === 'preset') return { scheme: preset(choice.id)!, from: 'preset', storedProblem: null };
+  if (choice.kind === 'file') return { scheme: choice.scheme, from: 'file', storedProblem: null };
+  let storedProblem: string | null = null;
+  const raw = read.settings?.scheme;
+  if (raw !== undefined) {
+    try {
+      return { scheme: storedScheme(raw, locale), from: 'workbook', storedProblem: null };
+    } catch (e) {
+      if (e instanceof UnknownPreset) storedProblem = e.id;
+      else if (e instanceof SchemeError) storedProblem = e.problems[0] ?? e.message;
+      else throw e;
+    }
+  }
+  const detected = detectScheme(read.grid, allPresets()) ?? preset('gwy-2020')!;
+  return { scheme: detected, from: 'detected', storedProblem };
+}
+
+/** The column corrections in force: unsaved ones from this session, else those saved for the sheet. */
+export function overridesFor(read: SheetRead, scheme: Scheme, session: ColumnOverrides | null): ColumnOverrides {
+  return session ?? storedOverrides(read.settings, read.sheet, scheme);
+}
+
+export function runCheck(read: SheetRead, scheme: Scheme, overrides: ColumnOverrides): Results | null {
+  return checkGrid(read.grid, scheme, { overrides });
+}
+
+export interface RoleOption {
+  key: string;
+  role: ColumnRole;
+  label: string;
+}
+
+/** What a column can hold under a scheme: the identity roles, then each field of the scheme. */
+export function roleOptions(
+  scheme: Scheme,
+  names: Record<'ignored' | 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade', string>,
+  locale: Locale,
+): RoleOption[] {
+  const identity = (['ignored', 'seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade'] as const).map((k) => ({
+    key: k,
+    role: { kind: k } as ColumnRole,
+    label: names[k],
+  }));
+  const fields = [...compiled(scheme).fields.values()].map((f) => ({
+    key: `field:${f.id}`,
+    role: { kind: 'field', id: f.id } as ColumnRole,
+    label: locale === 'en' && f.en ? f.en : f.label,
+  }));
+  return [...identity, ...fields];
+}
+
+export function roleKey(role: ColumnRole): string {
+  return role.kind === 'field' ? `field:${role.id}` : role.kind;
+}

@@ -1,0 +1,102 @@
+/** 名额: each quota per scope, with the people in the grade ranked and the cut line and ties shown. */
+import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Locale } from '../../engine/report/locale';
+import { fmt, pct, scopeName } from '../../engine/report/messages';
+import type { QuotaResult } from '../../engine/results';
+import type { Strings } from '../strings';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  out: { color: tokens.colorNeutralForeground3 },
+  cut: {
+    listStyle: 'none',
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalXL})`,
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  badges: { marginLeft: tokens.spacingHorizontalXS },
+});
+
+export interface QuotaViewProps {
+  quotas: QuotaResult[];
+  s: Strings;
+  locale: Locale;
+}
+
+export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
+  const st = useStyles();
+  if (quotas.length === 0) return <Text>{s.quotaNone}</Text>;
+  return (
+    <div>
+      {quotas.map((q, k) => {
+        const grade = q.grades.join('/');
+        const state =
+          q.severity === 'ok'
+            ? s.quotaState.ok
+            : q.kind === 'max'
+              ? s.quotaState.over(q.count - q.limit)
+              : s.quotaState.under(q.limit - q.count);
+        const color = q.severity === 'ok' ? 'success' : q.severity === 'error' ? 'danger' : 'warning';
+        return (
+          <section
+            key={`${q.id}-${q.scope}-${q.kind}-${k}`}
+            className={st.card}
+            aria-label={`${grade} ${scopeName(q.scope, locale)}`}
+            data-quota={q.severity}
+          >
+            <div className={st.head}>
+              <Text weight="semibold">{s.quotaLine(grade, scopeName(q.scope, locale), q.count, q.limit, q.kind)}</Text>
+              <Badge appearance="filled" color={color}>
+                {state}
+              </Badge>
+            </div>
+            <Caption1>{s.quotaBase(q.base, pct(q.share), s.rounding[q.rounding])}</Caption1>
+            {q.ranking.length > 0 && (
+              <>
+                <Caption1>{s.ranking}</Caption1>
+                <ol className={st.list}>
+                  {q.ranking.flatMap((p, i) => {
+                    const item = (
+                      <li key={p.row} className={p.within ? undefined : st.out} data-within={p.within} data-tie={p.tie}>
+                        {p.name} {p.total === null ? '—' : fmt(p.total)}
+                        {p.tie && (
+                          <Badge className={st.badges} appearance="outline" color="warning" size="small">
+                            {s.tie}
+                          </Badge>
+                        )}
+                        {p.direct && (
+                          <Badge className={st.badges} appearance="outline" size="small">
+                            {s.direct}
+                          </Badge>
+                        )}
+                      </li>
+                    );
+                    const cut = p.within && q.ranking[i + 1] && !q.ranking[i + 1]!.within;
+                    return cut
+                      ? [
+                          item,
+                          <li key={`cut-${p.row}`} className={st.cut}>
+                            — {s.cutLine} —
+                          </li>,
+                        ]
+                      : [item];
+                  })}
+                </ol>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

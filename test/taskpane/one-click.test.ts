@@ -1,0 +1,51 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Grid } from '../../src/engine/grid';
+import { oneClick } from '../../src/commands/one-click';
+import { worksheetToGrid } from '../../src/hosts/file/xlsx';
+import { HostError } from '../../src/taskpane/host';
+import { StubHost } from './stub-host';
+
+let example: Grid;
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
+  example = worksheetToGrid(wb.worksheets[0]!);
+});
+
+describe('一键计算等次', () => {
+  it('checks, writes totals and grades, and says what happened', async () => {
+    const host = new StubHost(example);
+    const r = await oneClick(host, 'zh');
+    expect(host.applied).toHaveLength(1);
+    expect(r.lines).toEqual([
+      '工作表：第一季度  方案：gwy-2020',
+      '已写入合计 9 格、等次 12 格。',
+      '1 人分数有误或缺项，未写入。',
+      '全单位“好”等次超出名额 2 人。',
+      '发现错误 6 个、警告 2 个，请打开考核助手查看并改正。',
+    ]);
+    expect(host.grid.values[10]![24]).toBe('较好'); // Y11 corrected
+    const again = await oneClick(host, 'zh');
+    expect(again.lines[1]).toBe('总分和等次都已正确，没有改动。');
+  });
+
+  it('writes formulas when the pane chose them, with the saved scheme', async () => {
+    const host = new StubHost(example);
+    host.settings = { version: 1, scheme: 'five-dims', columns: {}, formulas: true };
+    const r = await oneClick(host, 'en');
+    expect(r.lines[0]).toBe('Sheet: 第一季度  Scheme: five-dims');
+    expect(host.applied[0]!.mode).toBe('formulas');
+  });
+
+  it('writes nothing on a protected sheet or one without a roster, and says why', async () => {
+    const locked = new StubHost(example, true);
+    expect((await oneClick(locked, 'zh')).lines).toEqual([expect.stringContaining('工作表受保护')]);
+    expect(locked.applied).toEqual([]);
+    const empty = new StubHost({ sheet: '说明', top: 1, left: 1, values: [['说明']], merges: [] });
+    expect((await oneClick(empty, 'zh')).lines[0]).toContain('找不到花名册');
+    const failing = new StubHost(example);
+    failing.failNext = new HostError('partial-write');
+    expect((await oneClick(failing, 'zh')).lines).toEqual([expect.stringContaining('写入中断')]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * webpack 5: the add-in's pages (task pane, ribbon commands, result dialog) into dist/addin.
+ *
+ *   npm run build                    production build, office.js from Microsoft's CDN
+ *   npm run build -- --env office=local   serve our own copy of office.js (intranets without internet)
+ *   ADDIN_URL=https://kaohe.example.gov.cn/ npm run build   the address the manifest points at
+ *   npm run dev-server               https://localhost:3000 with office-addin-dev-certs
+ *
+ * office.js is always loaded by a <script> tag, never bundled.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEV_URL = 'https://localhost:3000/';
+
+/** What office.js needs beside it when we serve it ourselves: the loader, Excel's host scripts, two languages. */
+const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'excel-*.js', 'zh-cn/**', 'en-us/**'];
+
+async function httpsOptions() {
+  // Only the dev server needs certificates; office-addin-dev-certs makes and trusts them on first use.
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const localOffice = env.office === 'local' || process.env.OFFICE_JS === 'local';
+  const officeJs = localOffice ? 'office/office.js' : CDN;
+  const url = process.env.ADDIN_URL || DEV_URL;
+  const serving = process.argv.includes('serve');
+
+  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs });
+
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      dialog: './src/commands/dialog.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked by `npm test` (tsc --noEmit); ES modules kept so icons and Fluent tree-shake.
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands', './src/commands/commands.html', ['commands']),
+      page('dialog', './src/commands/dialog.html', ['dialog']),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (url === DEV_URL ? content : content.toString().replace(new RegExp(DEV_URL, 'g'), url)),
+          },
+          ...(localOffice
+            ? OFFICE_FILES.map((pattern) => ({
+                from: pattern,
+                context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+                to: 'office/',
+                globOptions: { ignore: ['**/*.debug.js'] },
+                info: { minimized: true },
+              }))
+            : []),
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          port: 3000,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+        }
+      : undefined,
+  };
+};
