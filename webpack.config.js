@@ -5,6 +5,7 @@
  *   npm run build -- --env office=local   serve our own copy of office.js (intranets without internet)
  *   ADDIN_URL=https://kaohe.example.gov.cn/ npm run build   the address the manifest points at
  *   npm run dev-server               https://localhost:3000 with office-addin-dev-certs
+ *   npm run build:preview            the browser preview (src/preview) into dist/preview
  *
  * office.js is always loaded by a <script> tag, never bundled.
  */
@@ -33,6 +34,37 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = process.argv.includes('serve');
 
   const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs });
+  const tsRule = {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      // Types are checked by `npm test` (tsc --noEmit); ES modules kept so icons and Fluent tree-shake.
+      options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: dev } },
+    },
+  };
+
+  if (env.preview) {
+    // The browser preview: the real task pane bundle on the in-browser Excel, beside a view of the workbook.
+    return {
+      devtool: false,
+      entry: { taskpane: './src/taskpane/index.tsx', 'pane-entry': './src/preview/pane-entry.ts', preview: './src/preview/page.ts' },
+      output: { path: path.resolve(__dirname, 'dist/preview'), filename: '[name].js', clean: true },
+      resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+      module: { rules: [tsRule] },
+      plugins: [
+        new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+        new HtmlWebpackPlugin({
+          filename: 'preview-pane.html',
+          template: './src/preview/pane.html',
+          chunks: ['pane-entry', 'taskpane'],
+          chunksSortMode: 'manual',
+        }),
+        new CopyWebpackPlugin({ patterns: [{ from: 'examples/gwy-2020-q1.xlsx', to: 'examples/' }] }),
+      ],
+      performance: { hints: false },
+    };
+  }
 
   return {
     devtool: dev ? 'source-map' : false,
@@ -47,22 +79,7 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Types are checked by `npm test` (tsc --noEmit); ES modules kept so icons and Fluent tree-shake.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: dev },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule] },
     plugins: [
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),

@@ -46,7 +46,9 @@ const useStyles = makeStyles({
   },
   head: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   schemeRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
-  dropdown: { flexGrow: 1, minWidth: '0', maxWidth: '100%' },
+  field: { flexGrow: 1, minWidth: '0', maxWidth: '100%' },
+  // A native select is as wide as its longest option: keep it within the pane.
+  select: { width: '100%', minWidth: '0', '& select': { minWidth: '0', textOverflow: 'ellipsis' } },
   links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hidden: { display: 'none' },
   tabs: { flexWrap: 'wrap' },
@@ -276,8 +278,8 @@ export function Pane({ host, locale }: PaneProps) {
       </header>
 
       <div className={st.schemeRow}>
-        <Field className={st.dropdown} label={s.scheme}>
-          <Select value={current?.id ?? ''} onChange={(_e, d) => void pickScheme(d.value)} disabled={busy || !read}>
+        <Field className={st.field} label={s.scheme}>
+          <Select className={st.select} value={current?.id ?? ''} onChange={(_e, d) => void pickScheme(d.value)} disabled={busy || !read}>
             {current && !allPresets().some((p) => p.id === current.id) && <option value={current.id}>{currentText}</option>}
             {allPresets().map((p) => (
               <option key={p.id} value={p.id}>

@@ -7,7 +7,7 @@ import { checkGrid } from '../../src/engine';
 import { buildPlan, contentAt, undoPlan, type CellContent } from '../../src/engine/plan/plan';
 import { GridView } from '../../src/engine/grid';
 import { applyPlan, MARK_FILL } from '../../src/hosts/file/write';
-import { worksheetToGrid } from '../../src/hosts/file/xlsx';
+import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { preset } from '../../src/schemes';
 import { gridOf, gwySheet } from '../helpers/sheets';
 import { addGridSheet, tempDir, writeXls, writeXlsx } from '../helpers/xlsx';

@@ -1,7 +1,7 @@
 import { checkGrid } from '../../src/engine';
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { DEFAULT_SEVERITY, type Issue, type RuleId } from '../../src/engine/report/issue';
-import { words } from '../../src/engine/report/messages';
+import { ruleName, words } from '../../src/engine/report/messages';
 import { loadScheme } from '../../src/engine/scheme/load';
 import type { Scheme } from '../../src/engine/scheme/model';
 import { preset, rawPreset } from '../../src/schemes';
@@ -259,9 +259,13 @@ describe('every rule, from a real sheet', () => {
     expect(en.fix.length).toBeGreaterThan(3);
   });
 
-  it('has a case for every rule id the engine knows', () => {
+  it('has a case, and a name in both languages, for every rule id the engine knows', () => {
     const covered = new Set(CASES.map((c) => c.rule));
     expect(Object.keys(DEFAULT_SEVERITY).filter((r) => !covered.has(r as RuleId))).toEqual([]);
+    for (const r of Object.keys(DEFAULT_SEVERITY) as RuleId[]) {
+      expect(ruleName(r, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+      expect(ruleName(r, 'en')).toMatch(/^[A-Z]/);
+    }
   });
 
   it('reports every problem in a sheet, not only the first', () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
 import { oneClick } from '../../src/commands/one-click';
-import { worksheetToGrid } from '../../src/hosts/file/xlsx';
+import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/taskpane/host';
 import { StubHost } from './stub-host';
 

@@ -9,7 +9,7 @@ import { configure } from '@testing-library/dom';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
-import { worksheetToGrid } from '../../src/hosts/file/xlsx';
+import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/taskpane/host';
 import { Pane } from '../../src/taskpane/Pane';
 import { StubHost } from './stub-host';

@@ -2,7 +2,7 @@
  * Words for issues: a message and what to do, chosen by rule id, in Chinese or English.
  * The engine never builds sentences; translation never touches the engine.
  */
-import type { FieldRef, Issue, IssueData, Span } from './issue';
+import type { FieldRef, Issue, IssueData, RuleId, Span } from './issue';
 import type { Locale } from './locale';
 
 export interface Words {
@@ -274,4 +274,27 @@ const en = (d: IssueData): Words => {
 export function words(i: Issue | IssueData, locale: Locale): Words {
   const d = 'data' in i ? i.data : i;
   return locale === 'zh' ? zh(d) : en(d);
+}
+
+/** Each rule's name, for headings: Chinese, English. */
+const RULE_NAMES: Record<RuleId, [string, string]> = {
+  'missing-value': ['缺少内容', 'Missing value'],
+  'not-a-number': ['不是数字', 'Not a number'],
+  'number-as-text': ['文本型数字', 'Number stored as text'],
+  'out-of-range': ['超出分值范围', 'Out of range'],
+  'subtotal-mismatch': ['小计不符', 'Subtotal differs'],
+  'total-mismatch': ['总分不符', 'Total differs'],
+  'grade-mismatch': ['等次不符', 'Grade differs'],
+  'unknown-grade': ['等次无法识别', 'Unknown grade'],
+  'duplicate-person': ['人员重复', 'Duplicate person'],
+  'quota-exceeded': ['超出名额', 'Over the quota'],
+  'quota-below-minimum': ['低于最低比例', 'Below the minimum share'],
+  'scheme-gap': ['方案分数段问题', 'Scheme bands'],
+  'missing-column': ['缺少列', 'Missing column'],
+  'header-max-mismatch': ['表头满分与方案不同', 'Header maximum differs'],
+  'condition-conflict': ['条件冲突', 'Conditions conflict'],
+};
+
+export function ruleName(rule: RuleId, locale: Locale): string {
+  return RULE_NAMES[rule][locale === 'zh' ? 0 : 1];
 }

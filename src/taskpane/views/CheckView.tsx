@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { Issue, Severity } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
-import { words } from '../../engine/report/messages';
+import { ruleName, words } from '../../engine/report/messages';
 import type { Results } from '../../engine/results';
 import type { Strings } from '../strings';
 
@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '40px', color: tokens.colorBrandForeground1 },
   text: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', overflowWrap: 'anywhere' },
   fix: { color: tokens.colorNeutralForeground3 },
-  rule: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  ruleName: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginTop: tokens.spacingVerticalXS },
+  rule: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -94,8 +95,10 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
             </AccordionHeader>
             <AccordionPanel>
               {g.rules.map((r) => (
-                <div key={r.rule} role="group" aria-label={r.rule}>
-                  <Caption1 className={st.rule}>{r.rule}</Caption1>
+                <div key={r.rule} role="group" aria-label={ruleName(r.rule, locale)}>
+                  <Caption1 className={st.ruleName}>
+                    {ruleName(r.rule, locale)} <span className={st.rule}>{r.rule}</span>
+                  </Caption1>
                   {r.issues.map((i, k) => {
                     const w = words(i, locale);
                     return (

@@ -67,7 +67,7 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
                 <ol className={st.list}>
                   {q.ranking.flatMap((p, i) => {
                     const item = (
-                      <li key={p.row} className={p.within ? undefined : st.out} data-within={p.within} data-tie={p.tie}>
+                      <li key={p.row} value={i + 1} className={p.within ? undefined : st.out} data-within={p.within} data-tie={p.tie}>
                         {p.name} {p.total === null ? '—' : fmt(p.total)}
                         {p.tie && (
                           <Badge className={st.badges} appearance="outline" color="warning" size="small">

@@ -1,0 +1,96 @@
+/**
+ * An exceljs worksheet → the engine's Grid. No file system here: the command line and the
+ * in-browser preview both use it.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue, Grid, Area } from '../../engine/grid';
+
+const MS_PER_DAY = 86400000;
+const EXCEL_EPOCH_OFFSET = 25569;
+
+/** exceljs turns date-formatted numbers into Dates (as UTC); the Grid keeps Excel's serial number. */
+function dateToSerial(d: Date): number {
+  return d.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+}
+
+type Raw = ExcelJS.CellValue | undefined;
+
+function toCellValue(v: Raw): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === 'object') {
+    if ('error' in v && typeof v.error === 'string') return { error: v.error };
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return toCellValue((v as ExcelJS.CellFormulaValue).result as Raw);
+    if ('text' in v && typeof v.text === 'string') return v.text;
+  }
+  return null;
+}
+
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  const f = cell.formula;
+  return f ? `=${f}` : null;
+}
+
+/** One worksheet's used range as a Grid, with formulas, number formats, merges and hidden rows. */
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (bottom === 0) return { sheet: ws.name, top: 1, left: 1, values: [], merges: [] };
+
+  const merges: Area[] = [];
+  const rawMerges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+  for (const m of Object.values(rawMerges ?? {})) {
+    if (m) merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+  }
+  for (const m of merges) {
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+  }
+
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numFmts: (string | null)[][] = [];
+  const hiddenRows: number[] = [];
+  let anyFormula = false;
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    if (row.hidden) hiddenRows.push(r);
+    const vs: CellValue[] = [];
+    const fs: (string | null)[] = [];
+    const ns: (string | null)[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = row.findCell(c);
+      if (!cell || (cell.isMerged && cell.master !== cell)) {
+        vs.push(null);
+        fs.push(null);
+        ns.push(null);
+        continue;
+      }
+      vs.push(toCellValue(cell.value));
+      const f = formulaOf(cell);
+      if (f) anyFormula = true;
+      fs.push(f);
+      ns.push(cell.numFmt ?? null);
+    }
+    values.push(vs);
+    formulas.push(fs);
+    numFmts.push(ns);
+  }
+  const grid: Grid = { sheet: ws.name, top, left, values, numFmts, merges };
+  if (anyFormula) grid.formulas = formulas;
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  return grid;
+}

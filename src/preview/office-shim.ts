@@ -1,0 +1,653 @@
+/**
+ * A small in-browser Excel for the preview: the globals `Office` and `Excel`, implementing
+ * exactly the part of Office.js the Excel host adapter uses, on the preview's workbook. It keeps
+ * Office.js's rules — operations run at context.sync(), in order; reading a property that was
+ * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
+ * AccessDenied — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
+ */
+import { areaA1, isCellError, parseArea, type Area, type CellValue } from '../engine/grid';
+import { numberFromText } from '../engine/text';
+import type { PreviewSheet, PreviewWorkbook } from './model';
+
+export interface PreviewConfig {
+  book: PreviewWorkbook;
+  /** Office's display language: zh-CN or en-US. */
+  language: string;
+  /** The highest ExcelApi version this "Excel" supports. */
+  apiVersion: string;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+const notLoaded = (name: string): OfficeError =>
+  new OfficeError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function versionAtMost(v: string, max: string): boolean {
+  const [a, b] = v.split('.').map(Number) as [number, number];
+  const [c, d] = max.split('.').map(Number) as [number, number];
+  return a < c || (a === c && (b ?? 0) <= (d ?? 0));
+}
+
+/** A request context: operations queue up and run, in order, at sync. */
+export class RequestContext {
+  private ops: (() => void)[] = [];
+  syncs = 0;
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(readonly book: PreviewWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = new ApplicationProxy(this);
+  }
+
+  queue(op: () => void): void {
+    this.ops.push(op);
+  }
+
+  get pending(): boolean {
+    return this.ops.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    this.book.roundTrips++;
+    this.syncs++;
+    await new Promise((r) => setTimeout(r, 0));
+    const ops = this.ops;
+    this.ops = [];
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.book.render();
+    }
+  }
+}
+
+/** A proxy: load() asks for properties, sync() fills them; reading one not filled throws. */
+abstract class ClientObject {
+  private readonly synced = new Map<string, unknown>();
+  private resolvedNull: boolean | undefined;
+
+  constructor(protected readonly ctx: RequestContext) {}
+
+  protected abstract readonly loadable: readonly string[];
+  protected abstract fetch(name: string): unknown;
+  /** Whether the object exists; only *OrNullObject proxies can answer false. */
+  protected exists(): boolean {
+    return true;
+  }
+
+  load(arg?: string | string[] | { select?: string }): this {
+    const names =
+      arg === undefined
+        ? [...this.loadable]
+        : (Array.isArray(arg) ? arg : typeof arg === 'string' ? arg.split(',') : (arg.select ?? '').split(','))
+            .map((n) => n.trim())
+            .filter(Boolean);
+    for (const n of names) {
+      if (!this.loadable.includes(n)) throw new OfficeError('InvalidArgument', `The property '${n}' cannot be loaded.`);
+    }
+    this.ctx.queue(() => {
+      if (!this.exists()) return;
+      for (const n of names) this.synced.set(n, this.fetch(n));
+    });
+    return this;
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.synced.has(name)) throw notLoaded(name);
+    return this.synced.get(name) as T;
+  }
+
+  /** Known after the first sync following the object's creation, as in Office.js. */
+  get isNullObject(): boolean {
+    if (this.resolvedNull === undefined) throw notLoaded('isNullObject');
+    return this.resolvedNull;
+  }
+
+  protected watchNull(): void {
+    this.ctx.queue(() => {
+      this.resolvedNull = !this.exists();
+    });
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+
+  constructor(ctx: RequestContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.settings = new SettingCollectionProxy(ctx);
+  }
+}
+
+class ApplicationProxy {
+  suspendedCalc = false;
+
+  constructor(private readonly ctx: RequestContext) {}
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue(() => {
+      this.suspendedCalc = true;
+    });
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.queue(() => undefined);
+  }
+
+  calculate(_type: string): void {
+    this.ctx.queue(() => {
+      for (const s of this.ctx.book.sheets) this.ctx.book.recalc(s);
+    });
+  }
+}
+
+class WorksheetCollectionProxy {
+  readonly onChanged: { add: (h: (e: unknown) => Promise<void>) => { remove: () => void } };
+
+  constructor(private readonly ctx: RequestContext) {
+    this.onChanged = {
+      add: (handler) => {
+        ctx.queue(() => ctx.book.changeHandlers.push(handler as never));
+        return {
+          remove: () => {
+            const i = ctx.book.changeHandlers.indexOf(handler as never);
+            if (i >= 0) ctx.book.changeHandlers.splice(i, 1);
+          },
+        };
+      },
+    };
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.activeSheet());
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.book.sheet(name);
+      if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return s;
+    });
+  }
+}
+
+class WorksheetProxy extends ClientObject {
+  protected readonly loadable = ['name', 'id', 'position', 'visibility'] as const;
+  readonly protection: ProtectionProxy;
+  readonly notes: NoteCollectionProxy;
+
+  constructor(
+    ctx: RequestContext,
+    readonly target: () => PreviewSheet,
+  ) {
+    super(ctx);
+    this.protection = new ProtectionProxy(ctx, target);
+    this.notes = new NoteCollectionProxy(ctx, target);
+  }
+
+  protected fetch(name: string): unknown {
+    const s = this.target();
+    if (name === 'name') return s.name;
+    if (name === 'id') return s.id;
+    if (name === 'position') return this.ctx.book.sheets.indexOf(s);
+    return 'Visible';
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  get id(): string {
+    return this.get('id');
+  }
+
+  activate(): void {
+    this.ctx.queue(() => {
+      this.ctx.book.active = this.ctx.book.sheets.indexOf(this.target());
+    });
+  }
+
+  getUsedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, this.target, () => this.ctx.book.usedArea(this.target()));
+  }
+
+  getRange(address: string): RangeProxy {
+    const area = parseArea(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+    if (!area) throw new OfficeError('InvalidArgument', `Invalid address: ${address}`);
+    return new RangeProxy(this.ctx, this.target, () => area);
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    if (row < 0 || col < 0 || rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'Invalid range indexes');
+    return new RangeProxy(this.ctx, this.target, () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
+  }
+}
+
+class ProtectionProxy extends ClientObject {
+  protected readonly loadable = ['protected'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly target: () => PreviewSheet,
+  ) {
+    super(ctx);
+  }
+
+  protected fetch(): unknown {
+    return this.target().protected;
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+/** Text typed into a cell becomes what Excel makes of it: a formula, a number, an error, or text. */
+function typed(input: unknown): { value: CellValue; formula: string | null } {
+  if (input === null || input === undefined || input === '') return { value: null, formula: null };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null };
+  const s = String(input);
+  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
+  if (s.startsWith('=')) return { value: null, formula: s };
+  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(s)) return { value: { error: s }, formula: null };
+  const n = /^[-+]?[\d.]+$/.test(s.trim()) ? numberFromText(s) : null;
+  return { value: n ?? s, formula: null };
+}
+
+class RangeProxy extends ClientObject {
+  protected readonly loadable = [
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'values',
+    'formulas',
+    'numberFormat',
+    'valueTypes',
+  ] as const;
+  readonly format: { fill: FillProxy };
+
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly area: () => Area,
+  ) {
+    super(ctx);
+    this.format = { fill: new FillProxy(ctx, sheet, area) };
+  }
+
+  private grid<T>(fn: (row: number, col: number) => T): T[][] {
+    const a = this.area();
+    const out: T[][] = [];
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row: T[] = [];
+      for (let c = a.left; c <= a.right; c++) row.push(fn(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected fetch(name: string): unknown {
+    const s = this.sheet();
+    const a = this.area();
+    const cell = (r: number, c: number) => this.ctx.book.cell(s, r, c);
+    switch (name) {
+      case 'address':
+        return `${quoteSheet(s.name)}!${areaA1(a)}`;
+      case 'rowIndex':
+        return a.top - 1;
+      case 'columnIndex':
+        return a.left - 1;
+      case 'rowCount':
+        return a.bottom - a.top + 1;
+      case 'columnCount':
+        return a.right - a.left + 1;
+      case 'values':
+        return this.grid((r, c) => {
+          const v = cell(r, c)?.value ?? null;
+          return v === null ? '' : isCellError(v) ? v.error : v;
+        });
+      case 'formulas':
+        return this.grid((r, c) => {
+          const x = cell(r, c);
+          if (x?.formula) return x.formula;
+          const v = x?.value ?? null;
+          return v === null ? '' : isCellError(v) ? v.error : v;
+        });
+      case 'numberFormat':
+        return this.grid((r, c) => cell(r, c)?.numFmt ?? 'General');
+      default:
+        return this.grid((r, c) => {
+          const v = cell(r, c)?.value ?? null;
+          return v === null
+            ? 'Empty'
+            : isCellError(v)
+              ? 'Error'
+              : typeof v === 'number'
+                ? 'Double'
+                : typeof v === 'boolean'
+                  ? 'Boolean'
+                  : 'String';
+        });
+    }
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  set values(v: unknown[][]) {
+    this.write(v, 'formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write(v, 'formulas');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write(v, 'numberFormat');
+  }
+
+  private write(input: unknown[][], what: 'formulas' | 'numberFormat'): void {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      if (s.protected)
+        throw new OfficeError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
+      const a = this.area();
+      if (input.length !== a.bottom - a.top + 1 || input.some((r) => r.length !== a.right - a.left + 1)) {
+        throw new OfficeError(
+          'InvalidArgument',
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
+      }
+      input.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const c = this.ctx.book.touch(s, a.top + i, a.left + j);
+          if (what === 'numberFormat') c.numFmt = v === 'General' || v === null ? null : String(v);
+          else Object.assign(c, typed(v));
+          c.written = true;
+        }),
+      );
+      this.ctx.book.recalc(s);
+      for (const h of this.ctx.book.changeHandlers) {
+        void h({ worksheetId: s.id, address: areaA1(a), changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' });
+      }
+    });
+  }
+
+  select(): void {
+    this.ctx.queue(() => {
+      this.ctx.book.selection = { sheet: this.sheet().name, cell: areaA1(this.area()) };
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, this.sheet, this.area);
+  }
+}
+
+class RangeAreasProxy extends ClientObject {
+  protected readonly loadable = ['address'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly area: () => Area,
+  ) {
+    super(ctx);
+    this.watchNull();
+  }
+
+  private merges(): Area[] {
+    const a = this.area();
+    return this.sheet().merges.filter((m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left);
+  }
+
+  protected override exists(): boolean {
+    return this.merges().length > 0;
+  }
+
+  protected fetch(): unknown {
+    const name = quoteSheet(this.sheet().name);
+    return this.merges()
+      .map((m) => `${name}!${areaA1(m)}`)
+      .join(', ');
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+}
+
+class FillProxy extends ClientObject {
+  protected readonly loadable = ['color', 'pattern'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly area: () => Area,
+  ) {
+    super(ctx);
+  }
+
+  private first(): string | null {
+    const a = this.area();
+    return this.ctx.book.cell(this.sheet(), a.top, a.left)?.fill ?? null;
+  }
+
+  protected fetch(name: string): unknown {
+    const f = this.first();
+    return name === 'pattern' ? (f ? 'Solid' : 'None') : (f ?? '#FFFFFF');
+  }
+
+  get color(): string {
+    return this.get('color');
+  }
+
+  get pattern(): string {
+    return this.get('pattern');
+  }
+
+  set color(v: string) {
+    this.paint(v);
+  }
+
+  clear(): void {
+    this.paint(null);
+  }
+
+  private paint(color: string | null): void {
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      if (s.protected)
+        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
+      const a = this.area();
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.ctx.book.touch(s, r, c).fill = color;
+    });
+  }
+}
+
+class NoteCollectionProxy {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+  ) {}
+
+  add(cellAddress: string, content: string): NoteProxy {
+    const at = parseArea(cellAddress)!;
+    this.ctx.queue(() => {
+      const s = this.sheet();
+      if (s.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+      const c = this.ctx.book.touch(s, at.top, at.left);
+      if (c.note) throw new OfficeError('InvalidArgument', 'The cell already has a note.');
+      c.note = content;
+    });
+    return new NoteProxy(this.ctx, this.sheet, at);
+  }
+
+  getItemOrNullObject(cellAddress: string): NoteProxy {
+    const p = new NoteProxy(this.ctx, this.sheet, parseArea(cellAddress)!);
+    p.watch();
+    return p;
+  }
+}
+
+class NoteProxy extends ClientObject {
+  protected readonly loadable = ['content'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly at: Area,
+  ) {
+    super(ctx);
+  }
+
+  watch(): void {
+    this.watchNull();
+  }
+
+  protected override exists(): boolean {
+    return !!this.ctx.book.cell(this.sheet(), this.at.top, this.at.left)?.note;
+  }
+
+  protected fetch(): unknown {
+    return this.ctx.book.cell(this.sheet(), this.at.top, this.at.left)?.note ?? '';
+  }
+
+  get content(): string {
+    return this.get('content');
+  }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const c = this.ctx.book.cell(this.sheet(), this.at.top, this.at.left);
+      if (!c?.note) throw new OfficeError('ItemNotFound', 'The note does not exist.');
+      c.note = null;
+    });
+  }
+}
+
+class SettingCollectionProxy {
+  constructor(private readonly ctx: RequestContext) {}
+
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key);
+  }
+
+  add(key: string, value: unknown): void {
+    this.ctx.queue(() => this.ctx.book.settings.set(key, JSON.stringify(value)));
+  }
+}
+
+class SettingProxy extends ClientObject {
+  protected readonly loadable = ['value', 'key'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly key: string,
+  ) {
+    super(ctx);
+    this.watchNull();
+  }
+
+  protected override exists(): boolean {
+    return this.ctx.book.settings.has(this.key);
+  }
+
+  protected fetch(name: string): unknown {
+    return name === 'key' ? this.key : JSON.parse(this.ctx.book.settings.get(this.key)!);
+  }
+
+  get value(): unknown {
+    return this.get('value');
+  }
+}
+
+/** The globals the task pane's bundle expects from office.js, on the preview's workbook. */
+export function installOffice(target: Record<string, unknown>, config: PreviewConfig): void {
+  const runs: { mergeUndoGroup: boolean }[] = [];
+  const Excel = {
+    CalculationType: { recalculate: 'Recalculate', full: 'Full' },
+    FillPattern: { none: 'None', solid: 'Solid' },
+    async run<T>(a: unknown, b?: unknown): Promise<T> {
+      const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<T>;
+      runs.push({ mergeUndoGroup: typeof a === 'object' && a !== null && (a as { mergeUndoGroup?: boolean }).mergeUndoGroup === true });
+      const ctx = new RequestContext(config.book);
+      const result = await batch(ctx);
+      if (ctx.pending) await ctx.sync();
+      return result;
+    },
+    runs,
+  };
+  const Office = {
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      return new Promise((resolve) => {
+        const done = () => {
+          cb?.(info);
+          resolve(info);
+        };
+        if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', done);
+        else done();
+      });
+    },
+    context: {
+      displayLanguage: config.language,
+      officeTheme: {
+        bodyBackgroundColor: '#FFFFFF',
+        bodyForegroundColor: '#000000',
+        controlBackgroundColor: '#FFFFFF',
+        controlForegroundColor: '#000000',
+      },
+      requirements: {
+        isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && versionAtMost(version, config.apiVersion),
+      },
+    },
+  };
+  target['Excel'] = Excel;
+  target['Office'] = Office;
+}

@@ -1,0 +1,144 @@
+/**
+ * The preview page: a read-only view of a workbook beside the real task pane, which runs on the
+ * in-browser Excel (office-shim). Loads examples/gwy-2020-q1.xlsx, or a workbook the user picks.
+ */
+/* global window, document, fetch */
+import ExcelJS from 'exceljs';
+import { columnLetters, isCellError } from '../engine/grid';
+import { PreviewWorkbook, type PreviewCell } from './model';
+import type { PreviewConfig } from './office-shim';
+
+const MAX_ROWS = 400;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const config: PreviewConfig = { book: new PreviewWorkbook(), language: 'zh-CN', apiVersion: '1.20' };
+(window as unknown as { kaohePreview: PreviewConfig }).kaohePreview = config;
+
+function text(c: PreviewCell | undefined): string {
+  const v = c?.value ?? null;
+  if (v === null) return '';
+  if (isCellError(v)) return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number')
+    return c?.numFmt && /^0\.(0+)$/.test(c.numFmt) ? v.toFixed(c.numFmt.length - 2) : String(Math.round(v * 1e9) / 1e9);
+  return v;
+}
+
+function renderSheet(): void {
+  const book = config.book;
+  const s = book.activeSheet();
+  $<HTMLElement>('tabs').replaceChildren(
+    ...book.sheets.map((sh, i) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.role = 'tab';
+      b.textContent = sh.name;
+      b.setAttribute('aria-selected', String(i === book.active));
+      b.addEventListener('click', () => {
+        book.active = i;
+        $<HTMLInputElement>('protect').checked = book.activeSheet().protected;
+        renderSheet();
+      });
+      return b;
+    }),
+  );
+  const area = book.usedArea(s);
+  const bottom = Math.min(area.bottom, area.top + MAX_ROWS - 1);
+  $<HTMLElement>('rowsNote').textContent = bottom < area.bottom ? `只显示前 ${MAX_ROWS} 行（共 ${area.bottom} 行）` : '';
+  const covered = new Set<string>();
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const m of s.merges) {
+    spans.set(`${m.top},${m.left}`, { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  const sel = book.selection && book.selection.sheet === s.name ? book.selection.cell : null;
+  const rows: string[] = [];
+  rows.push(
+    `<tr><th class="row"></th>${Array.from({ length: area.right }, (_, i) => `<th scope="col">${columnLetters(i + 1)}</th>`).join('')}</tr>`,
+  );
+  for (let r = 1; r <= bottom; r++) {
+    const cells: string[] = [`<th class="row" scope="row">${r}</th>`];
+    for (let c = 1; c <= area.right; c++) {
+      if (covered.has(`${r},${c}`)) continue;
+      const cell = book.cell(s, r, c);
+      const address = `${columnLetters(c)}${r}`;
+      const span = spans.get(`${r},${c}`);
+      const cls = [
+        typeof cell?.value === 'number' ? 'num' : '',
+        cell?.written ? 'written' : '',
+        cell?.note ? 'note' : '',
+        sel === address ? 'selected' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const attrs = [
+        `data-cell="${address}"`,
+        cls ? `class="${cls}"` : '',
+        span ? `rowspan="${span.rows}" colspan="${span.cols}"` : '',
+        cell?.fill ? `style="background:${cell.fill}"` : '',
+        cell?.note ? `title="${escape(cell.note)}"` : cell?.formula ? `title="${escape(cell.formula)}"` : '',
+      ].filter(Boolean);
+      cells.push(`<td ${attrs.join(' ')}>${escape(text(cell))}</td>`);
+    }
+    rows.push(`<tr>${cells.join('')}</tr>`);
+  }
+  $<HTMLElement>('sheet').innerHTML = `<table class="grid" aria-label="${escape(s.name)}"><tbody>${rows.join('')}</tbody></table>`;
+  $<HTMLElement>('trips').textContent = String(book.roundTrips);
+  if (sel) document.querySelector(`td[data-cell="${sel}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+}
+
+let stopRendering: (() => void) | null = null;
+
+async function loadBook(data: ArrayBuffer, name: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data);
+  config.book = PreviewWorkbook.fromExcelJs(wb);
+  stopRendering?.();
+  stopRendering = config.book.onRender(renderSheet);
+  $<HTMLElement>('bookName').textContent = name;
+  $<HTMLInputElement>('protect').checked = config.book.activeSheet().protected;
+  renderSheet();
+  reloadPane();
+}
+
+function reloadPane(): void {
+  $<HTMLIFrameElement>('pane').src = `preview-pane.html?lang=${config.language}&t=${Date.now()}`;
+}
+
+$<HTMLInputElement>('file').addEventListener('change', async (e) => {
+  const f = (e.target as HTMLInputElement).files?.[0];
+  if (f) await loadBook(await f.arrayBuffer(), f.name);
+});
+$<HTMLSelectElement>('language').addEventListener('change', (e) => {
+  config.language = (e.target as HTMLSelectElement).value;
+  reloadPane();
+});
+$<HTMLSelectElement>('width').addEventListener('change', (e) => {
+  $<HTMLIFrameElement>('pane').width = (e.target as HTMLSelectElement).value;
+});
+$<HTMLInputElement>('protect').addEventListener('change', (e) => {
+  config.book.activeSheet().protected = (e.target as HTMLInputElement).checked;
+});
+
+const params = new URLSearchParams(window.location.search);
+config.language = params.get('lang') ?? 'zh-CN';
+$<HTMLSelectElement>('language').value = config.language;
+if (params.get('width')) {
+  $<HTMLSelectElement>('width').value = params.get('width')!;
+  $<HTMLIFrameElement>('pane').width = params.get('width')!;
+}
+const start = params.get('book') ?? 'examples/gwy-2020-q1.xlsx';
+void fetch(start)
+  .then((r) => {
+    if (!r.ok) throw new Error(`${start}: ${r.status}`);
+    return r.arrayBuffer();
+  })
+  .then((data) => loadBook(data, start.split('/').pop()!))
+  .catch((e: unknown) => {
+    $<HTMLElement>('sheet').textContent = `无法打开示例工作簿：${String(e)}`;
+  });

@@ -1,0 +1,97 @@
+/**
+ * The e2e tests' browser: Debian's Chromium driven by playwright-core (never a downloaded
+ * browser), the built preview served on a free port of 127.0.0.1, screenshots saved under
+ * test-artifacts/e2e (git-ignored), and axe-core for the accessibility checks.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  browser: Browser;
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function start(): Promise<Session> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startPreviewServer } = require('../../src/preview/serve.cjs') as { startPreviewServer: (port: number) => Promise<Server> };
+  const server = await startPreviewServer(0);
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium', args: FLAGS });
+  return {
+    browser,
+    server,
+    url: `http://127.0.0.1:${port}/preview.html`,
+    close: async () => {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** The task pane's frame, once its page has loaded. */
+export async function paneFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((x) => x.url().includes('preview-pane.html'));
+    if (f) {
+      await f.waitForLoadState('domcontentloaded');
+      return f;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the task pane frame did not load');
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations in a frame. */
+export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
+  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(AXE);
+  const result = (await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    // Fluent UI's focus manager (Tabster) adds 1-px sentinels, aria-hidden yet focusable, that pass focus on at
+    // once; axe reports them as aria-hidden-focus. They are left out, and only they.
+    const context = { include: [document.documentElement], exclude: [['[data-tabster-dummy]']] };
+    return axe.run(context as unknown as Document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+  })) as { violations: AxeViolation[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
+
+/** Every cell's text in the grid view, by address. */
+export async function gridTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('td[data-cell]')].map((td) => [td.getAttribute('data-cell')!, td.textContent ?? ''])),
+  );
+}

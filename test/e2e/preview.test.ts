@@ -1,0 +1,197 @@
+/**
+ * The task pane end to end, in Chromium, on the browser preview with the example workbook:
+ * check, select a cell, mark, compute and write, the quota panel, undo, English, protection,
+ * a sheet changed behind the pane's back; screenshots of each step; accessibility at 320 and 500 px.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { kaoheJson } from '../cli/helpers';
+import { gridTexts, paneFrame, seriousViolations, shot, start, type Session } from './browser';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
+let s: Session;
+
+beforeAll(async () => {
+  s = await start();
+}, 60000);
+afterAll(async () => {
+  await s?.close();
+});
+
+async function open(width = 320, lang = 'zh-CN'): Promise<{ page: Page; pane: Frame }> {
+  const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(`${s.url}?width=${width}&lang=${lang}`);
+  const pane = await paneFrame(page);
+  await pane.getByText(lang === 'zh-CN' ? '16 人：定等次 12，不定等次 2，不参加 2' : '16 people: 12 graded').waitFor();
+  return { page, pane };
+}
+
+const trips = async (page: Page) => Number(await page.textContent('#trips'));
+
+describe('the task pane in the browser preview', () => {
+  it('checks the example, selects an issue’s cell, writes what the CLI computes, shows the quota, and undoes', async () => {
+    const { page, pane } = await open(500);
+    await shot(page, '01-opened');
+    expect(await trips(page)).toBe(1);
+
+    // Pick gwy-2020 explicitly: it is saved in the workbook for the next person.
+    await pane.getByLabel('考核方案').selectOption('gwy-2020');
+    await pane.getByText('方案已保存到工作簿，下次打开时沿用').waitFor();
+
+    // 检查: every issue, each with its cell.
+    const cells = await pane
+      .locator('button[data-cell]')
+      .evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-cell')} ${b.getAttribute('data-rule')}`));
+    expect(cells).toEqual([
+      'Y8 quota-exceeded',
+      'E10 out-of-range',
+      'V14 out-of-range',
+      'Y11 grade-mismatch',
+      'X14 total-mismatch',
+      'O20 not-a-number',
+      'P12 number-as-text',
+      'S20 number-as-text',
+    ]);
+    await pane.getByText('思想政治素质 6.5 超过满分 6').click();
+    await page.locator('td[data-cell="E10"].selected').waitFor();
+    await shot(page, '02-issue-selected');
+
+    // 计算: preview, write, and compare with the command line on the same file.
+    const before = await gridTexts(page);
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('button', { name: '预览写入内容' }).click();
+    await pane.getByText('合计 9 格、等次 12 格').waitFor();
+    await shot(page, '03-preview');
+    const tripsBefore = await trips(page);
+    await pane.getByRole('button', { name: '写入表格' }).click();
+    await pane.getByText(/已写入 21 格/).waitFor();
+    expect(await trips(page)).toBe(tripsBefore + 1);
+    await page.locator('td[data-cell="Y8"]').scrollIntoViewIfNeeded();
+    await shot(page, '04-written');
+
+    const { report } = await kaoheJson('check', EXAMPLE, '--scheme', 'gwy-2020');
+    const after = await gridTexts(page);
+    for (const p of report.people) {
+      if (p.status === 'excluded') continue;
+      if (p.total !== null) expect([p.name, after[`X${p.row}`]]).toEqual([p.name, String(p.total)]);
+      if (p.status === 'graded' && p.grade) expect([p.name, after[`Y${p.row}`]]).toEqual([p.name, p.grade]);
+      if (p.status === 'ungraded') expect(after[`Y${p.row}`]).toMatch(/^不定等次（/);
+    }
+    expect(await page.locator('td.written').count()).toBe(21);
+
+    // 名额: the violation, the ranking and the cut line with its tie.
+    await pane.getByRole('tab', { name: '名额' }).click();
+    const quota = pane.getByRole('region', { name: '好 全单位' });
+    await quota.getByText('超出 2 人').waitFor();
+    await quota.getByText('— 名额分界线 —').waitFor();
+    expect(await quota.locator('li[data-tie="true"]').count()).toBe(2);
+    await shot(page, '05-quota');
+
+    // 撤销: every cell as it was.
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('button', { name: '撤销上次写入' }).click();
+    await pane.getByText('已撤销，写入的单元格恢复原样').waitFor();
+    expect(await gridTexts(page)).toEqual(before);
+    await shot(page, '06-undone');
+    await page.close();
+  });
+
+  it('marks the issues in the sheet and clears the marks exactly', async () => {
+    const { page, pane } = await open();
+    const fills = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('td[data-cell]')].map((td) => [td.getAttribute('data-cell'), (td as HTMLElement).style.background]),
+        ),
+      );
+    const before = await fills();
+    await pane.getByRole('button', { name: '在表格中标记问题' }).click();
+    await pane.getByText('已标记 8 个单元格（底色和批注），可随时清除').waitFor();
+    expect(await page.locator('td[data-cell="E10"].note').count()).toBe(1);
+    expect(await page.locator('td[data-cell="E10"]').evaluate((td) => (td as HTMLElement).style.background)).toBe('rgb(255, 199, 206)');
+    await shot(page, '07-marked');
+    await pane.getByRole('button', { name: '清除标记' }).click();
+    await pane.getByText('标记已清除，单元格恢复原样').waitFor();
+    expect(await fills()).toEqual(before);
+    expect(await page.locator('td.note').count()).toBe(0);
+    await page.close();
+  });
+
+  it('refuses to write a protected sheet, and one changed since the check, with a clear message', async () => {
+    const { page, pane } = await open();
+    await page.check('#protect');
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('button', { name: '预览写入内容' }).click();
+    await pane.getByRole('button', { name: '写入表格' }).click();
+    await pane.getByText(/工作表受保护，无法写入/).waitFor();
+    expect(await page.locator('td.written').count()).toBe(0);
+    await shot(page, '08-protected');
+
+    await page.uncheck('#protect');
+    await page.evaluate(() =>
+      (
+        window as unknown as { kaohePreview: { book: { userEdit: (s: string, c: string, v: number) => Promise<void> } } }
+      ).kaohePreview.book.userEdit('第一季度', 'E5', 5),
+    );
+    await pane.getByText('表格在检查之后有改动，请重新检查后再写入').waitFor();
+    expect(await pane.getByRole('button', { name: '预览写入内容' }).isDisabled()).toBe(true);
+    await shot(page, '09-changed');
+    await page.close();
+  });
+
+  it('speaks English when Office’s display language is English', async () => {
+    const { page, pane } = await open(320);
+    await page.selectOption('#language', 'en-US');
+    const english = await paneFrame(page);
+    await english.getByText('16 people: 12 graded, 2 without a grade, 2 not appraised here').waitFor();
+    await english.getByText('Political quality 6.5 is over the maximum of 6').waitFor();
+    await english.getByRole('tab', { name: 'Quotas' }).click();
+    await english.getByText('Whole office: "好" 6, limit 4').waitFor();
+    await shot(page, '10-english');
+    void pane;
+    await page.close();
+  });
+});
+
+describe('layout and accessibility', () => {
+  for (const width of [320, 500]) {
+    it(`has no serious accessibility problem and no sideways scrolling at ${width} px, on every view`, async () => {
+      const { page, pane } = await open(width);
+      const views: [string, () => Promise<void>][] = [
+        ['check', async () => undefined],
+        [
+          'compute',
+          async () => {
+            await pane.getByRole('tab', { name: '计算' }).click();
+            await pane.getByRole('button', { name: '预览写入内容' }).click();
+            await pane.getByText('合计 9 格、等次 12 格').waitFor();
+          },
+        ],
+        ['quota', async () => pane.getByRole('tab', { name: '名额' }).click()],
+        ['columns', async () => pane.getByRole('tab', { name: '列对应' }).click()],
+      ];
+      for (const [name, show] of views) {
+        await show();
+        await pane.waitForTimeout(200);
+        expect([name, await seriousViolations(pane)]).toEqual([name, []]);
+        const overflow = await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect([name, overflow]).toEqual([name, 0]);
+        await shot(page, `a11y-${width}-${name}`);
+      }
+      await page.close();
+    });
+  }
+
+  it('is usable by keyboard alone: tab to an issue and open it with Enter', async () => {
+    const { page, pane } = await open(320);
+    const issue = pane.locator('button[data-cell="E10"]');
+    for (let i = 0; i < 30 && !(await issue.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await issue.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('td[data-cell="E10"].selected').waitFor();
+    await page.close();
+  });
+});
