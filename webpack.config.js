@@ -23,7 +23,20 @@ const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'excel-*.js', 
 async function httpsOptions() {
   // Only the dev server needs certificates; office-addin-dev-certs makes and trusts them on first use.
   const devCerts = require('office-addin-dev-certs');
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    // Trusting the CA needs administrator rights (sudo on Linux). The certificates are made before that
+    // step: serve with them, and say that browsers will not trust them until the CA is installed.
+    const fs = require('node:fs');
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const files = ['localhost.crt', 'localhost.key', 'ca.crt'].map((f) => path.join(dir, f));
+    if (!files.every((f) => fs.existsSync(f))) throw e;
+    console.warn(
+      `开发证书未安装到系统信任库（${e.message}）：浏览器会提示证书不受信任。可用 npx office-addin-dev-certs install 以管理员身份安装。`,
+    );
+    return { cert: fs.readFileSync(files[0]), key: fs.readFileSync(files[1]), ca: fs.readFileSync(files[2]) };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {

@@ -5,8 +5,11 @@
 /* global window, document, fetch */
 import ExcelJS from 'exceljs';
 import { columnLetters, isCellError } from '../engine/grid';
+import { oneClick } from '../commands/one-click';
+import { localeFromTag } from '../engine/report/locale';
+import { ExcelHost } from '../hosts/excel/excel-host';
 import { PreviewWorkbook, type PreviewCell } from './model';
-import type { PreviewConfig } from './office-shim';
+import { installOffice, type PreviewConfig } from './office-shim';
 
 const MAX_ROWS = 400;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -123,6 +126,30 @@ $<HTMLSelectElement>('width').addEventListener('change', (e) => {
 });
 $<HTMLInputElement>('protect').addEventListener('change', (e) => {
   config.book.activeSheet().protected = (e.target as HTMLInputElement).checked;
+});
+
+// The ribbon's 一键计算等次 runs its own code on the page's simulated Excel; the lines its dialog shows appear here.
+let pageOffice = false;
+$<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
+  if (!pageOffice) {
+    installOffice(window as unknown as Record<string, unknown>, config);
+    pageOffice = true;
+  }
+  (window as unknown as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage = config.language;
+  const result = await oneClick(new ExcelHost(), localeFromTag(config.language));
+  $<HTMLElement>('oneClickTitle').textContent = result.title;
+  $<HTMLElement>('oneClickLines').replaceChildren(
+    ...result.lines.map((line) => {
+      const p = document.createElement('p');
+      p.textContent = line;
+      return p;
+    }),
+  );
+  $<HTMLElement>('oneClickResult').hidden = false;
+  $<HTMLButtonElement>('oneClickClose').focus();
+});
+$<HTMLButtonElement>('oneClickClose').addEventListener('click', () => {
+  $<HTMLElement>('oneClickResult').hidden = true;
 });
 
 const params = new URLSearchParams(window.location.search);

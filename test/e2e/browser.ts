@@ -46,10 +46,11 @@ export async function start(): Promise<Session> {
   };
 }
 
-/** The task pane's frame, once its page has loaded. */
-export async function paneFrame(page: Page): Promise<Frame> {
+/** The task pane's frame, once its page has loaded; `after`: a pane loaded after that one (the pane reloads). */
+export async function paneFrame(page: Page, after?: Frame): Promise<Frame> {
+  const old = after?.url();
   for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((x) => x.url().includes('preview-pane.html'));
+    const f = page.frames().find((x) => x.url().includes('preview-pane.html') && x.url() !== old);
     if (f) {
       await f.waitForLoadState('domcontentloaded');
       return f;

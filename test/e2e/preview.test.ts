@@ -4,8 +4,11 @@
  * a sheet changed behind the pane's back; screenshots of each step; accessibility at 320 and 500 px.
  */
 import type { Frame, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kaoheJson } from '../cli/helpers';
+import { tempDir } from '../helpers/xlsx';
 import { gridTexts, paneFrame, seriousViolations, shot, start, type Session } from './browser';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
@@ -145,13 +148,87 @@ describe('the task pane in the browser preview', () => {
   it('speaks English when Office’s display language is English', async () => {
     const { page, pane } = await open(320);
     await page.selectOption('#language', 'en-US');
-    const english = await paneFrame(page);
+    const english = await paneFrame(page, pane);
     await english.getByText('16 people: 12 graded, 2 without a grade, 2 not appraised here').waitFor();
     await english.getByText('Political quality 6.5 is over the maximum of 6').waitFor();
     await english.getByRole('tab', { name: 'Quotas' }).click();
     await english.getByText('Whole office: "好" 6, limit 4').waitFor();
     await shot(page, '10-english');
-    void pane;
+    await page.close();
+  });
+});
+
+describe('the other flows', () => {
+  it('writes live formulas, which the sheet recalculates to what the CLI computes', async () => {
+    const { page, pane } = await open(500);
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('radio', { name: '公式（改分后自动重算）' }).check();
+    await pane.getByRole('button', { name: '预览写入内容' }).click();
+    await pane.getByRole('button', { name: '写入表格' }).click();
+    await pane.getByText(/已写入 \d+ 格/).waitFor();
+    expect(await page.locator('td[data-cell="X8"]').getAttribute('title')).toMatch(/^=ROUND\(SUM\(E8:H8\)/);
+    expect(await page.locator('td[data-cell="Y8"]').getAttribute('title')).toMatch(/^=IF\(X8>=90,"好"/);
+    const { report } = await kaoheJson('check', EXAMPLE, '--scheme', 'gwy-2020');
+    const grid = await gridTexts(page);
+    for (const p of report.people.filter((x: { status: string; total: number | null }) => x.status === 'graded' && x.total !== null)) {
+      expect([p.name, grid[`X${p.row}`], grid[`Y${p.row}`]]).toEqual([p.name, String(p.total), p.grade]);
+    }
+    await page.locator('td[data-cell="Y8"]').scrollIntoViewIfNeeded();
+    await shot(page, '11-formulas');
+    await page.close();
+  });
+
+  it('lets a column be corrected once, and keeps the correction in the workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(EXAMPLE);
+    wb.worksheets[0]!.getCell('P4').value = '其他';
+    const variant = join(tempDir(), '改了表头.xlsx');
+    await wb.xlsx.writeFile(variant);
+    const { page, pane: first } = await open(500);
+    await page.setInputFiles('#file', variant);
+    const pane = await paneFrame(page, first);
+    await pane.getByText('16 人：定等次 12，不定等次 2，不参加 2').waitFor();
+    expect(await pane.getByText('错误 6 个，警告 2 个').count()).toBe(0);
+    await pane.getByRole('tab', { name: '列对应' }).click();
+    await pane.getByLabel('识别为 P 绩（35分） 其他').selectOption({ label: '工作负荷' });
+    await pane.getByRole('button', { name: '保存列对应' }).click();
+    await pane.getByText('列对应已保存到工作簿').waitFor();
+    await shot(page, '12-columns');
+    await pane.getByRole('tab', { name: '检查' }).click();
+    await pane.getByText('错误 6 个，警告 2 个').waitFor();
+    // The correction is in the workbook: a pane opened again reads it.
+    await page.evaluate(() => {
+      const frame = document.getElementById('pane') as HTMLIFrameElement;
+      frame.src = `preview-pane.html?reopened=${Date.now()}`;
+    });
+    const again = await paneFrame(page, pane);
+    await again.getByText('错误 6 个，警告 2 个').waitFor();
+    await page.close();
+  });
+
+  it('imports a scheme file into the workbook and exports the scheme in use', async () => {
+    const file = join(tempDir(), '本局方案.json');
+    writeFileSync(file, JSON.stringify({ extends: 'gwy-2020', id: 'ju-bureau', name: '本局方案', quotas: [{ grades: ['好'], max: 0.5 }] }));
+    const { page, pane } = await open(500);
+    await pane.setInputFiles('input[type=file]', file);
+    await pane.getByText('已导入方案 ju-bureau，并保存到工作簿').waitFor();
+    await pane.getByRole('tab', { name: '名额' }).click();
+    await pane.getByText('全单位“好”6 人，名额 6 人').waitFor();
+    await shot(page, '13-imported');
+    const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出方案' }).click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect([download.suggestedFilename(), exported.id, exported.quotas[0].max]).toEqual(['ju-bureau.json', 'ju-bureau', 0.5]);
+    await page.close();
+  });
+
+  it('runs the ribbon’s 一键计算等次 and shows what it did', async () => {
+    const { page } = await open(320);
+    await page.getByRole('button', { name: '一键计算等次（功能区按钮）' }).click();
+    const dialog = page.getByRole('dialog', { name: '考核助手 · 一键计算等次' });
+    await dialog.getByText('已写入合计 9 格、等次 12 格。').waitFor();
+    await dialog.getByText('全单位“好”等次超出名额 2 人。').waitFor();
+    expect(await page.locator('td.written').count()).toBe(21);
+    await shot(page, '14-one-click');
     await page.close();
   });
 });
