@@ -96,8 +96,8 @@ export function areaA1(area: Area): string {
 export class GridView {
   readonly bottom: number;
   readonly right: number;
-  /** For each cell covered by a merge (other than its top-left), the top-left's coordinates. */
-  private readonly mergeOrigin = new Map<string, { row: number; col: number; area: Area }>();
+  /** For each cell covered by a merge, the merge (keyed by row × 16384 + column, Excel's column limit). */
+  private readonly mergeOrigin = new Map<number, { row: number; col: number; area: Area }>();
   private readonly hidden: Set<number>;
 
   constructor(readonly grid: Grid) {
@@ -112,7 +112,7 @@ export class GridView {
       const right = Math.min(m.right, this.right);
       for (let r = m.top; r <= bottom; r++) {
         for (let c = m.left; c <= right; c++) {
-          this.mergeOrigin.set(`${r},${c}`, { row: m.top, col: m.left, area: m });
+          this.mergeOrigin.set(r * 16384 + c, { row: m.top, col: m.left, area: m });
         }
       }
     }
@@ -143,18 +143,19 @@ export class GridView {
 
   /** The merged area a cell belongs to, if any. */
   merge(row: number, col: number): Area | null {
-    return this.mergeOrigin.get(`${row},${col}`)?.area ?? null;
+    return this.mergeOrigin.size === 0 ? null : (this.mergeOrigin.get(row * 16384 + col)?.area ?? null);
   }
 
   /** The value shown in a cell, looking through merges to their top-left cell. */
   shown(row: number, col: number): CellValue {
-    const o = this.mergeOrigin.get(`${row},${col}`);
+    const o = this.mergeOrigin.size === 0 ? undefined : this.mergeOrigin.get(row * 16384 + col);
     return o ? this.value(o.row, o.col) : this.value(row, col);
   }
 
   /** True when the cell is covered by a merge but is not its top-left cell. */
   isMergeTail(row: number, col: number): boolean {
-    const o = this.mergeOrigin.get(`${row},${col}`);
+    if (this.mergeOrigin.size === 0) return false;
+    const o = this.mergeOrigin.get(row * 16384 + col);
     return !!o && (o.row !== row || o.col !== col);
   }
 

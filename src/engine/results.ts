@@ -34,8 +34,11 @@ export interface Person {
   total: number | null;
   grade: string | null;
   gradeFrom: GradeSource | null;
-  /** Every field's value as used (items, dimensions, adjustments, inputs, computed); null = unknown. */
-  values: Record<string, number | null>;
+  /**
+   * Every field's value as used (items, dimensions, adjustments, inputs, computed), by the field's
+   * position in compiled.index; null = unknown. Read one with fieldValue().
+   */
+  vals: readonly (number | null)[];
   /** Per-item level names (ju-5items). */
   levels: Record<string, string | null>;
   /** What the sheet already holds in its total and grade cells. */
@@ -92,4 +95,10 @@ export interface Results {
   issues: Issue[];
   /** How totals were found: computed from items, read from the sheet's total column, or not at all (grades entered). */
   scoring: 'computed' | 'total-column' | 'entered';
+}
+
+/** A person's value of a field (an item, a dimension, a computed field) by id; null when unknown. */
+export function fieldValue(r: Pick<Results, 'compiled'>, p: Person, id: string): number | null {
+  const i = r.compiled.index.get(id);
+  return i === undefined ? null : (p.vals[i] ?? null);
 }

@@ -1,4 +1,5 @@
 import { checkGrid } from '../../src/engine';
+import { fieldValue } from '../../src/engine/results';
 import { preset } from '../../src/schemes';
 import { schemeSheet, type SchemePerson } from '../helpers/sheets';
 
@@ -75,8 +76,8 @@ describe('totals', () => {
   it('xiang-2015 weighs 绩 70/30 inside and the democratic appraisal 30% overall', () => {
     const r = run('xiang-2015', [{ name: '张三', values: { de: 18, neng: 17, qin: 13, yewu: 30, zhongxin: 20, lian: 9, minzhu: 92 } }]);
     const p = r.people[0]!;
-    expect(p.values['ji']).toBeCloseTo(27);
-    expect(p.values['lingdao']).toBeCloseTo(84);
+    expect(fieldValue(r, p, 'ji')).toBeCloseTo(27);
+    expect(fieldValue(r, p, 'lingdao')).toBeCloseTo(84);
     expect(p.total).toBe(86.4); // 0.7 × 84 + 0.3 × 92
     expect(p.grade).toBe('称职');
   });

@@ -114,7 +114,85 @@ function compare(op: string, a: Value, b: Value): boolean {
 /** Excel's ROUND: half away from zero, on the value's 15-digit decimal form. */
 export function excelRound(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
+  // Fast path: far from a half, plain rounding gives the same; near one, round the decimal form.
+  const f = 10 ** decimals;
+  const scaled = Math.abs(x) * f;
+  const frac = scaled - Math.floor(scaled);
+  if (Math.abs(frac - 0.5) > 1e-6 && scaled < 1e15) {
+    const r = Math.round(scaled) / f;
+    return x < 0 ? -r : r;
+  }
   const s = Math.abs(x).toPrecision(15);
   const r = Number(`${Math.round(Number(`${s}e${decimals}`))}e${-decimals}`);
   return x < 0 ? -r : r;
+}
+
+/**
+ * An expression turned into a function once (a tree of closures, no eval), for the hot loop
+ * over rows: field ids are resolved to positions in an array of values at compile time.
+ */
+export type Compiled = (vals: readonly Value[]) => Value;
+
+export function compileExpr(e: Expr, indexOf: (id: string) => number): Compiled {
+  switch (e.k) {
+    case 'num':
+    case 'str': {
+      const v = e.v;
+      return () => v;
+    }
+    case 'ref': {
+      const i = indexOf(e.id);
+      return (vals) => vals[i] ?? null;
+    }
+    case 'bin': {
+      const a = compileExpr(e.a, indexOf);
+      const b = compileExpr(e.b, indexOf);
+      const op = e.op;
+      if (op === '+' || op === '-' || op === '*') {
+        return (vals) => {
+          const x = a(vals);
+          const y = b(vals);
+          if (typeof x === 'number' && typeof y === 'number') return op === '+' ? x + y : op === '-' ? x - y : x * y;
+          return arith(op, x, y);
+        };
+      }
+      return (vals) => binary(op, a(vals), b(vals));
+    }
+    case 'call': {
+      const args = e.args.map((x) => compileExpr(x, indexOf));
+      if (e.fn === 'MIN' || e.fn === 'MAX' || e.fn === 'SUM') {
+        const fn = e.fn;
+        return (vals) => {
+          let acc = fn === 'SUM' ? 0 : fn === 'MIN' ? Infinity : -Infinity;
+          for (const a of args) {
+            const v = num(a(vals));
+            if (v === null) return null;
+            acc = fn === 'SUM' ? acc + v : fn === 'MIN' ? Math.min(acc, v) : Math.max(acc, v);
+          }
+          return acc;
+        };
+      }
+      // Other calls are rare in totals: the plain evaluator, reading the same array.
+      return (vals) => evaluate(e, (id) => vals[indexOf(id)] ?? null);
+    }
+    default:
+      return (vals) => evaluate(e, (id) => vals[indexOf(id)] ?? null);
+  }
+}
+
+function arith(op: '+' | '-' | '*', x: Value, y: Value): Value {
+  const a = num(x);
+  const b = num(y);
+  if (a === null || b === null) return null;
+  return op === '+' ? a + b : op === '-' ? a - b : a * b;
+}
+
+function binary(op: string, x: Value, y: Value): Value {
+  if (x === null || y === null) return null;
+  if (op === '/') {
+    const a = num(x);
+    const b = num(y);
+    return a === null || b === null || b === 0 ? null : a / b;
+  }
+  return compare(op, x, y);
 }

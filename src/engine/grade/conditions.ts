@@ -61,17 +61,42 @@ export function periodDays(s: Scheme): number {
   return s.period.days ?? PERIOD_DAYS[s.period.unit];
 }
 
-function searched(m: SchemeMatch, t: RowTexts): string {
-  return compact(m.in.map((k) => t[k]).join('；'));
+/** A condition ready to test rows: its words normalised once, not once per row. */
+interface CompiledMatch {
+  in: SchemeMatch['in'];
+  keywords: { raw: string; key: string }[];
+  unless: string[];
+  leave: SchemeMatch['leave'];
+}
+
+const compiledConditions = new WeakMap<Scheme, { condition: SchemeCondition; match: CompiledMatch }[]>();
+
+function compileMatch(m: SchemeMatch): CompiledMatch {
+  return { in: m.in, keywords: m.keywords.map((k) => ({ raw: k, key: compact(k) })), unless: m.unless.map(compact), leave: m.leave };
+}
+
+function conditionsOf(s: Scheme): { condition: SchemeCondition; match: CompiledMatch }[] {
+  let list = compiledConditions.get(s);
+  if (!list) {
+    list = s.conditions.map((c) => ({ condition: c, match: compileMatch(c.match) }));
+    compiledConditions.set(s, list);
+  }
+  return list;
 }
 
 /** What in the row made a condition apply: the keyword found, or the leave days counted. */
-export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | null {
-  const text = searched(m, t);
+function matchCompiled(m: CompiledMatch, texts: Record<keyof RowTexts, string>, days: number): string | null {
+  const text =
+    m.in.length === 1
+      ? texts[m.in[0]!]
+      : m.in
+          .map((k) => texts[k])
+          .filter(Boolean)
+          .join('；');
   if (!text) return null;
-  if (m.unless.some((u) => text.includes(compact(u)))) return null;
-  const word = m.keywords.find((k) => mentions(text, compact(k)));
-  if (word !== undefined) return word;
+  if (m.unless.some((u) => text.includes(u))) return null;
+  const word = m.keywords.find((k) => mentions(text, k.key));
+  if (word !== undefined) return word.raw;
   if (m.leave) {
     const found = leaveDays(text);
     const total = m.leave.kinds.reduce((sum, k) => sum + (found.get(k) ?? 0), 0);
@@ -79,6 +104,20 @@ export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | n
     if (total > limit) return `${m.leave.kinds[0]}${total}天`;
   }
   return null;
+}
+
+/** What in the row made a condition apply: the keyword found, or the leave days counted. */
+export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | null {
+  return matchCompiled(compileMatch(m), compactTexts(t), days);
+}
+
+function compactTexts(t: RowTexts): Record<keyof RowTexts, string> {
+  return {
+    remark: t.remark && compact(t.remark),
+    status: t.status && compact(t.status),
+    name: t.name && compact(t.name),
+    post: t.post && compact(t.post),
+  };
 }
 
 /** The order in which condition effects are applied (rules.md §4.6). */
@@ -92,11 +131,14 @@ export interface Matched {
 
 /** Every condition of the scheme that applies to the row, in precedence order. */
 export function matchedConditions(s: Scheme, t: RowTexts): Matched[] {
+  // Most rows have no remark, status or note at all: nothing to test.
+  if (!t.remark && !t.status && !t.name && !t.post) return [];
   const days = periodDays(s);
+  const texts = compactTexts(t);
   const hit: Matched[] = [];
-  for (const c of s.conditions) {
-    const word = matchWord(c.match, t, days);
-    if (word !== null) hit.push({ condition: c, label: c.label ?? word });
+  for (const { condition, match } of conditionsOf(s)) {
+    const word = matchCompiled(match, texts, days);
+    if (word !== null) hit.push({ condition, label: condition.label ?? word });
   }
-  return EFFECT_ORDER.flatMap((e) => hit.filter((h) => h.condition.effect === e));
+  return hit.length <= 1 ? hit : EFFECT_ORDER.flatMap((e) => hit.filter((h) => h.condition.effect === e));
 }

@@ -3,7 +3,7 @@
  * computed fields and the total, then decides status and grade in the fixed precedence
  * (exclusions, no-grade, direct grades, bands, caps). Quotas are counted elsewhere.
  */
-import { evaluate, excelRound } from '../expr/evaluate';
+import { excelRound } from '../expr/evaluate';
 import { exprRefs } from '../expr/parse';
 import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue } from '../report/issue';
@@ -12,7 +12,7 @@ import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, type CompiledScheme, type Field } from '../scheme/fields';
 import type { SchemeCondition } from '../scheme/model';
 import { compact } from '../text';
-import { cellText, parseScore, type ParsedScore } from '../table/cells';
+import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type Table } from '../table/read';
 import { matchedConditions } from './conditions';
@@ -25,6 +25,7 @@ export const NAME_FIELD: FieldRef = { id: 'name', label: '姓名', en: 'Name' };
 const SAME = 0.005;
 
 const NO_GRADE_EFFECTS = new Set<SchemeCondition['effect']>(['exclude', 'elsewhere', 'no-grade']);
+const NONE: readonly SchemeCondition[] = [];
 
 /** Maps a grade cell's text to a label of the scheme: exact, a synonym, or with 档/等次 around it. */
 export function gradeLabel(labels: { label: string; synonyms: string[] }[], text: string): string | null {
@@ -130,6 +131,23 @@ export function scoreTable(
   const parseAt = (row: number, column: Column): ParsedScore =>
     parseScore(view.value(row, column.col), view.numFmt(row, column.col), view.formula(row, column.col));
 
+  // Per field, once: the column to read, or the value it has when the sheet has no column for it.
+  const readers = [...c.fields.values()]
+    .filter((f) => source.get(f.id) !== 'derived')
+    .map((f) => {
+      const src = source.get(f.id);
+      return {
+        f,
+        at: c.index.get(f.id)!,
+        column: src === 'column' ? col.get(f.id)! : null,
+        constant: src === 'zero' ? 0 : null,
+        wanted: scoring === 'computed' && needed.has(f.id),
+      };
+    });
+  const derived = c.derivedOrder
+    .filter((id) => source.get(id) === 'derived')
+    .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
+  const leveled = s.items.filter((it) => it.levels);
   const people: Person[] = [];
   const nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
   for (const r of table.rows) {
@@ -140,62 +158,68 @@ export function scoreTable(
     const remark = text('remark', r.row);
     const texts = { remark, status: text('status', r.row), name: r.nameNote ?? '', post: text('post', r.row) };
     const hits = matchedConditions(s, texts);
-    const matched = hits.map((h) => h.condition);
-    const noGradeHit = hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
+    const matched = hits.length === 0 ? NONE : hits.map((h) => h.condition);
+    const noGradeHit = hits.length === 0 ? undefined : hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
     const noGrade = noGradeHit?.condition;
     const status: Person['status'] = !noGrade ? 'graded' : noGrade.effect === 'no-grade' ? 'ungraded' : 'excluded';
     const elsewhere = noGrade?.effect === 'elsewhere';
     const checked = status !== 'excluded';
     const rowIssues: Issue[] = [];
+    // Addresses are made only for cells that have something to say.
     const at = (column: Column): string => a1(r.row, column.col);
 
-    // Values read from the sheet.
-    const values: Record<string, number | null> = {};
-    for (const f of c.fields.values()) {
-      const src = source.get(f.id);
-      if (src === 'zero') values[f.id] = 0;
-      else if (src === 'missing') values[f.id] = null;
-      if (src !== 'column') continue;
-      values[f.id] = readValue(f, parseAt(r.row, col.get(f.id)!), at(col.get(f.id)!), scoring === 'computed' && needed.has(f.id));
+    // Values read from the sheet, by field position (c.index).
+    const vals: (number | null)[] = new Array(c.index.size).fill(null);
+    for (const rd of readers) {
+      if (!rd.column) {
+        vals[rd.at] = rd.constant;
+        continue;
+      }
+      // Most cells hold a plain number: take it without building a parse result.
+      const raw = view.value(r.row, rd.column.col);
+      vals[rd.at] =
+        typeof raw === 'number' && Number.isFinite(raw) && !isDateFormat(view.numFmt(r.row, rd.column.col)) && rd.f.adjustment !== 'penalty'
+          ? inRange(rd.f, raw, rd.column.col)
+          : readValue(rd.f, parseAt(r.row, rd.column), rd.column.col, rd.wanted);
     }
-    /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
-    function readValue(f: Field, p: ParsedScore, cell: string, wanted: boolean): number | null {
-      if (p.kind === 'empty') {
-        if (f.kind === 'adjustment' || !f.required) return 0;
-        if (wanted && status === 'graded') rowIssues.push(issue({ rule: 'missing-value', field: fieldRef(f) }, cell, r.row));
-        return null;
-      }
-      if (p.kind === 'bad') {
-        if (checked) rowIssues.push(issue({ rule: 'not-a-number', field: fieldRef(f), text: p.text, kind: p.why }, cell, r.row));
-        return null;
-      }
-      if (p.fromText && checked)
-        rowIssues.push(issue({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, cell, r.row));
-      // A penalty written as -3 means 3 points off, as when written 3.
-      const v = f.adjustment === 'penalty' ? Math.abs(p.value) : p.value;
+    /** A number within the field's bounds, or an out-of-range issue. */
+    function inRange(f: Field, v: number, column: number): number {
       const tooLow = f.min !== null && v < f.min - 1e-9;
       const tooHigh = f.max !== null && v > f.max + 1e-9;
       if ((tooLow || tooHigh) && checked) {
         rowIssues.push(
           issue(
             { rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh },
-            cell,
+            a1(r.row, column),
             r.row,
           ),
         );
       }
       return v;
     }
+    /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
+    function readValue(f: Field, p: ParsedScore, column: number, wanted: boolean): number | null {
+      const cell = (): string => a1(r.row, column);
+      if (p.kind === 'empty') {
+        if (f.kind === 'adjustment' || !f.required) return 0;
+        if (wanted && status === 'graded') rowIssues.push(issue({ rule: 'missing-value', field: fieldRef(f) }, cell(), r.row));
+        return null;
+      }
+      if (p.kind === 'bad') {
+        if (checked) rowIssues.push(issue({ rule: 'not-a-number', field: fieldRef(f), text: p.text, kind: p.why }, cell(), r.row));
+        return null;
+      }
+      if (p.fromText && checked)
+        rowIssues.push(issue({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, cell(), r.row));
+      // A penalty written as -3 means 3 points off, as when written 3.
+      return inRange(f, f.adjustment === 'penalty' ? Math.abs(p.value) : p.value, column);
+    }
 
     // Dimensions and computed fields, compared with the sheet's own subtotals.
-    const lookup = (id: string): number | null => values[id] ?? null;
-    for (const id of c.derivedOrder) {
-      if (source.get(id) !== 'derived') continue;
-      const f = c.fields.get(id)!;
-      const v = evaluate(f.expr!, lookup);
-      values[id] = typeof v === 'number' ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
-      const sheetCol = col.get(id);
-      const computed = values[id];
+    for (const { f, at: i, sheetCol } of derived) {
+      const v = f.run!(vals);
+      const computed = typeof v === 'number' ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
+      vals[i] = computed;
       if (sheetCol && computed !== null && computed !== undefined && checked) {
         const p = parseAt(r.row, sheetCol);
         if (p.kind === 'number' && Math.abs(p.value - computed) > SAME) {
@@ -216,7 +240,7 @@ export function scoreTable(
     const sheetTotal = typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null;
     let total: number | null = null;
     if (scoring === 'computed') {
-      const v = c.totalIsInput !== null ? lookup(c.totalIsInput) : evaluate(c.total, lookup);
+      const v = c.totalIsInput !== null ? vals[c.index.get(c.totalIsInput)!] : c.runTotal(vals);
       total = typeof v === 'number' ? excelRound(v, s.total.decimals) : null;
       if (totalCol && total !== null && checked) {
         const p = parseAt(r.row, totalCol);
@@ -233,7 +257,7 @@ export function scoreTable(
       }
     } else if (scoring === 'total-column' && totalCol) {
       const p = parseAt(r.row, totalCol);
-      total = readValue(totalField(c), p, at(totalCol), true);
+      total = readValue(totalField(c), p, totalCol.col, true);
       if (total !== null) total = excelRound(total, s.total.decimals);
     }
 
@@ -298,24 +322,23 @@ export function scoreTable(
       );
     }
 
-    const flags: Note[] = matched.filter((m) => m.effect === 'flag').map((m) => note(m.reason, m.reasonEn));
+    const flags: Note[] = matched.length === 0 ? [] : matched.filter((m) => m.effect === 'flag').map((m) => note(m.reason, m.reasonEn));
     if (status === 'graded' && total !== null) {
       for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(note(n.text, n.textEn));
     }
     const levels: Record<string, string | null> = {};
-    for (const it of s.items) {
-      if (!it.levels) continue;
-      const v = values[it.id];
-      levels[it.id] = typeof v === 'number' ? (it.levels.find((l) => inBand(l, v))?.level ?? null) : null;
+    for (const it of leveled) {
+      const v = vals[c.index.get(it.id)!];
+      levels[it.id] = typeof v === 'number' ? (it.levels!.find((l) => inBand(l, v))?.level ?? null) : null;
     }
 
-    issues.push(...rowIssues);
+    for (const i of rowIssues) issues.push(i);
     people.push({
       row: r.row,
       name: r.name,
       unit: text('unit', r.row) || r.section || null,
       post: texts.post || null,
-      remark: [remark, r.nameNote].filter(Boolean).join('；') || null,
+      remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
       reasonLabel: noGradeHit?.label ?? null,
       reason: noGrade?.reason ?? (gradeFrom === 'direct' || gradeFrom === 'cap' ? why!.reason : null),
@@ -324,13 +347,13 @@ export function scoreTable(
       total,
       grade,
       gradeFrom,
-      values,
+      vals,
       levels,
       sheetTotal,
       sheetGrade: gradeText || null,
       elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
       flags,
-      conditions: matched.map((m) => m.id),
+      conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
     });
   }
 
@@ -366,9 +389,19 @@ function totalField(c: CompiledScheme): Field {
 
 function duplicates(people: Person[], byUnit: boolean, nameCol: number): Issue[] {
   const seen = new Map<string, Person>();
+  const unitKeys = new Map<string, string>();
   const out: Issue[] = [];
   for (const p of people) {
-    const key = byUnit ? `${p.name}\u0000${compact(p.unit ?? '')}` : p.name;
+    let key = p.name;
+    if (byUnit) {
+      const unit = p.unit ?? '';
+      let u = unitKeys.get(unit);
+      if (u === undefined) {
+        u = compact(unit);
+        unitKeys.set(unit, u);
+      }
+      key = `${p.name}\u0000${u}`;
+    }
     const first = seen.get(key);
     if (first)
       out.push(

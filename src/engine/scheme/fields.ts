@@ -3,6 +3,7 @@
  * dimensions and computed fields, and the expression of the total. Built once per scheme;
  * the evaluator, the range check and the formula writer all read the same expressions.
  */
+import { compileExpr, type Compiled } from '../expr/evaluate';
 import { exprRefs, parseExpr, type Expr } from '../expr/parse';
 import type { FieldRef } from '../report/issue';
 import type { Scheme } from './model';
@@ -23,6 +24,8 @@ export interface Field {
   group?: string;
   /** Groups and computed fields: how they are computed from other fields. */
   expr?: Expr;
+  /** The same, compiled for the loop over rows. */
+  run?: Compiled;
   /** Computed fields: decimals to round to. */
   decimals?: number;
   /** Adjustments: bonus or penalty. */
@@ -36,6 +39,9 @@ export interface CompiledScheme {
   derivedOrder: string[];
   /** The total, over field ids; adjustments enter capped. */
   total: Expr;
+  runTotal: Compiled;
+  /** Every field's position in the arrays that compiled expressions read. */
+  index: Map<string, number>;
   /** When the total is a single input (a leader's score), its id: the total is read, not computed. */
   totalIsInput: string | null;
 }
@@ -113,7 +119,10 @@ export function compileScheme(s: Scheme): CompiledScheme {
   const single = total.k === 'ref' ? fields.get(total.id) : undefined;
   const totalIsInput = single && (single.kind === 'item' || single.kind === 'input') ? single.id : null;
 
-  return { scheme: s, fields, derivedOrder: derivedOrder(fields), total, totalIsInput };
+  const index = new Map([...fields.keys()].map((id, i) => [id, i]));
+  const indexOf = (id: string): number => index.get(id) ?? -1;
+  for (const f of fields.values()) if (f.expr) f.run = compileExpr(f.expr, indexOf);
+  return { scheme: s, fields, derivedOrder: derivedOrder(fields), total, runTotal: compileExpr(total, indexOf), index, totalIsInput };
 }
 
 /** Topological order of the fields that have expressions (the schema check rules out unknown ids). */

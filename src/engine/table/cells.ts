@@ -8,12 +8,24 @@ import { isNilText, numberFromText } from '../text';
 
 export type ParsedScore =
   | { kind: 'empty' }
+  /** text: what was typed, for a number typed as text; empty for a real number. */
   | { kind: 'number'; value: number; fromText: boolean; text: string }
   | { kind: 'bad'; text: string; why: 'text' | 'error' | 'boolean' | 'date' | 'formula' };
 
 /** True for a number format that shows dates or times (yyyy/m/d, m月d日, h:mm …). */
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(fmt: string | null): boolean {
   if (!fmt || fmt === 'General' || fmt === '@') return false;
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    known = looksLikeDate(fmt);
+    dateFormats.set(fmt, known);
+  }
+  return known;
+}
+
+function looksLikeDate(fmt: string): boolean {
   const bare = fmt
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
@@ -33,7 +45,7 @@ export function parseScore(v: CellValue, numFmt: string | null, formula: string 
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'bad', text: String(v), why: 'text' };
     if (isDateFormat(numFmt)) return { kind: 'bad', text: serialToDate(v), why: 'date' };
-    return { kind: 'number', value: v, fromText: false, text: String(v) };
+    return { kind: 'number', value: v, fromText: false, text: '' };
   }
   if (typeof v === 'boolean') return { kind: 'bad', text: v ? 'TRUE' : 'FALSE', why: 'boolean' };
   if (isCellError(v)) return { kind: 'bad', text: v.error, why: 'error' };

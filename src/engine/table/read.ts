@@ -175,6 +175,19 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
   const skipped: Table['skipped'] = [];
   let section: string | null = null;
   for (let r = bottom + 1; r <= view.bottom; r++) {
+    // The common row: a name and data beside it. Decided without reading the rest of the row.
+    const named = cellText(view.value(r, nameCol));
+    if (named && !isSummaryText(named) && !(r <= bottom + 3 && isColumnNumbering(view, r))) {
+      const data = dataCols.some((c) => {
+        const val = view.value(r, c);
+        return val !== null && val !== '';
+      });
+      if (data || remarkHolds(r) || !isSectionLabel(view, r, nameCol, named)) {
+        const { name, note } = splitName(named);
+        rows.push({ row: r, name, nameNote: note, section });
+        continue;
+      }
+    }
     const texts: { c: number; t: string }[] = [];
     for (let c = view.left; c <= view.right; c++) {
       if (view.isMergeTail(r, c)) continue;
@@ -182,7 +195,7 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       const t = typeof val === 'boolean' ? String(val) : cellText(val);
       if (t || (val !== null && typeof val === 'object')) texts.push({ c, t: t || '#' });
     }
-    if (isColumnNumbering(view, r)) {
+    if (r <= bottom + 3 && isColumnNumbering(view, r)) {
       skipped.push({ row: r, why: 'note' });
       continue;
     }
