@@ -45,8 +45,16 @@ export function amount(s: string): number {
 
 /** Leave days by kind from free text: "病假30天、事假两周" → {病假: 30, 事假: 14}; 工伤病假 is its own kind; a month counts 30 days. */
 export function leaveDays(text: string): Map<string, number> {
+  return leaveDaysCompact(compact(text));
+}
+
+const NO_LEAVE = new Map<string, number>();
+
+/** leaveDays for text already compacted; most texts name no leave at all (no 假) and cost one scan. */
+function leaveDaysCompact(text: string): Map<string, number> {
+  if (!text.includes('假')) return NO_LEAVE;
   const out = new Map<string, number>();
-  for (const m of compact(text).matchAll(LEAVE)) {
+  for (const m of text.matchAll(LEAVE)) {
     const days = amount(m[3]!) * UNIT_DAYS[m[4]!]!;
     if (!Number.isFinite(days)) continue;
     const kind = (m[1] ?? '') + m[2]!;
@@ -84,8 +92,29 @@ function conditionsOf(s: Scheme): { condition: SchemeCondition; match: CompiledM
   return list;
 }
 
+/** A row's texts compacted once, with leave days parsed at most once per text. */
+class RowText {
+  readonly texts: Record<keyof RowTexts, string>;
+  private leave: Map<string, Map<string, number>> | undefined;
+  constructor(t: RowTexts) {
+    this.texts = {
+      remark: t.remark && compact(t.remark),
+      status: t.status && compact(t.status),
+      name: t.name && compact(t.name),
+      post: t.post && compact(t.post),
+    };
+  }
+  leaveDays(text: string): Map<string, number> {
+    this.leave ??= new Map();
+    let days = this.leave.get(text);
+    if (!days) this.leave.set(text, (days = leaveDaysCompact(text)));
+    return days;
+  }
+}
+
 /** What in the row made a condition apply: the keyword found, or the leave days counted. */
-function matchCompiled(m: CompiledMatch, texts: Record<keyof RowTexts, string>, days: number): string | null {
+function matchCompiled(m: CompiledMatch, row: RowText, days: number): string | null {
+  const texts = row.texts;
   const text =
     m.in.length === 1
       ? texts[m.in[0]!]
@@ -98,7 +127,7 @@ function matchCompiled(m: CompiledMatch, texts: Record<keyof RowTexts, string>, 
   const word = m.keywords.find((k) => mentions(text, k.key));
   if (word !== undefined) return word.raw;
   if (m.leave) {
-    const found = leaveDays(text);
+    const found = row.leaveDays(text);
     const total = m.leave.kinds.reduce((sum, k) => sum + (found.get(k) ?? 0), 0);
     const limit = m.leave.over === 'half-period' ? days / 2 : m.leave.over;
     if (total > limit) return `${m.leave.kinds[0]}${total}天`;
@@ -108,16 +137,7 @@ function matchCompiled(m: CompiledMatch, texts: Record<keyof RowTexts, string>, 
 
 /** What in the row made a condition apply: the keyword found, or the leave days counted. */
 export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | null {
-  return matchCompiled(compileMatch(m), compactTexts(t), days);
-}
-
-function compactTexts(t: RowTexts): Record<keyof RowTexts, string> {
-  return {
-    remark: t.remark && compact(t.remark),
-    status: t.status && compact(t.status),
-    name: t.name && compact(t.name),
-    post: t.post && compact(t.post),
-  };
+  return matchCompiled(compileMatch(m), new RowText(t), days);
 }
 
 /** The order in which condition effects are applied (rules.md §4.6). */
@@ -134,10 +154,10 @@ export function matchedConditions(s: Scheme, t: RowTexts): Matched[] {
   // Most rows have no remark, status or note at all: nothing to test.
   if (!t.remark && !t.status && !t.name && !t.post) return [];
   const days = periodDays(s);
-  const texts = compactTexts(t);
+  const row = new RowText(t);
   const hit: Matched[] = [];
   for (const { condition, match } of conditionsOf(s)) {
-    const word = matchCompiled(match, texts, days);
+    const word = matchCompiled(match, row, days);
     if (word !== null) hit.push({ condition, label: condition.label ?? word });
   }
   return hit.length <= 1 ? hit : EFFECT_ORDER.flatMap((e) => hit.filter((h) => h.condition.effect === e));

@@ -6,7 +6,7 @@
 import { excelRound } from '../expr/evaluate';
 import { exprRefs } from '../expr/parse';
 import { a1, type GridView } from '../grid';
-import { issue, type FieldRef, type Issue } from '../report/issue';
+import { issue, type FieldRef, type Issue, type IssueData, type Severity } from '../report/issue';
 import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, type CompiledScheme, type Field } from '../scheme/fields';
@@ -14,8 +14,8 @@ import type { SchemeCondition } from '../scheme/model';
 import { compact } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
-import { headerCell, type Table } from '../table/read';
-import { matchedConditions } from './conditions';
+import { headerCell, type RosterRow, type Table } from '../table/read';
+import { matchedConditions, type Matched, type RowTexts } from './conditions';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
 export const GRADE_FIELD: FieldRef = { id: 'grade', label: '等次', en: 'Grade' };
@@ -97,19 +97,34 @@ export function scoreTable(
   table: Table,
   c: CompiledScheme,
 ): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns'> {
-  const s = c.scheme;
-  const issues: Issue[] = [];
   const setup = setUp(table, c);
-  const { col, identity, source, needed, scoring } = setup;
-  const labels = s.grading.labels;
+  const issues = columnIssues(table, c, setup);
+  const scorer = new RowScorer(view, table, c, setup);
+  const people: Person[] = [];
+  for (const r of table.rows) {
+    const p = scorer.score(r, issues);
+    if (p) people.push(p);
+  }
+  issues.push(...duplicates(people, !!setup.identity.unit, scorer.nameCol));
+  return {
+    people,
+    issues,
+    scoring: setup.scoring,
+    sources: Object.fromEntries(setup.source),
+    fieldColumns: Object.fromEntries([...setup.col].map(([id, column]) => [id, column.col])),
+  };
+}
 
+/** Sheet-wide issues: columns the total needs but the sheet lacks, header maxima that differ from the scheme's. */
+function columnIssues(table: Table, c: CompiledScheme, { col, identity, source, needed, scoring }: Setup): Issue[] {
+  const issues: Issue[] = [];
   if (scoring === 'computed') {
     for (const id of needed) {
       const f = c.fields.get(id);
       if (f && source.get(id) === 'missing') issues.push(issue({ rule: 'missing-column', field: fieldRef(f) }));
     }
   }
-  if (s.grading.mode === 'entered' && !identity.grade) issues.push(issue({ rule: 'missing-column', field: GRADE_FIELD }));
+  if (c.scheme.grading.mode === 'entered' && !identity.grade) issues.push(issue({ rule: 'missing-column', field: GRADE_FIELD }));
   for (const [id, column] of col) {
     const f = c.fields.get(id)!;
     if (column.headerMax !== null && f.max !== null && Math.abs(column.headerMax - f.max) > 1e-9) {
@@ -122,151 +137,101 @@ export function scoreTable(
       );
     }
   }
+  return issues;
+}
 
-  // Through merges: offices merge 科室 down over the people of one unit.
-  const text = (role: IdentityRole, row: number): string => {
-    const column = identity[role];
-    return column ? cellText(view.shown(row, column.col)) : '';
-  };
-  const parseAt = (row: number, column: Column): ParsedScore =>
-    parseScore(view.value(row, column.col), view.numFmt(row, column.col), view.formula(row, column.col));
+/** Per field not computed here: where its value comes from. */
+interface Reader {
+  f: Field;
+  /** Position in compiled.index. */
+  at: number;
+  column: Column | null;
+  /** The value when the sheet has no column for it. */
+  constant: number | null;
+  /** The total needs it, so an empty cell is reported. */
+  wanted: boolean;
+}
 
-  // Per field, once: the column to read, or the value it has when the sheet has no column for it.
-  const readers = [...c.fields.values()]
-    .filter((f) => source.get(f.id) !== 'derived')
-    .map((f) => {
-      const src = source.get(f.id);
-      return {
-        f,
-        at: c.index.get(f.id)!,
-        column: src === 'column' ? col.get(f.id)! : null,
-        constant: src === 'zero' ? 0 : null,
-        wanted: scoring === 'computed' && needed.has(f.id),
-      };
-    });
-  const derived = c.derivedOrder
-    .filter((id) => source.get(id) === 'derived')
-    .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
-  const leveled = s.items.filter((it) => it.levels);
-  const people: Person[] = [];
-  const nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
-  for (const r of table.rows) {
+/**
+ * Scores one roster row at a time. Everything that does not depend on the row is worked out
+ * once in the constructor; the per-row state (row, checked, status, issues) lives on the
+ * instance while a row is scored, so no closures are made per row.
+ */
+class RowScorer {
+  readonly nameCol: number;
+  private readonly s: CompiledScheme['scheme'];
+  private readonly labels: CompiledScheme['scheme']['grading']['labels'];
+  private readonly readers: Reader[];
+  private readonly derived: { f: Field; at: number; sheetCol: Column | undefined }[];
+  private readonly leveled: { id: string; at: number; levels: NonNullable<CompiledScheme['scheme']['items'][number]['levels']> }[];
+  private readonly totalAt: number | null;
+  private readonly conditionMemo = new Map<string, Matched[]>();
+  private totalAsInput: Field | undefined;
+  // The row being scored.
+  private row = 0;
+  private checked = true;
+  private status: Person['status'] = 'graded';
+  private rowIssues: Issue[] = [];
+
+  constructor(
+    private readonly view: GridView,
+    table: Table,
+    private readonly c: CompiledScheme,
+    private readonly setup: Setup,
+  ) {
+    const { col, identity, source, needed, scoring } = setup;
+    this.s = c.scheme;
+    this.labels = c.scheme.grading.labels;
+    this.nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
+    this.readers = [...c.fields.values()]
+      .filter((f) => source.get(f.id) !== 'derived')
+      .map((f) => {
+        const src = source.get(f.id);
+        return {
+          f,
+          at: c.index.get(f.id)!,
+          column: src === 'column' ? col.get(f.id)! : null,
+          constant: src === 'zero' ? 0 : null,
+          wanted: scoring === 'computed' && needed.has(f.id),
+        };
+      });
+    this.derived = c.derivedOrder
+      .filter((id) => source.get(id) === 'derived')
+      .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
+    this.leveled = c.scheme.items.flatMap((it) => (it.levels ? [{ id: it.id, at: c.index.get(it.id)!, levels: it.levels }] : []));
+    this.totalAt = c.totalIsInput !== null ? c.index.get(c.totalIsInput)! : null;
+  }
+
+  /** Scores a row; its issues go to `issues`. Null for a row without a name (reported). */
+  score(r: RosterRow, issues: Issue[]): Person | null {
+    const { s, view, setup } = this;
     if (!r.name) {
-      issues.push(issue({ rule: 'missing-value', field: NAME_FIELD }, a1(r.row, nameCol), r.row));
-      continue;
+      issues.push(issue({ rule: 'missing-value', field: NAME_FIELD }, a1(r.row, this.nameCol), r.row));
+      return null;
     }
-    const remark = text('remark', r.row);
-    const texts = { remark, status: text('status', r.row), name: r.nameNote ?? '', post: text('post', r.row) };
-    const hits = matchedConditions(s, texts);
+    const remark = this.text('remark', r.row);
+    const texts = { remark, status: this.text('status', r.row), name: r.nameNote ?? '', post: this.text('post', r.row) };
+    const hits = this.conditions(texts);
     const matched = hits.length === 0 ? NONE : hits.map((h) => h.condition);
     const noGradeHit = hits.length === 0 ? undefined : hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
     const noGrade = noGradeHit?.condition;
     const status: Person['status'] = !noGrade ? 'graded' : noGrade.effect === 'no-grade' ? 'ungraded' : 'excluded';
     const elsewhere = noGrade?.effect === 'elsewhere';
-    const checked = status !== 'excluded';
-    const rowIssues: Issue[] = [];
-    // Addresses are made only for cells that have something to say.
-    const at = (column: Column): string => a1(r.row, column.col);
+    this.row = r.row;
+    this.status = status;
+    this.checked = status !== 'excluded';
+    this.rowIssues = [];
 
-    // Values read from the sheet, by field position (c.index).
-    const vals: (number | null)[] = new Array(c.index.size).fill(null);
-    for (const rd of readers) {
-      if (!rd.column) {
-        vals[rd.at] = rd.constant;
-        continue;
-      }
-      // Most cells hold a plain number: take it without building a parse result.
-      const raw = view.value(r.row, rd.column.col);
-      vals[rd.at] =
-        typeof raw === 'number' && Number.isFinite(raw) && !isDateFormat(view.numFmt(r.row, rd.column.col)) && rd.f.adjustment !== 'penalty'
-          ? inRange(rd.f, raw, rd.column.col)
-          : readValue(rd.f, parseAt(r.row, rd.column), rd.column.col, rd.wanted);
-    }
-    /** A number within the field's bounds, or an out-of-range issue. */
-    function inRange(f: Field, v: number, column: number): number {
-      const tooLow = f.min !== null && v < f.min - 1e-9;
-      const tooHigh = f.max !== null && v > f.max + 1e-9;
-      if ((tooLow || tooHigh) && checked) {
-        rowIssues.push(
-          issue(
-            { rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh },
-            a1(r.row, column),
-            r.row,
-          ),
-        );
-      }
-      return v;
-    }
-    /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
-    function readValue(f: Field, p: ParsedScore, column: number, wanted: boolean): number | null {
-      const cell = (): string => a1(r.row, column);
-      if (p.kind === 'empty') {
-        if (f.kind === 'adjustment' || !f.required) return 0;
-        if (wanted && status === 'graded') rowIssues.push(issue({ rule: 'missing-value', field: fieldRef(f) }, cell(), r.row));
-        return null;
-      }
-      if (p.kind === 'bad') {
-        if (checked) rowIssues.push(issue({ rule: 'not-a-number', field: fieldRef(f), text: p.text, kind: p.why }, cell(), r.row));
-        return null;
-      }
-      if (p.fromText && checked)
-        rowIssues.push(issue({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, cell(), r.row));
-      // A penalty written as -3 means 3 points off, as when written 3.
-      return inRange(f, f.adjustment === 'penalty' ? Math.abs(p.value) : p.value, column);
-    }
-
-    // Dimensions and computed fields, compared with the sheet's own subtotals.
-    for (const { f, at: i, sheetCol } of derived) {
-      const v = f.run!(vals);
-      const computed = typeof v === 'number' ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
-      vals[i] = computed;
-      if (sheetCol && computed !== null && computed !== undefined && checked) {
-        const p = parseAt(r.row, sheetCol);
-        if (p.kind === 'number' && Math.abs(p.value - computed) > SAME) {
-          rowIssues.push(
-            issue(
-              { rule: 'subtotal-mismatch', field: fieldRef(f), sheet: p.value, computed: excelRound(computed, 2) },
-              at(sheetCol),
-              r.row,
-            ),
-          );
-        }
-      }
-    }
-
-    // The total.
-    const totalCol = identity.total;
-    const sheetTotalRaw = totalCol ? view.value(r.row, totalCol.col) : null;
-    const sheetTotal = typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null;
-    let total: number | null = null;
-    if (scoring === 'computed') {
-      const v = c.totalIsInput !== null ? vals[c.index.get(c.totalIsInput)!] : c.runTotal(vals);
-      total = typeof v === 'number' ? excelRound(v, s.total.decimals) : null;
-      if (totalCol && total !== null && checked) {
-        const p = parseAt(r.row, totalCol);
-        // A formula saved without its result (files written by scripts) cannot be compared.
-        const differs =
-          p.kind === 'number'
-            ? Math.abs(p.value - total) > SAME
-              ? p.value
-              : null
-            : p.kind === 'bad' && p.why !== 'formula'
-              ? p.text
-              : null;
-        if (differs !== null) rowIssues.push(issue({ rule: 'total-mismatch', sheet: differs, computed: total }, at(totalCol), r.row));
-      }
-    } else if (scoring === 'total-column' && totalCol) {
-      const p = parseAt(r.row, totalCol);
-      total = readValue(totalField(c), p, totalCol.col, true);
-      if (total !== null) total = excelRound(total, s.total.decimals);
-    }
+    const vals = this.readFields();
+    this.derive(vals);
+    const total = this.total(vals);
 
     // Status and grade.
-    const gradeCol = identity.grade;
+    const gradeCol = setup.identity.grade;
     const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
-    const sheetGrade = gradeText ? gradeLabel(labels, gradeText) : null;
+    const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
     if (gradeText && sheetGrade === null && !elsewhere && status !== 'excluded') {
-      rowIssues.push(issue({ rule: 'unknown-grade', text: gradeText, known: labels.map((l) => l.label) }, at(gradeCol!), r.row));
+      this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
     let grade: string | null = null;
     let gradeFrom: GradeSource | null = null;
@@ -275,8 +240,7 @@ export function scoreTable(
       const directs = matched.filter((m) => m.effect === 'direct-grade');
       const direct = directs[0];
       const conflict = directs.find((d) => d.grade !== direct?.grade);
-      if (direct && conflict)
-        rowIssues.push(issue({ rule: 'condition-conflict', chosen: direct.reason, ignored: conflict.reason }, a1(r.row, nameCol), r.row));
+      if (direct && conflict) this.add({ rule: 'condition-conflict', chosen: direct.reason, ignored: conflict.reason }, this.nameCol);
       if (direct) {
         grade = direct.grade!;
         gradeFrom = 'direct';
@@ -284,41 +248,33 @@ export function scoreTable(
       } else if (s.grading.mode === 'entered') {
         grade = sheetGrade;
         gradeFrom = sheetGrade ? 'entered' : null;
-        if (!gradeText && gradeCol) rowIssues.push(issue({ rule: 'missing-value', field: GRADE_FIELD }, at(gradeCol), r.row));
+        if (!gradeText && gradeCol) this.add({ rule: 'missing-value', field: GRADE_FIELD }, gradeCol.col);
       } else if (total !== null) {
-        const band = s.grading.bands.find((b) => inBand(b, total!));
+        const band = s.grading.bands.find((b) => inBand(b, total));
         if (band) {
           grade = band.grade;
           gradeFrom = 'band';
         } else {
-          rowIssues.push(
-            issue({ rule: 'scheme-gap', kind: 'total-in-gap', value: total }, totalCol ? at(totalCol) : a1(r.row, nameCol), r.row, 'error'),
-          );
+          this.add({ rule: 'scheme-gap', kind: 'total-in-gap', value: total }, setup.identity.total?.col ?? this.nameCol, 'error');
         }
       }
       const cap = matched.find((m) => m.effect === 'max-grade');
-      if (cap && grade !== null && better(labels, grade, cap.grade!)) {
+      if (cap && grade !== null && better(this.labels, grade, cap.grade!)) {
         grade = cap.grade!;
         gradeFrom = 'cap';
         why = cap;
       }
       const compare = s.grading.mode === 'bands' || gradeFrom !== 'entered';
       if (compare && sheetGrade !== null && grade !== null && sheetGrade !== grade) {
-        rowIssues.push(
-          issue(
-            { rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why?.reason ?? null, whyEn: why?.reasonEn ?? null },
-            at(gradeCol!),
-            r.row,
-          ),
+        this.add(
+          { rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why?.reason ?? null, whyEn: why?.reasonEn ?? null },
+          gradeCol!.col,
         );
       }
     } else if (gradeText && !elsewhere) {
-      rowIssues.push(
-        issue(
-          { rule: 'grade-mismatch', sheet: gradeText, computed: null, why: noGrade!.reason, whyEn: noGrade!.reasonEn ?? null },
-          at(gradeCol!),
-          r.row,
-        ),
+      this.add(
+        { rule: 'grade-mismatch', sheet: gradeText, computed: null, why: noGrade!.reason, whyEn: noGrade!.reasonEn ?? null },
+        gradeCol!.col,
       );
     }
 
@@ -327,16 +283,18 @@ export function scoreTable(
       for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(note(n.text, n.textEn));
     }
     const levels: Record<string, string | null> = {};
-    for (const it of leveled) {
-      const v = vals[c.index.get(it.id)!];
-      levels[it.id] = typeof v === 'number' ? (it.levels!.find((l) => inBand(l, v))?.level ?? null) : null;
+    for (const it of this.leveled) {
+      const v = vals[it.at];
+      levels[it.id] = typeof v === 'number' ? (it.levels.find((l) => inBand(l, v))?.level ?? null) : null;
     }
 
-    for (const i of rowIssues) issues.push(i);
-    people.push({
+    for (const i of this.rowIssues) issues.push(i);
+    const totalCol = setup.identity.total;
+    const sheetTotalRaw = totalCol ? view.value(r.row, totalCol.col) : null;
+    return {
       row: r.row,
       name: r.name,
-      unit: text('unit', r.row) || r.section || null,
+      unit: this.text('unit', r.row) || r.section || null,
       post: texts.post || null,
       remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
@@ -349,22 +307,129 @@ export function scoreTable(
       gradeFrom,
       vals,
       levels,
-      sheetTotal,
+      sheetTotal: typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null,
       sheetGrade: gradeText || null,
       elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
       flags,
       conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
-    });
+    };
   }
 
-  issues.push(...duplicates(people, !!identity.unit, nameCol));
-  return {
-    people,
-    issues,
-    scoring,
-    sources: Object.fromEntries(source),
-    fieldColumns: Object.fromEntries([...col].map(([id, column]) => [id, column.col])),
-  };
+  /** An identity cell's text, through merges: offices merge 科室 down over the people of one unit. */
+  private text(role: IdentityRole, row: number): string {
+    const column = this.setup.identity[role];
+    return column ? cellText(this.view.shown(row, column.col)) : '';
+  }
+
+  /** Rows repeat the same texts (科员, no remark): each distinct combination is matched once. */
+  private conditions(texts: RowTexts): Matched[] {
+    const key = `${texts.remark}\u0000${texts.status}\u0000${texts.name}\u0000${texts.post}`;
+    let hits = this.conditionMemo.get(key);
+    if (!hits) this.conditionMemo.set(key, (hits = matchedConditions(this.s, texts)));
+    return hits;
+  }
+
+  private add(data: IssueData, column: number, severity?: Severity): void {
+    this.rowIssues.push(issue(data, a1(this.row, column), this.row, severity));
+  }
+
+  private parseAt(column: Column): ParsedScore {
+    const { view, row } = this;
+    return parseScore(view.value(row, column.col), view.numFmt(row, column.col), view.formula(row, column.col));
+  }
+
+  /** Values read from the sheet, by field position (compiled.index). */
+  private readFields(): (number | null)[] {
+    const { view, row } = this;
+    const vals: (number | null)[] = new Array(this.c.index.size).fill(null);
+    for (const rd of this.readers) {
+      if (!rd.column) {
+        vals[rd.at] = rd.constant;
+        continue;
+      }
+      // Most cells hold a plain number: take it without building a parse result.
+      const raw = view.value(row, rd.column.col);
+      vals[rd.at] =
+        typeof raw === 'number' && Number.isFinite(raw) && !isDateFormat(view.numFmt(row, rd.column.col)) && rd.f.adjustment !== 'penalty'
+          ? this.inRange(rd.f, raw, rd.column.col)
+          : this.readValue(rd.f, this.parseAt(rd.column), rd.column.col, rd.wanted);
+    }
+    return vals;
+  }
+
+  /** A number within the field's bounds, or an out-of-range issue. */
+  private inRange(f: Field, v: number, column: number): number {
+    const tooLow = f.min !== null && v < f.min - 1e-9;
+    const tooHigh = f.max !== null && v > f.max + 1e-9;
+    if ((tooLow || tooHigh) && this.checked) {
+      this.add(
+        { rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh },
+        column,
+      );
+    }
+    return v;
+  }
+
+  /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
+  private readValue(f: Field, p: ParsedScore, column: number, wanted: boolean): number | null {
+    if (p.kind === 'empty') {
+      if (f.kind === 'adjustment' || !f.required) return 0;
+      if (wanted && this.status === 'graded') this.add({ rule: 'missing-value', field: fieldRef(f) }, column);
+      return null;
+    }
+    if (p.kind === 'bad') {
+      if (this.checked) this.add({ rule: 'not-a-number', field: fieldRef(f), text: p.text, kind: p.why }, column);
+      return null;
+    }
+    if (p.fromText && this.checked) this.add({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, column);
+    // A penalty written as -3 means 3 points off, as when written 3.
+    return this.inRange(f, f.adjustment === 'penalty' ? Math.abs(p.value) : p.value, column);
+  }
+
+  /** Dimensions and computed fields, compared with the sheet's own subtotals. */
+  private derive(vals: (number | null)[]): void {
+    for (const { f, at, sheetCol } of this.derived) {
+      const v = f.run!(vals);
+      const computed = typeof v === 'number' ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
+      vals[at] = computed;
+      if (sheetCol && computed !== null && this.checked) {
+        const p = this.parseAt(sheetCol);
+        if (p.kind === 'number' && Math.abs(p.value - computed) > SAME) {
+          this.add({ rule: 'subtotal-mismatch', field: fieldRef(f), sheet: p.value, computed: excelRound(computed, 2) }, sheetCol.col);
+        }
+      }
+    }
+  }
+
+  /** The total: computed and compared with the sheet's, or read from the sheet's total column. */
+  private total(vals: (number | null)[]): number | null {
+    const { c, setup } = this;
+    const totalCol = setup.identity.total;
+    if (setup.scoring === 'computed') {
+      const v = this.totalAt !== null ? vals[this.totalAt] : c.runTotal(vals);
+      const total = typeof v === 'number' ? excelRound(v, c.scheme.total.decimals) : null;
+      if (totalCol && total !== null && this.checked) {
+        const p = this.parseAt(totalCol);
+        // A formula saved without its result (files written by scripts) cannot be compared.
+        const differs =
+          p.kind === 'number'
+            ? Math.abs(p.value - total) > SAME
+              ? p.value
+              : null
+            : p.kind === 'bad' && p.why !== 'formula'
+              ? p.text
+              : null;
+        if (differs !== null) this.add({ rule: 'total-mismatch', sheet: differs, computed: total }, totalCol.col);
+      }
+      return total;
+    }
+    if (setup.scoring === 'total-column' && totalCol) {
+      this.totalAsInput ??= totalField(c);
+      const t = this.readValue(this.totalAsInput, this.parseAt(totalCol), totalCol.col, true);
+      return t === null ? null : excelRound(t, c.scheme.total.decimals);
+    }
+    return null;
+  }
 }
 
 function note(text: string, textEn: string | undefined): Note {

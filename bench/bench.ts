@@ -1,0 +1,329 @@
+/**
+ * The numbers issue 8 asks for, at 1,000 / 10,000 / 100,000 rows × 30 columns:
+ *  - engine time (checkGrid warm, median of several runs; target ≤ 100 ms at 10,000 rows, linear growth),
+ *    and the first check in a fresh process
+ *  - `kaohe check` against exceljs alone reading and writing the same file (target ≤ 1.3×)
+ *  - peak memory of `kaohe check` at 100,000 rows (target < 1 GiB)
+ *  - context.sync() round trips for check-and-apply, on the preview's Excel (target: constant, ≤ 2)
+ *  - the production task pane bundle, gzipped (target ≤ 250 KB)
+ *  - LibreOffice recalculating the sheet `kaohe grade --formulas` wrote (the alternative a user has),
+ *    against `kaohe check` and `kaohe grade` on the same file
+ * Prints a table; `--write docs/performance.md` also writes it there.
+ *   npm run bench            npm run bench -- --sizes 1000,10000      npm run bench -- --write docs/performance.md
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { checkGrid } from '../src/engine';
+import type { CellValue, Grid } from '../src/engine/grid';
+import { buildPlan } from '../src/engine/plan/plan';
+import { ExcelHost } from '../src/hosts/excel/excel-host';
+import { PreviewWorkbook } from '../src/preview/model';
+import { installOffice } from '../src/preview/office-shim';
+import { preset } from '../src/schemes';
+
+const root = join(__dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const SIZES = (opt('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+const work = join(tmpdir(), 'kaohe-bench');
+mkdirSync(work, { recursive: true });
+
+const ITEMS = [6, 4, 6, 4, 5, 6, 5, 4, 5, 5, 5, 15, 10, 10, 4, 3, 3];
+const LABELS = [
+  '思想政治素质',
+  '职业道德',
+  '社会公德',
+  '家庭美德',
+  '岗位执行能力',
+  '综合业务能力',
+  '开拓创新能力',
+  '沟通协作能力',
+  '工作责任心',
+  '工作作风',
+  '出勤情况',
+  '工作负荷',
+  '工作效率',
+  '工作成效',
+  '遵章守纪情况',
+  '艰苦奋斗勤俭节约情况',
+  '日常信访举报情况',
+];
+const REMARKS = ['', '', '', '', '', '', '', '', '试用期', '病假50天', '已调出', '急难险重任务表现突出'];
+
+/** A gwy-2020 sheet of n people and 30 columns: identity, 17 items, bonus, penalty, total, grade, remark and 4 more columns offices keep. */
+function sheet(n: number): Grid {
+  const header = [
+    '序号',
+    '姓名',
+    '科室',
+    '职务',
+    ...LABELS.map((l, i) => `${l}（${ITEMS[i]}分）`),
+    '加分',
+    '减分',
+    '合计',
+    '等次',
+    '备注',
+    '性别',
+    '出生年月',
+    '联系电话',
+    '入职时间',
+  ];
+  const values: CellValue[][] = [['2026年第一季度公务员平时考核量化评分表'], header];
+  let seed = 7;
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < n; i++) {
+    const items = ITEMS.map((m) => Math.round(m * (0.55 + 0.45 * rand()) * 2) / 2);
+    values.push([
+      i + 1,
+      `人员${i + 1}`,
+      `科室${(i % 25) + 1}`,
+      i % 10 === 0 ? '科长' : '科员',
+      ...items,
+      rand() < 0.1 ? 2 : null,
+      rand() < 0.05 ? 1 : null,
+      null,
+      null,
+      REMARKS[i % REMARKS.length] || null,
+      i % 2 ? '男' : '女',
+      '1985.03',
+      '13800000000',
+      '2010.07',
+    ]);
+  }
+  return { sheet: '第一季度', top: 1, left: 1, values, merges: [{ top: 1, left: 1, bottom: 1, right: 30 }] };
+}
+
+async function writeXlsx(grid: Grid, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(grid.sheet);
+  grid.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+  for (const m of grid.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  await wb.xlsx.writeFile(file);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Median time of `fn` once warm (as in a task pane checking again after an edit). No forced GC
+ * between runs: a full collection just before a run makes the next one slower on these VMs
+ * (the heap has to grow again), which is not what a user sees.
+ */
+function timed(fn: () => void, runs: number): number {
+  for (let i = 0; i < 3; i++) fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
+/** The first check in a fresh process (JIT not warmed up: the add-in's first click), median of 3 processes. */
+function coldMs(n: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [__filename, '--cold', String(n)], { encoding: 'utf8' });
+    ts.push(Number(/COLD ([\d.]+)/.exec(r.stdout)?.[1] ?? NaN));
+  }
+  return median(ts);
+}
+
+function spawnMs(argv: string[], runs: number): { ms: number; maxRssKb: number } {
+  const ts: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    ts.push(performance.now() - t);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    const m = /MAXRSS (\d+)/.exec(r.stderr ?? '');
+    if (m) rss = Math.max(rss, Number(m[1]));
+  }
+  return { ms: median(ts), maxRssKb: rss };
+}
+
+async function syncsForCheckAndApply(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const config = { book: PreviewWorkbook.fromExcelJs(wb), language: 'zh-CN', apiVersion: '1.20' };
+  installOffice(globalThis as unknown as Record<string, unknown>, config);
+  const host = new ExcelHost();
+  const read = await host.readSheet();
+  const results = checkGrid(read.grid, preset('gwy-2020')!)!;
+  await host.apply(buildPlan(results, read.grid, { formulas: false }));
+  return config.book.roundTrips;
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function bundleSize(): { minified: number; gzipped: number } {
+  const js = join(root, 'dist', 'addin', 'taskpane.js');
+  if (!existsSync(js) || statSync(js).mtimeMs < newest(join(root, 'src'))) {
+    process.stdout.write('building the task pane (npm run build)…\n');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'ignore' });
+  }
+  const data = readFileSync(js);
+  return { minified: data.length, gzipped: gzipSync(data, { level: 9 }).length };
+}
+
+const RECALC = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`;
+
+function libreOfficeMs(file: string): number | null {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const profile = join(work, 'lo-profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC);
+  const t = performance.now();
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', work, file],
+    { stdio: 'ignore', timeout: 900000 },
+  );
+  return performance.now() - t;
+}
+
+interface Row {
+  rows: number;
+  engineMs: number;
+  engineColdMs: number;
+  perThousandMs: number;
+  cliMs: number;
+  excelJsMs: number;
+  ratio: number;
+  maxRssMb: number;
+  syncs: number;
+  gradeMs: number;
+  libreOfficeMs: number | null;
+}
+
+async function main(): Promise<void> {
+  const cli = join(root, 'dist', 'kaohe.cjs');
+  execFileSync(process.execPath, [join(root, 'src', 'cli', 'launch.mjs'), 'presets'], { stdio: 'ignore' }); // builds dist/kaohe.cjs if stale
+  const rows: Row[] = [];
+  for (const n of SIZES) {
+    process.stdout.write(`${n} rows…\n`);
+    const grid = sheet(n);
+    const s = preset('gwy-2020')!;
+    checkGrid(grid, s);
+    const engineMs = timed(() => checkGrid(grid, s), n >= 100000 ? 3 : 9);
+    const engineColdMs = coldMs(n);
+    const file = join(work, `bench-${n}.xlsx`);
+    if (!existsSync(file)) await writeXlsx(grid, file);
+    const runs = n >= 100000 ? 1 : 3;
+    const check = spawnMs([join(root, 'bench', 'rss.cjs'), cli, 'check', file, '--scheme', 'gwy-2020', '--json'], runs);
+    const base = spawnMs([join(root, 'bench', 'baseline.cjs'), file, join(work, `copy-${n}.xlsx`)], runs);
+    const graded = join(work, `graded-${n}.xlsx`);
+    const grade = spawnMs([cli, 'grade', file, '--scheme', 'gwy-2020', '--out', graded, '--formulas', '--no-marks', '--json'], 1);
+    const syncs = await syncsForCheckAndApply(file);
+    const lo = libreOfficeMs(graded);
+    rows.push({
+      rows: n,
+      engineMs,
+      engineColdMs,
+      perThousandMs: engineMs / (n / 1000),
+      cliMs: check.ms,
+      excelJsMs: base.ms,
+      ratio: check.ms / base.ms,
+      maxRssMb: check.maxRssKb / 1024,
+      syncs,
+      gradeMs: grade.ms,
+      libreOfficeMs: lo,
+    });
+  }
+  const bundle = bundleSize();
+
+  const f0 = (x: number) => x.toFixed(0);
+  const f1 = (x: number) => x.toFixed(1);
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    '',
+    '| rows × 30 cols | engine, warm (ms) | per 1,000 rows | engine, first run (ms) | `kaohe check` (ms) | exceljs read+write (ms) | ratio | peak memory (MB) | syncs: check + apply | `grade --formulas` (ms) | LibreOffice recalc (ms) | LibreOffice ÷ check | LibreOffice ÷ grade |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.rows.toLocaleString('en')} | ${f1(r.engineMs)} | ${f1(r.perThousandMs)} | ${f1(r.engineColdMs)} | ${f0(r.cliMs)} | ${f0(r.excelJsMs)} | ${r.ratio.toFixed(2)}× | ${f0(r.maxRssMb)} | ${r.syncs} | ${f0(r.gradeMs)} | ${r.libreOfficeMs === null ? '—' : f0(r.libreOfficeMs)} | ${r.libreOfficeMs === null ? '—' : `${(r.libreOfficeMs / r.cliMs).toFixed(2)}×`} | ${r.libreOfficeMs === null ? '—' : `${(r.libreOfficeMs / r.gradeMs).toFixed(2)}×`} |`,
+    ),
+    '',
+    `Task pane bundle (production): ${(bundle.minified / 1024).toFixed(0)} KiB minified, ${(bundle.gzipped / 1024).toFixed(0)} KiB gzipped.`,
+  ];
+  const targets = [
+    ['engine ≤ 100 ms at 10,000 rows', rows.find((r) => r.rows === 10000)?.engineMs, (v: number) => v <= 100],
+    [
+      'linear growth: engine time per 1,000 rows at 100,000 ≤ 1.5 × at 10,000',
+      rows.at(-1)!.rows > 10000 && rows.find((r) => r.rows === 10000)
+        ? rows.at(-1)!.perThousandMs / rows.find((r) => r.rows === 10000)!.perThousandMs
+        : undefined,
+      (v: number) => v <= 1.5,
+    ],
+    ['kaohe check ≤ 1.3 × exceljs read+write (every size)', Math.max(...rows.map((r) => r.ratio)), (v: number) => v <= 1.3],
+    ['peak memory < 1 GiB at 100,000 rows', rows.find((r) => r.rows === 100000)?.maxRssMb, (v: number) => v < 1024],
+    [
+      'round trips constant and ≤ 2',
+      Math.max(...rows.map((r) => r.syncs)),
+      (v: number) => v <= 2 && rows.every((r) => r.syncs === rows[0]!.syncs),
+    ],
+    ['task pane ≤ 250 KB gzipped', bundle.gzipped / 1000, (v: number) => v <= 250],
+  ] as const;
+  lines.push('', 'Targets:');
+  for (const [name, value, ok] of targets) {
+    lines.push(
+      `- ${value === undefined ? '— (size not measured)' : ok(value) ? 'met' : 'NOT met'}: ${name} (${value === undefined ? '—' : value.toFixed(2)})`,
+    );
+  }
+  const text = lines.join('\n');
+  process.stdout.write(`\n${text}\n`);
+
+  const out = opt('--write');
+  if (out) {
+    const doc = readFileSync(join(root, out), 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const at = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    if (at < 0 || to < 0) throw new Error(`${out} has no ${start} … ${end} section`);
+    writeFileSync(join(root, out), `${doc.slice(0, at + start.length)}\n${text}\n${doc.slice(to)}`);
+    process.stdout.write(`wrote ${out}\n`);
+  }
+}
+
+/** `--cold n`: one check in this fresh process, timed. */
+function cold(n: number): void {
+  const grid = sheet(n);
+  const s = preset('gwy-2020')!;
+  const t = performance.now();
+  checkGrid(grid, s);
+  process.stdout.write(`COLD ${performance.now() - t}\n`);
+}
+
+const coldArg = opt('--cold');
+if (coldArg) cold(Number(coldArg));
+else
+  void main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
