@@ -3,6 +3,7 @@
  * over ranges, MIN, MAX, ABS, N, IF, AND, OR, NOT, comparisons) and a sheet's own SUM and
  * AVERAGE rows. Anything else keeps the value the file had cached. Used only by the preview.
  */
+import { readTextLiteral } from '../engine/expr/parse';
 import { isCellError, parseA1, type CellValue } from '../engine/grid';
 
 type V = number | string | boolean | null | { error: string } | V[];
@@ -35,10 +36,10 @@ export function evaluateFormula(formula: string, lookup: Lookup): CellValue {
       return Number(m[1]);
     }
     if (rest[0] === '"') {
-      const end = src.indexOf('"', i + 1);
-      const s = src.slice(i + 1, end);
-      i = end + 1;
-      return s;
+      const lit = readTextLiteral(src, i);
+      if (!lit) throw new Unsupported(src);
+      i = lit.end;
+      return lit.text;
     }
     if (rest[0] === '(') {
       i++;

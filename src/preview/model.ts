@@ -3,7 +3,7 @@
  * view draws. Loaded from an .xlsx with exceljs; counts the round trips the task pane makes.
  */
 import type ExcelJS from 'exceljs';
-import { a1, parseA1, type Area, type CellValue } from '../engine/grid';
+import { a1, parseA1, type Area, type CellValue, type Grid } from '../engine/grid';
 import { worksheetToGrid } from '../hosts/file/sheet';
 import { evaluateFormula, Unsupported } from './formula';
 
@@ -43,48 +43,71 @@ function argbToHex(argb: string | undefined): string | null {
   return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
+function sheetFromGrid(
+  grid: Grid,
+  index: number,
+  protectedSheet: boolean,
+  decoration: (row: number, col: number) => { fill: string | null; note: string | null },
+): PreviewSheet {
+  const cells = new Map<string, PreviewCell>();
+  grid.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const formula = grid.formulas?.[r]?.[c] ?? null;
+      const numFmt = grid.numFmts?.[r]?.[c] ?? null;
+      const { fill, note } = decoration(grid.top + r, grid.left + c);
+      if (value === null && formula === null && fill === null && !note) return;
+      cells.set(key(grid.top + r, grid.left + c), {
+        value,
+        formula,
+        numFmt: numFmt === 'General' ? null : numFmt,
+        fill,
+        note,
+        written: false,
+      });
+    }),
+  );
+  return { id: `sheet-${index + 1}`, name: grid.sheet, cells, merges: grid.merges, protected: protectedSheet };
+}
+
 export class PreviewWorkbook {
   sheets: PreviewSheet[] = [];
   active = 0;
   selection: { sheet: string; cell: string } | null = null;
   settings = new Map<string, string>();
   roundTrips = 0;
+  /**
+   * Bytes a single request or response may carry, as Excel on the web's 5 MB limit
+   * (PayloadSizeLimitExceeded); null for none (desktop Excel). Sizes are the JSON length.
+   */
+  payloadLimit: number | null = null;
   /** Change handlers the task pane registered (worksheets.onChanged). */
   readonly changeHandlers: ((e: ChangeEvent) => Promise<void>)[] = [];
   private readonly renderers = new Set<() => void>();
+  /** Used areas found since each sheet's last change (every change goes through touch). */
+  private readonly usedAreas = new Map<PreviewSheet, Area>();
 
   static fromExcelJs(wb: ExcelJS.Workbook): PreviewWorkbook {
     const book = new PreviewWorkbook();
     wb.worksheets.forEach((ws, i) => {
       const grid = worksheetToGrid(ws);
-      const cells = new Map<string, PreviewCell>();
-      grid.values.forEach((row, r) =>
-        row.forEach((value, c) => {
-          const formula = grid.formulas?.[r]?.[c] ?? null;
-          const numFmt = grid.numFmts?.[r]?.[c] ?? null;
-          const src = ws.getCell(grid.top + r, grid.left + c);
+      const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+      book.sheets.push(
+        sheetFromGrid(grid, i, protectedSheet, (row, col) => {
+          const src = ws.getCell(row, col);
           const fill =
             src.fill && src.fill.type === 'pattern' ? argbToHex((src.fill.fgColor as { argb?: string } | undefined)?.argb) : null;
           const note = src.note ? (typeof src.note === 'string' ? src.note : src.note.texts?.map((t) => t.text).join('')) : null;
-          if (value === null && formula === null && fill === null && !note) return;
-          cells.set(key(grid.top + r, grid.left + c), {
-            value,
-            formula,
-            numFmt: numFmt === 'General' ? null : numFmt,
-            fill,
-            note: note ?? null,
-            written: false,
-          });
+          return { fill, note: note || null };
         }),
       );
-      book.sheets.push({
-        id: `sheet-${i + 1}`,
-        name: ws.name,
-        cells,
-        merges: grid.merges,
-        protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
-      });
     });
+    return book;
+  }
+
+  /** A workbook of grids built in code (tests, benchmarks): values, formulas, formats and merges. */
+  static fromGrids(grids: Grid[]): PreviewWorkbook {
+    const book = new PreviewWorkbook();
+    grids.forEach((g, i) => book.sheets.push(sheetFromGrid(g, i, false, () => ({ fill: null, note: null }))));
     return book;
   }
 
@@ -102,6 +125,7 @@ export class PreviewWorkbook {
 
   /** The cell to change, created when empty. */
   touch(s: PreviewSheet, row: number, col: number): PreviewCell {
+    this.usedAreas.delete(s);
     let c = s.cells.get(key(row, col));
     if (!c) {
       c = emptyCell();
@@ -112,6 +136,12 @@ export class PreviewWorkbook {
 
   /** The smallest rectangle holding every non-empty cell (A1 when the sheet is empty), as Excel's used range. */
   usedArea(s: PreviewSheet): Area {
+    let area = this.usedAreas.get(s);
+    if (!area) this.usedAreas.set(s, (area = this.findUsedArea(s)));
+    return area;
+  }
+
+  private findUsedArea(s: PreviewSheet): Area {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;

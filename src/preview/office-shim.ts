@@ -33,6 +33,12 @@ const notLoaded = (name: string): OfficeError =>
     `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 
+const payloadError = (): OfficeError =>
+  new OfficeError(
+    'PayloadSizeLimitExceeded',
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  );
+
 function quoteSheet(name: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -46,6 +52,9 @@ function versionAtMost(v: string, max: string): boolean {
 /** A request context: operations queue up and run, in order, at sync. */
 export class RequestContext {
   private ops: (() => void)[] = [];
+  /** JSON size of what the queued operations send, and of what the running sync returns. */
+  private requestBytes = 0;
+  private responseBytes = 0;
   syncs = 0;
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
@@ -55,8 +64,15 @@ export class RequestContext {
     this.application = new ApplicationProxy(this);
   }
 
-  queue(op: () => void): void {
+  /** `bytes`: what the operation sends (a range's new values), for the payload limit. */
+  queue(op: () => void, bytes = 0): void {
     this.ops.push(op);
+    this.requestBytes += bytes;
+  }
+
+  /** Counts what a load returns, for the payload limit. */
+  returned(value: unknown): void {
+    if (this.book.payloadLimit !== null) this.responseBytes += JSON.stringify(value)?.length ?? 0;
   }
 
   get pending(): boolean {
@@ -68,9 +84,15 @@ export class RequestContext {
     this.syncs++;
     await new Promise((r) => setTimeout(r, 0));
     const ops = this.ops;
+    const sent = this.requestBytes;
     this.ops = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    const limit = this.book.payloadLimit;
+    if (limit !== null && sent > limit) throw payloadError();
     try {
       for (const op of ops) op();
+      if (limit !== null && this.responseBytes > limit) throw payloadError();
     } finally {
       this.book.render();
     }
@@ -103,7 +125,11 @@ abstract class ClientObject {
     }
     this.ctx.queue(() => {
       if (!this.exists()) return;
-      for (const n of names) this.synced.set(n, this.fetch(n));
+      for (const n of names) {
+        const value = this.fetch(n);
+        this.ctx.returned(value);
+        this.synced.set(n, value);
+      }
     });
     return this;
   }
@@ -389,6 +415,7 @@ class RangeProxy extends ClientObject {
   }
 
   private write(input: unknown[][], what: 'formulas' | 'numberFormat'): void {
+    const bytes = this.ctx.book.payloadLimit === null ? 0 : JSON.stringify(input).length;
     this.ctx.queue(() => {
       const s = this.sheet();
       if (s.protected)
@@ -412,7 +439,7 @@ class RangeProxy extends ClientObject {
       for (const h of this.ctx.book.changeHandlers) {
         void h({ worksheetId: s.id, address: areaA1(a), changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' });
       }
-    });
+    }, bytes);
   }
 
   select(): void {

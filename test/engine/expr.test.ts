@@ -23,6 +23,14 @@ describe('expressions', () => {
     expect(evaluate(parseExpr('a / b'), env({ a: 1, b: 0 }))).toBeNull();
   });
 
+  it('reads text with "" for a quote, as Excel writes it, and prints it back the same', () => {
+    const e = parseExpr('IF(a >= 90, "说""好""", "=1+1")');
+    expect(evaluate(e, env({ a: 95 }))).toBe('说"好"');
+    expect(evaluate(e, env({ a: 50 }))).toBe('=1+1');
+    expect(toExcel(e, (id) => id.toUpperCase() + '5')).toBe('IF(A5>=90,"说""好""","=1+1")');
+    expect(() => parseExpr('IF(a > 1, "open')).toThrow(/unterminated text/);
+  });
+
   it('has the Excel functions the schemes use', () => {
     const v = env({ a: 96.5, b: 4 });
     expect(evaluate(parseExpr('IF(a >= 90, 1, 0)'), v)).toBe(1);

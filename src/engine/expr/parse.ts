@@ -44,7 +44,7 @@ export class ExprError extends Error {
     readonly source: string,
     readonly at: number,
   ) {
-    super(`${message} (at ${at + 1} in "${source}")`);
+    super(`${message} (at ${at + 1} in "${source.length > 80 ? `${source.slice(0, 80)}…` : source}")`);
     this.name = 'ExprError';
   }
 }
@@ -58,6 +58,23 @@ type Token =
 
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{N}_]/u;
+
+/**
+ * The text literal that starts at src[i] (a '"'), as Excel reads it: "" inside stands for one
+ * quote. Its text and the index just after it; null when it does not end.
+ */
+export function readTextLiteral(src: string, i: number): { text: string; end: number } | null {
+  let text = '';
+  let from = i + 1;
+  for (;;) {
+    const q = src.indexOf('"', from);
+    if (q < 0) return null;
+    text += src.slice(from, q);
+    if (src[q + 1] !== '"') return { text, end: q + 1 };
+    text += '"';
+    from = q + 2;
+  }
+}
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -78,10 +95,10 @@ function tokenize(src: string): Token[] {
       }
       out.push({ t: 'num', v, at });
     } else if (ch === '"') {
-      const end = src.indexOf('"', i + 1);
-      if (end < 0) throw new ExprError('unterminated text', src, i);
-      out.push({ t: 'str', v: src.slice(i + 1, end), at: i });
-      i = end + 1;
+      const lit = readTextLiteral(src, i);
+      if (!lit) throw new ExprError('unterminated text', src, i);
+      out.push({ t: 'str', v: lit.text, at: i });
+      i = lit.end;
     } else if (NAME_START.test(ch)) {
       const at = i;
       while (i < src.length && NAME_PART.test(src[i]!)) i++;
@@ -103,10 +120,20 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
+/** Limits that keep a hostile scheme file from exhausting the stack; real totals are a line long. */
+export const MAX_EXPR_LENGTH = 2000;
+const MAX_DEPTH = 64;
+
 /** Parses an expression; throws ExprError with the position of the first problem. */
 export function parseExpr(src: string): Expr {
+  if (src.length > MAX_EXPR_LENGTH) throw new ExprError(`longer than ${MAX_EXPR_LENGTH} characters`, src, MAX_EXPR_LENGTH);
   const toks = tokenize(src);
   let p = 0;
+  let depth = 0;
+  /** Brackets, function calls and signs nest; each level is one more recursion. */
+  const deeper = (at: number): void => {
+    if (++depth > MAX_DEPTH) throw new ExprError(`nested more than ${MAX_DEPTH} levels`, src, at);
+  };
   const peek = (): Token => toks[p]!;
   const isOp = (v: string): boolean => {
     const t = peek();
@@ -147,13 +174,12 @@ export function parseExpr(src: string): Expr {
     }
   };
   const unary = (): Expr => {
-    if (isOp('-')) {
-      p++;
-      return { k: 'neg', e: unary() };
-    }
-    if (isOp('+')) {
-      p++;
-      return unary();
+    if (isOp('-') || isOp('+')) {
+      const sign = toks[p++]!;
+      deeper(sign.at);
+      const e = unary();
+      depth--;
+      return sign.t === 'op' && sign.v === '-' ? { k: 'neg', e } : e;
     }
     return primary();
   };
@@ -173,6 +199,7 @@ export function parseExpr(src: string): Expr {
         const fn = t.v.toUpperCase();
         if (!(fn in FUNCTIONS)) throw new ExprError(`unknown function ${t.v}`, src, t.at);
         p++;
+        deeper(t.at);
         const args: Expr[] = [];
         if (!isOp(')')) {
           args.push(compare());
@@ -182,6 +209,7 @@ export function parseExpr(src: string): Expr {
           }
         }
         expectOp(')');
+        depth--;
         const [min, max] = FUNCTIONS[fn as FunctionName];
         if (args.length < min || args.length > max) {
           throw new ExprError(`${fn} takes ${min === max ? min : `${min}–${max}`} arguments`, src, t.at);
@@ -191,9 +219,11 @@ export function parseExpr(src: string): Expr {
       return { k: 'ref', id: t.v };
     }
     if (isOp('(')) {
+      deeper(t.at);
       p++;
       const e = compare();
       expectOp(')');
+      depth--;
       return e;
     }
     throw new ExprError(t.t === 'end' ? 'unexpected end' : 'unexpected token', src, t.at);

@@ -390,7 +390,7 @@ class RowScorer {
   private derive(vals: (number | null)[]): void {
     for (const { f, at, sheetCol } of this.derived) {
       const v = f.run!(vals);
-      const computed = typeof v === 'number' ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
+      const computed = typeof v === 'number' && Number.isFinite(v) ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
       vals[at] = computed;
       if (sheetCol && computed !== null && this.checked) {
         const p = this.parseAt(sheetCol);
@@ -407,7 +407,11 @@ class RowScorer {
     const totalCol = setup.identity.total;
     if (setup.scoring === 'computed') {
       const v = this.totalAt !== null ? vals[this.totalAt] : c.runTotal(vals);
-      const total = typeof v === 'number' ? excelRound(v, c.scheme.total.decimals) : null;
+      // Numbers too large for a double (1e308 typed in a cell) add up to Infinity: no total.
+      const total = typeof v === 'number' && Number.isFinite(v) ? excelRound(v, c.scheme.total.decimals) : null;
+      if (total === null && this.checked && this.readers.every((rd) => !rd.wanted || vals[rd.at] !== null)) {
+        this.add({ rule: 'scheme-gap', kind: 'total-not-a-number' }, totalCol?.col ?? this.nameCol, 'error');
+      }
       if (totalCol && total !== null && this.checked) {
         const p = this.parseAt(totalCol);
         // A formula saved without its result (files written by scripts) cannot be compared.

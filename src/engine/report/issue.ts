@@ -45,6 +45,8 @@ export type IssueData =
   | ({ rule: 'scheme-gap'; kind: 'gap' | 'overlap'; subject: FieldRef | null; grades: string[] } & Span)
   | { rule: 'scheme-gap'; kind: 'max-sum'; subject: FieldRef | null; expected: number; actual: number }
   | { rule: 'scheme-gap'; kind: 'total-in-gap'; value: number }
+  /** The scheme's total formula gives no number for a row whose scores are all there (a division by 0). */
+  | { rule: 'scheme-gap'; kind: 'total-not-a-number' }
   | { rule: 'missing-column'; field: FieldRef }
   | { rule: 'header-max-mismatch'; field: FieldRef; header: number; scheme: number }
   | { rule: 'condition-conflict'; chosen: string; ignored: string };

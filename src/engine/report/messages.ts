@@ -139,6 +139,9 @@ const zh = (d: IssueData): Words => {
       if (d.kind === 'total-in-gap') {
         return { message: `总分 ${fmt(d.value)} 不在任何等次的分数段内`, fix: '请修改方案的等次分数段，使其首尾相接' };
       }
+      if (d.kind === 'total-not-a-number') {
+        return { message: '各项分数齐全，但按方案的总分公式算不出数（如除以 0）', fix: '请检查方案文件中的总分公式' };
+      }
       const what = d.subject ? `“${d.subject.label}”得分` : '总分';
       if (d.kind === 'gap') {
         return {
@@ -246,6 +249,12 @@ const en = (d: IssueData): Words => {
       }
       if (d.kind === 'total-in-gap') {
         return { message: `The total ${fmt(d.value)} falls in no grade band`, fix: "Close the gaps between the scheme's grade bands" };
+      }
+      if (d.kind === 'total-not-a-number') {
+        return {
+          message: "Every score is there, but the scheme's total formula gives no number (a division by 0?)",
+          fix: 'Check the total formula in the scheme file',
+        };
       }
       const what = d.subject ? `A score of "${label(d.subject, 'en')}"` : 'A total';
       if (d.kind === 'gap') {

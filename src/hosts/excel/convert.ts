@@ -103,3 +103,44 @@ export function toBlocks(writes: CellWrite[]): Block[] {
     numFmts: b.ws.some((w) => w.after.numFmt !== w.before.numFmt) ? b.ws.map((w) => [w.after.numFmt ?? 'General']) : null,
   }));
 }
+
+/**
+ * Blocks in batches of at most about `maxBytes` each (as JSON, as Office.js sends them), a block
+ * cut into bands of rows where it alone is larger; a single row always makes a batch.
+ */
+export function inBatches(blocks: Block[], maxBytes: number): Block[][] {
+  const batches: Block[][] = [];
+  let batch: Block[] = [];
+  let size = 0;
+  const rowBytes = (b: Block, i: number): number =>
+    JSON.stringify(b.inputs[i]).length + (b.numFmts ? JSON.stringify(b.numFmts[i]).length : 0) + 1;
+  for (const b of blocks) {
+    let start = 0;
+    for (let i = 0; i < b.rows; i++) {
+      const bytes = rowBytes(b, i);
+      if (size + bytes > maxBytes && (batch.length > 0 || i > start)) {
+        if (i > start) batch.push(slice(b, start, i));
+        batches.push(batch);
+        batch = [];
+        size = 0;
+        start = i;
+      }
+      size += bytes;
+    }
+    batch.push(slice(b, start, b.rows));
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+function slice(b: Block, from: number, to: number): Block {
+  if (from === 0 && to === b.rows) return b;
+  return {
+    row: b.row + from,
+    col: b.col,
+    rows: to - from,
+    cols: b.cols,
+    inputs: b.inputs.slice(from, to),
+    numFmts: b.numFmts ? b.numFmts.slice(from, to) : null,
+  };
+}

@@ -12,7 +12,7 @@ import { words } from '../../engine/report/messages';
 import type { Plan } from '../../engine/plan/plan';
 import { parseSettings, SETTINGS_KEY, type MarkRecord, type WorkbookSettings } from '../../engine/settings';
 import { HostError, type ApplyResult, type Host, type SheetRead } from '../../taskpane/host';
-import { rangeToGrid, toBlocks } from './convert';
+import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -45,6 +45,42 @@ function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded/.test(code);
 }
 
+const CELL_PROPERTIES = ['values', 'formulas', 'numberFormat', 'valueTypes'] as const;
+
+type Cells = Pick<Excel.Range, (typeof CELL_PROPERTIES)[number]>;
+
+/** Bytes per write batch when one request is too large: well under Excel on the web's 5 MB. */
+const WRITE_BATCH_BYTES = 1_000_000;
+/** Below this a refused batch is not cut again: a single row that large cannot be written. */
+const MIN_BATCH_BYTES = 1_000;
+
+/** Cells per chunk to start with: about 1 MB of values, formulas and formats in a response. */
+const CHUNK_CELLS = 20000;
+
+/**
+ * A used range's cells, a band of rows per round trip; a band Excel still refuses is halved
+ * and tried again. The rows come back in order, as one range would have given them.
+ */
+async function readInChunks(ctx: Excel.RequestContext, ws: Excel.Worksheet, used: Excel.Range): Promise<Cells> {
+  const out: { [K in keyof Cells]: Cells[K][number][] } = { values: [], formulas: [], numberFormat: [], valueTypes: [] };
+  let rows = Math.max(1, Math.floor(CHUNK_CELLS / used.columnCount));
+  for (let done = 0; done < used.rowCount;) {
+    const n = Math.min(rows, used.rowCount - done);
+    const band = ws.getRangeByIndexes(used.rowIndex + done, used.columnIndex, n, used.columnCount);
+    band.load([...CELL_PROPERTIES]);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadError(e) || n === 1) throw e;
+      rows = Math.ceil(n / 2);
+      continue;
+    }
+    for (const p of CELL_PROPERTIES) (out[p] as unknown[]).push(...band[p]);
+    done += n;
+  }
+  return out;
+}
+
 export class ExcelHost implements Host {
   private readonly caps: Capabilities;
   private watching = false;
@@ -72,84 +108,139 @@ export class ExcelHost implements Host {
     return Promise.resolve();
   }
 
+  /**
+   * The active sheet in one round trip. When Excel refuses that as too large (Excel on the web
+   * limits a response to 5 MB), the cells are read again in row chunks, one round trip each;
+   * only a single row too large for a response gives up, with a clear message.
+   */
   async readSheet(): Promise<SheetRead> {
     try {
-      return await Excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load(['name', 'id']);
-        ws.protection.load('protected');
-        const used = ws.getUsedRange();
-        used.load(['rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat', 'valueTypes']);
-        const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
-        merged?.load('address');
-        const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-        setting.load('value');
-        // The change watch is registered in the same round trip, once for the whole workbook.
-        if (!this.watching) {
-          ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
-          this.watching = true;
-        }
-        await ctx.sync();
-
-        this.sheetId = ws.id;
-        this.stale = false;
-        const grid = rangeToGrid({
-          sheet: ws.name,
-          rowIndex: used.rowIndex,
-          columnIndex: used.columnIndex,
-          values: used.values,
-          formulas: used.formulas,
-          numberFormat: used.numberFormat,
-          valueTypes: used.valueTypes,
-          mergedAddress: merged && !merged.isNullObject ? merged.address : null,
-        });
-        const raw = setting.isNullObject ? undefined : setting.value;
-        const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
-        return {
-          grid,
-          sheet: ws.name,
-          protected: ws.protection.protected,
-          settings,
-          settingsBroken: raw !== undefined && settings === null,
-        };
-      });
+      return await this.read(true);
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+    }
+    try {
+      return await this.read(false);
     } catch (e) {
       if (isPayloadError(e)) throw new HostError('payload-too-large');
       throw e;
     }
   }
 
+  /** `whole`: the used range's cells in the same round trip; else in chunks after it. */
+  private read(whole: boolean): Promise<SheetRead> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load(['name', 'id']);
+      ws.protection.load('protected');
+      const used = ws.getUsedRange();
+      used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      setting.load('value');
+      // The change watch is registered in the same round trip, once for the whole workbook.
+      if (!this.watching) {
+        ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
+        this.watching = true;
+      }
+      await ctx.sync();
+
+      const cells = whole ? used : await readInChunks(ctx, ws, used);
+      this.sheetId = ws.id;
+      this.stale = false;
+      const grid = rangeToGrid({
+        sheet: ws.name,
+        rowIndex: used.rowIndex,
+        columnIndex: used.columnIndex,
+        values: cells.values,
+        formulas: cells.formulas,
+        numberFormat: cells.numberFormat,
+        valueTypes: cells.valueTypes,
+        mergedAddress: merged && !merged.isNullObject ? merged.address : null,
+      });
+      const raw = setting.isNullObject ? undefined : setting.value;
+      const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
+      return {
+        grid,
+        sheet: ws.name,
+        protected: ws.protection.protected,
+        settings,
+        settingsBroken: raw !== undefined && settings === null,
+      };
+    });
+  }
+
+  /**
+   * Writes a plan in one round trip. When Excel refuses the request as too large (Excel on the
+   * web), nothing was written: it is sent again in batches of about 1 MB, one round trip each,
+   * still one undo group where Excel has them. A write that fails part-way is put back.
+   */
   async apply(plan: Plan): Promise<ApplyResult> {
     if (this.stale) throw new HostError('stale');
     const undoGroup = this.caps.undoGroup;
+    const blocks = toBlocks(plan.writes);
     this.ownWrites++;
     try {
-      const batch = async (ctx: Excel.RequestContext): Promise<void> => {
+      try {
+        await this.write(plan.sheet, blocks, null);
+        return { undoGroup };
+      } catch (e) {
+        if (!isPayloadError(e)) throw await this.failed(plan, e);
+      }
+      try {
+        await this.write(plan.sheet, blocks, WRITE_BATCH_BYTES);
+      } catch (e) {
+        throw await this.failed(plan, e);
+      }
+      return { undoGroup };
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  /**
+   * Writes blocks: all in one round trip (`maxBytes` null), or in batches of about `maxBytes`,
+   * one round trip each; a batch Excel still refuses as too large is cut in half and sent again.
+   * All in one Excel.run, so one undo group where Excel has them.
+   */
+  private async write(sheet: string, blocks: Block[], maxBytes: number | null): Promise<void> {
+    const run = async (ctx: Excel.RequestContext): Promise<void> => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      let limit = maxBytes;
+      let batches = limit === null ? [blocks] : inBatches(blocks, limit);
+      while (batches.length > 0) {
         if (this.caps.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
         if (this.caps.suspendScreen) ctx.application.suspendScreenUpdatingUntilNextSync();
-        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-        for (const b of toBlocks(plan.writes)) {
+        for (const b of batches[0]!) {
           const range = ws.getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
           if (b.numFmts) range.numberFormat = b.numFmts;
           range.formulas = b.inputs;
         }
         // Calculation was suspended for the writes: bring the written formulas and their dependants up to date.
         if (this.caps.suspendCalc) ctx.application.calculate(Excel.CalculationType.recalculate);
-        await ctx.sync();
-      };
-      try {
-        if (undoGroup) await Excel.run({ mergeUndoGroup: true }, batch);
-        else await Excel.run(batch);
-      } catch (e) {
-        await this.recoverPartialWrite(plan);
-        if (isProtectionError(e)) throw new HostError('protected');
-        if (isPayloadError(e)) throw new HostError('payload-too-large');
-        throw new HostError('failed', e instanceof Error ? e.message : String(e));
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // A refused request wrote nothing: send the rest in smaller batches.
+          if (!isPayloadError(e) || limit === null || limit < MIN_BATCH_BYTES) throw e;
+          limit = Math.floor(limit / 2);
+          batches = inBatches(batches.flat(), limit);
+          continue;
+        }
+        batches.shift();
       }
-      return { undoGroup };
-    } finally {
-      this.ownWrites--;
-    }
+    };
+    if (this.caps.undoGroup) await Excel.run({ mergeUndoGroup: true }, run);
+    else await Excel.run(run);
+  }
+
+  /** After a failed write: puts back what was written, and says why in the pane's terms. */
+  private async failed(plan: Plan, e: unknown): Promise<HostError> {
+    await this.recoverPartialWrite(plan);
+    if (isProtectionError(e)) return new HostError('protected');
+    if (isPayloadError(e)) return new HostError('payload-too-large');
+    return new HostError('failed', e instanceof Error ? e.message : String(e));
   }
 
   /**
