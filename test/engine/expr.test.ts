@@ -47,6 +47,8 @@ describe('expressions', () => {
     expect(excelRound(2.675, 2)).toBe(2.68);
     expect(excelRound(-2.5, 0)).toBe(-3);
     expect(excelRound(0.7 * 85.5 + 0.3 * 92, 2)).toBe(87.45);
+    // Numbers past 15 digits have no decimals left to round: they come back as they are.
+    expect([excelRound(1e307, 2), excelRound(-1e20, 2), excelRound(123456789012345.6, 0)]).toEqual([1e307, -1e20, 123456789012346]);
   });
 
   it.each([

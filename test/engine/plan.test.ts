@@ -67,6 +67,23 @@ describe('the write plan', () => {
     expect(p.skipped).toEqual([{ row: 3, name: '李四', why: 'no-total' }]);
   });
 
+  it('leaves a merged 合计 or 等次 cell alone and says so: a write there would land elsewhere or vanish', () => {
+    const grid = gridOf(
+      [
+        ['姓名', '德', '能', '勤', '绩', '廉', '合计', '等次'],
+        ['张三', 18, 18, 14, 30, 9, null, null],
+        ['李四', 16, 15, 12, 28, 8, null, null],
+      ],
+      ['G2:H2'],
+    );
+    const p = plan(grid);
+    expect(writes(p)).toEqual(['G3=79', 'H3="较好"']);
+    expect(p.skipped).toEqual([
+      { row: 2, name: '张三', why: 'merged-cell', cell: 'G2' },
+      { row: 2, name: '张三', why: 'merged-cell', cell: 'H2' },
+    ]);
+  });
+
   it('writes values, not formulas, on rows with scores typed as text', () => {
     const grid = gridOf([
       ['姓名', '德', '能', '勤', '绩', '廉', '合计'],

@@ -87,6 +87,25 @@ describe('reading the header', () => {
     expect(r.table.skipped.map((s) => s.why)).toEqual(['blank', 'summary', 'summary', 'blank', 'note']);
   });
 
+  it('reads a note in the name column as a note, not a person or a unit', () => {
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩', '廉'],
+      ['张三', 18, 18, 14, 30, 9],
+      ['注：本表一式两份'],
+      ['说明加分须附证明材料'],
+      ['李四', 16, 15, 12, 28, 8],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => [p.name, p.unit])).toEqual([
+      ['张三', null],
+      ['李四', null],
+    ]);
+    expect(r.table.skipped).toEqual([
+      { row: 3, why: 'note' },
+      { row: 4, why: 'note' },
+    ]);
+  });
+
   it('takes the unit from a section row when the sheet has no unit column', () => {
     const grid = gridOf([
       ['姓名', '德', '能', '勤', '绩', '廉'],
@@ -172,6 +191,16 @@ describe('reading the header', () => {
     const r = checkGrid(grid, gwy)!;
     expect(r.people.map((p) => p.name)).toEqual(['张三']);
     expect(r.issues).toEqual([]);
+  });
+
+  it('skips the column numbers of a narrow sheet that has only 姓名 and 等次', () => {
+    const grid = gridOf([
+      ['姓名', '等次'],
+      [1, 2],
+      ['张三', '优秀'],
+    ]);
+    const r = checkGrid(grid, preset('xinjiang-2015')!)!;
+    expect(r.people.map((p) => [p.row, p.name, p.grade])).toEqual([[3, '张三', '优秀']]);
   });
 
   it('matches shortened and reworded headers', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCellError, type Grid } from '../../src/engine/grid';
+import { setFormulaCell } from '../../src/hosts/file/sheet';
 
 export function tempDir(prefix = 'kaohe-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -13,16 +14,16 @@ export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
   const ws = wb.addWorksheet(grid.sheet);
   grid.values.forEach((row, i) => {
     row.forEach((v, j) => {
-      if (v === null) return;
-      const cell = ws.getCell(grid.top + i, grid.left + j);
       const f = grid.formulas?.[i]?.[j];
+      const fmt = grid.numFmts?.[i]?.[j];
+      if (v === null && !f && !fmt) return;
+      const cell = ws.getCell(grid.top + i, grid.left + j);
       if (isCellError(v))
         cell.value = f
           ? { formula: f.slice(1), result: { error: v.error as ExcelJS.CellErrorValue['error'] } }
           : { error: v.error as ExcelJS.CellErrorValue['error'] };
-      else if (f) cell.value = { formula: f.slice(1), result: v as number | string | boolean };
+      else if (f) setFormulaCell(cell, f.slice(1), (v ?? undefined) as number | string | boolean);
       else cell.value = v;
-      const fmt = grid.numFmts?.[i]?.[j];
       if (fmt) cell.numFmt = fmt;
     });
   });

@@ -122,6 +122,8 @@ export function excelRound(x: number, decimals: number): number {
     const r = Math.round(scaled) / f;
     return x < 0 ? -r : r;
   }
+  // Beyond 15 digits there is no decimal left to round (and "1e+307e2" is not a number).
+  if (scaled >= 1e15) return x;
   const s = Math.abs(x).toPrecision(15);
   const r = Number(`${Math.round(Number(`${s}e${decimals}`))}e${-decimals}`);
   return x < 0 ? -r : r;

@@ -33,7 +33,8 @@ export interface CellWrite {
   after: CellContent;
 }
 
-export type SkipReason = 'no-total' | 'no-grade';
+/** no-total / no-grade: the scores have errors; merged-cell: the output cell is part of a merged area. */
+export type SkipReason = 'no-total' | 'no-grade' | 'merged-cell';
 
 export interface Plan {
   sheet: string;
@@ -42,8 +43,8 @@ export interface Plan {
   /** Issues about cells this plan overwrites (a different total or grade already there): shown before writing. */
   conflicts: Issue[];
   newColumns: { col: number; kind: 'total' | 'grade'; header: string }[];
-  /** People not written, and why (their scores have errors). */
-  skipped: { row: number; name: string; why: SkipReason }[];
+  /** People, or cells of theirs, not written, and why. `cell` names the cell for merged-cell. */
+  skipped: { row: number; name: string; why: SkipReason; cell?: string }[];
   /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
   valuesInstead: number[];
   /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
@@ -177,6 +178,12 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
 
   const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
   const write = (p: Person, col: number, kind: 'total' | 'grade', value: CellValue, formula: string | null): void => {
+    // A write into a merged area would land in its top-left cell or vanish: the cell is left for the person to unmerge.
+    const area = view.merge(p.row, col);
+    if (area && (area.bottom > area.top || area.right > area.left)) {
+      plan.skipped.push({ row: p.row, name: p.name, why: 'merged-cell', cell: a1(p.row, col) });
+      return;
+    }
     const before = contentAt(view, p.row, col);
     const after: CellContent = { value, formula, numFmt: before.numFmt };
     const unchanged =

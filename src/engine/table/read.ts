@@ -123,7 +123,13 @@ function isColumnNumbering(view: GridView, r: number): boolean {
     last = n;
     count++;
   }
-  return count >= 4;
+  // A narrow sheet (姓名, 等次) numbers every column it has.
+  return count >= 4 || (count >= 2 && count === view.right - view.left + 1);
+}
+
+/** A line of notes, not a name or a unit: it has a colon, or starts 注/说明/填表… and runs on. */
+function isNoteText(t: string): boolean {
+  return /[:：]/.test(t) || (t.length > 4 && NOTE_PREFIXES.some((p) => t.startsWith(p)));
 }
 
 function isSummaryText(t: string): boolean {
@@ -182,7 +188,7 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
         const val = view.value(r, c);
         return val !== null && val !== '';
       });
-      if (data || remarkHolds(r) || !isSectionLabel(view, r, nameCol, named)) {
+      if (data || remarkHolds(r) || (!isNoteText(named) && !isSectionLabel(view, r, nameCol, named))) {
         const { name, note } = splitName(named);
         rows.push({ row: r, name, nameNote: note, section });
         continue;
@@ -214,6 +220,11 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       const val = view.value(r, c);
       return val !== null && val !== '';
     });
+    // 注：…, 填表人：李明 — under the header in the name column when it is the first column.
+    if (nameRaw && !hasData && isNoteText(nameRaw)) {
+      skipped.push({ row: r, why: 'note' });
+      continue;
+    }
     if (nameRaw && !hasData && !remarkHolds(r) && isSectionLabel(view, r, nameCol, nameRaw)) {
       section = compact(nameRaw);
       skipped.push({ row: r, why: 'section' });
@@ -229,7 +240,7 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       continue;
     }
     const first = content[0]!.t;
-    const isNote = NOTE_PREFIXES.some((p) => first.startsWith(p)) || /[:：]/.test(first) || content.length > 1;
+    const isNote = isNoteText(first) || content.length > 1;
     if (isNote) {
       skipped.push({ row: r, why: 'note' });
     } else {

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
+import { setFormulaCell } from './sheet';
 
 type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number; w?: string };
 
@@ -15,7 +16,6 @@ function cellValue(c: SheetCell): ExcelJS.CellValue {
   else if (c.t === 'n' || c.t === 's' || c.t === 'b') v = c.v as number | string | boolean;
   else if (c.t === 'd') v = c.v instanceof Date ? c.v : null;
   else v = null;
-  if (c.f) return { formula: c.f, result: v as ExcelJS.CellFormulaValue['result'] };
   return v;
 }
 
@@ -35,7 +35,9 @@ export function readLegacy(data: Buffer): ExcelJS.Workbook {
           const cell = src[XLSX.utils.encode_cell({ r, c })] as SheetCell | undefined;
           if (!cell) continue;
           const target = ws.getCell(r + 1, c + 1);
-          target.value = cellValue(cell);
+          const v = cellValue(cell);
+          if (cell.f) setFormulaCell(target, cell.f, (v ?? undefined) as ExcelJS.CellFormulaValue['result']);
+          else target.value = v;
           if (typeof cell.z === 'string' && cell.z !== 'General') target.numFmt = cell.z;
         }
       }

@@ -28,6 +28,27 @@ function toCellValue(v: Raw): CellValue {
   return null;
 }
 
+/**
+ * exceljs's `cell.value` drops a formula's cached result when it is 0, false or "" (its copy
+ * keeps only truthy fields), so `=B2-B3` showing 0 would read as an empty cell. Its model keeps
+ * the result: read it from there, and write formula cells through it (`setFormulaCell`).
+ */
+function valueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula) return toCellValue(cell.result as Raw);
+  return toCellValue(cell.value);
+}
+
+/** A formula and its cached result, kept even when the result is 0, false or "" (see `valueOf`). */
+export function setFormulaCell(cell: ExcelJS.Cell, formula: string, result: ExcelJS.CellFormulaValue['result']): void {
+  cell.model = {
+    address: cell.address,
+    type: ExcelJS.ValueType.Formula,
+    formula,
+    result,
+    style: cell.style,
+  } as unknown as ExcelJS.CellModel;
+}
+
 function formulaOf(cell: ExcelJS.Cell): string | null {
   if (cell.type !== ExcelJS.ValueType.Formula) return null;
   const f = cell.formula;
@@ -79,7 +100,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
         ns.push(null);
         continue;
       }
-      vs.push(toCellValue(cell.value));
+      vs.push(valueOf(cell));
       const f = formulaOf(cell);
       if (f) anyFormula = true;
       fs.push(f);

@@ -11,15 +11,11 @@ import type { Issue, Severity } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
 import { words } from '../../engine/report/messages';
 import type { CellContent, Plan } from '../../engine/plan/plan';
+import { setFormulaCell } from './sheet';
 import type { WorkbookFormat } from './xlsx';
 
-function toExcelJs(c: CellContent): ExcelJS.CellValue {
-  const v = c.value;
-  const plain: ExcelJS.CellValue = isCellError(v)
-    ? { error: v.error as ExcelJS.CellErrorValue['error'] }
-    : (v as Exclude<CellValue, object>);
-  if (c.formula) return { formula: c.formula.slice(1), result: (plain ?? undefined) as ExcelJS.CellFormulaValue['result'] };
-  return plain;
+function plainValue(v: CellValue): ExcelJS.CellValue {
+  return isCellError(v) ? { error: v.error as ExcelJS.CellErrorValue['error'] } : (v as Exclude<CellValue, object>);
 }
 
 /** exceljs shares style objects between cells read with the same style: give the cell its own before changing it. */
@@ -28,9 +24,11 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 }
 
 export function setContent(cell: ExcelJS.Cell, c: CellContent): void {
-  cell.value = toExcelJs(c);
   const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
   if (fmt !== c.numFmt) restyle(cell, { numFmt: c.numFmt ?? 'General' });
+  const plain = plainValue(c.value);
+  if (c.formula) setFormulaCell(cell, c.formula.slice(1), (plain ?? undefined) as ExcelJS.CellFormulaValue['result']);
+  else cell.value = plain;
 }
 
 export function applyPlan(ws: ExcelJS.Worksheet, plan: Plan): void {
