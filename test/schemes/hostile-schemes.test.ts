@@ -70,6 +70,7 @@ describe('scheme files that are not schemes are refused with a reason', () => {
       }),
       /a → b → a/,
     ],
+    ['an item without an id', variant({ items: [{ label: '德', max: 20 }, ...gwy['items'].slice(1)] }), /items\.0\.id: 缺少这一项（必填）/],
     ['an extends that names nothing', JSON.stringify({ extends: 'gwy-2099', id: 'x' }), /"gwy-2099" 不存在/],
   ])('%s', (_, text, why) => {
     expect(refusal(text)).toMatch(why);

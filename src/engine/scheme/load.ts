@@ -35,6 +35,7 @@ const TEXT = {
     tooLong: (path: string, n: number, max: number) => `${path} 有 ${n} 个字，最多 ${max} 个字`,
     tooNested: (path: string) => `${path} 嵌套超过 ${MAX_NESTING} 层`,
     unusual: '方案文件的结构异常',
+    missing: '缺少这一项（必填）',
   },
   en: {
     notObject: 'the scheme file does not hold a JSON object',
@@ -48,6 +49,7 @@ const TEXT = {
     tooLong: (path: string, n: number, max: number) => `${path} has ${n} characters, at most ${max}`,
     tooNested: (path: string) => `${path} is nested more than ${MAX_NESTING} levels deep`,
     unusual: 'the scheme file has an unusual structure',
+    missing: 'missing (required)',
   },
 };
 
@@ -110,7 +112,10 @@ export function loadScheme(raw: unknown, resolve: SchemeResolver, locale: Locale
   const tooBig = sizeProblems(raw, locale);
   if (tooBig.length > 0) throw new SchemeError(t.unusual, tooBig);
   const full = resolveExtends(raw, resolve, locale);
-  const result = SchemeSchema.safeParse(full, { error: (locale === 'zh' ? zhCN() : en()).localeError });
+  const zodWords = (locale === 'zh' ? zhCN() : en()).localeError;
+  // zod's own words for a missing field are "expected string, received undefined": say it is missing.
+  const error: typeof zodWords = (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? t.missing : zodWords(iss));
+  const result = SchemeSchema.safeParse(full, { error });
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (i) => `${i.path.length > 0 ? i.path.join('.') : locale === 'zh' ? '（根）' : '(root)'}: ${i.message}`,
