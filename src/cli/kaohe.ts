@@ -24,7 +24,12 @@ import { worksheetToGrid } from '../hosts/file/sheet';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { buildPlan } from '../engine/plan/plan';
 import type { Results } from '../engine/results';
-import { renderReport, renderWritten, writtenSummary } from './text';
+import { annualForm, quarterlyForm } from '../engine/annual/forms';
+import { findPeriodSheets, periodLabel, quarterOf, type PeriodSheet } from '../engine/annual/periods';
+import { toAnnualReport } from '../engine/annual/report';
+import { annualSheetScheme, rollUp, type PeriodResults } from '../engine/annual/rollup';
+import { addFormSheet } from '../hosts/file/forms';
+import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
 export interface Io {
@@ -48,6 +53,7 @@ const OPTIONS = {
   out: { type: 'string' },
   formulas: { type: 'boolean', default: false },
   'no-marks': { type: 'boolean', default: false },
+  sheets: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -127,6 +133,7 @@ function choose(
 
 interface Options {
   sheet?: string;
+  sheets?: string;
   scheme?: string;
   json: boolean;
   out?: string;
@@ -172,23 +179,23 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
-  if (!values.out) throw new CannotRun(w.needOut);
-  if (!/\.xlsx$/i.test(values.out)) throw new CannotRun(w.outNotXlsx(values.out));
-  if (file && existsSync(file) && existsSync(values.out) && realpathSync(values.out) === realpathSync(file))
-    throw new CannotRun(w.outIsInput);
-  if (!existsSync(dirname(resolvePath(values.out)))) throw new CannotRun(w.outDirMissing(values.out));
+  const out = checkOut(file, values.out, w);
   const { opened, chosen, results } = await load(file, values, locale);
   const plan = buildPlan(results, chosen.grid, { formulas: values.formulas });
   const ws = opened.wb.worksheets.find((x) => x.name === chosen.grid.sheet)!;
   applyPlan(ws, plan);
   const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
+  const q = quarterOf(chosen.grid.sheet);
+  const formSheets = [
+    addFormSheet(opened.wb, quarterlyForm(chosen.scheme, [{ label: q ? periodLabel(q, 'zh') : chosen.grid.sheet, results }])),
+  ];
   const lost = await partsLostInCopy(opened.data, opened.format);
   try {
-    await saveCopy(opened.wb, values.out);
+    await saveCopy(opened.wb, out);
   } catch (e) {
-    throw new CannotRun(w.cannotWrite(values.out, e instanceof Error ? e.message : String(e)));
+    throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
   }
-  const written = writtenSummary(plan, values.out, marked, lost);
+  const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = toReport(results, locale);
   io.out(
     values.json
@@ -196,6 +203,90 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
       : `${renderReport(report, file!, chosen.from, locale)}\n\n${renderWritten(written, locale)}`,
   );
   return exitCode(results);
+}
+
+/** Where the copy goes: an .xlsx that is not the input, in a folder that exists. */
+function checkOut(file: string | undefined, out: string | undefined, w: CliWords): string {
+  if (!out) throw new CannotRun(w.needOut);
+  if (!/\.xlsx$/i.test(out)) throw new CannotRun(w.outNotXlsx(out));
+  if (file && existsSync(file) && existsSync(out) && realpathSync(out) === realpathSync(file)) throw new CannotRun(w.outIsInput);
+  if (!existsSync(dirname(resolvePath(out)))) throw new CannotRun(w.outDirMissing(out));
+  return out;
+}
+
+/**
+ * `kaohe annual`: the quarterly sheets (by name, or --sheets), each checked with the scheme, rolled
+ * up by the scheme's annual rules; with --out, a copy with the two summary forms added.
+ */
+async function annual(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
+  const w = cliWords(locale);
+  if (!file) throw new CannotRun(w.needFile);
+  const out = values.out === undefined ? undefined : checkOut(file, values.out, w);
+  const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
+  const opened = await openWorkbook(file);
+  const visible = visibleSheets(opened.wb);
+  if (visible.length === 0) throw new WorkbookError('empty', file);
+  const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
+
+  let periods: PeriodSheet[];
+  if (values.sheets !== undefined) {
+    const asked = values.sheets
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+    periods = asked.map((name, i) => {
+      const ws = opened.wb.worksheets.find((x) => x.name === name || x.name.trim() === name);
+      if (!ws)
+        throw new CannotRun(
+          w.unknownSheet(
+            name,
+            opened.wb.worksheets.map((x) => x.name),
+          ),
+        );
+      return { sheet: ws.name, index: quarterOf(ws.name) ?? i + 1 };
+    });
+  } else periods = findPeriodSheets(visible.map((x) => x.name));
+  if (periods.length === 0) throw new CannotRun(w.noPeriods(file));
+
+  const grids = new Map(periods.map((p) => [p.sheet, worksheetToGrid(opened.wb.getWorksheet(p.sheet)!)]));
+  const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
+  if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
+  if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));
+  const checked: PeriodResults[] = periods.map((p) => {
+    const grid = grids.get(p.sheet)!;
+    const r = checkGrid(grid, scheme, { overrides: storedOverrides(stored.settings, p.sheet, scheme) });
+    if (!r) throw new CannotRun(w.noRoster(p.sheet));
+    return { ...p, results: r };
+  });
+  // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
+  const annualScheme = annualSheetScheme(scheme);
+  const annualGrid =
+    visible
+      .filter((x) => !grids.has(x.name))
+      .map((x) => worksheetToGrid(x))
+      .find((g) => {
+        const r = annualScheme ? checkGrid(g, annualScheme) : null;
+        return (
+          r !== null &&
+          r.people.length > 0 &&
+          (Object.keys(r.fieldColumns).length > 0 || r.table.columns.some((c) => c.role.kind === 'grade'))
+        );
+      }) ?? null;
+  const a = rollUp(scheme, checked, annualGrid);
+  const report = toAnnualReport(a, locale);
+  let formSheets: string[] = [];
+  if (out) {
+    const quarters = checked.map((p) => ({ label: periodLabel(p.index, 'zh'), results: p.results }));
+    formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, quarters)), addFormSheet(opened.wb, annualForm(a))];
+    try {
+      await saveCopy(opened.wb, out);
+    } catch (e) {
+      throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
+  else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
+  return report.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
 function presets(json: boolean, locale: Locale, io: Io): number {
@@ -263,6 +354,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'grade':
         if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
         return command === 'check' ? await check(rest[0], values, locale, io) : await grade(rest[0], values, locale, io);
+      case 'annual':
+        if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
+        return await annual(rest[0], values, locale, io);
       case 'scheme':
         return schemeCommand(rest[0], values.json, locale, io);
       case 'json-schema': {

@@ -1,5 +1,6 @@
 /** The readable report of `kaohe check` (without --json): aligned columns, CJK-aware. */
 import type { CheckReport, QuotaJson } from '../engine/report/report';
+import type { AnnualReport } from '../engine/annual/report';
 import type { Locale } from '../engine/report/locale';
 import { fmt, pct, scopeName } from '../engine/report/messages';
 import { displayWidth } from '../engine/text';
@@ -112,9 +113,11 @@ export interface WrittenSummary {
   marked: number;
   notKept: LostPart[];
   nothingToWrite: Plan['nothingToWrite'];
+  /** Summary forms added as new sheets. */
+  formSheets: string[];
 }
 
-export function writtenSummary(plan: Plan, file: string, marked: number, notKept: LostPart[]): WrittenSummary {
+export function writtenSummary(plan: Plan, file: string, marked: number, notKept: LostPart[], formSheets: string[] = []): WrittenSummary {
   const byCell = new Map(plan.writes.map((w) => [w.cell, w]));
   return {
     file,
@@ -133,6 +136,7 @@ export function writtenSummary(plan: Plan, file: string, marked: number, notKept
     marked,
     notKept,
     nothingToWrite: plan.nothingToWrite,
+    formSheets,
   };
 }
 
@@ -152,6 +156,65 @@ export function renderWritten(s: WrittenSummary, locale: Locale): string {
   if (s.valuesInstead.length > 0) lines.push(`  ${w.valuesInstead(s.valuesInstead)}`);
   if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
   if (s.notKept.length > 0) lines.push(`  ${w.notKept(s.notKept.map((p) => w.parts[p]))}`);
+  if (s.formSheets.length > 0) lines.push(`  ${w.newSheets(s.formSheets)}`);
   lines.push(`  ${w.inputUntouched}`);
   return lines.join('\n');
+}
+
+/** The readable report of `kaohe annual`. */
+export function renderAnnual(r: AnnualReport, locale: Locale): string {
+  const w = cliWords(locale);
+  const sep = locale === 'zh' ? '；' : '; ';
+  const out = [
+    w.annualTitle(
+      r.scheme,
+      r.periods.map((p) => (p.label === p.sheet ? p.label : `${p.label}（${p.sheet}）`)),
+    ),
+    '',
+  ];
+  const scores = r.people.some((p) => p.score !== null);
+  const rows = [
+    [
+      w.cols.name,
+      w.cols.unit,
+      ...r.periods.map((p) => p.label),
+      ...(scores ? [w.annualCols.score] : []),
+      w.annualCols.max,
+      w.annualCols.proposed,
+      w.cols.note,
+    ],
+  ];
+  for (const p of r.people) {
+    rows.push([
+      p.name,
+      p.unit ?? '',
+      ...p.periods.map(
+        (g, i) => g ?? (p.states[i] === 'absent' ? '—' : (w.annualState[p.states[i] as 'ungraded' | 'excluded' | 'elsewhere'] ?? '—')),
+      ),
+      ...(scores ? [p.score === null ? '—' : fmt(p.score)] : []),
+      p.maxGrade ?? '—',
+      p.proposed ?? '',
+      p.flags.join(sep),
+    ]);
+  }
+  out.push(...table(rows).map((l) => `  ${l}`));
+  const errors = r.issues.filter((i) => i.severity === 'error').length;
+  const warnings = r.issues.filter((i) => i.severity === 'warning').length;
+  out.push('', r.issues.length === 0 ? w.noIssues : w.issuesTitle(errors, warnings));
+  if (r.issues.length > 0) {
+    const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
+    for (const i of r.issues)
+      ir.push([
+        i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
+        w.severity[i.severity],
+        i.rule,
+        `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
+      ]);
+    out.push(...table(ir).map((l) => `  ${l}`));
+  }
+  if (r.quota.length > 0) {
+    out.push('', w.quotaTitle);
+    for (const q of r.quota) out.push(...quotaLines(q, locale));
+  }
+  return out.join('\n');
 }

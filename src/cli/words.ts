@@ -9,17 +9,27 @@ const zh = {
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
   kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
   kaohe scheme <方案ID|方案.json> [--json]      检查方案本身（分数段是否首尾相接、满分是否相符）
+  kaohe annual <工作簿> [--sheets Q1,Q2,Q3,Q4] [--out <副本.xlsx>]
+                                              年度汇总：各季度等次、年度规则、名额；--out 写入汇总表副本
 
 选项：
   --sheet 名称        指定工作表（默认：第一张能识别出花名册的工作表）
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
+  --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
   --lang zh|en        语言（默认中文）
 
 退出码：0 没有错误；1 有错误级别的问题；2 无法运行（文件、工作表或方案有误）`,
-  unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、grade、scheme（kaohe --help 查看用法）`,
+  unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、grade、annual、scheme（kaohe --help 查看用法）`,
+  noPeriods: (file: string) => `${file} 中没有找到季度工作表（第一季度…第四季度、Q1…Q4）：请用 --sheets 指定`,
+  noAnnualRules: (id: string) => `方案 ${id} 没有年度考核规则，无法做年度汇总`,
+  annualTitle: (scheme: string, periods: string[]) => `年度汇总（${scheme}）：${periods.join('、')}`,
+  annualCols: { score: '平时成绩', max: '最高可评', proposed: '拟定等次' },
+  annualState: { ungraded: '不定等次', excluded: '不参加', elsewhere: '在外考核' },
+  newSheets: (sheets: string[]) => `新增汇总表工作表：${sheets.join('、')}`,
+  wroteForms: (file: string, sheets: string[]) => `已写入副本：${file}，新增工作表：${sheets.join('、')}`,
   needFile: '请指定要检查的工作簿：kaohe check <工作簿.xlsx>',
   needScheme: '请指定方案：kaohe scheme <方案ID|方案.json>',
   badArgs: (m: string) => `参数有误：${m}（kaohe --help 查看用法）`,
@@ -117,17 +127,27 @@ const en: typeof zh = {
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
   kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
   kaohe scheme <ID|scheme.json> [--json]      check a scheme itself (bands without gaps, maxima that add up)
+  kaohe annual <workbook> [--sheets Q1,Q2,Q3,Q4] [--out <copy.xlsx>]
+                                              annual roll-up: quarterly grades, annual rules, quotas; --out writes the summary forms
 
 Options:
   --sheet NAME        the sheet to read (default: the first that holds a roster)
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
+  --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
   --lang zh|en        language (default Chinese)
 
 Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or scheme)`,
-  unknownCommand: (c) => `Unknown command "${c}". Commands: presets, check, grade, scheme (kaohe --help)`,
+  noPeriods: (file) => `No quarterly sheets in ${file} (第一季度 … 第四季度, Q1 … Q4): name them with --sheets`,
+  noAnnualRules: (id) => `Scheme ${id} has no annual rules: no annual roll-up`,
+  annualTitle: (scheme, periods) => `Annual roll-up (${scheme}): ${periods.join(', ')}`,
+  annualCols: { score: 'Period score', max: 'At most', proposed: 'Proposed' },
+  annualState: { ungraded: 'no grade', excluded: 'not appraised', elsewhere: 'elsewhere' },
+  newSheets: (sheets) => `New summary sheets: ${sheets.join(', ')}`,
+  wroteForms: (file, sheets) => `Wrote the copy ${file}, with new sheets: ${sheets.join(', ')}`,
+  unknownCommand: (c) => `Unknown command "${c}". Commands: presets, check, grade, annual, scheme (kaohe --help)`,
   needFile: 'Name the workbook to check: kaohe check <workbook.xlsx>',
   needScheme: 'Name the scheme: kaohe scheme <ID|scheme.json>',
   badArgs: (m) => `Bad arguments: ${m} (kaohe --help)`,

@@ -101,7 +101,7 @@ describe('kaohe grade', () => {
     const out = join(tempDir(), 'out.xlsx');
     await grade(input, '--out', out, '--no-marks');
     const copy = await read(out);
-    expect(copy.worksheets.map((w) => w.name)).toEqual(['填表说明', '第一季度']);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(['填表说明', '第一季度', '平时考核结果汇总表']); // the quarter's summary form is added
     expect(copy.getWorksheet('填表说明')!.getCell('A1').font).toEqual(expect.objectContaining({ bold: true, color: { argb: 'FFFF0000' } }));
     const g = copy.getWorksheet('第一季度')!;
     expect((g.model as unknown as { merges: string[] }).merges.sort()).toEqual((ws.model as unknown as { merges: string[] }).merges.sort());

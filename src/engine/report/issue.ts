@@ -49,7 +49,13 @@ export type IssueData =
   | { rule: 'scheme-gap'; kind: 'total-not-a-number' }
   | { rule: 'missing-column'; field: FieldRef }
   | { rule: 'header-max-mismatch'; field: FieldRef; header: number; scheme: number }
-  | { rule: 'condition-conflict'; chosen: string; ignored: string };
+  | { rule: 'condition-conflict'; chosen: string; ignored: string }
+  /** Annual roll-up: a person missing from some period sheets (name null: the workbook lacks whole periods). */
+  | { rule: 'annual-missing-period'; name: string | null; periods: string[] }
+  /** Annual roll-up: a person without a grade in some periods (试用期 …): the rules count the graded ones. */
+  | { rule: 'annual-ungraded-period'; name: string; periods: string[] }
+  /** Annual roll-up: the annual grade proposed is better than the period grades allow. */
+  | { rule: 'annual-grade-not-allowed'; name: string; grade: string; maxGrade: string; why: string[] };
 
 export type RuleId = IssueData['rule'];
 
@@ -58,6 +64,8 @@ export interface Issue {
   severity: Severity;
   /** A1 address on the sheet, or null for issues about the scheme or the sheet as a whole. */
   cell: string | null;
+  /** The sheet the cell is on, where issues span several sheets (the annual roll-up); else the sheet checked. */
+  sheet?: string;
   /** 1-based sheet row, or null. */
   row: number | null;
   data: IssueData;
@@ -80,6 +88,9 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'missing-column': 'error',
   'header-max-mismatch': 'warning',
   'condition-conflict': 'warning',
+  'annual-missing-period': 'warning',
+  'annual-ungraded-period': 'info',
+  'annual-grade-not-allowed': 'error',
 };
 
 export function issue(data: IssueData, cell: string | null = null, row: number | null = null, severity?: Severity): Issue {

@@ -161,6 +161,20 @@ const zh = (d: IssueData): Words => {
         message: `表头写明“${d.field.label}”满分 ${fmt(d.header)} 分，方案规定为 ${fmt(d.scheme)} 分`,
         fix: `请核对表头或方案；本次按方案的 ${fmt(d.scheme)} 分检查`,
       };
+    case 'annual-missing-period':
+      return d.name === null
+        ? { message: `工作簿中没有${d.periods.join('、')}的考核表`, fix: '如本年度应有这些季度，请补上对应工作表，或用 --sheets 指定' }
+        : { message: `${d.name}在${d.periods.join('、')}的考核表中没有找到`, fix: '请核实是否漏填、姓名写法不同，或为年中调入/调出人员' };
+    case 'annual-ungraded-period':
+      return {
+        message: `${d.name}在${d.periods.join('、')}未确定等次`,
+        fix: '年度规则按全年季度数计算（如“好等次超过一半”），这些季度按无等次计，请核实',
+      };
+    case 'annual-grade-not-allowed':
+      return {
+        message: `${d.name}拟定的年度等次为${d.grade}，但按平时考核结果最高只能评为${d.maxGrade}${d.why.length > 0 ? `（${d.why.join('；')}）` : ''}`,
+        fix: `请将年度等次改为${d.maxGrade}或以下`,
+      };
     case 'condition-conflict':
       return { message: `同时符合“${d.chosen}”和“${d.ignored}”，按前者处理`, fix: '请核实备注' };
   }
@@ -275,6 +289,26 @@ const en = (d: IssueData): Words => {
         message: `The header gives "${label(d.field, 'en')}" a maximum of ${fmt(d.header)}; the scheme says ${fmt(d.scheme)}`,
         fix: `Check the header or the scheme; this check uses the scheme's ${fmt(d.scheme)}`,
       };
+    case 'annual-missing-period':
+      return d.name === null
+        ? {
+            message: `The workbook has no sheet for ${d.periods.join(', ')}`,
+            fix: 'Add the missing quarters, or name the sheets with --sheets',
+          }
+        : {
+            message: `${d.name} is not on the sheet(s) for ${d.periods.join(', ')}`,
+            fix: 'Check for a missing row, a name spelt differently, or someone who joined or left during the year',
+          };
+    case 'annual-ungraded-period':
+      return {
+        message: `${d.name} has no grade in ${d.periods.join(', ')}`,
+        fix: 'The annual rules count over all the quarters ("好 in more than half"); these count as no grade: check this is right',
+      };
+    case 'annual-grade-not-allowed':
+      return {
+        message: `${d.name} is proposed as ${d.grade}, but the quarterly results allow at most ${d.maxGrade}`,
+        fix: `Change the annual grade to ${d.maxGrade} or lower`,
+      };
     case 'condition-conflict':
       return { message: `Both "${d.chosen}" and "${d.ignored}" apply; the first is used`, fix: 'Check the remarks' };
   }
@@ -302,6 +336,9 @@ const RULE_NAMES: Record<RuleId, [string, string]> = {
   'missing-column': ['缺少列', 'Missing column'],
   'header-max-mismatch': ['表头满分与方案不同', 'Header maximum differs'],
   'condition-conflict': ['条件冲突', 'Conditions conflict'],
+  'annual-missing-period': ['季度缺人', 'Missing from a quarter'],
+  'annual-ungraded-period': ['季度未定等次', 'Quarter without a grade'],
+  'annual-grade-not-allowed': ['年度等次超出允许', 'Annual grade not allowed'],
 };
 
 export function ruleName(rule: RuleId, locale: Locale): string {

@@ -5,7 +5,7 @@
 import type { Person, QuotaResult, Results } from '../results';
 import type { Locale } from './locale';
 import { words } from './messages';
-import type { Severity } from './issue';
+import type { Issue, Severity } from './issue';
 
 export interface PersonJson {
   row: number;
@@ -29,6 +29,8 @@ export interface IssueJson {
   row: number | null;
   message: string;
   fix: string;
+  /** Where issues span sheets (annual): the sheet of `cell`. */
+  sheet?: string;
 }
 
 export interface QuotaJson {
@@ -77,32 +79,45 @@ function personJson(p: Person, locale: Locale): PersonJson {
   return out;
 }
 
+export function issueJson(i: Issue, locale: Locale): IssueJson {
+  const w = words(i, locale);
+  return {
+    severity: i.severity,
+    rule: i.rule,
+    cell: i.cell,
+    row: i.row,
+    message: w.message,
+    fix: w.fix,
+    ...(i.sheet ? { sheet: i.sheet } : {}),
+  };
+}
+
+export function quotaJson(quotas: QuotaResult[]): QuotaJson[] {
+  return quotas.map((q) => ({
+    grade: q.grades.join('/'),
+    scope: q.scope,
+    count: q.count,
+    base: q.base,
+    limit: q.limit,
+    ratio: q.ratio,
+    severity: q.severity,
+    id: q.id,
+    grades: q.grades,
+    kind: q.kind,
+    share: q.share,
+    rounding: q.rounding,
+    ranking: q.ranking,
+  }));
+}
+
 export function toReport(r: Results, locale: Locale): CheckReport {
   const s = r.compiled.scheme;
-  const issues = r.issues.map((i) => {
-    const w = words(i, locale);
-    return { severity: i.severity, rule: i.rule, cell: i.cell, row: i.row, message: w.message, fix: w.fix };
-  });
   return {
     scheme: s.id,
     sheet: r.table.sheet,
     people: r.people.map((p) => personJson(p, locale)),
-    issues,
-    quota: r.quotas.map((q) => ({
-      grade: q.grades.join('/'),
-      scope: q.scope,
-      count: q.count,
-      base: q.base,
-      limit: q.limit,
-      ratio: q.ratio,
-      severity: q.severity,
-      id: q.id,
-      grades: q.grades,
-      kind: q.kind,
-      share: q.share,
-      rounding: q.rounding,
-      ranking: q.ranking,
-    })),
+    issues: r.issues.map((i) => issueJson(i, locale)),
+    quota: quotaJson(r.quotas),
     schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,
     header: { top: r.table.headerTop, bottom: r.table.headerBottom },
     scoring: r.scoring,

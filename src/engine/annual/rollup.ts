@@ -1,0 +1,427 @@
+/**
+ * The annual roll-up: each person's period grades side by side, the scheme's annual rules
+ * applied (the best annual grade they still allow, flags such as 诫勉), the period score
+ * (mean of grade values or totals) and its weighted part of the annual total, xinjiang's
+ * 优秀率, xicheng's rater-weighted 年度量化评价. People are matched across the period sheets
+ * by name, and by name and unit where a name repeats; a person missing from a period, or
+ * with no grade in one, is reported, never guessed.
+ *
+ * Inputs an annual sheet may hold (votes, voters, rater scores, the annual grades proposed)
+ * are read with the ordinary sheet reader, through a scheme made from the annual rules
+ * (`annualSheetScheme`): one reader for every sheet.
+ */
+import { checkGrid } from '../index';
+import { matchWord } from '../grade/conditions';
+import { quotaLimit } from '../quota/quota';
+import { issue, type Issue } from '../report/issue';
+import type { Note, Person, QuotaResult, Results } from '../results';
+import type { Scheme } from '../scheme/model';
+import { SchemeSchema } from '../scheme/model';
+import { compact } from '../text';
+import { a1, type Grid } from '../grid';
+import { periodLabel } from './periods';
+
+/** What a person's line holds for one period. */
+export type PeriodState = 'graded' | 'ungraded' | 'excluded' | 'elsewhere' | 'absent';
+
+export interface PeriodResults {
+  sheet: string;
+  /** The quarter, 1–4. */
+  index: number;
+  results: Results;
+}
+
+export interface AnnualPerson {
+  name: string;
+  unit: string | null;
+  post: string | null;
+  /** The grade of each period, in order; null where there is none. */
+  periods: (string | null)[];
+  states: PeriodState[];
+  /** Why there is no grade in a period (试用期, 未列入), per period. */
+  reasons: (string | null)[];
+  /** Row of the person in each period sheet (null where absent). */
+  rows: (number | null)[];
+  /** The scheme's period score (mean of grade values or of totals), 2 decimals. */
+  score: number | null;
+  /** score × its weight in the annual total. */
+  scorePart: number | null;
+  /** Annual parts read from the annual sheet (年度量化评价得分), by id. */
+  parts: Record<string, number | null>;
+  /** The annual total where the scheme gives every part of it (xicheng-sifa: 50% + 50%). */
+  annualTotal: number | null;
+  /** xinjiang-2015: 平时考核优秀率, 年终考核测评优秀率, 年度考核优秀率 (0–1). */
+  rates: { period: number; vote: number | null; annual: number | null } | null;
+  /** The best annual grade the rules still allow; null when the person has no period grade to go by. */
+  maxGrade: string | null;
+  /** Set when a rule decides the annual grade outright (all 较差 → 不称职). */
+  decided: string | null;
+  /** The annual grade the annual sheet proposes, if it has a grade column. */
+  proposed: string | null;
+  /** First in line for the top grade (全年均为好). */
+  priority: boolean;
+  flags: Note[];
+  /** Ids of the annual rules that applied. */
+  rules: string[];
+  /** Row in the annual sheet, when the person is on it. */
+  annualRow: number | null;
+}
+
+export interface AnnualResults {
+  scheme: Scheme;
+  periods: { sheet: string; index: number; label: string }[];
+  annualSheet: string | null;
+  people: AnnualPerson[];
+  issues: Issue[];
+  /** Quotas on the annual grades: over the grades proposed in the annual sheet, or over those who may get them. */
+  quotas: QuotaResult[];
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * The scheme an annual sheet is read with: its inputs are the columns the annual rules name
+ * (votes, voters, annual parts, rater scores), its grades the annual grades (entered), its
+ * quotas the annual quotas, its conditions the period scheme's (someone who left is not appraised).
+ */
+export function annualSheetScheme(s: Scheme): Scheme | null {
+  const a = s.annual;
+  if (!a) return null;
+  const inputs: Record<string, unknown>[] = [];
+  if (a.excellentRate) {
+    inputs.push({ id: 'votes', label: a.excellentRate.votes.label, synonyms: a.excellentRate.votes.synonyms, required: false });
+    inputs.push({ id: 'voters', label: a.excellentRate.voters.label, synonyms: a.excellentRate.voters.synonyms, required: false });
+  }
+  for (const p of a.annualParts ?? []) inputs.push({ id: p.id, label: p.label, synonyms: p.synonyms, required: false });
+  const raterLabels = new Map<string, string[]>();
+  for (const r of a.raters ?? []) for (const w of r.weights) raterLabels.set(w.label, [...(raterLabels.get(w.label) ?? []), ...w.synonyms]);
+  [...raterLabels].forEach(([label, synonyms], i) =>
+    inputs.push({ id: `rater${i + 1}`, label, synonyms: [...new Set(synonyms)], required: false }),
+  );
+  const parsed = SchemeSchema.safeParse({
+    id: `${s.id}-annual`,
+    name: `${s.name}（年度）`,
+    period: { unit: 'year' },
+    inputs,
+    grading: { mode: 'entered', labels: a.grades },
+    conditions: s.conditions.filter((c) => c.effect === 'exclude' || c.effect === 'elsewhere'),
+    quotas: a.quotas,
+    columns: { ...s.columns, grade: [...(s.columns.grade ?? []), '年度考核等次', '年度等次', '建议等次', '拟定等次'] },
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** People who share a name within one period are told apart by unit everywhere. */
+function keyer(periods: PeriodResults[]): (p: Pick<Person, 'name' | 'unit'>) => string {
+  const repeated = new Set<string>();
+  for (const pr of periods) {
+    const seen = new Set<string>();
+    for (const p of pr.results.people) {
+      const n = compact(p.name);
+      if (seen.has(n)) repeated.add(n);
+      seen.add(n);
+    }
+  }
+  return (p) => {
+    const n = compact(p.name);
+    return repeated.has(n) ? `${n}\u0000${compact(p.unit ?? '')}` : n;
+  };
+}
+
+function stateOf(p: Person): PeriodState {
+  if (p.elsewhere) return 'elsewhere';
+  return p.status;
+}
+
+function compare(count: number, op: '>' | '>=' | '<' | '<=' | '=', value: number): boolean {
+  switch (op) {
+    case '>':
+      return count > value;
+    case '>=':
+      return count >= value;
+    case '<':
+      return count < value;
+    case '<=':
+      return count <= value;
+    case '=':
+      return count === value;
+  }
+}
+
+/** The longest run of consecutive periods whose grade is one of `grades`. */
+function longestRun(periods: (string | null)[], grades: string[]): number {
+  let best = 0;
+  let run = 0;
+  for (const g of periods) {
+    run = g !== null && grades.includes(g) ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+type Annual = NonNullable<Scheme['annual']>;
+type Rule = Annual['rules'][number];
+
+/**
+ * Whether an annual rule applies. As the rules are written, counts are over the year's periods
+ * (the sheets rolled up): "half" is half of them, "all" every one of them graded so; a period
+ * without a grade (试用期, not yet on the roll) counts for no grade — and is reported.
+ */
+function applies(r: Rule, periods: (string | null)[], score: number | null): boolean {
+  if (r.scoreBelow !== undefined && !(score !== null && score < r.scoreBelow)) return false;
+  const w = r.when;
+  if (!w) return r.scoreBelow !== undefined;
+  if (w.consecutive !== undefined) return longestRun(periods, w.grades) >= w.consecutive;
+  const count = periods.filter((g) => g !== null && w.grades.includes(g)).length;
+  if (w.op === undefined || w.value === undefined) return count > 0;
+  if (w.value === 'all') return compare(count, w.op, periods.length);
+  return compare(count, w.op, w.value === 'half' ? periods.length / 2 : w.value);
+}
+
+/** Said of someone with no grade of this unit all year (appraised elsewhere, or never graded). */
+const NO_GRADES: Note = {
+  text: '全年没有本单位评定的平时考核等次，年度等次不能由平时考核结果得出，请另行确定',
+  textEn: 'No quarterly grade from this unit all year: the annual grade cannot follow from them; decide it separately',
+};
+
+function mean(xs: number[]): number | null {
+  return xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length);
+}
+
+export function rollUp(s: Scheme, periods: PeriodResults[], annualGrid: Grid | null): AnnualResults {
+  const a = s.annual!;
+  const order = a.grades.map((g) => g.label);
+  const key = keyer(periods);
+  const issues: Issue[] = [];
+  const byKey = new Map<string, AnnualPerson>();
+  const n = periods.length;
+
+  periods.forEach((pr, i) => {
+    for (const p of pr.results.people) {
+      const k = key(p);
+      let ap = byKey.get(k);
+      if (!ap) {
+        ap = {
+          name: p.name,
+          unit: p.unit,
+          post: p.post,
+          periods: Array(n).fill(null),
+          states: Array(n).fill('absent'),
+          reasons: Array(n).fill(null),
+          rows: Array(n).fill(null),
+          score: null,
+          scorePart: null,
+          parts: {},
+          annualTotal: null,
+          rates: null,
+          maxGrade: order[0]!,
+          decided: null,
+          proposed: null,
+          priority: false,
+          flags: [],
+          rules: [],
+          annualRow: null,
+        };
+        byKey.set(k, ap);
+      }
+      if (ap.rows[i] !== null) continue; // a duplicate in one sheet is that sheet's duplicate-person issue
+      ap.rows[i] = p.row;
+      ap.states[i] = stateOf(p);
+      ap.unit ??= p.unit;
+      ap.post ??= p.post;
+      if (p.status === 'graded') ap.periods[i] = p.grade;
+      else ap.reasons[i] = p.reasonLabel ?? p.reason;
+    }
+  });
+
+  // The annual sheet: votes, voters, parts, rater scores, proposed grades.
+  const sheetScheme = annualSheetScheme(s);
+  const annual = annualGrid && sheetScheme ? checkGrid(annualGrid, sheetScheme) : null;
+  const annualPeople = new Map<string, { p: Person; r: Results }>();
+  if (annual) for (const p of annual.people) annualPeople.set(key(p), { p, r: annual });
+  const value = (r: Results, p: Person, id: string): number | null => {
+    const i = r.compiled.index.get(id);
+    return i === undefined ? null : (p.vals[i] ?? null);
+  };
+  const gradeValue = new Map(s.grading.labels.map((l) => [l.label, l.value]));
+
+  for (const [k, ap] of byKey) {
+    const graded = ap.periods.filter((g): g is string => g !== null);
+    // The period score.
+    if (a.periodScore) {
+      const xs =
+        a.periodScore.from === 'grade-values'
+          ? graded.map((g) => gradeValue.get(g)).filter((v): v is number => v !== undefined)
+          : periods.flatMap((pr, i) => {
+              if (ap.states[i] !== 'graded') return [];
+              const t = pr.results.people.find((p) => p.row === ap.rows[i])?.total;
+              return t === null || t === undefined ? [] : [t];
+            });
+      ap.score = mean(xs);
+      ap.scorePart = ap.score === null ? null : round2(ap.score * a.periodScore.weight);
+    }
+    // What the annual sheet says about this person.
+    const onSheet = annualPeople.get(k);
+    if (onSheet) {
+      const { p, r } = onSheet;
+      ap.annualRow = p.row;
+      ap.post ??= p.post;
+      ap.proposed = p.status === 'graded' ? p.grade : null;
+      // A part counts when the sheet has its column (an absent optional column reads as 0, which would be a guess).
+      for (const part of a.annualParts ?? []) ap.parts[part.id] = r.fieldColumns[part.id] !== undefined ? value(r, p, part.id) : null;
+      // Rater-weighted 年度量化评价 (xicheng-sifa) when the sheet has rater columns and no ready score.
+      if (a.raters && a.annualParts?.[0] && ap.parts[a.annualParts[0].id] === null) {
+        ap.parts[a.annualParts[0].id] = raterScore(a, r, p);
+      }
+    }
+    if (a.annualParts && a.annualParts.length > 0 && ap.scorePart !== null) {
+      const parts = a.annualParts.map((part) => ap.parts[part.id] ?? null);
+      if (parts.every((x) => x !== null)) {
+        ap.annualTotal = round2(ap.scorePart + a.annualParts.reduce((sum, part, i) => sum + parts[i]! * part.weight, 0));
+      }
+    }
+    if (a.excellentRate) {
+      const top = s.grading.labels[0]!.label;
+      const period = graded.filter((g) => g === top).length / a.periods;
+      const onColumn = (id: string): number | null =>
+        onSheet && onSheet.r.fieldColumns[id] !== undefined ? value(onSheet.r, onSheet.p, id) : null;
+      const votes = onColumn('votes');
+      const voters = onColumn('voters');
+      const vote = votes !== null && voters !== null && voters > 0 ? votes / voters : null;
+      ap.rates = {
+        period: round4(period),
+        vote: vote === null ? null : round4(vote),
+        annual: vote === null ? null : round4(period * a.excellentRate.periodWeight + vote * a.excellentRate.voteWeight),
+      };
+    }
+    // The annual rules; they say nothing about someone with no grade here all year.
+    if (graded.length === 0) {
+      ap.maxGrade = null;
+      ap.flags.push(NO_GRADES);
+      continue;
+    }
+    for (const r of a.rules) {
+      if (!applies(r, ap.periods, ap.score)) continue;
+      ap.rules.push(r.id);
+      const note: Note = { text: r.text, ...(r.textEn ? { textEn: r.textEn } : {}) };
+      if (r.effect === 'flag') ap.flags.push(note);
+      else if (r.effect === 'priority') {
+        ap.priority = true;
+        ap.flags.push(note);
+      } else if (r.grade !== undefined) {
+        if (r.effect === 'grade') ap.decided = r.grade;
+        if (order.indexOf(r.grade) > order.indexOf(ap.maxGrade!)) ap.maxGrade = r.grade;
+        ap.flags.push(note);
+      }
+    }
+    if (ap.decided !== null) ap.maxGrade = ap.decided;
+  }
+
+  const people = [...byKey.values()];
+  const labels = periods.map((p) => periodLabel(p.index, 'zh'));
+
+  // Reported, not guessed: a person missing from some periods, or without a grade in one.
+  for (const ap of people) {
+    const first = ap.rows.findIndex((r) => r !== null);
+    const at = { sheet: periods[first]!.sheet, cell: a1(ap.rows[first]!, nameColumn(periods[first]!.results)), row: ap.rows[first]! };
+    const on = (i: Issue): Issue => ({ ...i, sheet: at.sheet });
+    const missing = ap.states.flatMap((st, i) => (st === 'absent' ? [labels[i]!] : []));
+    if (missing.length > 0) issues.push(on(issue({ rule: 'annual-missing-period', name: ap.name, periods: missing }, at.cell, at.row)));
+    const ungraded = ap.states.flatMap((st, i) => (st === 'ungraded' ? [`${labels[i]}（${ap.reasons[i] ?? '不定等次'}）`] : []));
+    if (ungraded.length > 0 && missing.length === 0) {
+      issues.push(on(issue({ rule: 'annual-ungraded-period', name: ap.name, periods: ungraded }, at.cell, at.row)));
+    }
+    if (ap.proposed !== null && ap.maxGrade !== null && order.indexOf(ap.proposed) < order.indexOf(ap.maxGrade) && annual) {
+      const gradeCol = annual.table.columns.find((c) => c.role.kind === 'grade')!.col;
+      // The rules that bar the proposed grade.
+      const proposed = ap.proposed;
+      const why = a.rules
+        .filter(
+          (r) =>
+            ap.rules.includes(r.id) &&
+            r.grade !== undefined &&
+            r.effect !== 'priority' &&
+            order.indexOf(r.grade) > order.indexOf(proposed!),
+        )
+        .map((r) => r.text);
+      issues.push({
+        ...issue(
+          { rule: 'annual-grade-not-allowed', name: ap.name, grade: ap.proposed, maxGrade: ap.maxGrade, why },
+          a1(ap.annualRow!, gradeCol),
+          ap.annualRow,
+        ),
+        sheet: annual.table.sheet,
+      });
+    }
+  }
+  if (n < a.periods) {
+    const have = new Set(periods.map((p) => p.index));
+    const absent = Array.from({ length: a.periods }, (_, i) => i + 1).filter((i) => !have.has(i));
+    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent.map((i) => periodLabel(i, 'zh')) }, null, null));
+  }
+
+  return {
+    scheme: s,
+    periods: periods.map((p) => ({ sheet: p.sheet, index: p.index, label: periodLabel(p.index, 'zh') })),
+    annualSheet: annual ? annual.table.sheet : null,
+    people,
+    issues: [...issues, ...(annual ? annual.issues.map((i) => ({ ...i, sheet: annual.table.sheet })) : [])],
+    quotas: annual ? annual.quotas : eligibleQuotas(a, people),
+  };
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+function nameColumn(r: Results): number {
+  return r.table.columns.find((c) => c.role.kind === 'name')?.col ?? 1;
+}
+
+/** 年度量化评价得分 from rater columns, with the weighting the person's 职务 selects. */
+function raterScore(a: Annual, r: Results, p: Person): number | null {
+  const raters = a.raters ?? [];
+  const texts = { remark: '', status: '', name: '', post: compact(p.post ?? '') };
+  const chosen = raters.find((x) => x.when && matchWord(x.when, texts, 0) !== null) ?? raters.find((x) => !x.when);
+  if (!chosen) return null;
+  const labels = [...new Set(raters.flatMap((x) => x.weights.map((w) => w.label)))];
+  let sum = 0;
+  for (const w of chosen.weights) {
+    const id = `rater${labels.indexOf(w.label) + 1}`;
+    const i = r.compiled.index.get(id);
+    const v = i === undefined || r.fieldColumns[id] === undefined ? null : (p.vals[i] ?? null);
+    if (v === null) return null;
+    sum += v * w.weight;
+  }
+  return round2(sum);
+}
+
+/**
+ * Without an annual sheet of proposed grades, an annual quota is shown against the people the
+ * rules still allow the grade: how many may get it, and how many the quota lets in.
+ */
+function eligibleQuotas(a: Annual, people: AnnualPerson[]): QuotaResult[] {
+  const order = a.grades.map((g) => g.label);
+  const base = people.filter((p) => p.states.some((st) => st === 'graded' || st === 'ungraded')).length;
+  return a.quotas.flatMap((q) => {
+    const eligible = people.filter((p) => p.maxGrade !== null && q.grades.some((g) => order.indexOf(p.maxGrade!) <= order.indexOf(g)));
+    const out: QuotaResult[] = [];
+    if (q.max !== undefined) {
+      const rounding = q.rounding ?? 'floor';
+      const limit = quotaLimit(base, q.max, rounding, q.atLeastOne);
+      out.push({
+        id: q.id ?? null,
+        grades: q.grades,
+        scope: 'all',
+        kind: 'max',
+        share: q.max,
+        rounding,
+        count: eligible.length,
+        base,
+        limit,
+        ratio: base > 0 ? Math.round((eligible.length / base) * 1000) / 1000 : 0,
+        severity: 'ok',
+        ranking: [],
+      });
+    }
+    return out;
+  });
+}
