@@ -64,3 +64,14 @@ describe('examples/gwy-2020-q1.xlsx', () => {
     expect(r.stdout).toContain('“好”等次 6 人，超过名额 4 人（12 人 × 40%，向下取整）');
   });
 });
+
+describe('examples/gwy-2020-year.xlsx', () => {
+  it('is what the build script makes', async () => {
+    const fresh = join(tempDir(), 'year.xlsx');
+    const built = spawnSync(process.execPath, [join(root, 'examples', 'build-annual-example.mjs'), fresh], { encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    const a = await kaoheJson('annual', join(root, 'examples', 'gwy-2020-year.xlsx'));
+    const b = await kaoheJson('annual', fresh);
+    expect(b.report).toEqual(a.report);
+  });
+});

@@ -261,7 +261,12 @@ describe('every rule, from a real sheet', () => {
 
   it('has a case, and a name in both languages, for every rule id the engine knows', () => {
     // The roll-up's rules span several sheets: their cases are in annual.test.ts and test/cli/annual.test.ts.
-    const covered = new Set<RuleId>([...CASES.map((c) => c.rule), 'annual-missing-period', 'annual-ungraded-period', 'annual-grade-not-allowed']);
+    const covered = new Set<RuleId>([
+      ...CASES.map((c) => c.rule),
+      'annual-missing-period',
+      'annual-ungraded-period',
+      'annual-grade-not-allowed',
+    ]);
     expect(Object.keys(DEFAULT_SEVERITY).filter((r) => !covered.has(r as RuleId))).toEqual([]);
     for (const r of Object.keys(DEFAULT_SEVERITY) as RuleId[]) {
       expect(ruleName(r, 'zh')).toMatch(/[\u4e00-\u9fff]/);
