@@ -1,5 +1,5 @@
 /** The readable report of `kaohe check` (without --json): aligned columns, CJK-aware. */
-import type { CheckReport, QuotaJson } from '../engine/report/report';
+import type { CheckReport, IssueJson, QuotaJson } from '../engine/report/report';
 import type { AnnualReport } from '../engine/annual/report';
 import type { Locale } from '../engine/report/locale';
 import { fmt, pct, scopeName } from '../engine/report/messages';
@@ -50,6 +50,24 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
   return lines;
 }
 
+/** The issues as a table: cell (with its sheet where issues span sheets), severity, rule, message and fix. */
+function issueLines(issues: IssueJson[], locale: Locale): string[] {
+  const w = cliWords(locale);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const out = ['', issues.length === 0 ? w.noIssues : w.issuesTitle(errors, warnings)];
+  if (issues.length === 0) return out;
+  const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
+  for (const i of issues)
+    ir.push([
+      i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
+      w.severity[i.severity],
+      i.rule,
+      `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
+    ]);
+  return [...out, ...table(ir).map((l) => `  ${l}`)];
+}
+
 export function renderReport(r: CheckReport, file: string, from: 'option' | 'workbook' | 'detected', locale: Locale): string {
   const w = cliWords(locale);
   const out: string[] = [];
@@ -80,15 +98,7 @@ export function renderReport(r: CheckReport, file: string, from: 'option' | 'wor
   }
   out.push(...table(rows, [0, 3]).map((l) => `  ${l}`));
 
-  const errors = r.issues.filter((i) => i.severity === 'error').length;
-  const warnings = r.issues.filter((i) => i.severity === 'warning').length;
-  out.push('', r.issues.length === 0 ? w.noIssues : w.issuesTitle(errors, warnings));
-  if (r.issues.length > 0) {
-    const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
-    for (const i of r.issues)
-      ir.push([i.cell ?? '—', w.severity[i.severity], i.rule, `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`]);
-    out.push(...table(ir).map((l) => `  ${l}`));
-  }
+  out.push(...issueLines(r.issues, locale));
 
   if (r.quota.length > 0) {
     out.push('', w.quotaTitle);
@@ -198,20 +208,7 @@ export function renderAnnual(r: AnnualReport, locale: Locale): string {
     ]);
   }
   out.push(...table(rows).map((l) => `  ${l}`));
-  const errors = r.issues.filter((i) => i.severity === 'error').length;
-  const warnings = r.issues.filter((i) => i.severity === 'warning').length;
-  out.push('', r.issues.length === 0 ? w.noIssues : w.issuesTitle(errors, warnings));
-  if (r.issues.length > 0) {
-    const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
-    for (const i of r.issues)
-      ir.push([
-        i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
-        w.severity[i.severity],
-        i.rule,
-        `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
-      ]);
-    out.push(...table(ir).map((l) => `  ${l}`));
-  }
+  out.push(...issueLines(r.issues, locale));
   if (r.quota.length > 0) {
     out.push('', w.quotaTitle);
     for (const q of r.quota) out.push(...quotaLines(q, locale));
