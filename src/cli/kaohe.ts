@@ -27,7 +27,7 @@ import type { Results } from '../engine/results';
 import { annualForm, quarterlyForm } from '../engine/annual/forms';
 import { findPeriodSheets, periodLabel, quarterOf, type PeriodSheet } from '../engine/annual/periods';
 import { toAnnualReport } from '../engine/annual/report';
-import { annualSheetScheme, rollUp, type PeriodResults } from '../engine/annual/rollup';
+import { readAnnualSheet, rollUp, type PeriodResults } from '../engine/annual/rollup';
 import { addFormSheet } from '../hosts/file/forms';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
@@ -259,20 +259,9 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
     return { ...p, results: r };
   });
   // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
-  const annualScheme = annualSheetScheme(scheme);
-  const annualGrid =
-    visible
-      .filter((x) => !grids.has(x.name))
-      .map((x) => worksheetToGrid(x))
-      .find((g) => {
-        const r = annualScheme ? checkGrid(g, annualScheme) : null;
-        return (
-          r !== null &&
-          r.people.length > 0 &&
-          (Object.keys(r.fieldColumns).length > 0 || r.table.columns.some((c) => c.role.kind === 'grade'))
-        );
-      }) ?? null;
-  const a = rollUp(scheme, checked, annualGrid);
+  let annualSheet: Results | null = null;
+  for (const ws of visible) if (!grids.has(ws.name) && (annualSheet = readAnnualSheet(worksheetToGrid(ws), scheme))) break;
+  const a = rollUp(scheme, checked, annualSheet);
   const report = toAnnualReport(a, locale);
   let formSheets: string[] = [];
   if (out) {

@@ -7,7 +7,7 @@
 import { checkGrid } from '../../src/engine';
 import { annualForm, quarterlyForm } from '../../src/engine/annual/forms';
 import { findPeriodSheets, quarterOf } from '../../src/engine/annual/periods';
-import { rollUp, type AnnualResults } from '../../src/engine/annual/rollup';
+import { readAnnualSheet, rollUp, type AnnualResults } from '../../src/engine/annual/rollup';
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { preset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
@@ -27,7 +27,7 @@ function roll(id: string, sheets: Sheet[], annual: Grid | null = null): AnnualRe
   return rollUp(
     s,
     sheets.map((x) => ({ sheet: x.sheet, index: x.index, results: checkGrid(x.grid, s)! })),
-    annual,
+    annual && readAnnualSheet(annual, s),
   );
 }
 
@@ -140,7 +140,7 @@ describe('gwy-2020: 好 in more than half and no 一般/较差 for 优秀', () =
     const r = rollUp(
       s,
       sheets.map((x) => ({ ...x, results: checkGrid(x.grid, s)! })),
-      annual,
+      readAnnualSheet(annual, s),
     );
     const notAllowed = r.issues.filter((i) => i.rule === 'annual-grade-not-allowed');
     expect(notAllowed.map((i) => [i.sheet, i.cell, i.severity])).toEqual([['年度考核', 'B2', 'error']]);

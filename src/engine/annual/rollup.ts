@@ -14,7 +14,7 @@ import { checkGrid } from '../index';
 import { matchWord } from '../grade/conditions';
 import { quotaLimit } from '../quota/quota';
 import { issue, type Issue } from '../report/issue';
-import type { Note, Person, QuotaResult, Results } from '../results';
+import { fieldValue, type Note, type Person, type QuotaResult, type Results } from '../results';
 import type { Scheme } from '../scheme/model';
 import { SchemeSchema } from '../scheme/model';
 import { compact } from '../text';
@@ -111,6 +111,22 @@ export function annualSheetScheme(s: Scheme): Scheme | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * An annual sheet read with `annualSheetScheme`: null unless it lists people and has at least one
+ * column the annual rules read (votes, parts, rater scores) or an annual grade column.
+ */
+export function readAnnualSheet(grid: Grid, s: Scheme): Results | null {
+  const scheme = annualSheetScheme(s);
+  const r = scheme ? checkGrid(grid, scheme) : null;
+  if (!r || r.people.length === 0) return null;
+  return Object.keys(r.fieldColumns).length > 0 || r.table.columns.some((c) => c.role.kind === 'grade') ? r : null;
+}
+
+/** A value the annual sheet holds in a column of its own; null when the sheet has no such column (not the 0 an absent optional input reads as). */
+function columnValue(r: Results, p: Person, id: string): number | null {
+  return r.fieldColumns[id] === undefined ? null : fieldValue(r, p, id);
+}
+
 /** People who share a name within one period are told apart by unit everywhere. */
 function keyer(periods: PeriodResults[]): (p: Pick<Person, 'name' | 'unit'>) => string {
   const repeated = new Set<string>();
@@ -188,7 +204,7 @@ function mean(xs: number[]): number | null {
   return xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length);
 }
 
-export function rollUp(s: Scheme, periods: PeriodResults[], annualGrid: Grid | null): AnnualResults {
+export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | null): AnnualResults {
   const a = s.annual!;
   const order = a.grades.map((g) => g.label);
   const key = keyer(periods);
@@ -234,15 +250,9 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annualGrid: Grid | n
     }
   });
 
-  // The annual sheet: votes, voters, parts, rater scores, proposed grades.
-  const sheetScheme = annualSheetScheme(s);
-  const annual = annualGrid && sheetScheme ? checkGrid(annualGrid, sheetScheme) : null;
+  // The annual sheet (readAnnualSheet): votes, voters, parts, rater scores, proposed grades.
   const annualPeople = new Map<string, { p: Person; r: Results }>();
   if (annual) for (const p of annual.people) annualPeople.set(key(p), { p, r: annual });
-  const value = (r: Results, p: Person, id: string): number | null => {
-    const i = r.compiled.index.get(id);
-    return i === undefined ? null : (p.vals[i] ?? null);
-  };
   const gradeValue = new Map(s.grading.labels.map((l) => [l.label, l.value]));
 
   for (const [k, ap] of byKey) {
@@ -267,8 +277,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annualGrid: Grid | n
       ap.annualRow = p.row;
       ap.post ??= p.post;
       ap.proposed = p.status === 'graded' ? p.grade : null;
-      // A part counts when the sheet has its column (an absent optional column reads as 0, which would be a guess).
-      for (const part of a.annualParts ?? []) ap.parts[part.id] = r.fieldColumns[part.id] !== undefined ? value(r, p, part.id) : null;
+      for (const part of a.annualParts ?? []) ap.parts[part.id] = columnValue(r, p, part.id);
       // Rater-weighted 年度量化评价 (xicheng-sifa) when the sheet has rater columns and no ready score.
       if (a.raters && a.annualParts?.[0] && ap.parts[a.annualParts[0].id] === null) {
         ap.parts[a.annualParts[0].id] = raterScore(a, r, p);
@@ -283,10 +292,8 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annualGrid: Grid | n
     if (a.excellentRate) {
       const top = s.grading.labels[0]!.label;
       const period = graded.filter((g) => g === top).length / a.periods;
-      const onColumn = (id: string): number | null =>
-        onSheet && onSheet.r.fieldColumns[id] !== undefined ? value(onSheet.r, onSheet.p, id) : null;
-      const votes = onColumn('votes');
-      const voters = onColumn('voters');
+      const votes = onSheet ? columnValue(onSheet.r, onSheet.p, 'votes') : null;
+      const voters = onSheet ? columnValue(onSheet.r, onSheet.p, 'voters') : null;
       const vote = votes !== null && voters !== null && voters > 0 ? votes / voters : null;
       ap.rates = {
         period: round4(period),
@@ -385,9 +392,7 @@ function raterScore(a: Annual, r: Results, p: Person): number | null {
   const labels = [...new Set(raters.flatMap((x) => x.weights.map((w) => w.label)))];
   let sum = 0;
   for (const w of chosen.weights) {
-    const id = `rater${labels.indexOf(w.label) + 1}`;
-    const i = r.compiled.index.get(id);
-    const v = i === undefined || r.fieldColumns[id] === undefined ? null : (p.vals[i] ?? null);
+    const v = columnValue(r, p, `rater${labels.indexOf(w.label) + 1}`);
     if (v === null) return null;
     sum += v * w.weight;
   }
