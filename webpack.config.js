@@ -73,7 +73,12 @@ module.exports = async (env = {}, argv = {}) => {
           chunks: ['pane-entry', 'taskpane'],
           chunksSortMode: 'manual',
         }),
-        new CopyWebpackPlugin({ patterns: [{ from: 'examples/gwy-2020-q1.xlsx', to: 'examples/' }] }),
+        new CopyWebpackPlugin({
+          patterns: [
+            { from: 'examples/gwy-2020-q1.xlsx', to: 'examples/' },
+            { from: 'examples/gwy-2020-year.xlsx', to: 'examples/' },
+          ],
+        }),
       ],
       performance: { hints: false },
     };

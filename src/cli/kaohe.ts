@@ -24,10 +24,10 @@ import { worksheetToGrid } from '../hosts/file/sheet';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { buildPlan } from '../engine/plan/plan';
 import type { Results } from '../engine/results';
-import { annualForm, quarterlyForm } from '../engine/annual/forms';
+import { quarterlyForm } from '../engine/annual/forms';
 import { findPeriodSheets, periodLabel, quarterOf, type PeriodSheet } from '../engine/annual/periods';
 import { toAnnualReport } from '../engine/annual/report';
-import { readAnnualSheet, rollUp, type PeriodResults } from '../engine/annual/rollup';
+import { rollUpYear, yearForms } from '../engine/annual/year';
 import { addFormSheet } from '../hosts/file/forms';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
@@ -252,21 +252,21 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
   if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
   if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));
-  const checked: PeriodResults[] = periods.map((p) => {
-    const grid = grids.get(p.sheet)!;
-    const r = checkGrid(grid, scheme, { overrides: storedOverrides(stored.settings, p.sheet, scheme) });
-    if (!r) throw new CannotRun(w.noRoster(p.sheet));
-    return { ...p, results: r };
+  const rolled = rollUpYear({
+    scheme,
+    periods: periods.map((p) => ({ ...p, grid: grids.get(p.sheet)! })),
+    // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
+    others: (function* () {
+      for (const ws of visible) if (!grids.has(ws.name)) yield worksheetToGrid(ws);
+    })(),
+    overrides: (sheet) => storedOverrides(stored.settings, sheet, scheme),
   });
-  // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
-  let annualSheet: Results | null = null;
-  for (const ws of visible) if (!grids.has(ws.name) && (annualSheet = readAnnualSheet(worksheetToGrid(ws), scheme))) break;
-  const a = rollUp(scheme, checked, annualSheet);
+  if (!rolled.ok) throw new CannotRun(w.noRoster(rolled.sheet));
+  const a = rolled.year;
   const report = toAnnualReport(a, locale);
   let formSheets: string[] = [];
   if (out) {
-    const quarters = checked.map((p) => ({ label: periodLabel(p.index, 'zh'), results: p.results }));
-    formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, quarters)), addFormSheet(opened.wb, annualForm(a))];
+    formSheets = yearForms(a, rolled.checked).map((f) => addFormSheet(opened.wb, f));
     try {
       await saveCopy(opened.wb, out);
     } catch (e) {

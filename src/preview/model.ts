@@ -15,6 +15,21 @@ export interface PreviewCell {
   note: string | null;
   /** Written by the task pane since the workbook was loaded. */
   written: boolean;
+  /** Formatting the add-in set (font.bold, horizontalAlignment, border.EdgeTop …), by Office.js property path. */
+  format?: Record<string, unknown>;
+}
+
+/** A chart the add-in added (Excel draws it; the preview lists it). */
+export interface PreviewChart {
+  type: string;
+  /** The data range, A1. */
+  source: string;
+  seriesBy: string;
+  title: string;
+  legend: string | null;
+  /** Where it sits: top-left and bottom-right cells, A1. */
+  from: string | null;
+  to: string | null;
 }
 
 export interface PreviewSheet {
@@ -23,6 +38,18 @@ export interface PreviewSheet {
   cells: Map<string, PreviewCell>;
   merges: Area[];
   protected: boolean;
+  hidden?: boolean;
+  charts: PreviewChart[];
+  /** Page layout the add-in set (orientation, paperSize, zoom, printArea, printTitleRows …). */
+  page: Record<string, unknown>;
+  /** Column widths and row heights the add-in set, in points. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+}
+
+/** An empty sheet, as worksheets.add makes it. */
+export function emptySheet(id: string, name: string): PreviewSheet {
+  return { id, name, cells: new Map(), merges: [], protected: false, charts: [], page: {}, columnWidths: new Map(), rowHeights: new Map() };
 }
 
 export interface ChangeEvent {
@@ -66,7 +93,7 @@ function sheetFromGrid(
       });
     }),
   );
-  return { id: `sheet-${index + 1}`, name: grid.sheet, cells, merges: grid.merges, protected: protectedSheet };
+  return { ...emptySheet(`sheet-${index + 1}`, grid.sheet), cells, merges: grid.merges, protected: protectedSheet };
 }
 
 export class PreviewWorkbook {
@@ -91,15 +118,16 @@ export class PreviewWorkbook {
     wb.worksheets.forEach((ws, i) => {
       const grid = worksheetToGrid(ws);
       const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
-      book.sheets.push(
-        sheetFromGrid(grid, i, protectedSheet, (row, col) => {
+      book.sheets.push({
+        ...sheetFromGrid(grid, i, protectedSheet, (row, col) => {
           const src = ws.getCell(row, col);
           const fill =
             src.fill && src.fill.type === 'pattern' ? argbToHex((src.fill.fgColor as { argb?: string } | undefined)?.argb) : null;
           const note = src.note ? (typeof src.note === 'string' ? src.note : src.note.texts?.map((t) => t.text).join('')) : null;
           return { fill, note: note || null };
         }),
-      );
+        hidden: ws.state !== 'visible',
+      });
     });
     return book;
   }
@@ -111,8 +139,28 @@ export class PreviewWorkbook {
     return book;
   }
 
-  sheet(nameOrIndex: string | number): PreviewSheet | undefined {
-    return typeof nameOrIndex === 'number' ? this.sheets[nameOrIndex] : this.sheets.find((s) => s.name === nameOrIndex);
+  /** A sheet by position, or by name (any case, as Excel) or id. */
+  sheet(key: string | number): PreviewSheet | undefined {
+    if (typeof key === 'number') return this.sheets[key];
+    return this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key);
+  }
+
+  /** worksheets.add: a new empty sheet at the end; Excel refuses a name already taken. */
+  addSheet(name: string): PreviewSheet {
+    if (this.sheet(name)) throw new Error(`A sheet named ${name} already exists`);
+    const next = Math.max(0, ...this.sheets.map((s) => Number(/^sheet-(\d+)$/.exec(s.id)?.[1] ?? 0))) + 1;
+    const s = emptySheet(`sheet-${next}`, name);
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** worksheet.delete: the active sheet stays the one it was, or the nearest one when it was this. */
+  deleteSheet(s: PreviewSheet): void {
+    const i = this.sheets.indexOf(s);
+    if (i < 0) return;
+    const active = this.activeSheet();
+    this.sheets.splice(i, 1);
+    this.active = active === s ? Math.max(0, Math.min(i, this.sheets.length) - 1) : this.sheets.indexOf(active);
   }
 
   activeSheet(): PreviewSheet {

@@ -7,7 +7,7 @@
  */
 import { areaA1, isCellError, parseArea, type Area, type CellValue } from '../engine/grid';
 import { numberFromText } from '../engine/text';
-import type { PreviewSheet, PreviewWorkbook } from './model';
+import type { PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface PreviewConfig {
   book: PreviewWorkbook;
@@ -56,6 +56,8 @@ export class RequestContext {
   private requestBytes = 0;
   private responseBytes = 0;
   syncs = 0;
+  /** Sheets written since their formulas were last recalculated: done once per sync, or before a read. */
+  private readonly dirty = new Set<PreviewSheet>();
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
 
@@ -75,6 +77,17 @@ export class RequestContext {
     if (this.book.payloadLimit !== null) this.responseBytes += JSON.stringify(value)?.length ?? 0;
   }
 
+  /** A write leaves the sheet to recalculate; many writes in one sync recalculate it once. */
+  written(s: PreviewSheet): void {
+    this.dirty.add(s);
+  }
+
+  /** Brings written sheets' formulas up to date (before a read, and at the end of a sync). */
+  recalc(): void {
+    for (const s of this.dirty) this.book.recalc(s);
+    this.dirty.clear();
+  }
+
   get pending(): boolean {
     return this.ops.length > 0;
   }
@@ -92,6 +105,7 @@ export class RequestContext {
     if (limit !== null && sent > limit) throw payloadError();
     try {
       for (const op of ops) op();
+      this.recalc();
       if (limit !== null && this.responseBytes > limit) throw payloadError();
     } finally {
       this.book.render();
@@ -124,6 +138,7 @@ abstract class ClientObject {
       if (!this.loadable.includes(n)) throw new OfficeError('InvalidArgument', `The property '${n}' cannot be loaded.`);
     }
     this.ctx.queue(() => {
+      this.ctx.recalc();
       if (!this.exists()) return;
       for (const n of names) {
         const value = this.fetch(n);
@@ -132,6 +147,11 @@ abstract class ClientObject {
       }
     });
     return this;
+  }
+
+  /** Fills properties while a sync runs (a collection's items loaded with it). */
+  fillNow(names: readonly string[]): void {
+    for (const n of names) this.synced.set(n, this.fetch(n));
   }
 
   protected get<T>(name: string): T {
@@ -186,6 +206,7 @@ class ApplicationProxy {
 
 class WorksheetCollectionProxy {
   readonly onChanged: { add: (h: (e: unknown) => Promise<void>) => { remove: () => void } };
+  private loaded: WorksheetProxy[] | null = null;
 
   constructor(private readonly ctx: RequestContext) {
     this.onChanged = {
@@ -201,15 +222,53 @@ class WorksheetCollectionProxy {
     };
   }
 
+  /** `items/name,items/visibility`: the sheets, with those properties. */
+  load(arg: string): this {
+    const names = arg.split(',').map((n) => n.trim().replace(/^items\//, ''));
+    this.ctx.queue(() => {
+      this.ctx.recalc();
+      this.loaded = this.ctx.book.sheets.map((sh) => {
+        const p = new WorksheetProxy(this.ctx, () => sh);
+        p.fillNow(names);
+        return p;
+      });
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.loaded) throw notLoaded('items');
+    return this.loaded;
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.book.activeSheet());
   }
 
-  getItem(name: string): WorksheetProxy {
+  /** By name or id, as Office.js. */
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.book.sheet(name);
-      if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      const s = this.ctx.book.sheet(key);
+      if (!s) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${key}`);
       return s;
+    });
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    const p = this.getItem(key);
+    p.nullable();
+    return p;
+  }
+
+  add(name: string): WorksheetProxy {
+    let made: PreviewSheet | null = null;
+    this.ctx.queue(() => {
+      if (this.ctx.book.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      made = this.ctx.book.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => {
+      if (!made) throw new OfficeError('ItemNotFound', `The sheet ${name} was not added.`);
+      return made;
     });
   }
 }
@@ -218,6 +277,9 @@ class WorksheetProxy extends ClientObject {
   protected readonly loadable = ['name', 'id', 'position', 'visibility'] as const;
   readonly protection: ProtectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  readonly pageLayout: Record<string, unknown>;
+  private mayBeNull = false;
 
   constructor(
     ctx: RequestContext,
@@ -226,6 +288,28 @@ class WorksheetProxy extends ClientObject {
     super(ctx);
     this.protection = new ProtectionProxy(ctx, target);
     this.notes = new NoteCollectionProxy(ctx, target);
+    this.charts = new ChartCollectionProxy(ctx, target);
+    this.pageLayout = pageLayoutProxy(ctx, target);
+  }
+
+  /** For getItemOrNullObject: a missing sheet is a null object, not an error. */
+  nullable(): void {
+    this.mayBeNull = true;
+    this.watchNull();
+  }
+
+  protected override exists(): boolean {
+    if (!this.mayBeNull) return true;
+    try {
+      this.target();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  delete(): void {
+    this.ctx.queue(() => this.ctx.book.deleteSheet(this.target()));
   }
 
   protected fetch(name: string): unknown {
@@ -233,7 +317,7 @@ class WorksheetProxy extends ClientObject {
     if (name === 'name') return s.name;
     if (name === 'id') return s.id;
     if (name === 'position') return this.ctx.book.sheets.indexOf(s);
-    return 'Visible';
+    return s.hidden ? 'Hidden' : 'Visible';
   }
 
   get name(): string {
@@ -242,6 +326,10 @@ class WorksheetProxy extends ClientObject {
 
   get id(): string {
     return this.get('id');
+  }
+
+  get visibility(): string {
+    return this.get('visibility');
   }
 
   activate(): void {
@@ -309,15 +397,23 @@ class RangeProxy extends ClientObject {
     'numberFormat',
     'valueTypes',
   ] as const;
-  readonly format: { fill: FillProxy };
+  readonly format: FormatProxy;
 
   constructor(
     ctx: RequestContext,
-    private readonly sheet: () => PreviewSheet,
-    private readonly area: () => Area,
+    readonly sheet: () => PreviewSheet,
+    readonly area: () => Area,
   ) {
     super(ctx);
-    this.format = { fill: new FillProxy(ctx, sheet, area) };
+    this.format = new FormatProxy(ctx, sheet, area);
+  }
+
+  merge(across = false): void {
+    this.ctx.queue(() => {
+      const a = this.area();
+      const parts = across ? Array.from({ length: a.bottom - a.top + 1 }, (_x, i) => ({ ...a, top: a.top + i, bottom: a.top + i })) : [a];
+      this.sheet().merges.push(...parts);
+    });
   }
 
   private grid<T>(fn: (row: number, col: number) => T): T[][] {
@@ -435,7 +531,7 @@ class RangeProxy extends ClientObject {
           c.written = true;
         }),
       );
-      this.ctx.book.recalc(s);
+      this.ctx.written(s);
       for (const h of this.ctx.book.changeHandlers) {
         void h({ worksheetId: s.id, address: areaA1(a), changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' });
       }
@@ -530,6 +626,125 @@ class FillProxy extends ClientObject {
         throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
       const a = this.area();
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.ctx.book.touch(s, r, c).fill = color;
+    });
+  }
+}
+
+/** Sets a formatting property on every cell of an area, at sync (recorded by its Office.js path). */
+function formatSetter(ctx: RequestContext, sheet: () => PreviewSheet, area: () => Area, path: string): (v: unknown) => void {
+  return (v) =>
+    ctx.queue(() => {
+      const s = sheet();
+      if (s.protected)
+        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
+      const a = area();
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) {
+          const cell = ctx.book.touch(s, r, c);
+          cell.format = { ...cell.format, [path]: v };
+        }
+    });
+}
+
+/** An object whose listed properties, when set, call `set` with their name (Office.js's write-only use of them here). */
+function setters(names: readonly string[], set: (name: string, v: unknown) => void): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const n of names) Object.defineProperty(o, n, { set: (v: unknown) => set(n, v), enumerable: true });
+  return o;
+}
+
+class FormatProxy {
+  readonly fill: FillProxy;
+  readonly font: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly area: () => Area,
+  ) {
+    this.fill = new FillProxy(ctx, sheet, area);
+    this.font = setters(['name', 'size', 'bold', 'color'], (n, v) => formatSetter(ctx, sheet, area, `font.${n}`)(v));
+    this.borders = {
+      getItem: (edge) => setters(['style', 'weight', 'color'], (n, v) => formatSetter(ctx, sheet, area, `border.${edge}.${n}`)(v)),
+    };
+  }
+
+  set horizontalAlignment(v: string) {
+    formatSetter(this.ctx, this.sheet, this.area, 'horizontalAlignment')(v);
+  }
+  set verticalAlignment(v: string) {
+    formatSetter(this.ctx, this.sheet, this.area, 'verticalAlignment')(v);
+  }
+  set wrapText(v: boolean) {
+    formatSetter(this.ctx, this.sheet, this.area, 'wrapText')(v);
+  }
+  set columnWidth(v: number) {
+    this.ctx.queue(() => {
+      const a = this.area();
+      for (let c = a.left; c <= a.right; c++) this.sheet().columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    this.ctx.queue(() => {
+      const a = this.area();
+      for (let r = a.top; r <= a.bottom; r++) this.sheet().rowHeights.set(r, v);
+    });
+  }
+}
+
+const PAGE_PROPERTIES = [
+  'orientation',
+  'paperSize',
+  'zoom',
+  'centerHorizontally',
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+] as const;
+
+/** worksheet.pageLayout (ExcelApi 1.9): what is set is kept in the sheet's `page`. */
+function pageLayoutProxy(ctx: RequestContext, sheet: () => PreviewSheet): Record<string, unknown> {
+  const p = setters(PAGE_PROPERTIES, (n, v) => ctx.queue(() => (sheet().page[n] = v)));
+  p['setPrintArea'] = (a: string) => ctx.queue(() => (sheet().page['printArea'] = a));
+  p['setPrintTitleRows'] = (a: string) => ctx.queue(() => (sheet().page['printTitleRows'] = a));
+  return p;
+}
+
+class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+  ) {}
+
+  add(type: string, source: RangeProxy, seriesBy = 'Auto'): ChartProxy {
+    const chart: PreviewChart = { type, source: '', seriesBy, title: '', legend: null, from: null, to: null };
+    this.ctx.queue(() => {
+      chart.source = areaA1(source.area());
+      this.sheet().charts.push(chart);
+    });
+    return new ChartProxy(this.ctx, chart);
+  }
+}
+
+class ChartProxy {
+  readonly title: Record<string, unknown>;
+  readonly legend: Record<string, unknown>;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly chart: PreviewChart,
+  ) {
+    this.title = setters(['text'], (_n, v) => ctx.queue(() => (chart.title = String(v))));
+    this.legend = setters(['position'], (_n, v) => ctx.queue(() => (chart.legend = String(v))));
+  }
+
+  setPosition(start: RangeProxy | string, end?: RangeProxy | string): void {
+    const at = (r: RangeProxy | string) => (typeof r === 'string' ? r : areaA1(r.area()));
+    this.ctx.queue(() => {
+      this.chart.from = at(start);
+      this.chart.to = end === undefined ? null : at(end);
     });
   }
 }

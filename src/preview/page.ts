@@ -22,6 +22,7 @@ function text(c: PreviewCell | undefined): string {
   if (v === null) return '';
   if (isCellError(v)) return v.error;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && c?.numFmt && /^0\.(0+)%$/.test(c.numFmt)) return `${(v * 100).toFixed(c.numFmt.length - 3)}%`;
   if (typeof v === 'number')
     return c?.numFmt && /^0\.(0+)$/.test(c.numFmt) ? v.toFixed(c.numFmt.length - 2) : String(Math.round(v * 1e9) / 1e9);
   return v;
@@ -72,6 +73,8 @@ function renderSheet(): void {
         cell?.written ? 'written' : '',
         cell?.note ? 'note' : '',
         sel === address ? 'selected' : '',
+        cell?.format?.['font.bold'] ? 'bold' : '',
+        cell?.format?.['border.EdgeTop.style'] ? 'border' : '',
       ]
         .filter(Boolean)
         .join(' ');
@@ -87,6 +90,15 @@ function renderSheet(): void {
     rows.push(`<tr>${cells.join('')}</tr>`);
   }
   $<HTMLElement>('sheet').innerHTML = `<table class="grid" aria-label="${escape(s.name)}"><tbody>${rows.join('')}</tbody></table>`;
+  // Excel draws the charts the add-in adds; the preview says what each one is and where.
+  $<HTMLElement>('charts').replaceChildren(
+    ...s.charts.map((c) => {
+      const p = document.createElement('p');
+      p.dataset['chart'] = c.type;
+      p.textContent = `图表“${c.title}”：${c.type}，数据 ${c.source}，位于 ${c.from ?? '?'}–${c.to ?? '?'}`;
+      return p;
+    }),
+  );
   $<HTMLElement>('trips').textContent = String(book.roundTrips);
   if (sel) document.querySelector(`td[data-cell="${sel}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

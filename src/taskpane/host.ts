@@ -2,6 +2,7 @@
  * What the task pane needs from its host, as verbs. The pane never touches Office.js: it
  * receives a Host (Excel through src/hosts/excel, or a stub in tests).
  */
+import type { FormLayout } from '../engine/annual/layout';
 import type { Grid } from '../engine/grid';
 import type { Issue } from '../engine/report/issue';
 import type { Locale } from '../engine/report/locale';
@@ -31,6 +32,21 @@ export class HostError extends Error {
   }
 }
 
+/** Sheets of the workbook, read for the year's roll-up. */
+export interface WorkbookSheets {
+  /** The visible sheets' names, in tab order. */
+  names: string[];
+  /** The cells of the sheets asked for, by name. */
+  grids: Map<string, Grid>;
+}
+
+/** The sheets kaohe added (the summary forms): what its undo deletes. */
+export interface AddedSheets {
+  names: string[];
+  /** Worksheet ids: the sheets are found again even when renamed. */
+  ids: string[];
+}
+
 export interface ApplyResult {
   /** Ctrl+Z undoes the whole apply (ExcelApi 1.20); otherwise the pane's own undo does. */
   undoGroup: boolean;
@@ -41,6 +57,15 @@ export interface Host {
   readSheet(): Promise<SheetRead>;
   /** Writes a plan in one round trip; refuses a protected sheet or one changed since it was read. */
   apply(plan: Plan): Promise<ApplyResult>;
+  /**
+   * The visible sheets' names, and the cells of those `pick` chooses from them, in one request
+   * after the names (read in chunks where Excel on the web refuses one that large).
+   */
+  readSheets(pick: (names: string[]) => string[]): Promise<WorkbookSheets>;
+  /** Adds each form as a new sheet (a free name: 汇总表, 汇总表(2)…), in one round trip after the names; nothing else is written. */
+  addForms(forms: FormLayout[]): Promise<AddedSheets>;
+  /** Deletes the sheets kaohe added; those already deleted by hand are skipped. Returns how many were deleted. */
+  removeSheets(added: AddedSheets): Promise<number>;
   /** Selects a cell so the user sees it. */
   select(sheet: string, cell: string): Promise<void>;
   /** Marks problem cells (fill colour, and a note where Excel supports notes); returns what it changed. */

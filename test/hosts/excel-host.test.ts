@@ -6,7 +6,7 @@ import { preset } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 import { excelMock } from './excel-mock';
 
-const ALL: Capabilities = { merges: true, suspendCalc: true, suspendScreen: true, notes: true, undoGroup: true };
+const ALL: Capabilities = { merges: true, suspendCalc: true, suspendScreen: true, notes: true, undoGroup: true, pageLayout: true };
 const gwy = preset('gwy-2020')!;
 
 function people(n: number) {

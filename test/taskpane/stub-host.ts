@@ -1,9 +1,10 @@
 /** A Host over an in-memory grid, for the pane's tests: it records what the pane asks for. */
+import type { FormLayout } from '../../src/engine/annual/layout';
 import type { Grid } from '../../src/engine/grid';
 import type { Issue } from '../../src/engine/report/issue';
 import { applyToGrid, type Plan } from '../../src/engine/plan/plan';
 import type { MarkRecord, WorkbookSettings } from '../../src/engine/settings';
-import { HostError, type ApplyResult, type Host, type SheetRead } from '../../src/taskpane/host';
+import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../src/taskpane/host';
 
 export class StubHost implements Host {
   grid: Grid;
@@ -17,11 +18,47 @@ export class StubHost implements Host {
   private stale = false;
   private listeners = new Set<() => void>();
 
+  /** The workbook's other sheets (the active one is `grid`), for the year's roll-up. */
+  others: Grid[] = [];
+  /** Forms added as sheets, by name. */
+  added = new Map<string, FormLayout>();
+
   constructor(
     grid: Grid,
     readonly protectedSheet = false,
   ) {
     this.grid = grid;
+  }
+
+  private book(): Grid[] {
+    return [this.grid, ...this.others];
+  }
+
+  async readSheets(pick: (names: string[]) => string[]): Promise<WorkbookSheets> {
+    const names = [...this.book().map((g) => g.sheet), ...this.added.keys()];
+    const wanted = new Set(pick(names));
+    return {
+      names,
+      grids: new Map(
+        this.book()
+          .filter((g) => wanted.has(g.sheet))
+          .map((g) => [g.sheet, g]),
+      ),
+    };
+  }
+
+  async addForms(forms: FormLayout[]): Promise<AddedSheets> {
+    const names = forms.map((f) => {
+      let name = f.sheet;
+      for (let i = 2; this.added.has(name); i++) name = `${f.sheet}(${i})`;
+      this.added.set(name, f);
+      return name;
+    });
+    return { names, ids: names };
+  }
+
+  async removeSheets(added: AddedSheets): Promise<number> {
+    return added.ids.filter((id) => this.added.delete(id)).length;
   }
 
   async readSheet(): Promise<SheetRead> {

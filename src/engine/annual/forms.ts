@@ -29,6 +29,9 @@ export interface Form {
   chart: { title: string; categories: string[]; series: { name: string; values: number[] }[] } | null;
 }
 
+export const QUARTERLY_TITLE = '公务员平时考核结果汇总表';
+export const ANNUAL_TITLE = '年度考核情况登记汇总表';
+
 const names = (ps: Person[]): string => ps.map((p) => p.name).join('、');
 const share = (n: number, base: number): number | null => (base > 0 ? Math.round((n / base) * 1000) / 1000 : null);
 
@@ -71,7 +74,7 @@ export function quarterlyForm(s: Scheme, quarters: QuarterInput[]): Form {
   }));
   return {
     sheet: '平时考核结果汇总表',
-    title: '公务员平时考核结果汇总表',
+    title: QUARTERLY_TITLE,
     subtitle: '填报单位（盖章）：                    填报时间：    年  月  日',
     headers: [
       '季度',
@@ -138,7 +141,7 @@ export function annualForm(a: AnnualResults): Form {
   );
   return {
     sheet: '年度考核登记汇总表',
-    title: '年度考核情况登记汇总表',
+    title: ANNUAL_TITLE,
     subtitle: '填报单位（盖章）：                    填报时间：    年  月  日',
     headers,
     widths,

@@ -11,8 +11,11 @@ import type { Locale } from '../../engine/report/locale';
 import { words } from '../../engine/report/messages';
 import type { Plan } from '../../engine/plan/plan';
 import { parseSettings, SETTINGS_KEY, type MarkRecord, type WorkbookSettings } from '../../engine/settings';
-import { HostError, type ApplyResult, type Host, type SheetRead } from '../../taskpane/host';
+import { freeSheetName, type FormLayout } from '../../engine/annual/layout';
+import type { Grid } from '../../engine/grid';
+import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../taskpane/host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
+import { paintForm } from './forms';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -25,11 +28,20 @@ export interface Capabilities {
   notes: boolean;
   /** ExcelApi 1.20: one undo group per Excel.run. */
   undoGroup: boolean;
+  /** ExcelApi 1.9: page layout (paper, orientation, fit to page, print area). */
+  pageLayout: boolean;
 }
 
 export function capabilities(): Capabilities {
   const has = (v: string): boolean => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return { merges: has('1.13'), suspendCalc: has('1.6'), suspendScreen: has('1.9'), notes: has('1.18'), undoGroup: has('1.20') };
+  return {
+    merges: has('1.13'),
+    suspendCalc: has('1.6'),
+    suspendScreen: has('1.9'),
+    notes: has('1.18'),
+    undoGroup: has('1.20'),
+    pageLayout: has('1.9'),
+  };
 }
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -133,10 +145,7 @@ export class ExcelHost implements Host {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load(['name', 'id']);
       ws.protection.load('protected');
-      const used = ws.getUsedRange();
-      used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-      const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
-      merged?.load('address');
+      const cells = this.queueCells(ctx, ws, whole);
       const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       setting.load('value');
       // The change watch is registered in the same round trip, once for the whole workbook.
@@ -146,19 +155,9 @@ export class ExcelHost implements Host {
       }
       await ctx.sync();
 
-      const cells = whole ? used : await readInChunks(ctx, ws, used);
+      const grid = await cells(ws.name);
       this.sheetId = ws.id;
       this.stale = false;
-      const grid = rangeToGrid({
-        sheet: ws.name,
-        rowIndex: used.rowIndex,
-        columnIndex: used.columnIndex,
-        values: cells.values,
-        formulas: cells.formulas,
-        numberFormat: cells.numberFormat,
-        valueTypes: cells.valueTypes,
-        mergedAddress: merged && !merged.isNullObject ? merged.address : null,
-      });
       const raw = setting.isNullObject ? undefined : setting.value;
       const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
       return {
@@ -168,6 +167,111 @@ export class ExcelHost implements Host {
         settings,
         settingsBroken: raw !== undefined && settings === null,
       };
+    });
+  }
+
+  /**
+   * Queues the loads of a sheet's used range: its cells too when `whole`, else only its extent.
+   * After the sync, the returned function gives the sheet's grid (reading the cells in chunks
+   * first when not `whole`).
+   */
+  private queueCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, whole: boolean): (name: string) => Promise<Grid> {
+    const used = ws.getUsedRange();
+    used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    return async (name) => {
+      const cells = whole ? used : await readInChunks(ctx, ws, used);
+      return rangeToGrid({
+        sheet: name,
+        rowIndex: used.rowIndex,
+        columnIndex: used.columnIndex,
+        values: cells.values,
+        formulas: cells.formulas,
+        numberFormat: cells.numberFormat,
+        valueTypes: cells.valueTypes,
+        mergedAddress: merged && !merged.isNullObject ? merged.address : null,
+      });
+    };
+  }
+
+  async readSheets(pick: (names: string[]) => string[]): Promise<WorkbookSheets> {
+    try {
+      return await this.readMany(pick, true);
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+    }
+    try {
+      return await this.readMany(pick, false);
+    } catch (e) {
+      if (isPayloadError(e)) throw new HostError('payload-too-large');
+      throw e;
+    }
+  }
+
+  private readMany(pick: (names: string[]) => string[], whole: boolean): Promise<WorkbookSheets> {
+    return Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await ctx.sync();
+      const names = sheets.items.filter((w) => w.visibility === 'Visible').map((w) => w.name);
+      const wanted = pick(names).filter((n) => names.includes(n));
+      const queued = wanted.map((name) => ({ name, cells: this.queueCells(ctx, sheets.getItem(name), whole) }));
+      await ctx.sync();
+      const grids = new Map<string, Grid>();
+      for (const q of queued) grids.set(q.name, await q.cells(q.name));
+      return { names, grids };
+    });
+  }
+
+  async addForms(forms: FormLayout[]): Promise<AddedSheets> {
+    this.ownWrites++;
+    try {
+      return await Excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const taken = sheets.items.map((w) => w.name);
+        const added = forms.map((form) => {
+          const name = freeSheetName(taken, form.sheet);
+          taken.push(name);
+          const ws = sheets.add(name);
+          ws.load('id');
+          paintForm(ws, form, this.caps.pageLayout);
+          return { name, ws };
+        });
+        try {
+          await ctx.sync();
+        } catch (e) {
+          // Half-added forms are no use to anyone: take back whatever sheet was made.
+          await this.removeByName(added.map((a) => a.name)).catch(() => undefined);
+          throw e;
+        }
+        added[0]?.ws.activate();
+        await ctx.sync();
+        return { names: added.map((a) => a.name), ids: added.map((a) => a.ws.id) };
+      });
+    } catch (e) {
+      if (e instanceof HostError) throw e;
+      throw new HostError('failed', e instanceof Error ? e.message : String(e));
+    } finally {
+      this.ownWrites--;
+    }
+  }
+
+  async removeSheets(added: AddedSheets): Promise<number> {
+    return this.removeByName(added.ids);
+  }
+
+  /** Deletes the sheets named (or with these ids) that are still there. */
+  private removeByName(keys: string[]): Promise<number> {
+    return Excel.run(async (ctx) => {
+      const found = keys.map((k) => ctx.workbook.worksheets.getItemOrNullObject(k));
+      await ctx.sync();
+      const there = found.filter((w) => !w.isNullObject);
+      for (const w of there) w.delete();
+      await ctx.sync();
+      return there.length;
     });
   }
 

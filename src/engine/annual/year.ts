@@ -1,0 +1,52 @@
+/**
+ * A year's workbook, rolled up: each period sheet checked with the scheme, the annual sheet
+ * found among the other sheets, the roll-up, and the two summary forms. The CLI (`kaohe annual`)
+ * and the task pane's 年度汇总 both call this, so they give the same answer for the same sheets.
+ */
+import { checkGrid } from '../index';
+import type { Grid } from '../grid';
+import type { Scheme } from '../scheme/model';
+import type { ColumnOverrides } from '../table/read';
+import { annualForm, ANNUAL_TITLE, QUARTERLY_TITLE, quarterlyForm, type Form } from './forms';
+import { periodLabel, type PeriodSheet } from './periods';
+import { readAnnualSheet, rollUp, type AnnualResults, type PeriodResults } from './rollup';
+
+export interface YearInput {
+  scheme: Scheme;
+  /** The period sheets, in the year's order, with their cells. */
+  periods: (PeriodSheet & { grid: Grid })[];
+  /** The workbook's other visible sheets, read as needed: one of them may be the annual sheet (votes, proposed grades). */
+  others: Iterable<Grid>;
+  /** The column corrections saved for a sheet. */
+  overrides: (sheet: string) => ColumnOverrides;
+}
+
+export type YearOutcome =
+  | { ok: true; year: AnnualResults; checked: PeriodResults[] }
+  /** A period sheet has no roster the scheme can read. */
+  | { ok: false; sheet: string };
+
+export function rollUpYear(input: YearInput): YearOutcome {
+  const { scheme } = input;
+  const checked: PeriodResults[] = [];
+  for (const p of input.periods) {
+    const results = checkGrid(p.grid, scheme, { overrides: input.overrides(p.sheet) });
+    if (!results) return { ok: false, sheet: p.sheet };
+    checked.push({ sheet: p.sheet, index: p.index, results });
+  }
+  let annualSheet = null;
+  for (const grid of input.others) if (!isOwnForm(grid) && (annualSheet = readAnnualSheet(grid, scheme))) break;
+  return { ok: true, year: rollUp(scheme, checked, annualSheet), checked };
+}
+
+/** 平时考核结果汇总表 and 年度考核情况登记汇总表 for a rolled-up year. */
+export function yearForms(year: AnnualResults, checked: PeriodResults[]): Form[] {
+  const quarters = checked.map((p) => ({ label: periodLabel(p.index, 'zh'), results: p.results }));
+  return [quarterlyForm(year.scheme, quarters), annualForm(year)];
+}
+
+/** A summary form kaohe wrote before (its title in the first cell): never the annual sheet, though it lists people and grades. */
+function isOwnForm(grid: Grid): boolean {
+  const first = grid.top === 1 && grid.left === 1 ? grid.values[0]?.[0] : null;
+  return first === QUARTERLY_TITLE || first === ANNUAL_TITLE;
+}
