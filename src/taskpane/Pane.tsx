@@ -27,9 +27,10 @@ import { SchemeError } from '../engine/scheme/load';
 import { emptySettings, type MarkRecord, type WorkbookSettings } from '../engine/settings';
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, rawPreset, schemeFromText } from '../schemes';
-import { HostError, type Host, type SheetRead } from './host';
-import { overridesFor, resolveScheme, roleOptions, runCheck, type Resolved, type SchemeChoice } from './session';
+import { HostError, type AddedSheets, type Host, type SheetRead } from './host';
+import { overridesFor, resolveScheme, roleOptions, runCheck, runYear, type Resolved, type SchemeChoice, type YearRun } from './session';
 import { strings, type Strings } from './strings';
+import { AnnualView } from './views/AnnualView';
 import { CheckView } from './views/CheckView';
 import { ColumnsView } from './views/ColumnsView';
 import { ComputeView } from './views/ComputeView';
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
-type TabKey = 'check' | 'compute' | 'quota' | 'columns';
+type TabKey = 'check' | 'compute' | 'quota' | 'columns' | 'annual';
 
 function problemText(s: Strings, e: unknown): string {
   if (e instanceof HostError) return e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem];
@@ -81,6 +82,9 @@ export function Pane({ host, locale }: PaneProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [tab, setTab] = useState<TabKey>('check');
+  const [year, setYear] = useState<YearRun | null>(null);
+  const [formsPreview, setFormsPreview] = useState(false);
+  const [addedForms, setAddedForms] = useState<AddedSheets | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const resolved: Resolved | null = useMemo(() => (read ? resolveScheme(read, choice, locale) : null), [read, choice, locale]);
@@ -121,6 +125,13 @@ export function Pane({ host, locale }: PaneProps) {
       }),
     [act, host],
   );
+
+  // A roll-up made under another scheme is no answer for this one (forms already added stay undoable).
+  const schemeId = resolved?.scheme.id;
+  useEffect(() => {
+    setYear(null);
+    setFormsPreview(false);
+  }, [schemeId]);
 
   useEffect(() => {
     void check();
@@ -178,7 +189,32 @@ export function Pane({ host, locale }: PaneProps) {
     URL.revokeObjectURL(a.href);
   };
 
-  const select = (i: Issue) => act(() => host.select(read!.sheet, i.cell!));
+  const select = (i: Issue) => act(() => host.select(i.sheet ?? read!.sheet, i.cell!));
+
+  const rollUpTheYear = () =>
+    act(async () => {
+      setMessage(null);
+      setFormsPreview(false);
+      // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
+      const book = await host.readSheets((names) => names);
+      setYear(runYear(book, read!, resolved!));
+    });
+
+  const addForms = () =>
+    act(async () => {
+      if (year?.kind !== 'ok') return;
+      const added = await host.addForms(year.forms);
+      setAddedForms(added);
+      setFormsPreview(false);
+      setMessage({ intent: 'success', text: s.formsAdded(added.names.join('、')) });
+    });
+
+  const removeForms = () =>
+    act(async () => {
+      const n = await host.removeSheets(addedForms!);
+      setAddedForms(null);
+      setMessage({ intent: 'success', text: s.formsRemoved(n) });
+    });
 
   const mark = () =>
     act(async () => {
@@ -254,6 +290,10 @@ export function Pane({ host, locale }: PaneProps) {
       setSessionColumns({});
       setPreview(null);
     });
+
+  // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
+  const hasPeople = !!results && results.people.length > 0;
+  const shown: TabKey = hasPeople ? tab : 'annual';
 
   const schemeName = (id: string) => {
     const p = allPresets().find((x) => x.id === id);
@@ -346,16 +386,17 @@ export function Pane({ host, locale }: PaneProps) {
       )}
       {results && results.people.length === 0 && <Text>{s.noPeople}</Text>}
 
-      {results && results.people.length > 0 && (
+      {read && (
         <>
           <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabKey)}>
-            <Tab value="check">{s.tabs.check}</Tab>
-            <Tab value="compute">{s.tabs.compute}</Tab>
-            <Tab value="quota">{s.tabs.quota}</Tab>
-            <Tab value="columns">{s.tabs.columns}</Tab>
+            {hasPeople && <Tab value="check">{s.tabs.check}</Tab>}
+            {hasPeople && <Tab value="compute">{s.tabs.compute}</Tab>}
+            {hasPeople && <Tab value="quota">{s.tabs.quota}</Tab>}
+            {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
+            <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
-          <div role="tabpanel" aria-label={s.tabs[tab]}>
-            {tab === 'check' && (
+          <div role="tabpanel" aria-label={s.tabs[shown]}>
+            {shown === 'check' && results && (
               <CheckView
                 results={results}
                 s={s}
@@ -367,7 +408,7 @@ export function Pane({ host, locale }: PaneProps) {
                 onClearMarks={() => void clearMarks()}
               />
             )}
-            {tab === 'compute' && (
+            {shown === 'compute' && (
               <ComputeView
                 s={s}
                 formulas={formulas}
@@ -381,8 +422,8 @@ export function Pane({ host, locale }: PaneProps) {
                 onUndo={() => void undo()}
               />
             )}
-            {tab === 'quota' && <QuotaView quotas={results.quotas} s={s} locale={locale} />}
-            {tab === 'columns' && (
+            {shown === 'quota' && results && <QuotaView quotas={results.quotas} s={s} locale={locale} />}
+            {shown === 'columns' && results && (
               <ColumnsView
                 columns={results.table.columns}
                 options={options}
@@ -392,6 +433,21 @@ export function Pane({ host, locale }: PaneProps) {
                 onChange={changeColumn}
                 onSave={() => void saveColumns()}
                 onReset={() => void resetColumns()}
+              />
+            )}
+            {shown === 'annual' && (
+              <AnnualView
+                run={year}
+                previewing={formsPreview}
+                added={addedForms}
+                s={s}
+                locale={locale}
+                busy={busy}
+                onRollUp={() => void rollUpTheYear()}
+                onSelect={(i) => void select(i)}
+                onPreview={() => setFormsPreview(true)}
+                onAdd={() => void addForms()}
+                onRemove={() => void removeForms()}
               />
             )}
           </div>

@@ -12,7 +12,11 @@ import { storedOverrides } from '../engine/settings';
 import type { ColumnRole } from '../engine/table/columns';
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, preset, storedScheme, UnknownPreset } from '../schemes';
-import type { SheetRead } from './host';
+import { formLayout, type FormLayout } from '../engine/annual/layout';
+import { findPeriodSheets } from '../engine/annual/periods';
+import type { AnnualResults, PeriodResults } from '../engine/annual/rollup';
+import { rollUpYear, yearForms } from '../engine/annual/year';
+import type { SheetRead, WorkbookSheets } from './host';
 
 /** Where the scheme in use comes from. */
 export type SchemeChoice = { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string };
@@ -79,4 +83,33 @@ export function roleOptions(
 
 export function roleKey(role: ColumnRole): string {
   return role.kind === 'field' ? `field:${role.id}` : role.kind;
+}
+
+/** The year rolled up in the pane, or why it could not be. */
+export type YearRun =
+  | { kind: 'no-periods' }
+  | { kind: 'no-annual-rules'; scheme: string }
+  | { kind: 'no-roster'; sheet: string }
+  | { kind: 'ok'; year: AnnualResults; checked: PeriodResults[]; forms: FormLayout[] };
+
+/**
+ * The workbook's year: its period sheets found by name, the scheme (the one in use, or, when it
+ * was only guessed from the active sheet, the one the first period sheet fits), the roll-up
+ * and the summary forms laid out — as `kaohe annual` does.
+ */
+export function runYear(book: WorkbookSheets, read: SheetRead, resolved: Resolved): YearRun {
+  const periods = findPeriodSheets(book.names);
+  if (periods.length === 0) return { kind: 'no-periods' };
+  const grids = periods.map((p) => ({ ...p, grid: book.grids.get(p.sheet)! }));
+  const scheme = resolved.from === 'detected' ? (detectScheme(grids[0]!.grid, allPresets()) ?? resolved.scheme) : resolved.scheme;
+  if (!scheme.annual) return { kind: 'no-annual-rules', scheme: scheme.id };
+  const inPeriods = new Set(periods.map((p) => p.sheet));
+  const out = rollUpYear({
+    scheme,
+    periods: grids,
+    others: book.names.filter((n) => !inPeriods.has(n) && book.grids.has(n)).map((n) => book.grids.get(n)!),
+    overrides: (sheet) => storedOverrides(read.settings, sheet, scheme),
+  });
+  if (!out.ok) return { kind: 'no-roster', sheet: out.sheet };
+  return { kind: 'ok', year: out.year, checked: out.checked, forms: yearForms(out.year, out.checked).map(formLayout) };
 }

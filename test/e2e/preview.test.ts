@@ -233,6 +233,53 @@ describe('the other flows', () => {
   });
 });
 
+describe('年度汇总 on the year workbook', () => {
+  it('rolls the four quarters up, adds the summary forms with a native chart, and deletes them again', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`${s.url}?width=500&book=examples/gwy-2020-year.xlsx`);
+    const pane = await paneFrame(page);
+    await pane.getByRole('tab', { name: '年度汇总' }).click();
+    const tabs = () => page.locator('#tabs button').allTextContents();
+    const before = await tabs();
+    expect(before).toEqual(['第一季度', '第二季度', '第三季度', '第四季度', '年度考核']);
+
+    const trips0 = await trips(page);
+    await pane.getByRole('button', { name: '汇总全年' }).click();
+    await pane.getByText('12 人；错误 2 个，警告 3 个').waitFor();
+    expect(await trips(page)).toBe(trips0 + 2);
+    const best = await pane
+      .locator('tr[data-person]')
+      .evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-person')} ${tr.querySelector('[data-best]')!.textContent}`));
+    // What the CLI says for the same file.
+    const { report } = await kaoheJson('annual', join(__dirname, '..', '..', 'examples', 'gwy-2020-year.xlsx'));
+    expect(best).toEqual(
+      report.people.map(
+        (p: { name: string; decided: string | null; maxGrade: string | null }) => `${p.name} ${p.decided ?? p.maxGrade ?? '另行确定'}`,
+      ),
+    );
+    await shot(page, '20-year-rolled-up');
+
+    await pane.getByRole('button', { name: '预览汇总表' }).click();
+    await pane.getByRole('button', { name: '生成汇总表' }).click();
+    await pane.getByText(/已新增工作表：平时考核结果汇总表、年度考核登记汇总表/).waitFor();
+    expect(await tabs()).toEqual([...before, '平时考核结果汇总表', '年度考核登记汇总表']);
+    // The first form is shown, with its chart beside the distribution table.
+    await page.locator('td[data-cell="A1"]', { hasText: '公务员平时考核结果汇总表' }).waitFor();
+    expect(await page.locator('#charts p[data-chart="ColumnClustered"]').textContent()).toMatch(
+      /^图表“各季度等次分布”：ColumnClustered，数据 A\d+:E\d+/,
+    );
+    await shot(page, '21-year-forms-added');
+
+    await pane.getByRole('button', { name: '删除生成的汇总表' }).click();
+    await pane.getByText('已删除生成的 2 个汇总表，工作簿恢复原样').waitFor();
+    expect(await tabs()).toEqual(before);
+    await page.close();
+  });
+});
+
 describe('layout and accessibility', () => {
   for (const width of [320, 500]) {
     it(`has no serious accessibility problem and no sideways scrolling at ${width} px, on every view`, async () => {
@@ -249,6 +296,15 @@ describe('layout and accessibility', () => {
         ],
         ['quota', async () => pane.getByRole('tab', { name: '名额' }).click()],
         ['columns', async () => pane.getByRole('tab', { name: '列对应' }).click()],
+        [
+          'annual',
+          async () => {
+            await pane.getByRole('tab', { name: '年度汇总' }).click();
+            await pane.getByRole('button', { name: '汇总全年' }).click();
+            await pane.getByRole('button', { name: '预览汇总表' }).click();
+            await pane.getByText('平时考核结果汇总表：', { exact: false }).waitFor();
+          },
+        ],
       ];
       for (const [name, show] of views) {
         await show();

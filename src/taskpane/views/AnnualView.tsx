@@ -1,0 +1,159 @@
+/**
+ * 年度汇总: the workbook's quarterly sheets rolled up by the scheme's annual rules — who may get
+ * which annual grade and why, the issues, the annual quota — then the two summary forms,
+ * previewed, added as new sheets, and deleted again by the pane's undo.
+ */
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Issue } from '../../engine/report/issue';
+import type { Locale } from '../../engine/report/locale';
+import { scopeName } from '../../engine/report/messages';
+import type { AddedSheets } from '../host';
+import type { YearRun } from '../session';
+import type { Strings } from '../strings';
+import { IssueList } from './IssueList';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  table: { tableLayout: 'auto' },
+  small: { fontSize: tokens.fontSizeBase200, whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  // Names, grades and the best grade are short: kept on one line; the notes wrap.
+  nowrap: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+export interface AnnualViewProps {
+  run: YearRun | null;
+  /** The forms are shown for confirmation. */
+  previewing: boolean;
+  added: AddedSheets | null;
+  s: Strings;
+  locale: Locale;
+  busy: boolean;
+  onRollUp: () => void;
+  onSelect: (issue: Issue) => void;
+  onPreview: () => void;
+  onAdd: () => void;
+  onRemove: () => void;
+}
+
+export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, onSelect, onPreview, onAdd, onRemove }: AnnualViewProps) {
+  const st = useStyles();
+  const problem =
+    run?.kind === 'no-periods'
+      ? s.noPeriods
+      : run?.kind === 'no-annual-rules'
+        ? s.noAnnualRules(run.scheme)
+        : run?.kind === 'no-roster'
+          ? s.noRoster(run.sheet)
+          : null;
+  const year = run?.kind === 'ok' ? run : null;
+  const count = (sev: string) => year?.year.issues.filter((i) => i.severity === sev).length ?? 0;
+
+  return (
+    <div className={st.root}>
+      <Caption1>{s.annualIntro}</Caption1>
+      <div className={st.actions}>
+        <Button appearance={year ? 'secondary' : 'primary'} disabled={busy} onClick={onRollUp}>
+          {s.rollUp}
+        </Button>
+        {added && (
+          <Button disabled={busy} onClick={onRemove}>
+            {s.removeForms}
+          </Button>
+        )}
+      </div>
+      {problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {year && (
+        <>
+          <Text weight="semibold">
+            {year.year.scheme.id} · {s.periodsFound(year.year.periods.map((p) => `${p.label}（${p.sheet}）`).join('、'))}
+          </Text>
+          {year.year.annualSheet && <Caption1>{s.annualSheetFound(year.year.annualSheet)}</Caption1>}
+          <Text>{s.yearSummary(year.year.people.length, count('error'), count('warning'))}</Text>
+          {year.year.quotas.map((q, k) => (
+            <Text key={`${q.id}-${k}`} data-quota={q.severity}>
+              {s.quotaLine(q.grades.join('/'), scopeName(q.scope, locale), q.count, q.limit, q.kind)}
+              {q.severity === 'ok'
+                ? ''
+                : ` · ${q.kind === 'max' ? s.quotaState.over(q.count - q.limit) : s.quotaState.under(q.limit - q.count)}`}
+            </Text>
+          ))}
+          <Table size="extra-small" className={st.table} aria-label={s.tabs.annual}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{s.yearColumns.name}</TableHeaderCell>
+                <TableHeaderCell>{s.yearColumns.periods}</TableHeaderCell>
+                <TableHeaderCell>{s.yearColumns.best}</TableHeaderCell>
+                <TableHeaderCell>{s.yearColumns.flags}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {year.year.people.map((p, i) => (
+                <TableRow key={`${p.name}-${p.unit ?? ''}-${i}`} data-person={p.name}>
+                  <TableCell className={st.nowrap}>{p.name}</TableCell>
+                  <TableCell className={st.nowrap}>{p.periods.map((g) => g ?? '—').join('·')}</TableCell>
+                  <TableCell className={st.nowrap} data-best>
+                    {p.decided ?? p.maxGrade ?? s.otherwise}
+                  </TableCell>
+                  <TableCell className={st.small}>
+                    {p.flags.map((f) => (locale === 'en' && f.textEn ? f.textEn : f.text)).join('；')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <IssueList issues={year.year.issues} s={s} locale={locale} onSelect={onSelect} />
+          <div className={st.actions}>
+            <Button disabled={busy} onClick={onPreview}>
+              {s.previewForms}
+            </Button>
+          </div>
+          {previewing && (
+            <section className={st.preview} aria-label={s.previewForms}>
+              <Text weight="semibold">{s.formsTitle}</Text>
+              <ul>
+                {year.forms.map((f) => (
+                  <li key={f.sheet}>
+                    {s.formLine(f.sheet, f.values.length)}
+                    {f.chart ? ` · ${s.formChart}` : ''}
+                  </li>
+                ))}
+              </ul>
+              <div className={st.actions}>
+                <Button appearance="primary" disabled={busy} onClick={onAdd}>
+                  {s.addForms}
+                </Button>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
