@@ -6,7 +6,6 @@
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import type ExcelJS from 'exceljs';
 import { checkGrid, detectScheme, findRoster } from '../engine';
 import type { Grid } from '../engine/grid';
 import { localeFromTag, type Locale } from '../engine/report/locale';
@@ -19,8 +18,7 @@ import { storedOverrides, type WorkbookSettings } from '../engine/settings';
 import { readStoredSettings } from '../hosts/file/settings';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
 import { allPresets, PRESET_IDS, preset, schemeFromText, storedScheme, UnknownPreset } from '../schemes';
-import { openWorkbook, visibleSheets, WorkbookError, type OpenedWorkbook } from '../hosts/file/xlsx';
-import { worksheetToGrid } from '../hosts/file/sheet';
+import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook, type SheetSource } from '../hosts/file/xlsx';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { buildPlan } from '../engine/plan/plan';
 import type { Results } from '../engine/results';
@@ -104,23 +102,25 @@ async function storedIn(data: Buffer, w: CliWords, locale: Locale): Promise<{ sc
 
 /** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
 function choose(
-  wb: ExcelJS.Workbook,
+  book: SheetSource[],
   file: string,
   sheetArg: string | undefined,
   given: { scheme: Scheme; from: 'option' | 'workbook' } | undefined,
   w: CliWords,
 ): Chosen {
   const sheets =
-    sheetArg !== undefined ? [wb.worksheets.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())] : visibleSheets(wb);
+    sheetArg !== undefined
+      ? [book.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())]
+      : book.filter((ws) => ws.visible);
   if (sheets[0] === undefined)
     throw new CannotRun(
       w.unknownSheet(
         sheetArg!,
-        wb.worksheets.map((ws) => ws.name),
+        book.map((ws) => ws.name),
       ),
     );
-  for (const ws of sheets as ExcelJS.Worksheet[]) {
-    const grid = worksheetToGrid(ws);
+  for (const ws of sheets as SheetSource[]) {
+    const grid = ws.grid();
     if (given) {
       if (findRoster(grid, given.scheme)) return { grid, ...given };
     } else {
@@ -141,26 +141,34 @@ interface Options {
   'no-marks': boolean;
 }
 
-interface Loaded {
-  opened: OpenedWorkbook;
+interface Loaded<B extends ReadWorkbook> {
+  opened: B;
   chosen: Chosen;
   results: Results;
 }
 
-/** Opens the workbook, picks the sheet and the scheme, and checks it: what check and grade share. */
-async function load(file: string | undefined, values: Options, locale: Locale): Promise<Loaded> {
+/**
+ * Opens the workbook (`open`: to read only, or to write a copy too), picks the sheet and the
+ * scheme, and checks it: what check and grade share.
+ */
+async function load<B extends ReadWorkbook>(
+  file: string | undefined,
+  values: Options,
+  locale: Locale,
+  open: (file: string) => Promise<B>,
+): Promise<Loaded<B>> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  const opened = await openWorkbook(file);
-  if (visibleSheets(opened.wb).length === 0) throw new WorkbookError('empty', file);
+  const opened = await open(file);
+  if (!opened.sheets.some((x) => x.visible)) throw new WorkbookError('empty', file);
   const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
   const given = option
     ? { scheme: option, from: 'option' as const }
     : stored.scheme
       ? { scheme: stored.scheme, from: 'workbook' as const }
       : undefined;
-  const chosen = choose(opened.wb, file, values.sheet, given, w);
+  const chosen = choose(opened.sheets, file, values.sheet, given, w);
   const overrides = storedOverrides(stored.settings, chosen.grid.sheet, chosen.scheme);
   const results = checkGrid(chosen.grid, chosen.scheme, { overrides });
   if (!results) throw new CannotRun(w.noRoster(chosen.grid.sheet));
@@ -171,7 +179,7 @@ async function load(file: string | undefined, values: Options, locale: Locale): 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
-  const { chosen, results } = await load(file, values, locale);
+  const { chosen, results } = await load(file, values, locale, readWorkbook);
   const report = toReport(results, locale);
   io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, chosen.from, locale));
   return exitCode(results);
@@ -180,7 +188,7 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
   const out = checkOut(file, values.out, w);
-  const { opened, chosen, results } = await load(file, values, locale);
+  const { opened, chosen, results } = await load(file, values, locale, openWorkbook);
   const plan = buildPlan(results, chosen.grid, { formulas: values.formulas });
   const ws = opened.wb.worksheets.find((x) => x.name === chosen.grid.sheet)!;
   applyPlan(ws, plan);
@@ -223,8 +231,10 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (!file) throw new CannotRun(w.needFile);
   const out = values.out === undefined ? undefined : checkOut(file, values.out, w);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  const opened = await openWorkbook(file);
-  const visible = visibleSheets(opened.wb);
+  // A copy to write needs exceljs's model of the workbook; a report alone does not.
+  const writable = out ? await openWorkbook(file) : null;
+  const opened = writable ?? (await readWorkbook(file));
+  const visible = opened.sheets.filter((x) => x.visible);
   if (visible.length === 0) throw new WorkbookError('empty', file);
   const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
 
@@ -235,12 +245,12 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
       .map((x) => x.trim())
       .filter((x) => x !== '');
     periods = asked.map((name, i) => {
-      const ws = opened.wb.worksheets.find((x) => x.name === name || x.name.trim() === name);
+      const ws = opened.sheets.find((x) => x.name === name || x.name.trim() === name);
       if (!ws)
         throw new CannotRun(
           w.unknownSheet(
             name,
-            opened.wb.worksheets.map((x) => x.name),
+            opened.sheets.map((x) => x.name),
           ),
         );
       return { sheet: ws.name, index: quarterOf(ws.name) ?? i + 1 };
@@ -248,7 +258,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   } else periods = findPeriodSheets(visible.map((x) => x.name));
   if (periods.length === 0) throw new CannotRun(w.noPeriods(file));
 
-  const grids = new Map(periods.map((p) => [p.sheet, worksheetToGrid(opened.wb.getWorksheet(p.sheet)!)]));
+  const grids = new Map(periods.map((p) => [p.sheet, opened.sheets.find((x) => x.name === p.sheet)!.grid()]));
   const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
   if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
   if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));
@@ -257,7 +267,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
     periods: periods.map((p) => ({ ...p, grid: grids.get(p.sheet)! })),
     // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
     others: (function* () {
-      for (const ws of visible) if (!grids.has(ws.name)) yield worksheetToGrid(ws);
+      for (const ws of visible) if (!grids.has(ws.name)) yield ws.grid();
     })(),
     overrides: (sheet) => storedOverrides(stored.settings, sheet, scheme),
   });
@@ -265,10 +275,11 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   const a = rolled.year;
   const report = toAnnualReport(a, locale);
   let formSheets: string[] = [];
-  if (out) {
-    formSheets = yearForms(a, rolled.checked).map((f) => addFormSheet(opened.wb, f));
+  if (out && writable) {
+    const wb = writable.wb;
+    formSheets = yearForms(a, rolled.checked).map((f) => addFormSheet(wb, f));
     try {
-      await saveCopy(opened.wb, out);
+      await saveCopy(wb, out);
     } catch (e) {
       throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
     }

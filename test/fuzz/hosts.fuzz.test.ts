@@ -3,6 +3,7 @@
  * in-browser Excel, which keeps Office.js's load/sync rules) and the exceljs file host. Each
  * reads the sheet as written, writes the plan, and undoes it; every cell must come back as it
  * was — value, formula and number format — and a .xlsx saved after the write must hold it.
+ * The SheetJS reader, used for large read-only files, must read each saved sheet as exceljs does.
  * Fewer runs than the engine fuzz (HOST_FUZZ_RUNS, default 300): each run does real I/O.
  */
 import ExcelJS from 'exceljs';
@@ -13,7 +14,10 @@ import type { Scheme } from '../../src/engine/scheme/model';
 import { applyToGrid, buildPlan, undoPlan, type Plan } from '../../src/engine/plan/plan';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
+import { readBook, sheetSources } from '../../src/hosts/file/sheetjs';
 import { applyPlan } from '../../src/hosts/file/write';
+import { toReport } from '../../src/engine/report/report';
+import { engineView } from '../helpers/same-grid';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
 import { addGridSheet } from '../helpers/xlsx';
@@ -92,6 +96,28 @@ describe(`${settings.numRuns} generated sheets through the hosts`, () => {
 
         applyPlan(ws, undoPlan(plan));
         expect(cellsOf(worksheetToGrid(ws))).toEqual(cellsOf(b.grid));
+      }),
+      settings,
+    );
+  });
+
+  it('SheetJS (large files) reads a saved sheet as exceljs does, and the check reports the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(sheetSpec, async (spec) => {
+        const b = buildSheet(spec);
+        const wb = new ExcelJS.Workbook();
+        addGridSheet(wb, b.grid);
+        const data = Buffer.from(await wb.xlsx.writeBuffer());
+        const loaded = new ExcelJS.Workbook();
+        await loaded.xlsx.load(data as unknown as ExcelJS.Buffer);
+        const viaExcelJs = worksheetToGrid(loaded.worksheets[0]!);
+        const viaSheetJs = sheetSources(readBook(data, true))[0]!.grid();
+        expect(engineView(viaSheetJs)).toEqual(engineView(viaExcelJs));
+        const report = (g: Grid) => {
+          const r = checkGrid(g, b.scheme);
+          return r && toReport(r, 'zh');
+        };
+        expect(report(viaSheetJs)).toEqual(report(viaExcelJs));
       }),
       settings,
     );

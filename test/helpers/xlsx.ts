@@ -28,6 +28,7 @@ export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
     });
   });
   for (const m of grid.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const r of grid.hiddenRows ?? []) ws.getRow(r).hidden = true;
   return ws;
 }
 

@@ -6,22 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
+import { isCellError } from '../../engine/grid';
 import { setFormulaCell } from './sheet';
-
-type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number; w?: string };
-
-function cellValue(c: SheetCell): ExcelJS.CellValue {
-  let v: ExcelJS.CellValue;
-  if (c.t === 'e') v = { error: (c.w ?? '#N/A') as ExcelJS.CellErrorValue['error'] };
-  else if (c.t === 'n' || c.t === 's' || c.t === 'b') v = c.v as number | string | boolean;
-  else if (c.t === 'd') v = c.v instanceof Date ? c.v : null;
-  else v = null;
-  return v;
-}
+import { cellAt, cellValue, numFmtOf, readBook } from './sheetjs';
 
 /** Reads a workbook SheetJS understands into exceljs; throws SheetJS's error when it cannot. */
 export function readLegacy(data: Buffer): ExcelJS.Workbook {
-  const book = XLSX.read(data, { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, dense: false });
+  const book = readBook(data, false);
   const wb = new ExcelJS.Workbook();
   book.SheetNames.forEach((name, i) => {
     const src = book.Sheets[name]!;
@@ -32,13 +23,15 @@ export function readLegacy(data: Buffer): ExcelJS.Workbook {
       const range = XLSX.utils.decode_range(ref);
       for (let r = range.s.r; r <= range.e.r; r++) {
         for (let c = range.s.c; c <= range.e.c; c++) {
-          const cell = src[XLSX.utils.encode_cell({ r, c })] as SheetCell | undefined;
+          const cell = cellAt(src, r, c);
           if (!cell) continue;
           const target = ws.getCell(r + 1, c + 1);
-          const v = cellValue(cell);
+          const g = cellValue(cell);
+          const v: ExcelJS.CellValue = isCellError(g) ? { error: g.error as ExcelJS.CellErrorValue['error'] } : g;
           if (cell.f) setFormulaCell(target, cell.f, (v ?? undefined) as ExcelJS.CellFormulaValue['result']);
           else target.value = v;
-          if (typeof cell.z === 'string' && cell.z !== 'General') target.numFmt = cell.z;
+          const fmt = numFmtOf(cell);
+          if (fmt) target.numFmt = fmt;
         }
       }
     }

@@ -1,0 +1,146 @@
+/**
+ * Workbooks read with SheetJS: the .xls and HTML/XML "xls" files exceljs cannot open, and large
+ * .xlsx files that only need reading (`kaohe check`, `kaohe annual` without --out). exceljs keeps
+ * a full object model of every cell — about 1.2 GB for 100,000 rows × 30 columns — where
+ * SheetJS's dense mode needs under half of that. The Grid made here is the one worksheetToGrid
+ * makes from exceljs (the same used range, values, formulas, merges and hidden rows; tests
+ * compare the two on the examples and on fuzzed workbooks).
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Area, CellValue, Grid } from '../../engine/grid';
+import type { SheetSource } from './xlsx';
+
+export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
+
+/** Excel's error codes as SheetJS stores them (BIFF numbers). */
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+/** SheetJS reads a workbook: formulas, number formats and row properties (hidden rows), dates as serial numbers. */
+export function readBook(data: Buffer, dense: boolean): XLSX.WorkBook {
+  return XLSX.read(data, { type: 'buffer', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, cellText: false, dense });
+}
+
+/** A cell's value as the engine holds it; dates stay Excel serial numbers. */
+export function cellValue(c: SheetCell): CellValue {
+  switch (c.t) {
+    case 'e':
+      return { error: ERRORS[c.v as number] ?? '#N/A' };
+    case 'n':
+    case 's':
+    case 'b':
+      return c.v as number | string | boolean;
+    default:
+      return null;
+  }
+}
+
+/** The number format SheetJS gives a cell, or null for General. */
+export function numFmtOf(c: SheetCell): string | null {
+  return typeof c.z === 'string' && c.z !== 'General' ? c.z : null;
+}
+
+const denseData = (ws: XLSX.WorkSheet) => (ws as { '!data'?: (SheetCell | undefined)[][] })['!data'];
+
+export function cellAt(ws: XLSX.WorkSheet, r: number, c: number): SheetCell | undefined {
+  const dense = denseData(ws);
+  return dense ? dense[r]?.[c] : (ws[XLSX.utils.encode_cell({ r, c })] as SheetCell | undefined);
+}
+
+/**
+ * The sheets of a workbook read with SheetJS, in order. A sheet's cells are turned into its Grid
+ * once, and SheetJS's copy is let go row by row as they are: the two are never both whole in memory.
+ */
+export function sheetSources(book: XLSX.WorkBook): SheetSource[] {
+  return book.SheetNames.map((name, i) => {
+    let grid: Grid | null = null;
+    return {
+      name,
+      visible: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) === 0,
+      grid: () => {
+        if (!grid) {
+          grid = sheetToGrid(name, book.Sheets[name]!, true);
+          delete book.Sheets[name];
+        }
+        return grid;
+      },
+    };
+  });
+}
+
+/**
+ * One sheet as a Grid, as worksheetToGrid reads it from exceljs: the used range is the cells
+ * holding a value or a formula and the merged areas; cells a merge covers (other than its
+ * first) are empty.
+ */
+export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): Grid {
+  const ref = ws['!ref'];
+  if (!ref) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
+  const range = XLSX.utils.decode_range(ref);
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (let r = range.s.r; r <= range.e.r; r++)
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const cell = cellAt(ws, r, c);
+      if (!cell || (cellValue(cell) === null && !cell.f)) continue;
+      top = Math.min(top, r + 1);
+      left = Math.min(left, c + 1);
+      bottom = Math.max(bottom, r + 1);
+      right = Math.max(right, c + 1);
+    }
+  if (bottom === 0) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
+
+  const merges: Area[] = (ws['!merges'] ?? [])
+    .filter((m) => m.s.r !== m.e.r || m.s.c !== m.e.c)
+    .map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const covered = new Set<number>();
+  for (const m of merges) {
+    // exceljs counts a merged cell as used even when empty: the used range holds every merged area.
+    top = Math.min(top, m.top);
+    left = Math.min(left, m.left);
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 20000 + c);
+  }
+
+  const rows = ws['!rows'] ?? [];
+  const dense = denseData(ws);
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numFmts: (string | null)[][] = [];
+  const hiddenRows: number[] = [];
+  let anyFormula = false;
+  for (let r = top; r <= bottom; r++) {
+    if (rows[r - 1]?.hidden) hiddenRows.push(r);
+    const vs: CellValue[] = [];
+    const fs: (string | null)[] = [];
+    const ns: (string | null)[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = covered.has(r * 20000 + c) ? undefined : cellAt(ws, r - 1, c - 1);
+      vs.push(cell ? cellValue(cell) : null);
+      const f = cell?.f ? `=${cell.f}` : null;
+      if (f) anyFormula = true;
+      fs.push(f);
+      ns.push(cell ? numFmtOf(cell) : null);
+    }
+    values.push(vs);
+    formulas.push(fs);
+    numFmts.push(ns);
+    if (consume) dense?.[r - 1]?.fill(undefined);
+  }
+  const grid: Grid = { sheet: name, top, left, values, numFmts, merges };
+  if (anyFormula) grid.formulas = formulas;
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  return grid;
+}
