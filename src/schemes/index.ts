@@ -9,6 +9,7 @@ import hebeiAbcd from './presets/hebei-abcd.json';
 import ju5items from './presets/ju-5items.json';
 import fiveDims from './presets/five-dims.json';
 import xinjiang2015 from './presets/xinjiang-2015.json';
+import yiningZhucun from './presets/yining-zhucun.json';
 import { loadScheme, parseScheme } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import type { Locale } from '../engine/report/locale';
@@ -22,6 +23,7 @@ const RAW: Record<string, unknown> = {
   'ju-5items': ju5items,
   'five-dims': fiveDims,
   'xinjiang-2015': xinjiang2015,
+  'yining-zhucun': yiningZhucun,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(RAW);

@@ -144,7 +144,7 @@ describe('the write plan', () => {
       name: `人员${i}`,
       total: pick(rand, 40, 100),
       sheetTotal: rand() < 0.3 ? pick(rand, 40, 100) : null,
-      grade: rand() < 0.5 ? s.grading.labels[Math.floor(rand() * s.grading.labels.length)]!.label : null,
+      grade: rand() < 0.5 && s.grading.labels.length > 0 ? s.grading.labels[Math.floor(rand() * s.grading.labels.length)]!.label : null,
       remark: ['试用期', '已调出', '派驻', null, null][Math.floor(rand() * 5)] ?? null,
     }));
     const { grid, col } = schemeSheet(s, people);

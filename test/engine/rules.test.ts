@@ -129,6 +129,17 @@ const CASES: Case[] = [
     says: ['德 20 与按各项计算的 19 不一致', 'Integrity 20 differs from 19'],
   },
   {
+    title: 'points taken outside count × range (工作日志 1–3 points per case)',
+    grid: gridOf([
+      ['姓名', '工作日志问题次数', '工作日志扣分', '得分'],
+      ['张三', 3, 10, 90],
+    ]),
+    scheme: preset('yining-zhucun')!,
+    rule: 'deduction-out-of-range',
+    cell: 'C2',
+    says: ['工作日志扣分 10 分，但 3 次每次扣 1–3 分，应在 3–9 分之间', 'is 10, but 3 cases at 1–3 points each make 3–9'],
+  },
+  {
     title: 'a total added wrong',
     grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]),
     rule: 'total-mismatch',

@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { parseArea, type Area, type CellValue, type Grid } from '../../src/engine/grid';
 import type { Scheme } from '../../src/engine/scheme/model';
+import { countId } from '../../src/engine/scheme/fields';
 import { PRESET_IDS, preset } from '../../src/schemes';
 
 // ---------------------------------------------------------------- what a cell may hold
@@ -264,7 +265,7 @@ function label(f: { label: string; synonyms: string[] }, max: number | null, sty
 }
 
 function scoreColumns(s: Scheme, spec: SheetSpec): ScoreColumn[] {
-  if (s.grading.mode !== 'bands') return [];
+  if (s.grading.mode === 'entered') return [];
   const out: ScoreColumn[] = [];
   let n = 0;
   const style = (): number => spec.labelStyles[n++ % spec.labelStyles.length]!;
@@ -287,6 +288,12 @@ function scoreColumns(s: Scheme, spec: SheetSpec): ScoreColumn[] {
     out.push({ id: it.id, top: label(it, it.max, style()), sub: null, max: it.max });
   for (const x of s.inputs) out.push({ id: x.id, top: label(x, x.max ?? null, style()), sub: null, max: x.max ?? s.scale?.max ?? 100 });
   for (const a of s.adjustments) out.push({ id: a.id, top: style() % 2 ? `${a.label}（最高${a.cap}分）` : a.label, sub: null, max: a.cap });
+  // Deductions: the count of cases, and the points taken where the scheme names a column for them.
+  for (const d of s.deductions) {
+    out.push({ id: countId(d.id), top: label(d, null, style()), sub: null, max: 4 });
+    const most = typeof d.points === 'number' ? d.points : d.points.max;
+    if (d.pointsColumn) out.push({ id: d.id, top: d.pointsColumn.label, sub: null, max: 4 * most });
+  }
   return out.filter((_, i) => !spec.dropped[i % spec.dropped.length]);
 }
 
@@ -489,7 +496,8 @@ export function buildSheet(spec: SheetSpec): BuiltSheet {
       }
       if (gradeCol) {
         const band = t === null ? undefined : s.grading.bands.find((b) => inBandRef(b, Math.round(t * 100) / 100));
-        const pick = labels[r.gradePick % labels.length]!;
+        // A scheme that gives no grade (mode none) may still meet a 等次 column the office keeps.
+        const pick = labels.length > 0 ? labels[r.gradePick % labels.length]! : { label: '好', synonyms: ['优秀'] };
         const g =
           r.grade === 'right'
             ? (band?.grade ?? pick.label)
@@ -591,13 +599,24 @@ export function referenceTotal(b: BuiltSheet, row: number, scoring: 'computed' |
   }
   const parts = [...s.groups.map((g) => group(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => field(i.id, !i.required))];
   if (parts.some((p) => p === null)) return null;
-  let total = (parts as number[]).reduce((a, c) => a + c, 0);
+  // With no items, deductions are taken from the scale (100).
+  let total = parts.length === 0 && s.deductions.length > 0 ? (s.scale?.max ?? 100) : (parts as number[]).reduce((a, c) => a + c, 0);
+  for (const d of s.deductions) {
+    // A fixed cost is count × points (a points column is only checked); a ranged one is what the sheet took.
+    const cost = typeof d.points === 'number' ? mul(field(countId(d.id), true), d.points) : field(d.id, true);
+    if (cost === null) return null;
+    total += d.direction === 'deduct' ? -cost : cost;
+  }
   for (const a of s.adjustments) {
     const v = field(a.id, true);
     if (v === null) return null;
     total += a.kind === 'bonus' ? Math.min(v, a.cap) : -Math.min(Math.abs(v), a.cap);
   }
   return finite(total);
+}
+
+function mul(x: number | null, k: number): number | null {
+  return x === null ? null : x * k;
 }
 
 function finite(x: number | null): number | null {

@@ -215,13 +215,19 @@ export function schemeSheet(
 ): { grid: Grid; rows: number[]; col: (idOrHeader: string) => number } {
   const scale = s.scale?.max ?? 100;
   const score: { id: string; header: string; max: number }[] = [];
-  if (s.grading.mode === 'bands') {
+  const scored = s.grading.mode !== 'entered';
+  if (scored) {
     for (const g of s.groups)
       if (!s.items.some((i) => i.group === g.id)) score.push({ id: g.id, header: `${g.label}（${g.max}分）`, max: g.max });
     for (const i of s.items) score.push({ id: i.id, header: `${i.label}（${i.max}分）`, max: i.max });
     for (const x of s.inputs) score.push({ id: x.id, header: x.label, max: x.max ?? scale });
+    // Deductions: no cases unless the person's values say so (max 0 scales every default to 0).
+    for (const d of s.deductions) {
+      score.push({ id: `${d.id}_count`, header: d.label, max: 0 });
+      if (d.pointsColumn) score.push({ id: d.id, header: d.pointsColumn.label, max: 0 });
+    }
   }
-  const adj = s.grading.mode === 'bands' ? s.adjustments : [];
+  const adj = scored ? s.adjustments : [];
   const headers = ['序号', '姓名', '科室', '职务', ...score.map((x) => x.header), ...adj.map((a) => a.label), '合计', '等次', '备注'];
   const values: CellValue[][] = [headers];
   const rows: number[] = [];

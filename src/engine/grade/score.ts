@@ -165,6 +165,8 @@ class RowScorer {
   private readonly derived: { f: Field; at: number; sheetCol: Column | undefined }[];
   private readonly leveled: { id: string; at: number; levels: NonNullable<CompiledScheme['scheme']['items'][number]['levels']> }[];
   private readonly totalAt: number | null;
+  /** Deductions with a range of points per case, read from a column: checked against count × range. */
+  private readonly perCase: { f: Field; at: number; countAt: number; column: Column }[];
   private readonly conditionMemo = new Map<string, Matched[]>();
   private totalAsInput: Field | undefined;
   // The row being scored.
@@ -200,6 +202,9 @@ class RowScorer {
       .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
     this.leveled = c.scheme.items.flatMap((it) => (it.levels ? [{ id: it.id, at: c.index.get(it.id)!, levels: it.levels }] : []));
     this.totalAt = c.totalIsInput !== null ? c.index.get(c.totalIsInput)! : null;
+    this.perCase = [...c.fields.values()].flatMap((f) =>
+      f.perCase && col.has(f.id) ? [{ f, at: c.index.get(f.id)!, countAt: c.index.get(f.perCase.count)!, column: col.get(f.id)! }] : [],
+    );
   }
 
   /** Scores a row; its issues go to `issues`. Null for a row without a name (reported). */
@@ -224,13 +229,14 @@ class RowScorer {
 
     const vals = this.readFields();
     this.derive(vals);
+    this.checkPerCase(vals);
     const total = this.total(vals);
 
     // Status and grade.
     const gradeCol = setup.identity.grade;
     const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
     const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
-    if (gradeText && sheetGrade === null && !elsewhere && status !== 'excluded') {
+    if (gradeText && sheetGrade === null && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
     let grade: string | null = null;
@@ -249,7 +255,7 @@ class RowScorer {
         grade = sheetGrade;
         gradeFrom = sheetGrade ? 'entered' : null;
         if (!gradeText && gradeCol) this.add({ rule: 'missing-value', field: GRADE_FIELD }, gradeCol.col);
-      } else if (total !== null) {
+      } else if (total !== null && s.grading.mode === 'bands') {
         const band = s.grading.bands.find((b) => inBand(b, total));
         if (band) {
           grade = band.grade;
@@ -384,6 +390,24 @@ class RowScorer {
     if (p.fromText && this.checked) this.add({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, column);
     // A penalty written as -3 means 3 points off, as when written 3.
     return this.inRange(f, f.adjustment === 'penalty' ? Math.abs(p.value) : p.value, column);
+  }
+
+  /** Points taken for cases whose cost is a range (1–3 each): within count × range, or an issue on the points cell. */
+  private checkPerCase(vals: (number | null)[]): void {
+    if (!this.checked) return;
+    for (const { f, at, countAt, column } of this.perCase) {
+      const count = vals[countAt] ?? null;
+      const points = vals[at] ?? null;
+      if (count === null || points === null) continue;
+      const lo = count * f.perCase!.min;
+      const hi = count * f.perCase!.max;
+      if (points < lo - 1e-9 || points > hi + 1e-9) {
+        this.add(
+          { rule: 'deduction-out-of-range', field: fieldRef(f), count, points, min: lo, max: hi, each: [f.perCase!.min, f.perCase!.max] },
+          column.col,
+        );
+      }
+    }
   }
 
   /** Dimensions and computed fields, compared with the sheet's own subtotals. */

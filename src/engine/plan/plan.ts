@@ -172,12 +172,15 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     return col;
   };
   const totalCol = writesTotal ? (colOf('total') ?? newColumn('total', '合计')) : undefined;
-  const gradeCol = colOf('grade') ?? newColumn('grade', '等次');
+  // A scheme that gives a score only (grading mode none) writes no grade.
+  const grades = r.compiled.scheme.grading.mode !== 'none';
+  const gradeCol = grades ? (colOf('grade') ?? newColumn('grade', '等次')) : undefined;
   // Where the grade formula reads the total: the written total, the sheet's total, or the single input.
   const inputCol = r.compiled.totalIsInput !== null ? r.fieldColumns[r.compiled.totalIsInput] : colOf('total');
 
   const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
-  const write = (p: Person, col: number, kind: 'total' | 'grade', value: CellValue, formula: string | null): void => {
+  const write = (p: Person, col: number | undefined, kind: 'total' | 'grade', value: CellValue, formula: string | null): void => {
+    if (col === undefined) return;
     // A write into a merged area would land in its top-left cell or vanish: the cell is left for the person to unmerge.
     const area = view.merge(p.row, col);
     if (area && (area.bottom > area.top || area.right > area.left)) {
@@ -213,7 +216,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
       continue;
     }
     if (p.grade === null) {
-      plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
+      if (grades) plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
       continue;
     }
     const readsFrom = totalCol ?? inputCol;

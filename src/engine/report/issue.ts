@@ -28,6 +28,8 @@ export type IssueData =
   | { rule: 'number-as-text'; field: FieldRef; text: string; value: number }
   | { rule: 'out-of-range'; field: FieldRef; value: number; min: number | null; max: number | null; cap: boolean }
   | { rule: 'subtotal-mismatch'; field: FieldRef; sheet: number; computed: number }
+  /** Points taken for cases that cost a range each (1–3 per case): outside count × range. */
+  | { rule: 'deduction-out-of-range'; field: FieldRef; count: number; points: number; min: number; max: number; each: [number, number] }
   | { rule: 'total-mismatch'; sheet: number | string; computed: number }
   | { rule: 'grade-mismatch'; sheet: string; computed: string | null; why: string | null; whyEn: string | null }
   | { rule: 'unknown-grade'; text: string; known: string[] }
@@ -78,6 +80,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'number-as-text': 'warning',
   'out-of-range': 'error',
   'subtotal-mismatch': 'error',
+  'deduction-out-of-range': 'error',
   'total-mismatch': 'error',
   'grade-mismatch': 'error',
   'unknown-grade': 'error',

@@ -102,6 +102,12 @@ const zh = (d: IssueData): Words => {
         message: `${d.field.label} ${fmt(d.sheet)} 与按各项计算的 ${fmt(d.computed)} 不一致`,
         fix: `请改为 ${fmt(d.computed)}，或核对各项得分`,
       };
+    case 'deduction-out-of-range':
+      if (d.count === 0) return { message: `${d.field.label} ${fmt(d.points)} 分，但次数为 0`, fix: '请填写次数，或删去扣分' };
+      return {
+        message: `${d.field.label} ${fmt(d.points)} 分，但 ${fmt(d.count)} 次每次扣 ${fmt(d.each[0])}–${fmt(d.each[1])} 分，应在 ${fmt(d.min)}–${fmt(d.max)} 分之间`,
+        fix: `请核对次数和扣分，扣分改为 ${fmt(d.min)}–${fmt(d.max)} 分之间`,
+      };
     case 'total-mismatch':
       return {
         message: `表中总分 ${typeof d.sheet === 'number' ? fmt(d.sheet) : `“${d.sheet}”`} 与按方案计算的 ${fmt(d.computed)} 不一致`,
@@ -227,6 +233,16 @@ const en = (d: IssueData): Words => {
         message: `${label(d.field, 'en')} ${fmt(d.sheet)} differs from ${fmt(d.computed)} computed from its items`,
         fix: `Change it to ${fmt(d.computed)}, or check the item scores`,
       };
+    case 'deduction-out-of-range':
+      if (d.count === 0)
+        return {
+          message: `${label(d.field, 'en')} is ${fmt(d.points)}, but no cases are counted`,
+          fix: 'Enter the number of cases, or remove the points',
+        };
+      return {
+        message: `${label(d.field, 'en')} is ${fmt(d.points)}, but ${fmt(d.count)} cases at ${fmt(d.each[0])}–${fmt(d.each[1])} points each make ${fmt(d.min)}–${fmt(d.max)}`,
+        fix: `Check the count and the points; the points must be between ${fmt(d.min)} and ${fmt(d.max)}`,
+      };
     case 'total-mismatch':
       return {
         message: `The total in the sheet, ${typeof d.sheet === 'number' ? fmt(d.sheet) : `"${d.sheet}"`}, differs from ${fmt(d.computed)} computed by the scheme`,
@@ -326,6 +342,7 @@ const RULE_NAMES: Record<RuleId, [string, string]> = {
   'number-as-text': ['文本型数字', 'Number stored as text'],
   'out-of-range': ['超出分值范围', 'Out of range'],
   'subtotal-mismatch': ['小计不符', 'Subtotal differs'],
+  'deduction-out-of-range': ['扣分超出按次范围', 'Deduction out of its range'],
   'total-mismatch': ['总分不符', 'Total differs'],
   'grade-mismatch': ['等次不符', 'Grade differs'],
   'unknown-grade': ['等次无法识别', 'Unknown grade'],

@@ -30,6 +30,11 @@ export interface Field {
   decimals?: number;
   /** Adjustments: bonus or penalty. */
   adjustment?: 'bonus' | 'penalty';
+  /**
+   * Deductions whose points per case are a range (工作日志 1–3 points each): the points taken,
+   * read from the sheet, must lie within count × range. `count` is the id of the count field.
+   */
+  perCase?: { count: string; min: number; max: number };
 }
 
 export interface CompiledScheme {
@@ -58,9 +63,17 @@ function sumOf(terms: Expr[]): Expr {
   return terms.reduce((a, b) => ({ k: 'bin', op: '+', a, b }));
 }
 
-/** The default total: dimensions and ungrouped items, plus capped bonus, minus capped penalty. */
+/** The id of the field holding a deduction's count of cases. */
+export const countId = (deductionId: string): string => `${deductionId}_count`;
+
+/**
+ * The default total: dimensions and ungrouped items, plus capped bonus, minus capped penalty;
+ * deductions are taken from the items, or from the scale (100) when the rules have no items.
+ */
 function defaultTotal(s: Scheme): Expr {
-  let e = sumOf([...s.groups.map((g) => ref(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => ref(i.id))]);
+  const parts = [...s.groups.map((g) => ref(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => ref(i.id))];
+  let e = parts.length === 0 && s.deductions.length > 0 ? num(s.scale?.max ?? 100) : sumOf(parts);
+  for (const d of s.deductions) e = { k: 'bin', op: d.direction === 'deduct' ? '-' : '+', a: e, b: ref(d.id) };
   for (const a of s.adjustments) {
     const capped: Expr = { k: 'call', fn: 'MIN', args: [ref(a.id), num(a.cap)] };
     e = { k: 'bin', op: a.kind === 'bonus' ? '+' : '-', a: e, b: capped };
@@ -110,6 +123,18 @@ export function compileScheme(s: Scheme): CompiledScheme {
     fields.set(a.id, { ...named(a), kind: 'adjustment', min: 0, max: a.cap, required: false, adjustment: a.kind });
   }
   for (const x of s.inputs) fields.set(x.id, { ...named(x), kind: 'input', min: x.min, max: x.max ?? null, required: x.required });
+  // A deduction is two fields: the count of cases (迟到早退次数), and the points it costs — count ×
+  // fixed points, computed (and checked against a points column if the sheet has one), or, where
+  // the points per case are a range, read from the points column and checked against count × range.
+  for (const d of s.deductions) {
+    const count = countId(d.id);
+    fields.set(count, { ...named(d), id: count, kind: 'input', min: 0, max: null, required: false });
+    const points = d.pointsColumn ?? { label: `${d.label}扣分`, synonyms: [] };
+    const base = { id: d.id, label: points.label, synonyms: points.synonyms, min: 0, max: null, required: false };
+    if (typeof d.points === 'number') {
+      fields.set(d.id, { ...base, kind: 'computed', expr: { k: 'bin', op: '*', a: ref(count), b: num(d.points) } });
+    } else fields.set(d.id, { ...base, kind: 'input', perCase: { count, min: d.points.min, max: d.points.max } });
+  }
   for (const c of s.computed) {
     const decimals = c.decimals === undefined ? {} : { decimals: c.decimals };
     fields.set(c.id, { ...named(c), kind: 'computed', min: null, max: null, required: false, expr: parseExpr(c.expr), ...decimals });

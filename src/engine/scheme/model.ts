@@ -350,10 +350,15 @@ const SchemeObject = z.object({
     .default({ decimals: 2 }),
   grading: z
     .object({
-      mode: z.enum(['bands', 'entered']).default('bands').describe('bands: from the total; entered: the sheet holds the grades.'),
-      labels: z.array(GradeLabel).min(1).describe('Grades, best first.'),
+      mode: z
+        .enum(['bands', 'entered', 'none'])
+        .default('bands')
+        .describe('bands: from the total; entered: the sheet holds the grades; none: the rules give a score only (百分制), no grade.'),
+      labels: z.array(GradeLabel).default([]).describe('Grades, best first (none for mode "none").'),
       bands: z.array(GradeBand).default([]),
     })
+    // Checked with the object, not after the whole scheme: a file with other errors still hears of it.
+    .refine((g) => g.mode === 'none' || g.labels.length > 0, { path: ['labels'], message: 'grades are needed unless the mode is "none"' })
     .describe('Grades and how they are given.'),
   conditions: z.array(Condition).default([]),
   scoreNotes: z
@@ -380,7 +385,20 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   s.items.forEach((it, i) => add(it.id, ['items', i, 'id']));
   s.adjustments.forEach((a, i) => add(a.id, ['adjustments', i, 'id']));
   s.inputs.forEach((a, i) => add(a.id, ['inputs', i, 'id']));
-  s.deductions.forEach((a, i) => add(a.id, ['deductions', i, 'id']));
+  s.deductions.forEach((a, i) => {
+    add(a.id, ['deductions', i, 'id']);
+    add(`${a.id}_count`, ['deductions', i, 'id']);
+    if (typeof a.points !== 'number' && a.pointsColumn === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deductions', i, 'pointsColumn'],
+        message: 'points given as a range need pointsColumn: the sheet must say how many points were taken',
+      });
+    }
+    if (typeof a.points !== 'number' && a.points.min > a.points.max) {
+      ctx.addIssue({ code: 'custom', path: ['deductions', i, 'points'], message: 'min is above max' });
+    }
+  });
   s.computed.forEach((c, i) => add(c.id, ['computed', i, 'id']));
 
   const groupIds = new Set(s.groups.map((g) => g.id));
