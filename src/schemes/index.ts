@@ -10,6 +10,7 @@ import ju5items from './presets/ju-5items.json';
 import fiveDims from './presets/five-dims.json';
 import xinjiang2015 from './presets/xinjiang-2015.json';
 import yiningZhucun from './presets/yining-zhucun.json';
+import kejiBanzi from './presets/keji-banzi.json';
 import { loadScheme, parseScheme } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import type { Locale } from '../engine/report/locale';
@@ -24,6 +25,7 @@ const RAW: Record<string, unknown> = {
   'five-dims': fiveDims,
   'xinjiang-2015': xinjiang2015,
   'yining-zhucun': yiningZhucun,
+  'keji-banzi': kejiBanzi,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(RAW);

@@ -140,6 +140,21 @@ const CASES: Case[] = [
     says: ['工作日志扣分 10 分，但 3 次每次扣 1–3 分，应在 3–9 分之间', 'is 10, but 3 cases at 1–3 points each make 3–9'],
   },
   {
+    title: 'ballots that do not add up to the voters',
+    grid: gridOf(
+      [
+        ['姓名', '参加测评人数', '总体评价', null, null, null],
+        [null, null, '优秀', '良好', '一般', '较差'],
+        ['张三', 30, 20, 8, 1, 0],
+      ],
+      ['A1:A2', 'B1:B2', 'C1:F1'],
+    ),
+    scheme: preset('keji-banzi')!,
+    rule: 'ballot-mismatch',
+    cell: 'C3',
+    says: ['总体评价各档票数合计 29 票，与参加测评人数 30 不符', 'add up to 29, not the 30 voters'],
+  },
+  {
     title: 'a total added wrong',
     grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]),
     rule: 'total-mismatch',

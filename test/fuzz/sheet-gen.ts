@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { parseArea, type Area, type CellValue, type Grid } from '../../src/engine/grid';
 import type { Scheme } from '../../src/engine/scheme/model';
-import { countId } from '../../src/engine/scheme/fields';
+import { countId, voteId, VOTERS_ID } from '../../src/engine/scheme/fields';
 import { PRESET_IDS, preset } from '../../src/schemes';
 
 // ---------------------------------------------------------------- what a cell may hold
@@ -288,6 +288,12 @@ function scoreColumns(s: Scheme, spec: SheetSpec): ScoreColumn[] {
     out.push({ id: it.id, top: label(it, it.max, style()), sub: null, max: it.max });
   for (const x of s.inputs) out.push({ id: x.id, top: label(x, x.max ?? null, style()), sub: null, max: x.max ?? s.scale?.max ?? 100 });
   for (const a of s.adjustments) out.push({ id: a.id, top: style() % 2 ? `${a.label}（最高${a.cap}分）` : a.label, sub: null, max: a.cap });
+  // Ballots: the voters, then every option under its subject (always a two-row header).
+  if (s.ballot) {
+    out.push({ id: VOTERS_ID, top: s.ballot.voters.label, sub: null, max: 40 });
+    for (const sub of s.ballot.subjects)
+      s.ballot.options.forEach((o, k) => out.push({ id: voteId(sub.id, k), top: sub.label, sub: o.label, max: 20 }));
+  }
   // Deductions: the count of cases, and the points taken where the scheme names a column for them.
   for (const d of s.deductions) {
     out.push({ id: countId(d.id), top: label(d, null, style()), sub: null, max: 4 });
@@ -306,7 +312,8 @@ const colLetters = (c: number): string => {
 export function buildSheet(spec: SheetSpec): BuiltSheet {
   const s = preset(spec.presetId)!;
   const scores = scoreColumns(s, spec);
-  const two = spec.twoRowHeader;
+  // Ballot options are only told apart under their subject: such sheets always have two header rows.
+  const two = spec.twoRowHeader || !!s.ballot;
 
   // Columns in order: identity, a junk column, scores, tail, more junk.
   type Col = { role: string; top: string; sub: string | null; score?: ScoreColumn };
@@ -541,6 +548,12 @@ export function inBandRef(
 
 /** Totals whose scheme writes its own formula: recomputed here by hand, one per preset. */
 const OWN_TOTALS: Record<string, (v: (id: string) => number | null) => number | null> = {
+  // 好评率: (优秀 + 良好) of the overall subject ÷ voters.
+  'keji-banzi': (v) => {
+    const [excellent, good, voters] = [v('zongti_1'), v('zongti_2'), v('voters')];
+    if (excellent === null || good === null || voters === null) return null;
+    return (excellent + good) / voters;
+  },
   'xiang-2015': (v) => {
     const groups = ['de', 'neng', 'qin', 'ji', 'lian'].map(v);
     const minzhu = v('minzhu');

@@ -213,6 +213,7 @@ export function schemeSheet(
   people: SchemePerson[],
   sheet = '第一季度',
 ): { grid: Grid; rows: number[]; col: (idOrHeader: string) => number } {
+  if (s.ballot) return ballotSheet(s, people, sheet);
   const scale = s.scale?.max ?? 100;
   const score: { id: string; header: string; max: number }[] = [];
   const scored = s.grading.mode !== 'entered';
@@ -256,4 +257,47 @@ export function schemeSheet(
     return headers.indexOf(key) + 1;
   };
   return { grid: gridOf(values, [], sheet), rows, col };
+}
+
+/**
+ * A ballot sheet as offices lay it out: 序号 姓名 科室 职务 参加测评人数, then each subject merged
+ * over its options (优秀 良好 一般 较差) on a second header row; 20 voters, votes 10/6/3/1 in every
+ * subject unless the person's values say otherwise (by field id: zongti_1 …, voters).
+ */
+function ballotSheet(
+  s: import('../../src/engine/scheme/model').Scheme,
+  people: SchemePerson[],
+  sheet: string,
+): { grid: Grid; rows: number[]; col: (idOrHeader: string) => number } {
+  const b = s.ballot!;
+  const ids = b.subjects.flatMap((sub) => b.options.map((_o, k) => `${sub.id}_${k + 1}`));
+  const top: CellValue[] = ['序号', '姓名', '科室', '职务', b.voters.label];
+  const sub: CellValue[] = [null, null, null, null, null];
+  const merges = ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2'];
+  b.subjects.forEach((x, i) => {
+    const left = 6 + i * b.options.length;
+    top.push(x.label, ...b.options.slice(1).map(() => null));
+    sub.push(...b.options.map((o) => o.label));
+    merges.push(`${columnName(left)}1:${columnName(left + b.options.length - 1)}1`);
+  });
+  const defaults = [10, 6, 3, 1];
+  const values: CellValue[][] = [top, sub];
+  people.forEach((p, i) =>
+    values.push([
+      i + 1,
+      p.name,
+      p.unit ?? '办公室',
+      p.post ?? '科员',
+      p.values?.['voters'] ?? 20,
+      ...ids.map((id, k) => p.values?.[id] ?? defaults[k % b.options.length] ?? 0),
+    ]),
+  );
+  const col = (key: string): number => (key === 'voters' ? 5 : ids.indexOf(key) >= 0 ? 6 + ids.indexOf(key) : top.indexOf(key) + 1);
+  return { grid: gridOf(values, merges, sheet), rows: people.map((_p, i) => i + 3), col };
+}
+
+function columnName(c: number): string {
+  let out = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }

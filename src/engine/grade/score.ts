@@ -9,7 +9,7 @@ import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue, type IssueData, type Severity } from '../report/issue';
 import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
-import { fieldRef, type CompiledScheme, type Field } from '../scheme/fields';
+import { fieldRef, voteId, VOTERS_ID, type CompiledScheme, type Field } from '../scheme/fields';
 import type { SchemeCondition } from '../scheme/model';
 import { compact } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
@@ -167,6 +167,9 @@ class RowScorer {
   private readonly totalAt: number | null;
   /** Deductions with a range of points per case, read from a column: checked against count × range. */
   private readonly perCase: { f: Field; at: number; countAt: number; column: Column }[];
+  /** Ballot subjects whose every option has a column: their votes must add up to the voters. */
+  private readonly ballots: { subject: Field; votes: number[]; column: Column }[];
+  private readonly votersAt: number | null;
   private readonly conditionMemo = new Map<string, Matched[]>();
   private totalAsInput: Field | undefined;
   // The row being scored.
@@ -202,6 +205,12 @@ class RowScorer {
       .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
     this.leveled = c.scheme.items.flatMap((it) => (it.levels ? [{ id: it.id, at: c.index.get(it.id)!, levels: it.levels }] : []));
     this.totalAt = c.totalIsInput !== null ? c.index.get(c.totalIsInput)! : null;
+    this.votersAt = c.scheme.ballot && col.has(VOTERS_ID) ? c.index.get(VOTERS_ID)! : null;
+    this.ballots = (c.scheme.ballot?.subjects ?? []).flatMap((sub) => {
+      const ids = c.scheme.ballot!.options.map((_o, k) => voteId(sub.id, k));
+      if (!ids.every((id) => col.has(id))) return [];
+      return [{ subject: c.fields.get(sub.id)!, votes: ids.map((id) => c.index.get(id)!), column: col.get(ids[0]!)! }];
+    });
     this.perCase = [...c.fields.values()].flatMap((f) =>
       f.perCase && col.has(f.id) ? [{ f, at: c.index.get(f.id)!, countAt: c.index.get(f.perCase.count)!, column: col.get(f.id)! }] : [],
     );
@@ -230,6 +239,7 @@ class RowScorer {
     const vals = this.readFields();
     this.derive(vals);
     this.checkPerCase(vals);
+    this.checkBallots(vals);
     const total = this.total(vals);
 
     // Status and grade.
@@ -407,6 +417,19 @@ class RowScorer {
           column.col,
         );
       }
+    }
+  }
+
+  /** Each subject's votes (优秀 + 良好 + 一般 + 较差) add up to the number of voters, or an issue on its first vote cell. */
+  private checkBallots(vals: (number | null)[]): void {
+    const voters = this.votersAt === null ? null : (vals[this.votersAt] ?? null);
+    if (!this.checked || voters === null) return;
+    for (const b of this.ballots) {
+      const votes = b.votes.map((at) => vals[at] ?? null);
+      if (votes.some((v) => v === null)) continue;
+      const sum = (votes as number[]).reduce((a, v) => a + v, 0);
+      if (Math.abs(sum - voters) > 1e-9)
+        this.add({ rule: 'ballot-mismatch', subject: fieldRef(b.subject), votes: sum, voters }, b.column.col);
     }
   }
 

@@ -171,7 +171,11 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     });
     return col;
   };
-  const totalCol = writesTotal ? (colOf('total') ?? newColumn('total', '合计')) : undefined;
+  // A total that is one computed field (好评率) goes in that field's column, or a new one named after it.
+  const named = r.compiled.total.k === 'ref' ? r.compiled.fields.get(r.compiled.total.id) : undefined;
+  const totalCol = writesTotal
+    ? (colOf('total') ?? (named ? r.fieldColumns[named.id] : undefined) ?? newColumn('total', named?.label ?? '合计'))
+    : undefined;
   // A scheme that gives a score only (grading mode none) writes no grade.
   const grades = r.compiled.scheme.grading.mode !== 'none';
   const gradeCol = grades ? (colOf('grade') ?? newColumn('grade', '等次')) : undefined;
@@ -227,7 +231,9 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const written = new Set(plan.writes.map((w) => w.cell));
   plan.conflicts = r.issues.filter(
     (i) =>
-      (i.rule === 'total-mismatch' || i.rule === 'grade-mismatch' || i.rule === 'unknown-grade') && i.cell !== null && written.has(i.cell),
+      (i.rule === 'total-mismatch' || i.rule === 'subtotal-mismatch' || i.rule === 'grade-mismatch' || i.rule === 'unknown-grade') &&
+      i.cell !== null &&
+      written.has(i.cell),
   );
   return plan;
 }

@@ -28,6 +28,8 @@ export type IssueData =
   | { rule: 'number-as-text'; field: FieldRef; text: string; value: number }
   | { rule: 'out-of-range'; field: FieldRef; value: number; min: number | null; max: number | null; cap: boolean }
   | { rule: 'subtotal-mismatch'; field: FieldRef; sheet: number; computed: number }
+  /** A subject's votes (优秀 + 良好 + 一般 + 较差) do not add up to the number of voters. */
+  | { rule: 'ballot-mismatch'; subject: FieldRef; votes: number; voters: number }
   /** Points taken for cases that cost a range each (1–3 per case): outside count × range. */
   | { rule: 'deduction-out-of-range'; field: FieldRef; count: number; points: number; min: number; max: number; each: [number, number] }
   | { rule: 'total-mismatch'; sheet: number | string; computed: number }
@@ -81,6 +83,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'out-of-range': 'error',
   'subtotal-mismatch': 'error',
   'deduction-out-of-range': 'error',
+  'ballot-mismatch': 'error',
   'total-mismatch': 'error',
   'grade-mismatch': 'error',
   'unknown-grade': 'error',

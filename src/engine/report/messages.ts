@@ -102,6 +102,11 @@ const zh = (d: IssueData): Words => {
         message: `${d.field.label} ${fmt(d.sheet)} 与按各项计算的 ${fmt(d.computed)} 不一致`,
         fix: `请改为 ${fmt(d.computed)}，或核对各项得分`,
       };
+    case 'ballot-mismatch':
+      return {
+        message: `${d.subject.label}各档票数合计 ${fmt(d.votes)} 票，与参加测评人数 ${fmt(d.voters)} 不符`,
+        fix: '请核对各档票数和参加测评人数',
+      };
     case 'deduction-out-of-range':
       if (d.count === 0) return { message: `${d.field.label} ${fmt(d.points)} 分，但次数为 0`, fix: '请填写次数，或删去扣分' };
       return {
@@ -233,6 +238,11 @@ const en = (d: IssueData): Words => {
         message: `${label(d.field, 'en')} ${fmt(d.sheet)} differs from ${fmt(d.computed)} computed from its items`,
         fix: `Change it to ${fmt(d.computed)}, or check the item scores`,
       };
+    case 'ballot-mismatch':
+      return {
+        message: `The votes for ${label(d.subject, 'en')} add up to ${fmt(d.votes)}, not the ${fmt(d.voters)} voters`,
+        fix: 'Check the votes in each column and the number of voters',
+      };
     case 'deduction-out-of-range':
       if (d.count === 0)
         return {
@@ -343,6 +353,7 @@ const RULE_NAMES: Record<RuleId, [string, string]> = {
   'out-of-range': ['超出分值范围', 'Out of range'],
   'subtotal-mismatch': ['小计不符', 'Subtotal differs'],
   'deduction-out-of-range': ['扣分超出按次范围', 'Deduction out of its range'],
+  'ballot-mismatch': ['票数与测评人数不符', 'Votes do not match the voters'],
   'total-mismatch': ['总分不符', 'Total differs'],
   'grade-mismatch': ['等次不符', 'Grade differs'],
   'unknown-grade': ['等次无法识别', 'Unknown grade'],

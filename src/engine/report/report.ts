@@ -2,7 +2,7 @@
  * Results → the JSON report of the command-line contract (../shared/design/cli-contract.md).
  * The contract's fields keep their names and meaning; fields after them are additions.
  */
-import type { Person, QuotaResult, Results } from '../results';
+import { fieldValue, type Person, type QuotaResult, type Results } from '../results';
 import type { Locale } from './locale';
 import { words } from './messages';
 import type { Issue, Severity } from './issue';
@@ -20,6 +20,8 @@ export interface PersonJson {
   gradeFrom: Person['gradeFrom'];
   flags: string[];
   levels?: Record<string, string | null>;
+  /** Ballot schemes: the shares over the overall votes (优秀率, 好评率), by id, 4 decimals. */
+  rates?: Record<string, number | null>;
 }
 
 export interface IssueJson {
@@ -61,7 +63,7 @@ export interface CheckReport {
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
 }
 
-function personJson(p: Person, locale: Locale): PersonJson {
+function personJson(r: Results, p: Person, locale: Locale): PersonJson {
   const out: PersonJson = {
     row: p.row,
     name: p.name,
@@ -76,6 +78,8 @@ function personJson(p: Person, locale: Locale): PersonJson {
     flags: p.flags.map((f) => (locale === 'en' ? (f.textEn ?? f.text) : f.text)),
   };
   if (Object.keys(p.levels).length > 0) out.levels = p.levels;
+  const rates = r.compiled.scheme.ballot?.rates ?? [];
+  if (rates.length > 0) out.rates = Object.fromEntries(rates.map((x) => [x.id, fieldValue(r, p, x.id)]));
   return out;
 }
 
@@ -115,7 +119,7 @@ export function toReport(r: Results, locale: Locale): CheckReport {
   return {
     scheme: s.id,
     sheet: r.table.sheet,
-    people: r.people.map((p) => personJson(p, locale)),
+    people: r.people.map((p) => personJson(r, p, locale)),
     issues: r.issues.map((i) => issueJson(i, locale)),
     quota: quotaJson(r.quotas),
     schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,

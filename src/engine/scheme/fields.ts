@@ -63,6 +63,10 @@ function sumOf(terms: Expr[]): Expr {
   return terms.reduce((a, b) => ({ k: 'bin', op: '+', a, b }));
 }
 
+/** The id of a ballot option's vote column under a subject (总体评价 · 优秀 → zongti_1). */
+export const voteId = (subjectId: string, option: number): string => `${subjectId}_${option + 1}`;
+export const VOTERS_ID = 'voters';
+
 /** The id of the field holding a deduction's count of cases. */
 export const countId = (deductionId: string): string => `${deductionId}_count`;
 
@@ -134,6 +138,57 @@ export function compileScheme(s: Scheme): CompiledScheme {
     if (typeof d.points === 'number') {
       fields.set(d.id, { ...base, kind: 'computed', expr: { k: 'bin', op: '*', a: ref(count), b: num(d.points) } });
     } else fields.set(d.id, { ...base, kind: 'input', perCase: { count, min: d.points.min, max: d.points.max } });
+  }
+  // A ballot: the number of voters, and per subject (总体评价, 思想政治建设 …) one vote column per
+  // option (优秀/良好/一般/较差) — a group of items, so a two-row header finds them under their
+  // subject; the shares (优秀率, 好评率) are computed over the first subject, the overall one.
+  if (s.ballot) {
+    const b = s.ballot;
+    fields.set(VOTERS_ID, {
+      id: VOTERS_ID,
+      label: b.voters.label,
+      synonyms: b.voters.synonyms,
+      kind: 'input',
+      min: 0,
+      max: null,
+      required: true,
+    });
+    for (const sub of b.subjects) {
+      const members = b.options.map((_o, k) => voteId(sub.id, k));
+      fields.set(sub.id, { ...named(sub), kind: 'group', min: 0, max: null, required: false, expr: sumOf(members.map(ref)) });
+      b.options.forEach((o, k) => {
+        fields.set(members[k]!, {
+          id: members[k]!,
+          label: o.label,
+          synonyms: o.synonyms,
+          kind: 'item',
+          group: sub.id,
+          min: 0,
+          max: null,
+          required: false,
+        });
+      });
+    }
+    const overall = b.subjects[0]!;
+    for (const r of b.rates) {
+      const picked = r.options.map((label) =>
+        voteId(
+          overall.id,
+          b.options.findIndex((o) => o.label === label),
+        ),
+      );
+      fields.set(r.id, {
+        id: r.id,
+        label: r.label,
+        synonyms: [],
+        kind: 'computed',
+        min: null,
+        max: null,
+        required: false,
+        expr: { k: 'bin', op: '/', a: sumOf(picked.map(ref)), b: ref(VOTERS_ID) },
+        decimals: 4,
+      });
+    }
   }
   for (const c of s.computed) {
     const decimals = c.decimals === undefined ? {} : { decimals: c.decimals };

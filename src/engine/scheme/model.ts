@@ -400,6 +400,21 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     }
   });
   s.computed.forEach((c, i) => add(c.id, ['computed', i, 'id']));
+  if (s.ballot) {
+    const b = s.ballot;
+    add('voters', ['ballot', 'voters']);
+    b.subjects.forEach((sub, i) => {
+      add(sub.id, ['ballot', 'subjects', i, 'id']);
+      b.options.forEach((_o, k) => add(`${sub.id}_${k + 1}`, ['ballot', 'subjects', i, 'id']));
+    });
+    b.rates.forEach((r, i) => {
+      add(r.id, ['ballot', 'rates', i, 'id']);
+      r.options.forEach((o, j) => {
+        if (!b.options.some((x) => x.label === o))
+          ctx.addIssue({ code: 'custom', path: ['ballot', 'rates', i, 'options', j], message: `no ballot option "${o}"` });
+      });
+    });
+  }
 
   const groupIds = new Set(s.groups.map((g) => g.id));
   s.items.forEach((it, i) => {
