@@ -12,7 +12,7 @@ import type { ColumnOverrides } from './table/read';
 export const SETTINGS_KEY = 'kaohe';
 
 const Role = z.union([
-  z.object({ kind: z.enum(['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'ignored']) }),
+  z.object({ kind: z.enum(['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education', 'ignored']) }),
   z.object({ kind: z.literal('field'), id: z.string().min(1) }),
 ]);
 

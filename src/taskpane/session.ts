@@ -9,7 +9,7 @@ import { compiled } from '../engine';
 import { SchemeError } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import { storedOverrides } from '../engine/settings';
-import type { ColumnRole } from '../engine/table/columns';
+import type { ColumnRole, IdentityRole } from '../engine/table/columns';
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, preset, storedScheme, UnknownPreset } from '../schemes';
 import { formLayout, type FormLayout } from '../engine/annual/layout';
@@ -63,16 +63,14 @@ export interface RoleOption {
 }
 
 /** What a column can hold under a scheme: the identity roles, then each field of the scheme. */
-export function roleOptions(
-  scheme: Scheme,
-  names: Record<'ignored' | 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade', string>,
-  locale: Locale,
-): RoleOption[] {
-  const identity = (['ignored', 'seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade'] as const).map((k) => ({
-    key: k,
-    role: { kind: k } as ColumnRole,
-    label: names[k],
-  }));
+export function roleOptions(scheme: Scheme, names: Record<'ignored' | IdentityRole, string>, locale: Locale): RoleOption[] {
+  const identity = (['ignored', 'seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'] as const).map(
+    (k) => ({
+      key: k,
+      role: { kind: k } as ColumnRole,
+      label: names[k],
+    }),
+  );
   const fields = [...compiled(scheme).fields.values()].map((f) => ({
     key: `field:${f.id}`,
     role: { kind: 'field', id: f.id } as ColumnRole,

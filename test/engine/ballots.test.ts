@@ -112,3 +112,50 @@ describe('keji-banzi: ballots', () => {
     expect(r.people[0]!.total).toBeNull();
   });
 });
+
+describe('keji-banzi: the reserve-cadre screen (后备干部)', () => {
+  /** 姓名 年龄 学历 and one overall ballot, so the sheet is a keji-banzi sheet. */
+  function screened(rows: CellValue[][]) {
+    return gridOf(
+      [
+        ['姓名', '年龄', '学历', '参加测评人数', '总体评价', null, null, null],
+        [null, null, null, null, '优秀', '良好', '一般', '较差'],
+        ...rows.map((r) => [...r, 10, 5, 5, 0, 0]),
+      ],
+      ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:H1'],
+    );
+  }
+  const notes = (rows: CellValue[][]) => checkGrid(screened(rows), s)!.people.map((p) => [p.name, p.flags.map((f) => f.text).join('|')]);
+
+  it('flags age ≤ 45 with 大专 or above, at both edges, and says why not', () => {
+    expect(
+      notes([
+        ['王建国', 45, '大学专科'],
+        ['李明', 46, '本科'],
+        ['张丽', 40, '高中'],
+        ['刘洋', 50, '中专'],
+      ]),
+    ).toEqual([
+      ['王建国', '后备干部：年龄、学历符合条件；干部身份另行核实'],
+      ['李明', '后备干部：不符合条件（46 岁，超过 45 岁）'],
+      ['张丽', '后备干部：不符合条件（学历低于大专）'],
+      ['刘洋', '后备干部：不符合条件（50 岁，超过 45 岁、学历低于大专）'],
+    ]);
+  });
+
+  it('notes the exception (30 or under with a postgraduate degree) and what the sheet cannot show', () => {
+    expect(
+      notes([
+        ['陈静', 30, '硕士研究生'],
+        ['赵磊', 31, '硕士研究生'],
+        ['孙晓', null, '本科'],
+        ['徐涛', null, null],
+      ]),
+    ).toEqual([
+      ['陈静', '后备干部：年龄、学历符合条件（亦符合破格条件，须推荐得票较高）；干部身份另行核实'],
+      ['赵磊', '后备干部：年龄、学历符合条件；干部身份另行核实'],
+      ['孙晓', '后备干部：缺少年龄，无法判断；干部身份另行核实'],
+      ['徐涛', ''],
+    ]);
+  });
+});

@@ -11,11 +11,12 @@ import type { FieldSource as Source, Person, Results, GradeSource, Note } from '
 import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, voteId, VOTERS_ID, type CompiledScheme, type Field } from '../scheme/fields';
 import type { SchemeCondition } from '../scheme/model';
-import { compact } from '../text';
+import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type RosterRow, type Table } from '../table/read';
 import { matchedConditions, type Matched, type RowTexts } from './conditions';
+import { screenNote } from './screens';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
 export const GRADE_FIELD: FieldRef = { id: 'grade', label: '等次', en: 'Grade' };
@@ -297,6 +298,14 @@ class RowScorer {
     const flags: Note[] = matched.length === 0 ? [] : matched.filter((m) => m.effect === 'flag').map((m) => note(m.reason, m.reasonEn));
     if (status === 'graded' && total !== null) {
       for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(note(n.text, n.textEn));
+    }
+    if (s.screens.length > 0 && status !== 'excluded') {
+      const ageCell = setup.identity.age ? view.value(r.row, setup.identity.age.col) : null;
+      const age = typeof ageCell === 'number' ? ageCell : ageCell === null ? null : numberFromText(cellText(ageCell));
+      for (const sc of s.screens) {
+        const n = screenNote(sc, age, this.text('education', r.row));
+        if (n) flags.push(n);
+      }
     }
     const levels: Record<string, string | null> = {};
     for (const it of this.leveled) {

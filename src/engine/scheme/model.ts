@@ -270,13 +270,24 @@ export const Ballot = z
 export const Screen = z
   .object({
     id: z.string().min(1),
-    label: z.string().min(1),
-    maxAge: z.number().optional(),
-    minEducation: z.string().optional(),
-    educationOrder: z.array(z.string()).default([]).describe('Education levels, lowest first.'),
-    exception: z.object({ maxAge: z.number(), minEducation: z.string() }).optional(),
+    label: z.string().min(1).describe('What is screened for (后备干部).'),
+    maxAge: z.number().optional().describe('Oldest age allowed, inclusive (不超过45周岁).'),
+    minEducation: z.string().optional().describe('Lowest education allowed: a label of educationOrder.'),
+    educationOrder: z
+      .array(z.object({ label: z.string().min(1), synonyms: Synonyms }))
+      .default([])
+      .describe('Education levels, lowest first; a cell is at the highest level whose label or synonym it contains.'),
+    exception: z
+      .object({
+        maxAge: z.number(),
+        minEducation: z.string(),
+        text: z.string().optional().describe('What else the exception needs (推荐得票较高).'),
+      })
+      .optional()
+      .describe('Where the rules allow an exception (破格): younger and better educated.'),
+    remind: z.string().optional().describe('What the sheet cannot show and must be checked by a person (干部身份).'),
   })
-  .describe('A screen that flags people (reserve cadres), never decides.');
+  .describe('A screen that flags people (reserve cadres) from the 年龄 and 学历 columns; it never decides.');
 
 export const Organisation = z
   .object({
@@ -305,6 +316,8 @@ export const Columns = z
     status: Synonyms,
     total: Synonyms,
     grade: Synonyms,
+    age: Synonyms,
+    education: Synonyms,
   })
   .partial()
   .describe('Extra header texts for the identity, total and grade columns, added to the built-in ones.');
@@ -476,6 +489,16 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     }
   });
   s.quotas.forEach((q, i) => q.grades.forEach((g, j) => knownGrade(g, ['quotas', i, 'grades', j])));
+  s.screens.forEach((sc, i) => {
+    const levels = new Set(sc.educationOrder.map((e) => e.label));
+    for (const [what, level] of [
+      ['minEducation', sc.minEducation],
+      ['exception', sc.exception?.minEducation],
+    ] as const) {
+      if (level !== undefined && !levels.has(level))
+        ctx.addIssue({ code: 'custom', path: ['screens', i, what], message: `no education level "${level}"` });
+    }
+  });
   if (s.grading.mode === 'bands' && s.grading.bands.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['grading', 'bands'], message: 'bands mode needs bands' });
   }

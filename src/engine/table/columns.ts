@@ -8,7 +8,7 @@ import COLUMN_TEXTS from '../../schemes/columns.json';
 import type { CompiledScheme, Field } from '../scheme/fields';
 import { headerKey } from '../text';
 
-export type IdentityRole = 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade';
+export type IdentityRole = 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade' | 'age' | 'education';
 
 export type ColumnRole = { kind: IdentityRole } | { kind: 'field'; id: string } | { kind: 'ignored' };
 
@@ -25,7 +25,7 @@ export interface Column {
   how: MatchHow;
 }
 
-const IDENTITY_ROLES: IdentityRole[] = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade'];
+const IDENTITY_ROLES: IdentityRole[] = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'];
 
 /** Words that, inside an identity header, name its role ("第一季度考核等次" is a grade column). */
 const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
@@ -36,6 +36,8 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
   [/科室|处室|股室|部门/, 'unit'],
   [/职务|职级/, 'post'],
   [/序号/, 'seq'],
+  [/年龄|周岁/, 'age'],
+  [/学历|文化程度/, 'education'],
 ];
 
 const keyOf = (s: string): string => headerKey(s).toLowerCase();
