@@ -49,6 +49,8 @@ export interface Person {
   flags: Note[];
   /** Ids of the conditions that applied. */
   conditions: string[];
+  /** The role-specific rules (scheme variant) the row was scored by, if any. */
+  variant: string | null;
 }
 
 export interface CutLinePerson {

@@ -11,6 +11,7 @@ import fiveDims from './presets/five-dims.json';
 import xinjiang2015 from './presets/xinjiang-2015.json';
 import yiningZhucun from './presets/yining-zhucun.json';
 import kejiBanzi from './presets/keji-banzi.json';
+import xiangJixiao from './presets/xiang-jixiao.json';
 import { loadScheme, parseScheme } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import type { Locale } from '../engine/report/locale';
@@ -26,6 +27,7 @@ const RAW: Record<string, unknown> = {
   'xinjiang-2015': xinjiang2015,
   'yining-zhucun': yiningZhucun,
   'keji-banzi': kejiBanzi,
+  'xiang-jixiao': xiangJixiao,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(RAW);

@@ -28,7 +28,9 @@ const base: SchemeInput = {
 const check = (patch: Partial<SchemeInput>) => checkScheme(compileScheme(loadScheme({ ...base, ...patch }, rawPreset)));
 
 describe('scheme check', () => {
-  it.each(PRESET_IDS)('preset %s has no gaps, overlaps or maxima that do not add up', (id) => {
+  // xiang-jixiao's source contradicts itself, and the check must say so: test/engine/variants.test.ts.
+  const consistent = PRESET_IDS.filter((id) => id !== 'xiang-jixiao');
+  it.each(consistent)('preset %s has no gaps, overlaps or maxima that do not add up', (id) => {
     expect(checkScheme(compileScheme(preset(id)!))).toEqual([]);
   });
 

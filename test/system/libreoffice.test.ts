@@ -54,7 +54,7 @@ function people(s: Scheme, seed: number): SchemePerson[] {
     else {
       // Every score column at random within its range.
       p.values = {};
-      for (const it of s.items) p.values[it.id] = pick(rand, it.min, it.max);
+      for (const it of s.items) p.values[it.id] = pick(rand, it.min ?? -it.max, it.max);
       for (const g of s.groups) if (!s.items.some((it) => it.group === g.id)) p.values[g.id] = pick(rand, 0, g.max);
       for (const x of s.inputs) p.values[x.id] = pick(rand, x.min, x.max ?? 100);
     }

@@ -9,13 +9,13 @@ import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue, type IssueData, type Severity } from '../report/issue';
 import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
-import { fieldRef, voteId, VOTERS_ID, type CompiledScheme, type Field } from '../scheme/fields';
+import { fieldRef, voteId, VOTERS_ID, type CompiledScheme, type CompiledVariant, type Field } from '../scheme/fields';
 import type { SchemeCondition } from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type RosterRow, type Table } from '../table/read';
-import { matchedConditions, type Matched, type RowTexts } from './conditions';
+import { matchedConditions, matchWord, periodDays, type Matched, type RowTexts } from './conditions';
 import { screenNote } from './screens';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
@@ -172,6 +172,7 @@ class RowScorer {
   private readonly ballots: { subject: Field; votes: number[]; column: Column }[];
   private readonly votersAt: number | null;
   private readonly conditionMemo = new Map<string, Matched[]>();
+  private readonly variantMemo = new Map<string, CompiledVariant | null>();
   private totalAsInput: Field | undefined;
   // The row being scored.
   private row = 0;
@@ -238,10 +239,11 @@ class RowScorer {
     this.rowIssues = [];
 
     const vals = this.readFields();
-    this.derive(vals);
+    const variant = this.variantOf(texts);
+    this.derive(vals, variant);
     this.checkPerCase(vals);
     this.checkBallots(vals);
-    const total = this.total(vals);
+    const total = this.total(vals, variant);
 
     // Status and grade.
     const gradeCol = setup.identity.grade;
@@ -299,6 +301,7 @@ class RowScorer {
     if (status === 'graded' && total !== null) {
       for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(note(n.text, n.textEn));
     }
+    if (variant) flags.push(note(`按${variant.variant.label}的规则计分`, `Scored by the rules for ${variant.variant.label}`));
     if (s.screens.length > 0 && status !== 'excluded') {
       const ageCell = setup.identity.age ? view.value(r.row, setup.identity.age.col) : null;
       const age = typeof ageCell === 'number' ? ageCell : ageCell === null ? null : numberFromText(cellText(ageCell));
@@ -337,6 +340,7 @@ class RowScorer {
       elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
       flags,
       conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
+      variant: variant?.variant.id ?? null,
     };
   }
 
@@ -443,9 +447,21 @@ class RowScorer {
   }
 
   /** Dimensions and computed fields, compared with the sheet's own subtotals. */
-  private derive(vals: (number | null)[]): void {
+  /** The first variant whose rule matches the row (by 职务, usually); null for the scheme's own rules. */
+  private variantOf(texts: RowTexts): CompiledVariant | null {
+    if (this.c.variants.length === 0) return null;
+    const key = `${texts.remark}\u0000${texts.status}\u0000${texts.name}\u0000${texts.post}`;
+    let v = this.variantMemo.get(key);
+    if (v === undefined) {
+      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s)) !== null) ?? null;
+      this.variantMemo.set(key, v);
+    }
+    return v;
+  }
+
+  private derive(vals: (number | null)[], variant: CompiledVariant | null): void {
     for (const { f, at, sheetCol } of this.derived) {
-      const v = f.run!(vals);
+      const v = (variant?.computed.get(f.id)?.run ?? f.run!)(vals);
       const computed = typeof v === 'number' && Number.isFinite(v) ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
       vals[at] = computed;
       if (sheetCol && computed !== null && this.checked) {
@@ -458,11 +474,11 @@ class RowScorer {
   }
 
   /** The total: computed and compared with the sheet's, or read from the sheet's total column. */
-  private total(vals: (number | null)[]): number | null {
+  private total(vals: (number | null)[], variant: CompiledVariant | null): number | null {
     const { c, setup } = this;
     const totalCol = setup.identity.total;
     if (setup.scoring === 'computed') {
-      const v = this.totalAt !== null ? vals[this.totalAt] : c.runTotal(vals);
+      const v = this.totalAt !== null ? vals[this.totalAt] : (variant?.total?.run ?? c.runTotal)(vals);
       // Numbers too large for a double (1e308 typed in a cell) add up to Infinity: no total.
       const total = typeof v === 'number' && Number.isFinite(v) ? excelRound(v, c.scheme.total.decimals) : null;
       if (total === null && this.checked && this.readers.every((rd) => !rd.wanted || vals[rd.at] !== null)) {

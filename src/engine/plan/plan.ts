@@ -13,6 +13,7 @@ import { a1, GridView, type CellValue, type Grid } from '../grid';
 import type { Issue } from '../report/issue';
 import type { Person, Results } from '../results';
 import { gradeLabel } from '../grade/score';
+import type { CompiledVariant } from '../scheme/fields';
 
 export interface CellContent {
   value: CellValue;
@@ -74,17 +75,18 @@ function same(a: CellValue, b: CellValue): boolean {
 }
 
 /** The formula text of a field on a row: its cell, or its computation inlined (in brackets when it is an operation). */
-function fieldFormula(r: Results, id: string, row: number): string {
+function fieldFormula(r: Results, id: string, row: number, variant: CompiledVariant | undefined): string {
   const f = r.compiled.fields.get(id)!;
+  const expr = variant?.computed.get(id)?.expr ?? f.expr;
   const src = r.sources[id];
   if (src === 'column') {
     // An optional cell left empty counts 0, as in the engine; MIN and MAX would skip it instead.
     const ref = f.kind === 'adjustment' || !f.required ? `N(${a1(row, r.fieldColumns[id]!)})` : a1(row, r.fieldColumns[id]!);
     return f.adjustment === 'penalty' ? `ABS(${ref})` : ref;
   }
-  if (src !== 'derived' || !f.expr) return '0';
+  if (src !== 'derived' || !expr) return '0';
   // A dimension whose items sit side by side: SUM over the range reads best.
-  if (f.kind === 'group' && f.expr.k !== 'num') {
+  if (f.kind === 'group' && expr.k !== 'num') {
     const members = [...r.compiled.fields.values()].filter((m) => m.group === id);
     const cols = members.map((m) => r.fieldColumns[m.id]);
     const weighted = r.compiled.scheme.groups.find((g) => g.id === id)?.combine === 'weighted';
@@ -92,7 +94,7 @@ function fieldFormula(r: Results, id: string, row: number): string {
       return `SUM(${a1(row, cols[0]!)}:${a1(row, cols[cols.length - 1]!)})`;
     }
   }
-  let text = toExcel(fold(f.expr, zeroOf(r)), (x) => fieldFormula(r, x, row));
+  let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant));
   if (f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
 }
@@ -113,9 +115,12 @@ const zeroOf =
   (id: string): number | undefined =>
     r.sources[id] === 'zero' ? 0 : undefined;
 
-export function totalFormula(r: Results, row: number): string {
+/** The total's formula on a row; `variant`: the role-specific rules the row was scored by. */
+export function totalFormula(r: Results, row: number, variant: string | null = null): string {
   const c = r.compiled;
-  return `=ROUND(${toExcel(fold(c.total, zeroOf(r)), (id) => fieldFormula(r, id, row))},${c.scheme.total.decimals})`;
+  const v = variant === null ? undefined : c.variants.find((x) => x.variant.id === variant);
+  const total = v?.total?.expr ?? c.total;
+  return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, row, v))},${c.scheme.total.decimals})`;
 }
 
 /** Nested IF over the grade bands, reading the total from `totalCell`; "" where no band applies. */
@@ -214,7 +219,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
       continue;
     }
     if (options.formulas && !asFormula) plan.valuesInstead.push(p.row);
-    if (totalCol !== undefined && p.total !== null) write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row) : null);
+    if (totalCol !== undefined && p.total !== null)
+      write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row, p.variant) : null);
     if (p.status === 'ungraded') {
       write(p, gradeCol, 'grade', noGradeText(p), null);
       continue;

@@ -158,7 +158,7 @@ export function checkScheme(c: CompiledScheme): Issue[] {
   for (const it of s.items) {
     if (!it.levels) continue;
     const bands: Banded[] = it.levels.map((l) => ({ ...l, name: l.level }));
-    const cov = coverage(bands, { lo: it.min, hi: it.max });
+    const cov = coverage(bands, { lo: it.min ?? -Infinity, hi: it.max });
     const subject = fieldRef(c.fields.get(it.id)!);
     for (const g of cov.gaps) out.push(issue({ rule: 'scheme-gap', kind: 'gap', subject, grades: [], ...g }));
     for (const o of cov.overlaps) {

@@ -37,6 +37,13 @@ export interface Field {
   perCase?: { count: string; min: number; max: number };
 }
 
+/** Role-specific rules (科级干部 / 站所负责人): the computed fields and the total they replace for the rows they match. */
+export interface CompiledVariant {
+  variant: Scheme['variants'][number];
+  computed: Map<string, { expr: Expr; run: Compiled }>;
+  total: { expr: Expr; run: Compiled } | null;
+}
+
 export interface CompiledScheme {
   scheme: Scheme;
   fields: Map<string, Field>;
@@ -49,6 +56,7 @@ export interface CompiledScheme {
   index: Map<string, number>;
   /** When the total is a single input (a leader's score), its id: the total is read, not computed. */
   totalIsInput: string | null;
+  variants: CompiledVariant[];
 }
 
 export function fieldRef(f: Field): FieldRef {
@@ -202,7 +210,25 @@ export function compileScheme(s: Scheme): CompiledScheme {
   const index = new Map([...fields.keys()].map((id, i) => [id, i]));
   const indexOf = (id: string): number => index.get(id) ?? -1;
   for (const f of fields.values()) if (f.expr) f.run = compileExpr(f.expr, indexOf);
-  return { scheme: s, fields, derivedOrder: derivedOrder(fields), total, runTotal: compileExpr(total, indexOf), index, totalIsInput };
+  const compile = (src: string) => {
+    const expr = parseExpr(src);
+    return { expr, run: compileExpr(expr, indexOf) };
+  };
+  const variants = s.variants.map((variant) => ({
+    variant,
+    computed: new Map(Object.entries(variant.computed).map(([id, src]) => [id, compile(src)])),
+    total: variant.total === undefined ? null : compile(variant.total),
+  }));
+  return {
+    scheme: s,
+    fields,
+    derivedOrder: derivedOrder(fields),
+    total,
+    runTotal: compileExpr(total, indexOf),
+    index,
+    totalIsInput,
+    variants,
+  };
 }
 
 /** Topological order of the fields that have expressions (the schema check rules out unknown ids). */

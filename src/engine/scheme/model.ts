@@ -70,7 +70,11 @@ export const Item = z
     ...ColumnShape,
     group: Id.optional().describe('The dimension this item belongs to.'),
     max: z.number().describe('Highest score allowed.'),
-    min: z.number().default(0).describe('Lowest score allowed; may be negative where the rules allow minus points.'),
+    min: z
+      .number()
+      .nullable()
+      .default(0)
+      .describe('Lowest score allowed; may be negative where the rules allow minus points; null: no lower bound (每项均可计负分).'),
     required: z.boolean().default(true).describe('An empty cell is an error (missing-value) when true.'),
     weight: z.number().positive().optional().describe('Weight inside a weighted group.'),
     levels: z.array(LevelBand).optional().describe('Named levels of this item (ju-5items: 优秀 27–30 …).'),
@@ -434,7 +438,7 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     if (it.group !== undefined && !groupIds.has(it.group)) {
       ctx.addIssue({ code: 'custom', path: ['items', i, 'group'], message: `no group "${it.group}"` });
     }
-    if (it.min > it.max) ctx.addIssue({ code: 'custom', path: ['items', i], message: 'min is above max' });
+    if (it.min !== null && it.min > it.max) ctx.addIssue({ code: 'custom', path: ['items', i], message: 'min is above max' });
   });
   s.groups.forEach((g, i) => {
     const members = s.items.filter((it) => it.group === g.id);
