@@ -57,6 +57,23 @@ function people(s: Scheme, seed: number): SchemePerson[] {
       for (const it of s.items) p.values[it.id] = pick(rand, it.min ?? -it.max, it.max);
       for (const g of s.groups) if (!s.items.some((it) => it.group === g.id)) p.values[g.id] = pick(rand, 0, g.max);
       for (const x of s.inputs) p.values[x.id] = pick(rand, x.min, x.max ?? 100);
+      // Cases and the points taken for them (within count × range, or not).
+      for (const d of s.deductions) {
+        const count = Math.floor(rand() * 3);
+        p.values[`${d.id}_count`] = count;
+        const each = typeof d.points === 'number' ? d.points : pick(rand, d.points.min, d.points.max, 1);
+        p.values[d.id] = count * each;
+      }
+      // Votes that add up to the voters, or do not.
+      if (s.ballot) {
+        const voters = 20 + Math.floor(rand() * 20);
+        p.values['voters'] = voters;
+        for (const sub of s.ballot.subjects) {
+          const cut = [rand(), rand(), rand()].map((x) => Math.floor(x * voters)).sort((a, b) => a - b);
+          const votes = [cut[0]!, cut[1]! - cut[0]!, cut[2]! - cut[1]!, voters - cut[2]!];
+          s.ballot.options.forEach((_o, k) => (p.values![`${sub.id}_${k + 1}`] = votes[k]! + (rand() < 0.1 ? 1 : 0)));
+        }
+      }
     }
     if (i < EDGES.length) {
       out.push(p); // the exact edge, no bonus or penalty
@@ -70,6 +87,8 @@ function people(s: Scheme, seed: number): SchemePerson[] {
   }
   return out;
 }
+
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 const num = (t: string | undefined): number | null => (t === undefined || t === '' ? null : Number(t));
 
@@ -87,7 +106,11 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
       expect(r.err).toBe('');
       // Where the total is the single input (xicheng-sifa: the leader's score), nothing is written there: read the input.
       const input1 = compileScheme(s).totalIsInput;
-      graded.set(id, { file: out, report: JSON.parse(r.out), totalCol: sheet.col(input1 ?? '合计'), gradeCol: sheet.col('等次') });
+      const report = JSON.parse(r.out);
+      // A sheet without 合计 gets a new column for the total (好评率 for keji-banzi): where the report says.
+      const added = report.output.newColumns.find((c: { header: string }) => c.header !== '等次')?.column as string | undefined;
+      const totalCol = input1 ? sheet.col(input1) : sheet.col('合计') || (added ? columnNumber(added) : 0);
+      graded.set(id, { file: out, report, totalCol, gradeCol: sheet.col('等次') });
     }
     const sheets = recalculate([...graded.values()].map((g) => g.file));
     for (const g of graded.values()) g.report.recalculated = sheets.get(g.file);
@@ -100,14 +123,18 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
     let formulas = 0;
     for (const p of g.report.people) {
       const cells = rows[p.row - 1]!;
-      const total = num(cells[g.totalCol - 1]);
+      // The report gives totals to 2 decimals (the contract); the sheet may hold more (好评率: 4).
+      const sheetTotal = num(cells[g.totalCol - 1]);
+      const total = sheetTotal === null ? null : Math.round(sheetTotal * 100) / 100;
       const grade = cells[g.gradeCol - 1] ?? '';
       if (s.grading.mode === 'entered') {
         if (p.status === 'graded') expect([p.row, grade]).toEqual([p.row, p.grade]);
         continue;
       }
       if (p.status !== 'excluded') expect([p.row, total]).toEqual([p.row, p.total]);
-      if (p.status === 'graded') expect([p.row, grade]).toEqual([p.row, p.grade]);
+      if (s.grading.mode === 'none')
+        expect([p.row, grade]).toEqual([p.row, '']); // a score only: no grade is written
+      else if (p.status === 'graded') expect([p.row, grade]).toEqual([p.row, p.grade]);
       else expect(grade).toMatch(/^(不定等次|不参加|在外考核)/);
       formulas++;
     }
@@ -117,6 +144,10 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
       const banded = g.report.people.filter((p: { gradeFrom: string }) => p.gradeFrom === 'band').length;
       expect(banded).toBeGreaterThan(ROWS / 2);
       expect(g.report.output.formulas).toBeGreaterThanOrEqual(banded);
+    } else if (s.grading.mode === 'none') {
+      // A score only: every total a live formula, no grade.
+      expect(formulas).toBeGreaterThanOrEqual(ROWS * 0.75);
+      expect([g.report.output.formulas, g.report.output.grades]).toEqual([g.report.output.totals, 0]);
     } else {
       expect(g.report.output.nothingToWrite).toBe('entered-grades');
     }

@@ -5,15 +5,13 @@
  * 年度汇总 in the task pane, on the bundled year workbook: the roll-up the CLI gives, the issues
  * with their sheets, the annual quota, then the summary forms previewed, added and deleted again.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
-import { Pane } from '../../src/taskpane/Pane';
+import { openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 configure({ defaultHidden: true });
@@ -25,15 +23,7 @@ beforeAll(async () => {
   sheets = wb.worksheets.map((ws) => worksheetToGrid(ws));
 });
 
-function open(host: StubHost, locale: 'zh' | 'en' = 'zh') {
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Pane host={host} locale={locale} />
-    </FluentProvider>,
-  );
-  return user;
-}
+const open = openPane;
 
 /** The workbook with `active` as the active sheet. */
 function book(active: string): StubHost {

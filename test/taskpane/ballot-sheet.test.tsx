@@ -5,25 +5,15 @@
  * The task pane on a ballot sheet (keji-banzi): it recognises the sheet, lists the
  * ballot-mismatch with its cell, and writes 好评率 after a preview (never a grade).
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import { Pane } from '../../src/taskpane/Pane';
 import { gridOf } from '../helpers/sheets';
+import { openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 configure({ defaultHidden: true });
 
-function open(host: StubHost) {
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Pane host={host} locale="zh" />
-    </FluentProvider>,
-  );
-  return user;
-}
+const open = openPane;
 
 it('checks a ballot sheet and writes each person’s 好评率 after a preview', async () => {
   const host = new StubHost(

@@ -2,16 +2,14 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/taskpane/host';
-import { Pane } from '../../src/taskpane/Pane';
+import { openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 // Role queries skip the visibility check: computing styles for every element is what makes them slow in jsdom.
@@ -24,15 +22,7 @@ beforeAll(async () => {
   example = worksheetToGrid(wb.worksheets[0]!);
 });
 
-function open(host: StubHost, locale: 'zh' | 'en' = 'zh') {
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <Pane host={host} locale={locale} />
-    </FluentProvider>,
-  );
-  return user;
-}
+const open = openPane;
 
 const ready = () => screen.findByText('16 人：定等次 12，不定等次 2，不参加 2');
 

@@ -81,36 +81,68 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     left = Math.min(left, m.left);
   }
 
+  let at = -1;
+  let row: ExcelJS.Row | undefined;
+  const rowOf = (r: number): ExcelJS.Row => {
+    if (r !== at) [row, at] = [ws.getRow(r), r];
+    return row!;
+  };
+  return gridOfRange(
+    ws.name,
+    { top, left, bottom, right },
+    merges,
+    (r, c) => {
+      const cell = rowOf(r).findCell(c);
+      if (!cell || (cell.isMerged && cell.master !== cell)) return null;
+      return { value: valueOf(cell), formula: formulaOf(cell), numFmt: cell.numFmt ?? null };
+    },
+    (r) => !!rowOf(r).hidden,
+  );
+}
+
+/** A cell as a reader gives it to the Grid. */
+export interface ReadCell {
+  value: CellValue;
+  formula: string | null;
+  numFmt: string | null;
+}
+
+/**
+ * The Grid of a sheet's used range, built the same way by every reader (exceljs here, SheetJS in
+ * ./sheetjs): `cell` gives each cell (null where empty, or covered by a merge other than at its
+ * first cell), `hidden` whether a row is hidden, `done` is told each row once it is read.
+ */
+export function gridOfRange(
+  sheet: string,
+  area: Area,
+  merges: Area[],
+  cell: (row: number, col: number) => ReadCell | null,
+  hidden: (row: number) => boolean,
+  done?: (row: number) => void,
+): Grid {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numFmts: (string | null)[][] = [];
   const hiddenRows: number[] = [];
   let anyFormula = false;
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    if (row.hidden) hiddenRows.push(r);
+  for (let r = area.top; r <= area.bottom; r++) {
+    if (hidden(r)) hiddenRows.push(r);
     const vs: CellValue[] = [];
     const fs: (string | null)[] = [];
     const ns: (string | null)[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.findCell(c);
-      if (!cell || (cell.isMerged && cell.master !== cell)) {
-        vs.push(null);
-        fs.push(null);
-        ns.push(null);
-        continue;
-      }
-      vs.push(valueOf(cell));
-      const f = formulaOf(cell);
-      if (f) anyFormula = true;
-      fs.push(f);
-      ns.push(cell.numFmt ?? null);
+    for (let c = area.left; c <= area.right; c++) {
+      const x = cell(r, c);
+      vs.push(x?.value ?? null);
+      fs.push(x?.formula ?? null);
+      ns.push(x?.numFmt ?? null);
+      if (x?.formula) anyFormula = true;
     }
     values.push(vs);
     formulas.push(fs);
     numFmts.push(ns);
+    done?.(r);
   }
-  const grid: Grid = { sheet: ws.name, top, left, values, numFmts, merges };
+  const grid: Grid = { sheet, top: area.top, left: area.left, values, numFmts, merges };
   if (anyFormula) grid.formulas = formulas;
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   return grid;

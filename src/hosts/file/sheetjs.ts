@@ -8,6 +8,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Area, CellValue, Grid } from '../../engine/grid';
+import { gridOfRange } from './sheet';
 import type { SheetSource } from './xlsx';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
@@ -116,31 +117,15 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): 
 
   const rows = ws['!rows'] ?? [];
   const dense = denseData(ws);
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numFmts: (string | null)[][] = [];
-  const hiddenRows: number[] = [];
-  let anyFormula = false;
-  for (let r = top; r <= bottom; r++) {
-    if (rows[r - 1]?.hidden) hiddenRows.push(r);
-    const vs: CellValue[] = [];
-    const fs: (string | null)[] = [];
-    const ns: (string | null)[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = covered.has(r * 20000 + c) ? undefined : cellAt(ws, r - 1, c - 1);
-      vs.push(cell ? cellValue(cell) : null);
-      const f = cell?.f ? `=${cell.f}` : null;
-      if (f) anyFormula = true;
-      fs.push(f);
-      ns.push(cell ? numFmtOf(cell) : null);
-    }
-    values.push(vs);
-    formulas.push(fs);
-    numFmts.push(ns);
-    if (consume) dense?.[r - 1]?.fill(undefined);
-  }
-  const grid: Grid = { sheet: name, top, left, values, numFmts, merges };
-  if (anyFormula) grid.formulas = formulas;
-  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
-  return grid;
+  return gridOfRange(
+    name,
+    { top, left, bottom, right },
+    merges,
+    (r, c) => {
+      const x = covered.has(r * 20000 + c) ? undefined : cellAt(ws, r - 1, c - 1);
+      return x ? { value: cellValue(x), formula: x.f ? `=${x.f}` : null, numFmt: numFmtOf(x) } : null;
+    },
+    (r) => !!rows[r - 1]?.hidden,
+    consume ? (r) => dense?.[r - 1]?.fill(undefined) : undefined,
+  );
 }

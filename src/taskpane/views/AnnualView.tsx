@@ -18,6 +18,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { CARD } from './card';
 import type { Issue } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
 import { scopeName } from '../../engine/report/messages';
@@ -33,14 +34,7 @@ const useStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, whiteSpace: 'normal', overflowWrap: 'anywhere' },
   // Names, grades and the best grade are short: kept on one line; the notes wrap.
   nowrap: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
-  preview: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  preview: CARD,
 });
 
 export interface AnnualViewProps {

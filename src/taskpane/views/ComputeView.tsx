@@ -1,5 +1,6 @@
 /** 计算: values or live formulas, a preview of every write, then write; undo the last write. */
 import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { CARD } from './card';
 import { columnLetters, type CellValue } from '../../engine/grid';
 import type { Plan } from '../../engine/plan/plan';
 import type { Strings } from '../strings';
@@ -7,14 +8,7 @@ import type { Strings } from '../strings';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  preview: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  preview: CARD,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });

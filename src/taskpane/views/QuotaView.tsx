@@ -1,20 +1,13 @@
 /** 名额: each quota per scope, with the people in the grade ranked and the cut line and ties shown. */
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CARD } from './card';
 import type { Locale } from '../../engine/report/locale';
 import { fmt, pct, scopeName } from '../../engine/report/messages';
 import type { QuotaResult } from '../../engine/results';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  card: { ...CARD, marginBottom: tokens.spacingVerticalM },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   out: { color: tokens.colorNeutralForeground3 },
