@@ -89,6 +89,9 @@ function setUp(table: Table, c: CompiledScheme): Setup {
   return { col, identity, source, needed, scoring };
 }
 
+/** Rows repeat the same texts: what they are matched by is worked out once per distinct key. */
+const textsKey = (t: RowTexts): string => `${t.remark}\u0000${t.status}\u0000${t.name}\u0000${t.post}`;
+
 function better(labels: { label: string }[], a: string, b: string): boolean {
   return labels.findIndex((l) => l.label === a) < labels.findIndex((l) => l.label === b);
 }
@@ -352,7 +355,7 @@ class RowScorer {
 
   /** Rows repeat the same texts (科员, no remark): each distinct combination is matched once. */
   private conditions(texts: RowTexts): Matched[] {
-    const key = `${texts.remark}\u0000${texts.status}\u0000${texts.name}\u0000${texts.post}`;
+    const key = textsKey(texts);
     let hits = this.conditionMemo.get(key);
     if (!hits) this.conditionMemo.set(key, (hits = matchedConditions(this.s, texts)));
     return hits;
@@ -446,11 +449,10 @@ class RowScorer {
     }
   }
 
-  /** Dimensions and computed fields, compared with the sheet's own subtotals. */
   /** The first variant whose rule matches the row (by 职务, usually); null for the scheme's own rules. */
   private variantOf(texts: RowTexts): CompiledVariant | null {
     if (this.c.variants.length === 0) return null;
-    const key = `${texts.remark}\u0000${texts.status}\u0000${texts.name}\u0000${texts.post}`;
+    const key = textsKey(texts);
     let v = this.variantMemo.get(key);
     if (v === undefined) {
       v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s)) !== null) ?? null;
@@ -459,6 +461,7 @@ class RowScorer {
     return v;
   }
 
+  /** Dimensions and computed fields (a variant's where it has its own), compared with the sheet's own subtotals. */
   private derive(vals: (number | null)[], variant: CompiledVariant | null): void {
     for (const { f, at, sheetCol } of this.derived) {
       const v = (variant?.computed.get(f.id)?.run ?? f.run!)(vals);

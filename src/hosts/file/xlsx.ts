@@ -95,7 +95,10 @@ function exceljsSheets(wb: ExcelJS.Workbook): SheetSource[] {
  * SheetJS. Throws WorkbookError with a plain reason when it cannot.
  */
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
-  const data = readBytes(path);
+  return withExcelJs(path, readBytes(path));
+}
+
+function withExcelJs(path: string, data: Buffer): Promise<OpenedWorkbook> {
   return parse(path, data, async (format) => {
     let wb: ExcelJS.Workbook;
     if (format === 'xlsx') {
@@ -109,6 +112,6 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
 /** Opens a workbook only to read it: as openWorkbook, but a large .xlsx through SheetJS (LARGE_XLSX_BYTES). */
 export async function readWorkbook(path: string): Promise<ReadWorkbook> {
   const data = readBytes(path);
-  if (data.length < LARGE_XLSX_BYTES) return openWorkbook(path);
+  if (data.length < LARGE_XLSX_BYTES) return withExcelJs(path, data);
   return parse(path, data, (format) => ({ format, data, sheets: sheetSources(readBook(data, true)) }));
 }
