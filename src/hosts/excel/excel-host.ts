@@ -240,6 +240,8 @@ export class ExcelHost implements Host {
           paintForm(ws, form, this.caps.pageLayout);
           return { name, ws };
         });
+        // The first form is shown, in the same round trip.
+        added[0]?.ws.activate();
         try {
           await ctx.sync();
         } catch (e) {
@@ -247,8 +249,6 @@ export class ExcelHost implements Host {
           await this.removeByName(added.map((a) => a.name)).catch(() => undefined);
           throw e;
         }
-        added[0]?.ws.activate();
-        await ctx.sync();
         return { names: added.map((a) => a.name), ids: added.map((a) => a.ws.id) };
       });
     } catch (e) {
