@@ -76,10 +76,11 @@ export function renderReport(r: CheckReport, file: string, from: 'option' | 'wor
     `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${from === 'detected' ? w.detected : from === 'workbook' ? w.fromWorkbook : ''}`,
   );
   out.push(
-    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded)}`,
+    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly)}`,
   );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
+  if (r.scoreOnly) out.push(w.scoreOnly);
 
   out.push('', w.peopleTitle);
   const rows = [[w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note]];

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { gridOf } from '../helpers/sheets';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
-import { kaoheJson } from './helpers';
+import { kaohe, kaoheJson } from './helpers';
 
 const HEADER = [
   '序号',
@@ -42,6 +42,10 @@ it('checks and scores a village cadres’ sheet: 100 minus count × points, rang
     'D5 subtotal-mismatch',
     'I5 total-mismatch',
   ]);
+
+  expect(report.scoreOnly).toBe(true);
+  const text = await kaohe('check', file, '--scheme', 'yining-zhucun');
+  expect(text.out).toContain('人员 3 人：计分 3，不参加本单位考核 0\n本方案只计分，不定等次');
 
   const out = join(tempDir(), 'graded.xlsx');
   const graded = await kaoheJson('grade', file, '--scheme', 'yining-zhucun', '--out', out, '--no-marks');

@@ -60,6 +60,8 @@ export interface CheckReport {
   schemeName: string;
   header: { top: number; bottom: number };
   scoring: Results['scoring'];
+  /** The scheme gives a score only (grading mode none): no grades. */
+  scoreOnly?: true;
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
 }
 
@@ -125,6 +127,7 @@ export function toReport(r: Results, locale: Locale): CheckReport {
     schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,
     header: { top: r.table.headerTop, bottom: r.table.headerBottom },
     scoring: r.scoring,
+    ...(r.compiled.scheme.grading.mode === 'none' && { scoreOnly: true as const }),
     summary: {
       people: r.people.length,
       graded: r.people.filter((p) => p.status === 'graded').length,
