@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { compileScheme } from './scheme/fields';
 import type { Scheme } from './scheme/model';
 import type { ColumnOverrides } from './table/read';
+import { IDENTITY_ROLES } from './table/columns';
 
 export const SETTINGS_KEY = 'kaohe';
 
 const Role = z.union([
-  z.object({ kind: z.enum(['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education', 'ignored']) }),
+  z.object({ kind: z.enum([...IDENTITY_ROLES, 'ignored']) }),
   z.object({ kind: z.literal('field'), id: z.string().min(1) }),
 ]);
 

@@ -9,12 +9,12 @@ import { compiled } from '../engine';
 import { SchemeError } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import { storedOverrides } from '../engine/settings';
-import type { ColumnRole, IdentityRole } from '../engine/table/columns';
+import { IDENTITY_ROLES, type ColumnRole, type IdentityRole } from '../engine/table/columns';
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, preset, storedScheme, UnknownPreset } from '../schemes';
 import { formLayout, type FormLayout } from '../engine/annual/layout';
 import { findPeriodSheets } from '../engine/annual/periods';
-import type { AnnualResults, PeriodResults } from '../engine/annual/rollup';
+import type { AnnualResults } from '../engine/annual/rollup';
 import { rollUpYear, yearForms } from '../engine/annual/year';
 import type { SheetRead, WorkbookSheets } from './host';
 
@@ -64,13 +64,11 @@ export interface RoleOption {
 
 /** What a column can hold under a scheme: the identity roles, then each field of the scheme. */
 export function roleOptions(scheme: Scheme, names: Record<'ignored' | IdentityRole, string>, locale: Locale): RoleOption[] {
-  const identity = (['ignored', 'seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'] as const).map(
-    (k) => ({
-      key: k,
-      role: { kind: k } as ColumnRole,
-      label: names[k],
-    }),
-  );
+  const identity = (['ignored', ...IDENTITY_ROLES] as const).map((k) => ({
+    key: k,
+    role: { kind: k } as ColumnRole,
+    label: names[k],
+  }));
   const fields = [...compiled(scheme).fields.values()].map((f) => ({
     key: `field:${f.id}`,
     role: { kind: 'field', id: f.id } as ColumnRole,
@@ -88,7 +86,7 @@ export type YearRun =
   | { kind: 'no-periods' }
   | { kind: 'no-annual-rules'; scheme: string }
   | { kind: 'no-roster'; sheet: string }
-  | { kind: 'ok'; year: AnnualResults; checked: PeriodResults[]; forms: FormLayout[] };
+  | { kind: 'ok'; year: AnnualResults; forms: FormLayout[] };
 
 /**
  * The workbook's year: its period sheets found by name, the scheme (the one in use, or, when it
@@ -109,5 +107,5 @@ export function runYear(book: WorkbookSheets, read: SheetRead, resolved: Resolve
     overrides: (sheet) => storedOverrides(read.settings, sheet, scheme),
   });
   if (!out.ok) return { kind: 'no-roster', sheet: out.sheet };
-  return { kind: 'ok', year: out.year, checked: out.checked, forms: yearForms(out.year, out.checked).map(formLayout) };
+  return { kind: 'ok', year: out.year, forms: yearForms(out.year, out.checked).map(formLayout) };
 }

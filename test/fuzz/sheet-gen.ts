@@ -9,8 +9,7 @@
  */
 import fc from 'fast-check';
 import { parseArea, type Area, type CellValue, type Grid } from '../../src/engine/grid';
-import type { Scheme } from '../../src/engine/scheme/model';
-import { countId, voteId, VOTERS_ID } from '../../src/engine/scheme/fields';
+import { countId, voteId, VOTERS_ID, type Scheme } from '../../src/engine/scheme/model';
 import { PRESET_IDS, preset } from '../../src/schemes';
 
 // ---------------------------------------------------------------- what a cell may hold

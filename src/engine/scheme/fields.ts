@@ -6,7 +6,7 @@
 import { compileExpr, type Compiled } from '../expr/evaluate';
 import { exprRefs, parseExpr, type Expr } from '../expr/parse';
 import type { FieldRef } from '../report/issue';
-import type { Scheme } from './model';
+import { countId, voteId, VOTERS_ID, type Scheme } from './model';
 
 export type FieldKind = 'item' | 'group' | 'adjustment' | 'input' | 'computed';
 
@@ -70,13 +70,6 @@ function sumOf(terms: Expr[]): Expr {
   if (terms.length === 0) return num(0);
   return terms.reduce((a, b) => ({ k: 'bin', op: '+', a, b }));
 }
-
-/** The id of a ballot option's vote column under a subject (总体评价 · 优秀 → zongti_1). */
-export const voteId = (subjectId: string, option: number): string => `${subjectId}_${option + 1}`;
-export const VOTERS_ID = 'voters';
-
-/** The id of the field holding a deduction's count of cases. */
-export const countId = (deductionId: string): string => `${deductionId}_count`;
 
 /**
  * The default total: dimensions and ungrouped items, plus capped bonus, minus capped penalty;

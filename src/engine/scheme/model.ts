@@ -12,6 +12,13 @@ const Id = z
   .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an id is letters, digits and _, and starts with a letter')
   .describe('Identifier used in expressions and references (e.g. "de", "思想政治素质").');
 
+/** Ids the engine gives the fields a scheme implies, reserved so expressions can use them. */
+export const VOTERS_ID = 'voters';
+/** A ballot option's vote column under a subject (总体评价 · 优秀 → zongti_1). */
+export const voteId = (subjectId: string, option: number): string => `${subjectId}_${option + 1}`;
+/** A deduction's count of cases (chidao → chidao_count). */
+export const countId = (deductionId: string): string => `${deductionId}_count`;
+
 const Synonyms = z
   .array(z.string().min(1))
   .default([])
@@ -404,7 +411,7 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   s.inputs.forEach((a, i) => add(a.id, ['inputs', i, 'id']));
   s.deductions.forEach((a, i) => {
     add(a.id, ['deductions', i, 'id']);
-    add(`${a.id}_count`, ['deductions', i, 'id']);
+    add(countId(a.id), ['deductions', i, 'id']);
     if (typeof a.points !== 'number' && a.pointsColumn === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -419,10 +426,10 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   s.computed.forEach((c, i) => add(c.id, ['computed', i, 'id']));
   if (s.ballot) {
     const b = s.ballot;
-    add('voters', ['ballot', 'voters']);
+    add(VOTERS_ID, ['ballot', 'voters']);
     b.subjects.forEach((sub, i) => {
       add(sub.id, ['ballot', 'subjects', i, 'id']);
-      b.options.forEach((_o, k) => add(`${sub.id}_${k + 1}`, ['ballot', 'subjects', i, 'id']));
+      b.options.forEach((_o, k) => add(voteId(sub.id, k), ['ballot', 'subjects', i, 'id']));
     });
     b.rates.forEach((r, i) => {
       add(r.id, ['ballot', 'rates', i, 'id']);

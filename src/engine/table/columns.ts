@@ -8,7 +8,10 @@ import COLUMN_TEXTS from '../../schemes/columns.json';
 import type { CompiledScheme, Field } from '../scheme/fields';
 import { headerKey } from '../text';
 
-export type IdentityRole = 'seq' | 'name' | 'unit' | 'post' | 'remark' | 'status' | 'total' | 'grade' | 'age' | 'education';
+/** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
+export const IDENTITY_ROLES = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'] as const;
+
+export type IdentityRole = (typeof IDENTITY_ROLES)[number];
 
 export type ColumnRole = { kind: IdentityRole } | { kind: 'field'; id: string } | { kind: 'ignored' };
 
@@ -24,8 +27,6 @@ export interface Column {
   role: ColumnRole;
   how: MatchHow;
 }
-
-const IDENTITY_ROLES: IdentityRole[] = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'];
 
 /** Words that, inside an identity header, name its role ("第一季度考核等次" is a grade column). */
 const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
