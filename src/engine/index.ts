@@ -10,6 +10,7 @@ import { compileScheme, type CompiledScheme } from './scheme/fields';
 import type { Scheme } from './scheme/model';
 import { scoreTable } from './grade/score';
 import { checkQuotas } from './quota/quota';
+import { rankIssues, rankPeople } from './rank/rank';
 import { Vocabulary } from './table/columns';
 import { readTable, type ColumnOverrides, type Table } from './table/read';
 
@@ -46,12 +47,16 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
   const nameCol = table.columns.find((x) => x.role.kind === 'name')?.col ?? 1;
   const cellOf = (p: Person): string => a1(p.row, gradeCol ?? nameCol);
   const q = checkQuotas(s, scored.people, cellOf);
+  const ranks = rankPeople(s, scored.people);
+  for (const p of scored.people) p.rank = ranks.get(p.row) ?? null;
+  const rankCol = table.columns.find((x) => x.role.kind === 'rank')?.col;
+  const rankMismatch = rankIssues(scored.people, rankCol, (row) => view.value(row, rankCol!));
   return {
     compiled: c,
     table,
     people: scored.people,
     quotas: q.quotas,
-    issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...q.issues])],
+    issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...rankMismatch, ...q.issues])],
     scoring: scored.scoring,
     sources: scored.sources,
     fieldColumns: scored.fieldColumns,

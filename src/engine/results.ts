@@ -51,6 +51,21 @@ export interface Person {
   conditions: string[];
   /** The role-specific rules (scheme variant) the row was scored by, if any. */
   variant: string | null;
+  /** The category the subject is ranked within (街道 / 区直单位), from the category column. */
+  category: string | null;
+  /** Place within the category, where the scheme ranks (organisations); null otherwise. */
+  rank: Rank | null;
+}
+
+export interface Rank {
+  /** The category; null when the sheet has no category column (one ranking for all). */
+  group: string | null;
+  /** 1 = highest total; equal totals share a place. */
+  place: number;
+  /** How many are ranked in the category. */
+  of: number;
+  /** A veto (否决) bars the unit from being rated advanced, whatever its place. */
+  barred: boolean;
 }
 
 export interface CutLinePerson {

@@ -12,6 +12,7 @@ import xinjiang2015 from './presets/xinjiang-2015.json';
 import yiningZhucun from './presets/yining-zhucun.json';
 import kejiBanzi from './presets/keji-banzi.json';
 import xiangJixiao from './presets/xiang-jixiao.json';
+import quZuzhi2014 from './presets/qu-zuzhi-2014.json';
 import { loadScheme, parseScheme } from '../engine/scheme/load';
 import type { Scheme } from '../engine/scheme/model';
 import type { Locale } from '../engine/report/locale';
@@ -28,6 +29,7 @@ const RAW: Record<string, unknown> = {
   'yining-zhucun': yiningZhucun,
   'keji-banzi': kejiBanzi,
   'xiang-jixiao': xiangJixiao,
+  'qu-zuzhi-2014': quZuzhi2014,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(RAW);

@@ -155,6 +155,19 @@ const CASES: Case[] = [
     says: ['总体评价各档票数合计 29 票，与参加测评人数 30 不符', 'add up to 29, not the 30 voters'],
   },
   {
+    title: 'a place in 排名 that is not the place by total within the category',
+    grid: gridOf([
+      ['单位名称', '类别', '责任目标得分', '总分', '排名'],
+      ['东城街道', '街道', 90, 90, 1],
+      ['西城街道', '街道', 95, 95, 1],
+      ['区财政局党组', '区直单位', 80, 80, 1],
+    ]),
+    scheme: preset('qu-zuzhi-2014')!,
+    rule: 'rank-mismatch',
+    cell: 'E2',
+    says: ['东城街道表中排名 1，按街道内总分由高到低应为第 2 名', 'the place is 2'],
+  },
+  {
     title: 'a total added wrong',
     grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 90]]),
     rule: 'total-mismatch',

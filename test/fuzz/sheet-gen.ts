@@ -546,7 +546,98 @@ export function inBandRef(
 }
 
 /** Totals whose scheme writes its own formula: recomputed here by hand, one per preset. */
-const OWN_TOTALS: Record<string, (v: (id: string) => number | null) => number | null> = {
+interface Cells {
+  /** A field's cell: null when bad, or empty and required; 0 when empty and optional. */
+  field: (id: string, optional: boolean) => number | null;
+  /** Whether the sheet has a column for the field. */
+  has: (id: string) => boolean;
+}
+
+/** A sum that is null as soon as one part is. */
+function sumOrNull(xs: (number | null)[]): number | null {
+  return xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * 区组织工作考核 by the 评分细则, written out from the seed rather than from the preset's data:
+ * each 基层组织建设 item is its points less its cases' costs (not below 0) wherever the sheet
+ * counts a case, else its own cell; a dimension comes from its parts when all are on the sheet,
+ * else from its own column, else from the parts there are; 业绩加分 is, per content, the
+ * highest (创新项目 20/10; 国家级/省部级/市级表彰), plus 迎检调研, at most 50.
+ */
+function quZuzhiTotal({ field, has }: Cells): number | null {
+  const costs: Record<string, [string, number, number?][]> = {
+    peixun: [
+      ['peixun_jihua', 2, 2],
+      ['peixun_ziliao', 0.5],
+    ],
+    huanjie: [['huanjie_cun', 1]],
+    houjin: [['houjin_wei', 2, 2]],
+    dangyuan: [
+      ['dangyuan_zhidu', 2, 2],
+      ['dangyuan_guifan', 1, 1],
+    ],
+    bangfu: [
+      ['bangfu_wei', 2, 2],
+      ['bangfu_jilu', 1, 1],
+    ],
+    fugai: [['fugai_shao', 1]],
+    shishi: [
+      ['shishi_wei', 2, 2],
+      ['shishi_luoshi', 0.2],
+    ],
+  };
+  const points: Record<string, number> = { peixun: 4, huanjie: 4, houjin: 2, dangyuan: 4, bangfu: 3, fugai: 4, shishi: 4 };
+  const counted = (id: string): boolean => (costs[id] ?? []).some(([d]) => has(`${d}_count`) || has(d));
+  const item = (id: string): number | null => {
+    if (!counted(id)) return field(id, false);
+    const taken = costs[id]!.map(([d, each, cap]) => {
+      const n = field(`${d}_count`, true);
+      // A count so large its cost overflows (1e308 cases) has no cost, as in the engine.
+      return n === null ? null : finite(Math.min(finite(n * each) ?? NaN, cap ?? Infinity));
+    });
+    const sum = sumOrNull(taken);
+    return sum === null ? null : Math.max(0, points[id]! - sum);
+  };
+  const present = (id: string): boolean => has(id) || counted(id);
+  const dimension = (
+    id: string,
+    parts: string[],
+    part: (x: string) => number | null,
+    partPresent: (x: string) => boolean,
+    optional: boolean,
+  ) => {
+    if (parts.every(partPresent)) return sumOrNull(parts.map(part));
+    if (has(id)) return field(id, optional);
+    if (parts.some(partPresent)) return sumOrNull(parts.map(part));
+    return optional ? 0 : null;
+  };
+  const jicengItems = ['peixun', 'huanjie', 'houjin', 'dangyuan', 'bangfu', 'fugai', 'shishi', 'luxian', 'cungaiju', 'jiceng_qita'];
+  const jicengPresent = (): boolean => jicengItems.every(present) || has('jiceng') || jicengItems.some(present);
+  const jiceng = (): number | null => dimension('jiceng', jicengItems, item, present, false);
+  const mubiao = dimension(
+    'mubiao',
+    ['jiceng', 'qita_mubiao'],
+    (x) => (x === 'jiceng' ? jiceng() : field(x, false)),
+    (x) => (x === 'jiceng' ? jicengPresent() : has(x)),
+    false,
+  );
+  const bonusItems = ['chuangxin_zhongda', 'chuangxin', 'guojia', 'shengbu', 'shiji', 'yingjian'];
+  const opt = (x: string): number | null => field(x, true);
+  let yeji: number | null;
+  if (bonusItems.some(has) && (bonusItems.every(has) || !has('yeji'))) {
+    const [a, b, c, d, e, f] = bonusItems.map(opt);
+    yeji = [a, b, c, d, e, f].some((x) => x === null) ? null : finite(Math.max(a!, b!) + Math.max(c!, d!, e!) + f!);
+  } else yeji = has('yeji') ? field('yeji', true) : 0;
+  const extra = field('fugai_duo_count', true);
+  const faults = field('guocuo', true);
+  const recognition = field('gongren', true);
+  if (mubiao === null || yeji === null || extra === null || faults === null || recognition === null) return null;
+  return mubiao + Math.min(yeji, 50) + Math.min(extra, 3) - faults + recognition;
+}
+
+const OWN_TOTALS: Record<string, (v: (id: string) => number | null, cells: Cells) => number | null> = {
+  'qu-zuzhi-2014': (_v, cells) => quZuzhiTotal(cells),
   // 好评率: (优秀 + 良好) of the overall subject ÷ voters.
   'keji-banzi': (v) => {
     const [excellent, good, voters] = [v('zongti_1'), v('zongti_2'), v('voters')];
@@ -581,13 +672,13 @@ export function referenceTotal(b: BuiltSheet, row: number, scoring: 'computed' |
     const t = b.totalCol ? at(b.totalCol) : 'bad';
     return typeof t === 'number' ? t : null;
   }
-  const field = (id: string, optional: boolean): number | null => {
-    const col = b.fieldCols.get(id);
+  const cellAt = (col: number | undefined, optional: boolean): number | null => {
     const v = col === undefined ? 'empty' : at(col);
     if (v === 'bad') return null;
     if (v === 'empty') return optional ? 0 : null;
     return v;
   };
+  const field = (id: string, optional: boolean): number | null => cellAt(b.fieldCols.get(id), optional);
   const group = (id: string): number | null => {
     const g = s.groups.find((x) => x.id === id)!;
     const members = s.items.filter((i) => i.group === id);
@@ -607,7 +698,13 @@ export function referenceTotal(b: BuiltSheet, row: number, scoring: 'computed' |
   const own = OWN_TOTALS[s.id];
   if (s.total.expr !== undefined) {
     if (!own) throw new Error(`no hand-written reference total for preset ${s.id}: add one to OWN_TOTALS`);
-    return finite(own(value));
+    // A 小计 column is the dimension's own column to the engine.
+    const cells: Cells = {
+      field: (id, optional) =>
+        !b.fieldCols.has(id) && b.subtotalCols.has(id) ? cellAt(b.subtotalCols.get(id)!, optional) : field(id, optional),
+      has: (id) => b.fieldCols.has(id) || b.subtotalCols.has(id),
+    };
+    return finite(own(value, cells));
   }
   const parts = [...s.groups.map((g) => group(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => field(i.id, !i.required))];
   if (parts.some((p) => p === null)) return null;

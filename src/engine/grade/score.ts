@@ -10,7 +10,7 @@ import { issue, type FieldRef, type Issue, type IssueData, type Severity } from 
 import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, type CompiledScheme, type CompiledVariant, type Field } from '../scheme/fields';
-import { voteId, VOTERS_ID, type SchemeCondition } from '../scheme/model';
+import { countId, voteId, VOTERS_ID, type SchemeCondition } from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
@@ -59,18 +59,27 @@ function setUp(table: Table, c: CompiledScheme): Setup {
 
   const source = new Map<string, Source>();
   const fields = [...c.fields.values()];
-  for (const f of fields) {
+  // Whether a field's value is on this sheet: in its column, or computed from what is.
+  const present = (f: Field): boolean => col.has(f.id) || sourceOf(f) === 'derived';
+  const sourceOf = (f: Field): Source => {
+    const known = source.get(f.id);
+    if (known) return known;
     let s: Source;
     if (f.kind === 'computed') s = 'derived';
     else if (f.kind === 'group') {
       const members = fields.filter((m) => m.group === f.id);
-      if (members.length > 0 && members.every((m) => col.has(m.id))) s = 'derived';
+      if (members.length > 0 && members.every(present)) s = 'derived';
       else if (col.has(f.id)) s = 'column';
-      else s = members.some((m) => col.has(m.id)) ? 'derived' : 'missing';
+      else s = members.some(present) ? 'derived' : f.required ? 'missing' : 'zero';
+    } else if (f.expr && [...exprRefs(f.expr)].some((id) => col.has(id) || col.has(countId(id)))) {
+      // An item scored by its deductions: computed wherever the sheet counts any of its cases.
+      s = 'derived';
     } else if (col.has(f.id)) s = 'column';
     else s = f.kind === 'adjustment' || !f.required ? 'zero' : 'missing';
     source.set(f.id, s);
-  }
+    return s;
+  };
+  for (const f of fields) sourceOf(f);
 
   // The fields the total reads, through dimensions and computed fields that are computed here.
   const needed = new Set<string>();
@@ -344,6 +353,8 @@ class RowScorer {
       flags,
       conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
       variant: variant?.variant.id ?? null,
+      category: this.text('category', r.row) || null,
+      rank: null,
     };
   }
 
@@ -395,11 +406,18 @@ class RowScorer {
     const tooHigh = f.max !== null && v > f.max + 1e-9;
     if ((tooLow || tooHigh) && this.checked) {
       this.add(
-        { rule: 'out-of-range', field: fieldRef(f), value: v, min: f.min, max: f.max, cap: f.kind === 'adjustment' && tooHigh },
+        {
+          rule: 'out-of-range',
+          field: fieldRef(f),
+          value: v,
+          min: f.min,
+          max: f.max,
+          cap: (f.kind === 'adjustment' || !!f.capped) && tooHigh,
+        },
         column,
       );
     }
-    return v;
+    return f.capped && tooHigh ? f.max! : v;
   }
 
   /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
@@ -467,6 +485,16 @@ class RowScorer {
       const v = (variant?.computed.get(f.id)?.run ?? f.run!)(vals);
       const computed = typeof v === 'number' && Number.isFinite(v) ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
       vals[at] = computed;
+      if (f.uncapped && this.checked) {
+        // The rules cap it (业绩加分 ≤ 50): what is over is cut off, and said so.
+        const sum = f.uncapped(vals);
+        if (typeof sum === 'number' && sum > f.max! + 1e-9)
+          this.add(
+            { rule: 'out-of-range', field: fieldRef(f), value: sum, min: f.min, max: f.max, cap: true },
+            sheetCol?.col ?? this.nameCol,
+            'warning',
+          );
+      }
       if (sheetCol && computed !== null && this.checked) {
         const p = this.parseAt(sheetCol);
         if (p.kind === 'number' && Math.abs(p.value - computed) > SAME) {

@@ -23,7 +23,7 @@ export interface CellContent {
   numFmt: string | null;
 }
 
-export type WriteKind = 'total' | 'grade' | 'header';
+export type WriteKind = 'total' | 'grade' | 'rank' | 'header';
 
 export interface CellWrite {
   row: number;
@@ -43,7 +43,7 @@ export interface Plan {
   writes: CellWrite[];
   /** Issues about cells this plan overwrites (a different total or grade already there): shown before writing. */
   conflicts: Issue[];
-  newColumns: { col: number; kind: 'total' | 'grade'; header: string }[];
+  newColumns: { col: number; kind: 'total' | 'grade' | 'rank'; header: string }[];
   /** People, or cells of theirs, not written, and why. `cell` names the cell for merged-cell. */
   skipped: { row: number; name: string; why: SkipReason; cell?: string }[];
   /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
@@ -82,6 +82,7 @@ function fieldFormula(r: Results, id: string, row: number, variant: CompiledVari
   if (src === 'column') {
     // An optional cell left empty counts 0, as in the engine; MIN and MAX would skip it instead.
     const ref = f.kind === 'adjustment' || !f.required ? `N(${a1(row, r.fieldColumns[id]!)})` : a1(row, r.fieldColumns[id]!);
+    if (f.capped) return `MIN(${ref},${f.max})`;
     return f.adjustment === 'penalty' ? `ABS(${ref})` : ref;
   }
   if (src !== 'derived' || !expr) return '0';
@@ -89,14 +90,21 @@ function fieldFormula(r: Results, id: string, row: number, variant: CompiledVari
   if (f.kind === 'group' && expr.k !== 'num') {
     const members = [...r.compiled.fields.values()].filter((m) => m.group === id);
     const cols = members.map((m) => r.fieldColumns[m.id]);
-    const weighted = r.compiled.scheme.groups.find((g) => g.id === id)?.combine === 'weighted';
-    if (!weighted && cols.every((c) => c !== undefined) && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
+    const g = r.compiled.scheme.groups.find((x) => x.id === id);
+    // A plain sum only: not weighted, no content counted once (MAX), no cap, no dimension inside.
+    const plain =
+      g?.combine === 'sum' && !g.capped && members.every((m) => m.kind === 'item' && r.sources[m.id] === 'column' && !hasContent(r, m.id));
+    if (plain && cols.every((c) => c !== undefined) && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
       return `SUM(${a1(row, cols[0]!)}:${a1(row, cols[cols.length - 1]!)})`;
     }
   }
   let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant));
   if (f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
+}
+
+function hasContent(r: Results, itemId: string): boolean {
+  return r.compiled.scheme.items.some((it) => it.id === itemId && it.content !== undefined);
 }
 
 /** True when the text is one function call from its first character to its last. */
@@ -138,6 +146,37 @@ export function gradeFormula(r: Results, totalCell: string): string {
   return `=${f}`;
 }
 
+/**
+ * The place as a live formula: 1 + how many in the same category have a higher total
+ * (COUNTIFS, in every Excel since 2007, WPS and LibreOffice). Null when there is no total
+ * column to read, or the people are not in one block of rows.
+ */
+function rankFormulaFor(
+  r: Results,
+  view: GridView,
+  totalCol: number | undefined,
+  categoryCol: number | undefined,
+): ((row: number) => string) | null {
+  if (totalCol === undefined) return null;
+  const rows = r.people.filter((p) => p.rank !== null).map((p) => p.row);
+  if (rows.length === 0) return null;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  // Someone not ranked among them (excluded, no total), or a category merged down over several
+  // rows (COUNTIFS sees it in the first only): the places are written as values.
+  if (r.people.some((p) => p.rank === null && p.row >= first && p.row <= last)) return null;
+  if (categoryCol !== undefined && r.people.some((p) => p.rank !== null && view.value(p.row, categoryCol) !== p.category)) return null;
+  const range = (col: number): string => `$${a1(first, col).replace(/\d+$/, '')}$${first}:$${a1(last, col).replace(/\d+$/, '')}$${last}`;
+  const totals = range(totalCol);
+  return (row) => {
+    const mine = a1(row, totalCol);
+    // Totals are rounded to the scheme's decimals, so "higher" is exact.
+    return categoryCol === undefined
+      ? `=COUNTIF(${totals},">"&${mine})+1`
+      : `=COUNTIFS(${range(categoryCol)},${a1(row, categoryCol)},${totals},">"&${mine})+1`;
+  };
+}
+
 export interface PlanOptions {
   formulas: boolean;
 }
@@ -161,9 +200,10 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   }
   const labels = r.compiled.scheme.grading.labels;
   const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null;
-  const colOf = (kind: 'total' | 'grade'): number | undefined => r.table.columns.find((c) => c.role.kind === kind)?.col;
+  const colOf = (kind: 'total' | 'grade' | 'rank' | 'category'): number | undefined =>
+    r.table.columns.find((c) => c.role.kind === kind)?.col;
   let next = view.right + 1;
-  const newColumn = (kind: 'total' | 'grade', header: string): number => {
+  const newColumn = (kind: 'total' | 'grade' | 'rank', header: string): number => {
     const col = next++;
     plan.newColumns.push({ col, kind, header });
     plan.writes.push({
@@ -184,11 +224,15 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   // A scheme that gives a score only (grading mode none) writes no grade.
   const grades = r.compiled.scheme.grading.mode !== 'none';
   const gradeCol = grades ? (colOf('grade') ?? newColumn('grade', '等次')) : undefined;
+  // Organisations ranked within their category (街道 / 区直单位): the place goes in 排名.
+  const ranks = r.people.some((p) => p.rank !== null);
+  const rankCol = ranks ? (colOf('rank') ?? newColumn('rank', '排名')) : undefined;
+  const rankFormula = rankCol !== undefined ? rankFormulaFor(r, view, totalCol ?? colOf('total'), colOf('category')) : null;
   // Where the grade formula reads the total: the written total, the sheet's total, or the single input.
   const inputCol = r.compiled.totalIsInput !== null ? r.fieldColumns[r.compiled.totalIsInput] : colOf('total');
 
   const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
-  const write = (p: Person, col: number | undefined, kind: 'total' | 'grade', value: CellValue, formula: string | null): void => {
+  const write = (p: Person, col: number | undefined, kind: 'total' | 'grade' | 'rank', value: CellValue, formula: string | null): void => {
     if (col === undefined) return;
     // A write into a merged area would land in its top-left cell or vanish: the cell is left for the person to unmerge.
     const area = view.merge(p.row, col);
@@ -221,6 +265,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     if (options.formulas && !asFormula) plan.valuesInstead.push(p.row);
     if (totalCol !== undefined && p.total !== null)
       write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row, p.variant) : null);
+    if (p.rank) write(p, rankCol, 'rank', p.rank.place, options.formulas && rankFormula ? rankFormula(p.row) : null);
     if (p.status === 'ungraded') {
       write(p, gradeCol, 'grade', noGradeText(p), null);
       continue;

@@ -36,6 +36,8 @@ export type IssueData =
   | { rule: 'grade-mismatch'; sheet: string; computed: string | null; why: string | null; whyEn: string | null }
   | { rule: 'unknown-grade'; text: string; known: string[] }
   | { rule: 'duplicate-person'; name: string; unit: string | null; firstRow: number }
+  /** The place written in the sheet's 排名 column differs from the place by total within the category. */
+  | { rule: 'rank-mismatch'; name: string; sheet: number | string; computed: number; group: string | null }
   | {
       rule: 'quota-exceeded' | 'quota-below-minimum';
       grades: string[];
@@ -88,6 +90,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'grade-mismatch': 'error',
   'unknown-grade': 'error',
   'duplicate-person': 'warning',
+  'rank-mismatch': 'error',
   'quota-exceeded': 'error',
   'quota-below-minimum': 'error',
   'scheme-gap': 'warning',

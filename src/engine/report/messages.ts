@@ -113,6 +113,11 @@ const zh = (d: IssueData): Words => {
         message: `${d.field.label} ${fmt(d.points)} 分，但 ${fmt(d.count)} 次每次扣 ${fmt(d.each[0])}–${fmt(d.each[1])} 分，应在 ${fmt(d.min)}–${fmt(d.max)} 分之间`,
         fix: `请核对次数和扣分，扣分改为 ${fmt(d.min)}–${fmt(d.max)} 分之间`,
       };
+    case 'rank-mismatch':
+      return {
+        message: `${d.name}表中排名 ${typeof d.sheet === 'number' ? d.sheet : `“${d.sheet}”`}，按${d.group ? `${d.group}内` : ''}总分由高到低应为第 ${d.computed} 名`,
+        fix: `请改为 ${d.computed}（可用“计算”自动填写），或核对总分`,
+      };
     case 'total-mismatch':
       return {
         message: `表中总分 ${typeof d.sheet === 'number' ? fmt(d.sheet) : `“${d.sheet}”`} 与按方案计算的 ${fmt(d.computed)} 不一致`,
@@ -253,6 +258,11 @@ const en = (d: IssueData): Words => {
         message: `${label(d.field, 'en')} is ${fmt(d.points)}, but ${fmt(d.count)} cases at ${fmt(d.each[0])}–${fmt(d.each[1])} points each make ${fmt(d.min)}–${fmt(d.max)}`,
         fix: `Check the count and the points; the points must be between ${fmt(d.min)} and ${fmt(d.max)}`,
       };
+    case 'rank-mismatch':
+      return {
+        message: `${d.name} is ranked ${typeof d.sheet === 'number' ? d.sheet : `"${d.sheet}"`} in the sheet; by total, high to low${d.group ? ` within ${d.group}` : ''}, the place is ${d.computed}`,
+        fix: `Change it to ${d.computed} (Compute fills it in), or check the totals`,
+      };
     case 'total-mismatch':
       return {
         message: `The total in the sheet, ${typeof d.sheet === 'number' ? fmt(d.sheet) : `"${d.sheet}"`}, differs from ${fmt(d.computed)} computed by the scheme`,
@@ -358,6 +368,7 @@ const RULE_NAMES: Record<RuleId, [string, string]> = {
   'grade-mismatch': ['等次不符', 'Grade differs'],
   'unknown-grade': ['等次无法识别', 'Unknown grade'],
   'duplicate-person': ['人员重复', 'Duplicate person'],
+  'rank-mismatch': ['排名不符', 'Rank differs'],
   'quota-exceeded': ['超出名额', 'Over the quota'],
   'quota-below-minimum': ['低于最低比例', 'Below the minimum share'],
   'scheme-gap': ['方案分数段问题', 'Scheme bands'],

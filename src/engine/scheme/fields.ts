@@ -20,12 +20,16 @@ export interface Field {
   min: number | null;
   max: number | null;
   required: boolean;
-  /** Items: the dimension. */
+  /** Items and dimensions: the dimension they belong to. */
   group?: string;
+  /** Dimensions: more than max is reported and counts as max (业绩加分 ≤ 50). */
+  capped?: boolean;
   /** Groups and computed fields: how they are computed from other fields. */
   expr?: Expr;
   /** The same, compiled for the loop over rows. */
   run?: Compiled;
+  /** Capped dimensions: the sum before the cap, to report what the cap cut off. */
+  uncapped?: Compiled;
   /** Computed fields: decimals to round to. */
   decimals?: number;
   /** Adjustments: bonus or penalty. */
@@ -72,13 +76,17 @@ function sumOf(terms: Expr[]): Expr {
 }
 
 /**
- * The default total: dimensions and ungrouped items, plus capped bonus, minus capped penalty;
+ * The default total: the outermost dimensions and ungrouped items, plus capped bonus, minus capped penalty;
  * deductions are taken from the items, or from the scale (100) when the rules have no items.
  */
 function defaultTotal(s: Scheme): Expr {
-  const parts = [...s.groups.map((g) => ref(g.id)), ...s.items.filter((i) => i.group === undefined).map((i) => ref(i.id))];
+  const parts = [
+    ...s.groups.filter((g) => g.group === undefined).map((g) => ref(g.id)),
+    ...s.items.filter((i) => i.group === undefined).map((i) => ref(i.id)),
+  ];
   let e = parts.length === 0 && s.deductions.length > 0 ? num(s.scale?.max ?? 100) : sumOf(parts);
-  for (const d of s.deductions) e = { k: 'bin', op: d.direction === 'deduct' ? '-' : '+', a: e, b: ref(d.id) };
+  // A deduction taken from an item is in that item's score already.
+  for (const d of s.deductions) if (d.item === undefined) e = { k: 'bin', op: d.direction === 'deduct' ? '-' : '+', a: e, b: ref(d.id) };
   for (const a of s.adjustments) {
     const capped: Expr = { k: 'call', fn: 'MIN', args: [ref(a.id), num(a.cap)] };
     e = { k: 'bin', op: a.kind === 'bonus' ? '+' : '-', a: e, b: capped };
@@ -86,14 +94,43 @@ function defaultTotal(s: Scheme): Expr {
   return e;
 }
 
+/**
+ * A dimension from its members: weighted, or the sum of its items and of the dimensions inside
+ * it, where items of the same content count once, the highest (MAX).
+ */
 function groupExpr(s: Scheme, groupId: string): Expr | undefined {
   const g = s.groups.find((x) => x.id === groupId)!;
   const members = s.items.filter((i) => i.group === groupId);
-  if (members.length === 0) return undefined;
+  const inner = s.groups.filter((x) => x.group === groupId);
+  if (members.length === 0 && inner.length === 0) return undefined;
   if (g.combine === 'weighted') {
     return sumOf(members.map((m) => ({ k: 'bin', op: '*', a: num(m.weight ?? 1), b: ref(m.id) }) as Expr));
   }
-  return sumOf(members.map((m) => ref(m.id)));
+  const terms: Expr[] = [];
+  const contents = new Map<string, Expr[]>();
+  for (const m of members) {
+    if (m.content === undefined) terms.push(ref(m.id));
+    else {
+      let alike = contents.get(m.content);
+      if (!alike) {
+        contents.set(m.content, (alike = []));
+        terms.push({ k: 'call', fn: 'MAX', args: alike });
+      }
+      alike.push(ref(m.id));
+    }
+  }
+  // A content with one item needs no MAX.
+  const plain = terms.map((t) => (t.k === 'call' && t.args.length === 1 ? t.args[0]! : t));
+  return sumOf([...plain, ...inner.map((x) => ref(x.id))]);
+}
+
+/** An item scored by its deductions (基层组织建设 items): max less what is taken, never below min. */
+function deductedItem(it: Scheme['items'][number], deductions: Scheme['deductions']): Expr | undefined {
+  const own = deductions.filter((d) => d.item === it.id);
+  if (own.length === 0) return undefined;
+  let e: Expr = num(it.max);
+  for (const d of own) e = { k: 'bin', op: d.direction === 'deduct' ? '-' : '+', a: e, b: ref(d.id) };
+  return it.min === null ? e : { k: 'call', fn: 'MAX', args: [num(it.min), e] };
 }
 
 /** The naming part every field shares. */
@@ -112,9 +149,19 @@ export function compileScheme(s: Scheme): CompiledScheme {
   const fields = new Map<string, Field>();
   for (const g of s.groups) {
     const expr = groupExpr(s, g.id);
-    fields.set(g.id, { ...named(g), kind: 'group', min: 0, max: g.max, required: g.required, ...(expr && { expr }) });
+    fields.set(g.id, {
+      ...named(g),
+      kind: 'group',
+      min: 0,
+      max: g.max,
+      required: g.required,
+      ...(expr && { expr }),
+      ...(g.group !== undefined && { group: g.group }),
+      ...(g.capped && { capped: true }),
+    });
   }
   for (const it of s.items) {
+    const expr = deductedItem(it, s.deductions);
     fields.set(it.id, {
       ...named(it),
       kind: 'item',
@@ -122,6 +169,7 @@ export function compileScheme(s: Scheme): CompiledScheme {
       max: it.max,
       required: it.required,
       ...(it.group !== undefined && { group: it.group }),
+      ...(expr && { expr }),
     });
   }
   for (const a of s.adjustments) {
@@ -135,9 +183,14 @@ export function compileScheme(s: Scheme): CompiledScheme {
     const count = countId(d.id);
     fields.set(count, { ...named(d), id: count, kind: 'input', min: 0, max: null, required: false });
     const points = d.pointsColumn ?? { label: `${d.label}扣分`, synonyms: [] };
-    const base = { id: d.id, label: points.label, synonyms: points.synonyms, min: 0, max: null, required: false };
+    const base = { id: d.id, label: points.label, synonyms: points.synonyms, min: 0, max: d.cap ?? null, required: false };
     if (typeof d.points === 'number') {
-      fields.set(d.id, { ...base, kind: 'computed', expr: { k: 'bin', op: '*', a: ref(count), b: num(d.points) } });
+      const each: Expr = { k: 'bin', op: '*', a: ref(count), b: num(d.points) };
+      fields.set(d.id, {
+        ...base,
+        kind: 'computed',
+        expr: d.cap === undefined ? each : { k: 'call', fn: 'MIN', args: [each, num(d.cap)] },
+      });
     } else fields.set(d.id, { ...base, kind: 'input', perCase: { count, min: d.points.min, max: d.points.max } });
   }
   // A ballot: the number of voters, and per subject (总体评价, 思想政治建设 …) one vote column per
@@ -202,7 +255,14 @@ export function compileScheme(s: Scheme): CompiledScheme {
 
   const index = new Map([...fields.keys()].map((id, i) => [id, i]));
   const indexOf = (id: string): number => index.get(id) ?? -1;
-  for (const f of fields.values()) if (f.expr) f.run = compileExpr(f.expr, indexOf);
+  for (const f of fields.values()) {
+    if (!f.expr) continue;
+    if (f.capped && f.max !== null) {
+      f.uncapped = compileExpr(f.expr, indexOf);
+      f.expr = { k: 'call', fn: 'MIN', args: [f.expr, num(f.max)] };
+    }
+    f.run = compileExpr(f.expr, indexOf);
+  }
   const compile = (src: string) => {
     const expr = parseExpr(src);
     return { expr, run: compileExpr(expr, indexOf) };

@@ -69,6 +69,11 @@ export const Group = z
       .default('sum')
       .describe('sum: the items add up; weighted: Σ item × item.weight (each item scored on the group scale).'),
     required: z.boolean().default(true),
+    group: Id.optional().describe('The dimension this one belongs to (基层组织建设 within 责任目标).'),
+    capped: z
+      .boolean()
+      .default(false)
+      .describe('The items may add up to more than max, which is reported (out-of-range) and counts as max (业绩加分 at most 50).'),
   })
   .describe('A dimension (德、能、勤、绩、廉) grouping items; the sheet may hold its items, its subtotal, or both.');
 
@@ -85,6 +90,11 @@ export const Item = z
     required: z.boolean().default(true).describe('An empty cell is an error (missing-value) when true.'),
     weight: z.number().positive().optional().describe('Weight inside a weighted group.'),
     levels: z.array(LevelBand).optional().describe('Named levels of this item (ju-5items: 优秀 27–30 …).'),
+    content: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Items of one dimension with the same content count once, the highest (同一内容按最高项计，不重复加分).'),
   })
   .describe('A scored item: one numeric column per person.');
 
@@ -112,6 +122,10 @@ export const Deduction = z
       .union([z.number(), z.object({ min: z.number(), max: z.number() })])
       .describe('Points per occurrence: a fixed number, or a range the appraiser chooses within (1–3 per case).'),
     direction: z.enum(['deduct', 'add']).default('deduct'),
+    cap: z.number().positive().optional().describe('At most this many points in all (多组建1家加1分，3家以上加3分: points 1, cap 3).'),
+    item: Id.optional().describe(
+      'The item the points are taken from: its score is its max less its deductions (never below its min), read from the sheet only where no case is counted.',
+    ),
     pointsColumn: z
       .object({ label: z.string().min(1), synonyms: Synonyms })
       .optional()
@@ -214,7 +228,10 @@ export const AnnualRule = z.object({
 export const Annual = z
   .object({
     periods: z.number().int().min(1).describe('Periods in a year that count (4 quarters, or 3 where Q4 merges).'),
-    grades: z.array(GradeLabel).min(1).describe('Annual grades, best first (优秀, 称职, 基本称职, 不称职).'),
+    grades: z
+      .array(GradeLabel)
+      .default([])
+      .describe('Annual grades, best first (优秀, 称职, 基本称职, 不称职); none where the annual rules give a score only.'),
     periodScore: z
       .object({
         from: z.enum(['grade-values', 'totals']).describe('Mean of the grade values (A = 90 …) or of the period totals.'),
@@ -222,7 +239,16 @@ export const Annual = z
       })
       .optional(),
     annualParts: z
-      .array(z.object({ id: Id, label: z.string(), weight: z.number(), synonyms: Synonyms }))
+      .array(
+        z.object({
+          id: Id,
+          label: z.string(),
+          weight: z.number(),
+          synonyms: Synonyms,
+          min: z.number().optional().describe('Lowest value that counts (奖惩分 −20); below it is reported and counts as min.'),
+          max: z.number().optional().describe('Highest value that counts (奖惩分 20); above it is reported and counts as max.'),
+        }),
+      )
       .optional()
       .describe('Other parts of the annual total (年度量化评价得分 50%).'),
     raters: z
@@ -302,15 +328,23 @@ export const Screen = z
 
 export const Organisation = z
   .object({
-    categoryColumn: z.object({ label: z.string(), synonyms: Synonyms }).describe('Column that sorts units into groups (街道 / 区直单位).'),
-    rankWithin: z.boolean().default(true).describe('Rank high to low within each group.'),
+    rankWithin: z
+      .boolean()
+      .default(true)
+      .describe('Rank high to low within each group of the category column (街道 / 区直单位; columns.category names it).'),
+    bars: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Ids of conditions (flags) that bar a unit from being rated advanced (否决性过错), shown with its place.'),
     alerts: z
       .object({
         lastPlaces: z.number().int().min(1),
         consecutive: z.number().int().min(2),
-        consecutiveText: z.string(),
+        consecutiveText: z.string().min(1).describe('What follows a run in the last places (约谈).'),
+        consecutiveTextEn: z.string().optional(),
         total: z.number().int().min(2),
-        totalText: z.string(),
+        totalText: z.string().min(1).describe('What follows the given number of times in all (书面报告).'),
+        totalTextEn: z.string().optional(),
       })
       .optional()
       .describe('Monthly alerts: the last places several months in a row, or several times in all.'),
@@ -329,6 +363,8 @@ export const Columns = z
     grade: Synonyms,
     age: Synonyms,
     education: Synonyms,
+    category: Synonyms,
+    rank: Synonyms,
   })
   .partial()
   .describe('Extra header texts for the identity, total and grade columns, added to the built-in ones.');
@@ -441,6 +477,28 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   }
 
   const groupIds = new Set(s.groups.map((g) => g.id));
+  const itemIds = new Set(s.items.map((it) => it.id));
+  s.deductions.forEach((d, i) => {
+    if (d.item !== undefined && !itemIds.has(d.item))
+      ctx.addIssue({ code: 'custom', path: ['deductions', i, 'item'], message: `no item "${d.item}"` });
+  });
+  s.groups.forEach((g, i) => {
+    if (g.group === undefined) return;
+    if (!groupIds.has(g.group)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'group'], message: `no group "${g.group}"` });
+    // A dimension inside itself, directly or through others, has no value.
+    const seen = new Set([g.id]);
+    for (let up = s.groups.find((x) => x.id === g.group); up; up = s.groups.find((x) => x.id === up!.group)) {
+      if (seen.has(up.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'group'],
+          message: `dimensions inside each other in a loop: ${[...seen].join(' → ')}`,
+        });
+        break;
+      }
+      seen.add(up.id);
+    }
+  });
   s.items.forEach((it, i) => {
     if (it.group !== undefined && !groupIds.has(it.group)) {
       ctx.addIssue({ code: 'custom', path: ['items', i, 'group'], message: `no group "${it.group}"` });
@@ -449,6 +507,9 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   });
   s.groups.forEach((g, i) => {
     const members = s.items.filter((it) => it.group === g.id);
+    if (g.combine === 'weighted' && s.groups.some((x) => x.group === g.id)) {
+      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'a weighted group cannot hold other groups' });
+    }
     if (members.length === 0 && g.combine === 'weighted') {
       ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'a weighted group needs items' });
     }
@@ -500,6 +561,12 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     }
   });
   s.quotas.forEach((q, i) => q.grades.forEach((g, j) => knownGrade(g, ['quotas', i, 'grades', j])));
+  if (s.organisation) {
+    const flags = new Set(s.conditions.map((c) => c.id));
+    s.organisation.bars.forEach((id, i) => {
+      if (!flags.has(id)) ctx.addIssue({ code: 'custom', path: ['organisation', 'bars', i], message: `no condition "${id}"` });
+    });
+  }
   s.screens.forEach((sc, i) => {
     const levels = new Set(sc.educationOrder.map((e) => e.label));
     for (const [what, level] of [

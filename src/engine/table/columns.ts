@@ -9,7 +9,20 @@ import type { CompiledScheme, Field } from '../scheme/fields';
 import { headerKey } from '../text';
 
 /** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
-export const IDENTITY_ROLES = ['seq', 'name', 'unit', 'post', 'remark', 'status', 'total', 'grade', 'age', 'education'] as const;
+export const IDENTITY_ROLES = [
+  'seq',
+  'name',
+  'unit',
+  'post',
+  'remark',
+  'status',
+  'total',
+  'grade',
+  'age',
+  'education',
+  'category',
+  'rank',
+] as const;
 
 export type IdentityRole = (typeof IDENTITY_ROLES)[number];
 
@@ -39,6 +52,7 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
   [/序号/, 'seq'],
   [/年龄|周岁/, 'age'],
   [/学历|文化程度/, 'education'],
+  [/排名|名次|排序/, 'rank'],
 ];
 
 const keyOf = (s: string): string => headerKey(s).toLowerCase();

@@ -1,0 +1,69 @@
+/**
+ * Ranking of the subjects (organisations) from high to low, separately per category
+ * (街道 / 区直单位) where the sheet has a category column. Equal totals share a place and the
+ * next place is skipped (1, 2, 2, 4), as offices publish them. Only subjects with a total and
+ * taking part are ranked; a unit barred by a veto (否决) keeps its place and is marked.
+ */
+import { a1, type CellValue } from '../grid';
+import { issue, type Issue } from '../report/issue';
+import type { Person, Rank } from '../results';
+import type { Scheme } from '../scheme/model';
+import { cellText } from '../table/cells';
+
+const SAME = 0.005;
+
+/** Places per category; returns each ranked person's place (by row). */
+export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
+  const out = new Map<number, Rank>();
+  const org = s.organisation;
+  if (!org?.rankWithin) return out;
+  const bars = new Set(org.bars);
+  const groups = new Map<string, Person[]>();
+  for (const p of people) {
+    if (p.status !== 'graded' || p.total === null) continue;
+    const key = p.category ?? '';
+    const list = groups.get(key) ?? [];
+    list.push(p);
+    groups.set(key, list);
+  }
+  for (const [key, list] of groups) {
+    const totals = list.map((p) => p.total!).sort((a, b) => b - a);
+    for (const p of list) {
+      // Place = 1 + how many in the group score higher (ties share it).
+      let higher = 0;
+      while (higher < totals.length && totals[higher]! > p.total! + SAME) higher++;
+      out.set(p.row, {
+        group: key === '' ? null : key,
+        place: higher + 1,
+        of: list.length,
+        barred: p.conditions.some((c) => bars.has(c)),
+      });
+    }
+  }
+  return out;
+}
+
+/** A place written in the sheet's 排名 column that differs from the computed one. */
+export function rankIssues(people: Person[], rankCol: number | undefined, sheetValue: (row: number) => CellValue): Issue[] {
+  if (rankCol === undefined) return [];
+  const out: Issue[] = [];
+  for (const p of people) {
+    if (!p.rank) continue;
+    const raw = sheetValue(p.row);
+    const text = typeof raw === 'number' ? String(raw) : cellText(raw);
+    if (text === '') continue;
+    // 第3名, 3 and ３ are all place 3.
+    const m = /(\d+)/.exec(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const sheet = m ? Number(m[1]) : null;
+    if (sheet !== p.rank.place) {
+      out.push(
+        issue(
+          { rule: 'rank-mismatch', name: p.name, sheet: sheet ?? text, computed: p.rank.place, group: p.rank.group },
+          a1(p.row, rankCol),
+          p.row,
+        ),
+      );
+    }
+  }
+  return out;
+}
