@@ -1,12 +1,16 @@
 /** The annual roll-up → the `kaohe annual --json` report of the command-line contract. */
 import type { Locale } from '../report/locale';
 import { issueJson, quotaJson, type IssueJson, type QuotaJson } from '../report/report';
-import { periodLabel } from './periods';
+import { periodLabel, periodUnit } from './periods';
 import type { AnnualPerson, AnnualResults, PeriodState } from './rollup';
 
 export interface AnnualPersonJson {
   name: string;
   periods: (string | null)[];
+  /** Each period's total (schemes that give scores only show these instead of grades). */
+  totals: (number | null)[];
+  /** Organisations: each period's place within the category. */
+  places: AnnualPerson['places'];
   score: number | null;
   maxGrade: string | null;
   flags: string[];
@@ -39,6 +43,8 @@ export function toAnnualReport(a: AnnualResults, locale: Locale): AnnualReport {
     people: a.people.map((p) => ({
       name: p.name,
       periods: p.periods,
+      totals: p.totals,
+      places: p.places,
       score: p.score,
       maxGrade: p.maxGrade,
       flags: p.flags.map((f) => (locale === 'en' ? (f.textEn ?? f.text) : f.text)),
@@ -56,7 +62,7 @@ export function toAnnualReport(a: AnnualResults, locale: Locale): AnnualReport {
     })),
     issues: a.issues.map((i) => issueJson(i, locale)),
     quota: quotaJson(a.quotas),
-    periods: a.periods.map((p) => ({ sheet: p.sheet, label: periodLabel(p.index, locale) })),
+    periods: a.periods.map((p) => ({ sheet: p.sheet, label: periodLabel(p.index, locale, periodUnit(a.scheme)) })),
     annualSheet: a.annualSheet,
     summary: {
       people: a.people.length,

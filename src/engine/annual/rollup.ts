@@ -19,7 +19,7 @@ import type { Scheme } from '../scheme/model';
 import { SchemeSchema } from '../scheme/model';
 import { compact } from '../text';
 import { a1, type Grid } from '../grid';
-import { periodLabel } from './periods';
+import { periodLabel, periodUnit } from './periods';
 
 /** What a person's line holds for one period. */
 export type PeriodState = 'graded' | 'ungraded' | 'excluded' | 'elsewhere' | 'absent';
@@ -37,6 +37,10 @@ export interface AnnualPerson {
   post: string | null;
   /** The grade of each period, in order; null where there is none. */
   periods: (string | null)[];
+  /** The total of each period, in order; null where there is none. */
+  totals: (number | null)[];
+  /** Organisations: the place in each period within the category, and how many were ranked (null where not ranked). */
+  places: ({ place: number; of: number } | null)[];
   states: PeriodState[];
   /** Why there is no grade in a period (试用期, 未列入), per period. */
   reasons: (string | null)[];
@@ -92,7 +96,16 @@ export function annualSheetScheme(s: Scheme): Scheme | null {
     inputs.push({ id: 'votes', label: a.excellentRate.votes.label, synonyms: a.excellentRate.votes.synonyms, required: false });
     inputs.push({ id: 'voters', label: a.excellentRate.voters.label, synonyms: a.excellentRate.voters.synonyms, required: false });
   }
-  for (const p of a.annualParts ?? []) inputs.push({ id: p.id, label: p.label, synonyms: p.synonyms, required: false });
+  for (const p of a.annualParts ?? [])
+    // A required part's empty cell reads as unknown (no annual total), an optional one's as 0.
+    inputs.push({
+      id: p.id,
+      label: p.label,
+      synonyms: p.synonyms,
+      required: p.required,
+      min: p.min ?? 0,
+      ...(p.max !== undefined && { max: p.max }),
+    });
   const raterLabels = new Map<string, string[]>();
   for (const r of a.raters ?? []) for (const w of r.weights) raterLabels.set(w.label, [...(raterLabels.get(w.label) ?? []), ...w.synonyms]);
   [...raterLabels].forEach(([label, synonyms], i) =>
@@ -103,7 +116,7 @@ export function annualSheetScheme(s: Scheme): Scheme | null {
     name: `${s.name}（年度）`,
     period: { unit: 'year' },
     inputs,
-    grading: { mode: 'entered', labels: a.grades },
+    grading: a.grades.length > 0 ? { mode: 'entered', labels: a.grades } : { mode: 'none' },
     conditions: s.conditions.filter((c) => c.effect === 'exclude' || c.effect === 'elsewhere'),
     quotas: a.quotas,
     columns: { ...s.columns, grade: [...(s.columns.grade ?? []), '年度考核等次', '年度等次', '建议等次', '拟定等次'] },
@@ -211,6 +224,9 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   const issues: Issue[] = [];
   const byKey = new Map<string, AnnualPerson>();
   const n = periods.length;
+  const unit = periodUnit(s);
+  const labels = periods.map((p) => periodLabel(p.index, 'zh', unit));
+  const alerts = s.organisation?.alerts;
 
   periods.forEach((pr, i) => {
     for (const p of pr.results.people) {
@@ -222,6 +238,8 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
           unit: p.unit,
           post: p.post,
           periods: Array(n).fill(null),
+          totals: Array(n).fill(null),
+          places: Array(n).fill(null),
           states: Array(n).fill('absent'),
           reasons: Array(n).fill(null),
           rows: Array(n).fill(null),
@@ -230,7 +248,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
           parts: {},
           annualTotal: null,
           rates: null,
-          maxGrade: order[0]!,
+          maxGrade: order[0] ?? null,
           decided: null,
           proposed: null,
           priority: false,
@@ -245,8 +263,11 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
       ap.states[i] = stateOf(p);
       ap.unit ??= p.unit;
       ap.post ??= p.post;
-      if (p.status === 'graded') ap.periods[i] = p.grade;
-      else ap.reasons[i] = p.reasonLabel ?? p.reason;
+      if (p.status === 'graded') {
+        ap.periods[i] = p.grade;
+        ap.totals[i] = p.total;
+        ap.places[i] = p.rank ? { place: p.rank.place, of: p.rank.of } : null;
+      } else ap.reasons[i] = p.reasonLabel ?? p.reason;
     }
   });
 
@@ -284,7 +305,11 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
       }
     }
     if (a.annualParts && a.annualParts.length > 0 && ap.scorePart !== null) {
-      const parts = a.annualParts.map((part) => ap.parts[part.id] ?? null);
+      // A part outside its bounds (奖惩分 over 20) was reported on the annual sheet, and counts at the bound.
+      const parts = a.annualParts.map((part) => {
+        const v = ap.parts[part.id] ?? (part.required ? null : 0);
+        return v === null ? null : Math.min(Math.max(v, part.min ?? -Infinity), part.max ?? Infinity);
+      });
       if (parts.every((x) => x !== null)) {
         ap.annualTotal = round2(ap.scorePart + a.annualParts.reduce((sum, part, i) => sum + parts[i]! * part.weight, 0));
       }
@@ -301,10 +326,11 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
         annual: vote === null ? null : round4(period * a.excellentRate.periodWeight + vote * a.excellentRate.voteWeight),
       };
     }
-    // The annual rules; they say nothing about someone with no grade here all year.
+    if (alerts) ap.flags.push(...placeAlerts(alerts, ap.places, periods, labels));
+    // The annual rules; they say nothing about someone with no grade here all year (a scheme that gives scores only has none).
     if (graded.length === 0) {
       ap.maxGrade = null;
-      ap.flags.push(NO_GRADES);
+      if (order.length > 0 && s.grading.mode !== 'none') ap.flags.push(NO_GRADES);
       continue;
     }
     for (const r of a.rules) {
@@ -325,7 +351,6 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   }
 
   const people = [...byKey.values()];
-  const labels = periods.map((p) => periodLabel(p.index, 'zh'));
 
   // Reported, not guessed: a person missing from some periods, or without a grade in one.
   for (const ap of people) {
@@ -364,12 +389,12 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   if (n < a.periods) {
     const have = new Set(periods.map((p) => p.index));
     const absent = Array.from({ length: a.periods }, (_, i) => i + 1).filter((i) => !have.has(i));
-    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent.map((i) => periodLabel(i, 'zh')) }, null, null));
+    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent.map((i) => periodLabel(i, 'zh', unit)) }, null, null));
   }
 
   return {
     scheme: s,
-    periods: periods.map((p) => ({ sheet: p.sheet, index: p.index, label: periodLabel(p.index, 'zh') })),
+    periods: periods.map((p) => ({ sheet: p.sheet, index: p.index, label: periodLabel(p.index, 'zh', unit) })),
     annualSheet: annual ? annual.table.sheet : null,
     people,
     issues: [...issues, ...(annual ? annual.issues.map((i) => ({ ...i, sheet: annual.table.sheet })) : [])],
@@ -378,6 +403,30 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+type Alerts = NonNullable<NonNullable<Scheme['organisation']>['alerts']>;
+
+/**
+ * Monthly alerts for a unit (区组织工作考核): among the last places of its category in a run of
+ * consecutive periods (约谈), or that many times in all (书面报告). Periods not given break a run.
+ */
+function placeAlerts(al: Alerts, places: AnnualPerson['places'], periods: PeriodResults[], labels: string[]): Note[] {
+  const last = places.map((x) => x !== null && x.place > x.of - al.lastPlaces);
+  const when = labels.filter((_l, i) => last[i]);
+  let run = 0;
+  let longest = 0;
+  last.forEach((x, i) => {
+    const follows = i > 0 && last[i - 1] && periods[i]!.index === periods[i - 1]!.index + 1;
+    run = x ? (follows ? run + 1 : 1) : 0;
+    longest = Math.max(longest, run);
+  });
+  const out: Note[] = [];
+  if (longest >= al.consecutive)
+    out.push({ text: `${al.consecutiveText}（${when.join('、')}）`, ...(al.consecutiveTextEn && { textEn: al.consecutiveTextEn }) });
+  if (when.length >= al.total)
+    out.push({ text: `${al.totalText}（${when.join('、')}）`, ...(al.totalTextEn && { textEn: al.totalTextEn }) });
+  return out;
+}
 
 function nameColumn(r: Results): number {
   return r.table.columns.find((c) => c.role.kind === 'name')?.col ?? 1;

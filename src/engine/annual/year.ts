@@ -39,8 +39,12 @@ export function rollUpYear(input: YearInput): YearOutcome {
   return { ok: true, year: rollUp(scheme, checked, annualSheet), checked };
 }
 
-/** 平时考核结果汇总表 and 年度考核情况登记汇总表 for a rolled-up year. */
+/**
+ * 平时考核结果汇总表 and 年度考核情况登记汇总表 for a rolled-up year; none for a scheme that gives
+ * scores only (the forms list grades).
+ */
 export function yearForms(year: AnnualResults, checked: PeriodResults[]): Form[] {
+  if (year.scheme.grading.mode === 'none') return [];
   const quarters = checked.map((p) => ({ label: periodLabel(p.index, 'zh'), results: p.results }));
   return [quarterlyForm(year.scheme, quarters), annualForm(year)];
 }

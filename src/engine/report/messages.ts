@@ -179,7 +179,10 @@ const zh = (d: IssueData): Words => {
       };
     case 'annual-missing-period':
       return d.name === null
-        ? { message: `工作簿中没有${d.periods.join('、')}的考核表`, fix: '如本年度应有这些季度，请补上对应工作表，或用 --sheets 指定' }
+        ? {
+            message: `工作簿中没有${d.periods.join('、')}的考核表`,
+            fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表，或用 --sheets 指定',
+          }
         : { message: `${d.name}在${d.periods.join('、')}的考核表中没有找到`, fix: '请核实是否漏填、姓名写法不同，或为年中调入/调出人员' };
     case 'annual-ungraded-period':
       return {
@@ -329,7 +332,7 @@ const en = (d: IssueData): Words => {
       return d.name === null
         ? {
             message: `The workbook has no sheet for ${d.periods.join(', ')}`,
-            fix: 'Add the missing quarters, or name the sheets with --sheets',
+            fix: 'Add the missing periods (quarters or months), or name the sheets with --sheets',
           }
         : {
             message: `${d.name} is not on the sheet(s) for ${d.periods.join(', ')}`,
@@ -375,7 +378,7 @@ const RULE_NAMES: Record<RuleId, [string, string]> = {
   'missing-column': ['缺少列', 'Missing column'],
   'header-max-mismatch': ['表头满分与方案不同', 'Header maximum differs'],
   'condition-conflict': ['条件冲突', 'Conditions conflict'],
-  'annual-missing-period': ['季度缺人', 'Missing from a quarter'],
+  'annual-missing-period': ['考核期缺人', 'Missing from a period'],
   'annual-ungraded-period': ['季度未定等次', 'Quarter without a grade'],
   'annual-grade-not-allowed': ['年度等次超出允许', 'Annual grade not allowed'],
 };

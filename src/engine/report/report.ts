@@ -22,6 +22,9 @@ export interface PersonJson {
   levels?: Record<string, string | null>;
   /** Ballot schemes: the shares over the overall votes (优秀率, 好评率), by id, 4 decimals. */
   rates?: Record<string, number | null>;
+  /** Ranked schemes (organisations): the category and the place within it, high to low. */
+  category?: string | null;
+  rank?: Person['rank'];
 }
 
 export interface IssueJson {
@@ -82,6 +85,10 @@ function personJson(r: Results, p: Person, locale: Locale): PersonJson {
   if (Object.keys(p.levels).length > 0) out.levels = p.levels;
   const rates = r.compiled.scheme.ballot?.rates ?? [];
   if (rates.length > 0) out.rates = Object.fromEntries(rates.map((x) => [x.id, fieldValue(r, p, x.id)]));
+  if (r.compiled.scheme.organisation?.rankWithin) {
+    out.category = p.category;
+    out.rank = p.rank;
+  }
   return out;
 }
 

@@ -247,6 +247,7 @@ export const Annual = z
           synonyms: Synonyms,
           min: z.number().optional().describe('Lowest value that counts (奖惩分 −20); below it is reported and counts as min.'),
           max: z.number().optional().describe('Highest value that counts (奖惩分 20); above it is reported and counts as max.'),
+          required: z.boolean().default(true).describe('false: a part the annual sheet may leave out (奖惩分); it then counts 0.'),
         }),
       )
       .optional()
