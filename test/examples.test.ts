@@ -75,3 +75,14 @@ describe('examples/gwy-2020-year.xlsx', () => {
     expect(b.report).toEqual(a.report);
   });
 });
+
+describe('examples/qu-zuzhi-2014-months.xlsx', () => {
+  it('is what the build script makes', async () => {
+    const fresh = join(tempDir(), 'months.xlsx');
+    const built = spawnSync(process.execPath, [join(root, 'examples', 'build-orgs-example.mjs'), fresh], { encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    const a = await kaoheJson('annual', join(root, 'examples', 'qu-zuzhi-2014-months.xlsx'));
+    const b = await kaoheJson('annual', fresh);
+    expect(b.report).toEqual(a.report);
+  });
+});

@@ -23,7 +23,15 @@ import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/
 import { buildPlan } from '../engine/plan/plan';
 import type { Results } from '../engine/results';
 import { quarterlyForm } from '../engine/annual/forms';
-import { findPeriodSheets, periodLabel, quarterOf, type PeriodSheet } from '../engine/annual/periods';
+import {
+  findPeriodSheets,
+  guessPeriodSheets,
+  monthOf,
+  periodLabel,
+  periodUnit,
+  quarterOf,
+  type PeriodSheet,
+} from '../engine/annual/periods';
 import { toAnnualReport } from '../engine/annual/report';
 import { rollUpYear, yearForms } from '../engine/annual/year';
 import { addFormSheet } from '../hosts/file/forms';
@@ -253,12 +261,19 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
             opened.sheets.map((x) => x.name),
           ),
         );
-      return { sheet: ws.name, index: quarterOf(ws.name) ?? i + 1 };
+      const monthly = (option ?? stored.scheme)?.period.unit === 'month';
+      return { sheet: ws.name, index: (monthly ? monthOf(ws.name) : quarterOf(ws.name)) ?? i + 1 };
     });
-  } else periods = findPeriodSheets(visible.map((x) => x.name));
+  } else {
+    // The scheme, when known, says whether the year is in quarters or months; else quarters, failing them months.
+    const known = option ?? stored.scheme;
+    const names = visible.map((x) => x.name);
+    periods = known ? findPeriodSheets(names, periodUnit(known)) : guessPeriodSheets(names).periods;
+  }
   if (periods.length === 0) throw new CannotRun(w.noPeriods(file));
 
-  const grids = new Map(periods.map((p) => [p.sheet, opened.sheets.find((x) => x.name === p.sheet)!.grid()]));
+  const grid = (sheet: string) => opened.sheets.find((x) => x.name === sheet)!.grid();
+  const grids = new Map(periods.map((p) => [p.sheet, grid(p.sheet)]));
   const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
   if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
   if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));

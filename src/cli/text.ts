@@ -82,8 +82,14 @@ export function renderReport(r: CheckReport, file: string, from: 'option' | 'wor
   if (r.scoring === 'entered') out.push(w.scoringEntered);
   if (r.scoreOnly) out.push(w.scoreOnly);
 
-  out.push('', w.peopleTitle);
-  const rows = [[w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note]];
+  // Organisations ranked within their category: 类别 and 排名 instead of 科室 and 等次.
+  const ranked = r.people.some((p) => p.rank !== undefined);
+  out.push('', ranked ? w.unitsTitle : w.peopleTitle);
+  const rows = [
+    ranked
+      ? [w.cols.row, w.cols.unitName, w.cols.category, w.cols.total, w.cols.rank, w.cols.note]
+      : [w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note],
+  ];
   for (const p of r.people) {
     const note =
       p.status !== 'graded'
@@ -95,7 +101,15 @@ export function renderReport(r: CheckReport, file: string, from: 'option' | 'wor
           ]
             .filter(Boolean)
             .join(locale === 'zh' ? '；' : '; ');
-    rows.push([String(p.row), p.name, p.unit ?? '', p.total === null ? '—' : p.total.toFixed(2), p.grade ?? '—', note ?? '']);
+    const place = p.rank ? w.place(p.rank.place, p.rank.of, p.rank.barred) : '—';
+    rows.push([
+      String(p.row),
+      p.name,
+      (ranked ? p.category : p.unit) ?? '',
+      p.total === null ? '—' : p.total.toFixed(2),
+      ranked ? place : (p.grade ?? '—'),
+      note ?? '',
+    ]);
   }
   out.push(...table(rows, [0, 3]).map((l) => `  ${l}`));
 
@@ -184,14 +198,17 @@ export function renderAnnual(r: AnnualReport, locale: Locale): string {
     '',
   ];
   const scores = r.people.some((p) => p.score !== null);
+  const totals = r.people.some((p) => p.annualTotal !== null);
+  // A scheme that gives scores only has no annual grade to show.
+  const grades = r.people.some((p) => p.maxGrade !== null || p.proposed !== null);
   const rows = [
     [
       w.cols.name,
       w.cols.unit,
       ...r.periods.map((p) => p.label),
       ...(scores ? [w.annualCols.score] : []),
-      w.annualCols.max,
-      w.annualCols.proposed,
+      ...(totals ? [w.annualCols.total] : []),
+      ...(grades ? [w.annualCols.max, w.annualCols.proposed] : []),
       w.cols.note,
     ],
   ];
@@ -199,12 +216,16 @@ export function renderAnnual(r: AnnualReport, locale: Locale): string {
     rows.push([
       p.name,
       p.unit ?? '',
-      ...p.periods.map(
-        (g, i) => g ?? (p.states[i] === 'absent' ? '—' : (w.annualState[p.states[i] as 'ungraded' | 'excluded' | 'elsewhere'] ?? '—')),
-      ),
+      ...p.periods.map((g, i) => {
+        if (g !== null) return g;
+        const t = p.totals[i] ?? null;
+        // Scores only: the period's total, and the place where units are ranked.
+        if (t !== null) return p.places[i] ? w.totalAndPlace(fmt(t), p.places[i]!.place) : fmt(t);
+        return p.states[i] === 'absent' ? '—' : (w.annualState[p.states[i] as 'ungraded' | 'excluded' | 'elsewhere'] ?? '—');
+      }),
       ...(scores ? [p.score === null ? '—' : fmt(p.score)] : []),
-      p.maxGrade ?? '—',
-      p.proposed ?? '',
+      ...(totals ? [p.annualTotal === null ? '—' : fmt(p.annualTotal)] : []),
+      ...(grades ? [p.maxGrade ?? '—', p.proposed ?? ''] : []),
       p.flags.join(sep),
     ]);
   }
