@@ -129,6 +129,8 @@ export interface WrittenSummary {
   cells: number;
   totals: number;
   grades: number;
+  /** Places written into 排名 (organisations). */
+  ranks: number;
   formulas: number;
   newColumns: { column: string; header: string }[];
   /** Cells that held a different total or grade, now replaced (each with the issue that said so). */
@@ -150,6 +152,7 @@ export function writtenSummary(plan: Plan, file: string, marked: number, notKept
     cells: plan.writes.length,
     totals: plan.writes.filter((w) => w.kind === 'total').length,
     grades: plan.writes.filter((w) => w.kind === 'grade').length,
+    ranks: plan.writes.filter((w) => w.kind === 'rank').length,
     formulas: plan.writes.filter((w) => w.after.formula !== null).length,
     newColumns: plan.newColumns.map((c) => ({ column: columnLetters(c.col), header: c.header })),
     overwritten: plan.conflicts.map((i) => {
@@ -171,7 +174,7 @@ export function renderWritten(s: WrittenSummary, locale: Locale): string {
   const w = cliWords(locale);
   const lines = [w.wroteCopy(s.file)];
   if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite}`);
-  else lines.push(`  ${w.wroteCounts(s.totals, s.grades, s.formulas, s.mode === 'formulas')}`);
+  else lines.push(`  ${w.wroteCounts(s.totals, s.grades, s.formulas, s.mode === 'formulas', s.ranks)}`);
   for (const c of s.newColumns) lines.push(`  ${w.newColumn(c.column, c.header)}`);
   if (s.overwritten.length > 0) {
     lines.push(`  ${w.overwrote(s.overwritten.length)}`);

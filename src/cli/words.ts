@@ -115,8 +115,8 @@ const zh = {
   cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
   wroteCopy: (f: string) => `已写入副本：${f}`,
   nothingToWrite: '本方案的等次由表中填写，没有需要写入的总分或等次',
-  wroteCounts: (t: number, g: number, f: number, formulas: boolean) =>
-    `写入合计 ${t} 格、等次 ${g} 格${formulas ? `（其中公式 ${f} 格，改分后自动重算）` : ''}`,
+  wroteCounts: (t: number, g: number, f: number, formulas: boolean, r = 0) =>
+    `写入合计 ${t} 格、等次 ${g} 格${r > 0 ? `、排名 ${r} 格` : ''}${formulas ? `（其中公式 ${f} 格，改分后自动重算）` : ''}`,
   newColumn: (c: string, h: string) => `表中没有“${h}”列，新增在 ${c} 列`,
   overwrote: (n: number) => `改写了原有不同的 ${n} 格（见上方问题）：`,
   skipped: (row: number, name: string) => `第 ${row} 行 ${name}：分数有误或缺项，未写入总分和等次`,
@@ -242,7 +242,8 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   cannotWrite: (f, m) => `Cannot save the copy ${f}: ${m}`,
   wroteCopy: (f) => `Wrote the copy: ${f}`,
   nothingToWrite: 'This scheme takes the grades written in the sheet: no totals or grades to write',
-  wroteCounts: (t, g, f, formulas) => `Wrote ${t} totals and ${g} grades${formulas ? ` (${f} of them live formulas)` : ''}`,
+  wroteCounts: (t, g, f, formulas, r = 0) =>
+    `Wrote ${t} totals and ${g} grades${r > 0 ? ` and ${r} places` : ''}${formulas ? ` (${f} of them live formulas)` : ''}`,
   newColumn: (c, h) => `The sheet had no "${h}" column: added as column ${c}`,
   overwrote: (n) => `Replaced ${n} cells that held something else (listed in the issues above):`,
   skipped: (row, name) => `Row ${row} ${name}: scores missing or wrong, no total or grade written`,

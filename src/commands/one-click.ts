@@ -14,7 +14,7 @@ const WORDS = {
   zh: {
     title: '考核助手 · 一键计算等次',
     scheme: (id: string) => `方案：${id}`,
-    wrote: (t: number, g: number) => `已写入合计 ${t} 格、等次 ${g} 格。`,
+    wrote: (t: number, g: number, r: number) => `已写入合计 ${t} 格、等次 ${g} 格${r > 0 ? `、排名 ${r} 格` : ''}。`,
     nothing: '总分和等次都已正确，没有改动。',
     issues: (e: number, w: number) => (e + w === 0 ? '没有发现问题。' : `发现错误 ${e} 个、警告 ${w} 个，请打开考核助手查看并改正。`),
     skipped: (n: number) => `${n} 人分数有误或缺项，未写入。`,
@@ -24,7 +24,7 @@ const WORDS = {
   en: {
     title: 'Appraisal Assistant · Compute grades',
     scheme: (id: string) => `Scheme: ${id}`,
-    wrote: (t: number, g: number) => `Wrote ${t} totals and ${g} grades.`,
+    wrote: (t: number, g: number, r: number) => `Wrote ${t} totals and ${g} grades${r > 0 ? ` and ${r} places` : ''}.`,
     nothing: 'Totals and grades were already right: nothing changed.',
     issues: (e: number, w: number) =>
       e + w === 0 ? 'No issues found.' : `${e} errors and ${w} warnings: open the pane to see and fix them.`,
@@ -56,7 +56,8 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {
       const r = await host.apply(plan);
-      lines.push(w.wrote(plan.writes.filter((x) => x.kind === 'total').length, plan.writes.filter((x) => x.kind === 'grade').length));
+      const count = (kind: string) => plan.writes.filter((x) => x.kind === kind).length;
+      lines.push(w.wrote(count('total'), count('grade'), count('rank')));
       if (r.undoGroup) lines.push(w.undo);
     }
     if (plan.skipped.length > 0) lines.push(w.skipped(plan.skipped.length));

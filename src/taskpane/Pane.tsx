@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { a1 } from '../engine/grid';
 import type { Issue } from '../engine/report/issue';
 import type { Locale } from '../engine/report/locale';
 import { applyToGrid, buildPlan, undoPlan, type Plan } from '../engine/plan/plan';
@@ -35,6 +36,7 @@ import { CheckView } from './views/CheckView';
 import { ColumnsView } from './views/ColumnsView';
 import { ComputeView } from './views/ComputeView';
 import { QuotaView } from './views/QuotaView';
+import { RankView } from './views/RankView';
 
 const useStyles = makeStyles({
   root: {
@@ -56,7 +58,7 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
-type TabKey = 'check' | 'compute' | 'quota' | 'columns' | 'annual';
+type TabKey = 'check' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual';
 
 function problemText(s: Strings, e: unknown): string {
   if (e instanceof HostError) return e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem];
@@ -190,6 +192,10 @@ export function Pane({ host, locale }: PaneProps) {
   };
 
   const select = (i: Issue) => act(() => host.select(i.sheet ?? read!.sheet, i.cell!));
+  const selectRow = (row: number) => {
+    const nameCol = results?.table.columns.find((c) => c.role.kind === 'name')?.col ?? 1;
+    return act(() => host.select(read!.sheet, a1(row, nameCol)));
+  };
 
   const rollUpTheYear = () =>
     act(async () => {
@@ -293,7 +299,10 @@ export function Pane({ host, locale }: PaneProps) {
 
   // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
   const hasPeople = !!results && results.people.length > 0;
-  const shown: TabKey = hasPeople ? tab : 'annual';
+  // Organisations are ranked, not held to quotas: 排名 takes the place of 名额.
+  const ranked = !!results?.compiled.scheme.organisation?.rankWithin;
+  const sideTab: TabKey = ranked ? 'rank' : 'quota';
+  const shown: TabKey = !hasPeople ? 'annual' : tab === 'quota' || tab === 'rank' ? sideTab : tab;
 
   const schemeName = (id: string) => {
     const p = allPresets().find((x) => x.id === id);
@@ -391,7 +400,7 @@ export function Pane({ host, locale }: PaneProps) {
           <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabKey)}>
             {hasPeople && <Tab value="check">{s.tabs.check}</Tab>}
             {hasPeople && <Tab value="compute">{s.tabs.compute}</Tab>}
-            {hasPeople && <Tab value="quota">{s.tabs.quota}</Tab>}
+            {hasPeople && <Tab value={sideTab}>{s.tabs[sideTab]}</Tab>}
             {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
             <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
@@ -423,6 +432,7 @@ export function Pane({ host, locale }: PaneProps) {
               />
             )}
             {shown === 'quota' && results && <QuotaView quotas={results.quotas} s={s} locale={locale} />}
+            {shown === 'rank' && results && <RankView people={results.people} s={s} onSelect={(p) => void selectRow(p.row)} />}
             {shown === 'columns' && results && (
               <ColumnsView
                 columns={results.table.columns}

@@ -13,7 +13,7 @@ import { IDENTITY_ROLES, type ColumnRole, type IdentityRole } from '../engine/ta
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, preset, storedScheme, UnknownPreset } from '../schemes';
 import { formLayout, type FormLayout } from '../engine/annual/layout';
-import { findPeriodSheets } from '../engine/annual/periods';
+import { findPeriodSheets, guessPeriodSheets, periodUnit } from '../engine/annual/periods';
 import type { AnnualResults } from '../engine/annual/rollup';
 import { rollUpYear, yearForms } from '../engine/annual/year';
 import type { SheetRead, WorkbookSheets } from './host';
@@ -94,7 +94,9 @@ export type YearRun =
  * and the summary forms laid out — as `kaohe annual` does.
  */
 export function runYear(book: WorkbookSheets, read: SheetRead, resolved: Resolved): YearRun {
-  const periods = findPeriodSheets(book.names);
+  // A scheme chosen says whether the year is in quarters or months; a guessed one does not.
+  const periods =
+    resolved.from === 'detected' ? guessPeriodSheets(book.names).periods : findPeriodSheets(book.names, periodUnit(resolved.scheme));
   if (periods.length === 0) return { kind: 'no-periods' };
   const grids = periods.map((p) => ({ ...p, grid: book.grids.get(p.sheet)! }));
   const scheme = resolved.from === 'detected' ? (detectScheme(grids[0]!.grid, allPresets()) ?? resolved.scheme) : resolved.scheme;

@@ -126,6 +126,6 @@ describe('年度汇总', () => {
     const user2 = open(alone, 'en');
     await user2.click(await screen.findByRole('tab', { name: 'Year' }));
     await user2.click(screen.getByRole('button', { name: 'Roll up the year' }));
-    await screen.findByText('No quarterly sheets found: their names need to say 第一季度, 一季度, Q1 or the like.');
+    await screen.findByText('No quarterly or monthly sheets found: their names need to say 第一季度, 一季度, Q1, 1月, 一月 or the like.');
   });
 });

@@ -282,7 +282,11 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const written = new Set(plan.writes.map((w) => w.cell));
   plan.conflicts = r.issues.filter(
     (i) =>
-      (i.rule === 'total-mismatch' || i.rule === 'subtotal-mismatch' || i.rule === 'grade-mismatch' || i.rule === 'unknown-grade') &&
+      (i.rule === 'total-mismatch' ||
+        i.rule === 'subtotal-mismatch' ||
+        i.rule === 'grade-mismatch' ||
+        i.rule === 'unknown-grade' ||
+        i.rule === 'rank-mismatch') &&
       i.cell !== null &&
       written.has(i.cell),
   );

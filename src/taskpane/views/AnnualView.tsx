@@ -21,7 +21,7 @@ import {
 import { CARD } from './card';
 import type { Issue } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
-import { scopeName } from '../../engine/report/messages';
+import { fmt, scopeName } from '../../engine/report/messages';
 import type { AddedSheets } from '../host';
 import type { YearRun } from '../session';
 import type { Strings } from '../strings';
@@ -63,6 +63,8 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
           ? s.noRoster(run.sheet)
           : null;
   const year = run?.kind === 'ok' ? run : null;
+  // A scheme that gives scores only (monthly scores, units ranked): totals and places instead of grades.
+  const scoresOnly = year !== null && year.year.scheme.grading.mode === 'none';
   const count = (sev: string) => year?.year.issues.filter((i) => i.severity === sev).length ?? 0;
 
   return (
@@ -85,6 +87,7 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
       )}
       {year && (
         <>
+          {scoresOnly && <Caption1>{s.scoresOnlyYear}</Caption1>}
           <Text weight="semibold">
             {year.year.scheme.id} · {s.periodsFound(year.year.periods.map((p) => `${p.label}（${p.sheet}）`).join('、'))}
           </Text>
@@ -102,8 +105,8 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{s.yearColumns.name}</TableHeaderCell>
-                <TableHeaderCell>{s.yearColumns.periods}</TableHeaderCell>
-                <TableHeaderCell>{s.yearColumns.best}</TableHeaderCell>
+                <TableHeaderCell>{scoresOnly ? s.yearColumns.totals : s.yearColumns.periods}</TableHeaderCell>
+                <TableHeaderCell>{scoresOnly ? s.yearColumns.annualTotal : s.yearColumns.best}</TableHeaderCell>
                 <TableHeaderCell>{s.yearColumns.flags}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -111,9 +114,19 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
               {year.year.people.map((p, i) => (
                 <TableRow key={`${p.name}-${p.unit ?? ''}-${i}`} data-person={p.name}>
                   <TableCell className={st.nowrap}>{p.name}</TableCell>
-                  <TableCell className={st.nowrap}>{p.periods.map((g) => g ?? '—').join('·')}</TableCell>
+                  <TableCell className={st.nowrap}>
+                    {scoresOnly
+                      ? p.totals
+                          .map((t, k) => (t === null ? '—' : p.places[k] ? s.totalAndPlace(fmt(t), p.places[k]!.place) : fmt(t)))
+                          .join('·')
+                      : p.periods.map((g) => g ?? '—').join('·')}
+                  </TableCell>
                   <TableCell className={st.nowrap} data-best>
-                    {p.decided ?? p.maxGrade ?? s.otherwise}
+                    {scoresOnly
+                      ? (p.annualTotal ?? p.score) === null
+                        ? '—'
+                        : fmt((p.annualTotal ?? p.score)!)
+                      : (p.decided ?? p.maxGrade ?? s.otherwise)}
                   </TableCell>
                   <TableCell className={st.small}>
                     {p.flags.map((f) => (locale === 'en' && f.textEn ? f.textEn : f.text)).join('；')}
@@ -123,11 +136,13 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
             </TableBody>
           </Table>
           <IssueList issues={year.year.issues} s={s} locale={locale} onSelect={onSelect} />
-          <div className={st.actions}>
-            <Button disabled={busy} onClick={onPreview}>
-              {s.previewForms}
-            </Button>
-          </div>
+          {year.forms.length > 0 && (
+            <div className={st.actions}>
+              <Button disabled={busy} onClick={onPreview}>
+                {s.previewForms}
+              </Button>
+            </div>
+          )}
           {previewing && (
             <section className={st.preview} aria-label={s.previewForms}>
               <Text weight="semibold">{s.formsTitle}</Text>

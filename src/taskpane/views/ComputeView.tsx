@@ -32,6 +32,7 @@ export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode
   const st = useStyles();
   const totals = preview?.writes.filter((w) => w.kind === 'total').length ?? 0;
   const grades = preview?.writes.filter((w) => w.kind === 'grade').length ?? 0;
+  const ranks = preview?.writes.filter((w) => w.kind === 'rank').length ?? 0;
   const byCell = new Map(preview?.writes.map((w) => [w.cell, w]) ?? []);
   return (
     <div className={st.root}>
@@ -60,7 +61,7 @@ export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode
             <Text>{s.nothingChanged}</Text>
           ) : (
             <>
-              <Text data-testid="preview-counts">{s.previewCounts(totals, grades)}</Text>
+              <Text data-testid="preview-counts">{s.previewCounts(totals, grades, ranks)}</Text>
               {preview.newColumns.map((c) => (
                 <Caption1 key={c.col}>{s.newColumn(columnLetters(c.col), c.header)}</Caption1>
               ))}
