@@ -13,9 +13,11 @@ const example = join(__dirname, '..', '..', 'examples', 'qu-zuzhi-2014-months.xl
 
 describe('kaohe on organisations ranked within 街道 and 区直单位', () => {
   it('check --json gives each unit its total, category and place, and the veto', async () => {
-    const { code, report } = await kaoheJson('check', example, '--sheet', '3月');
+    const { code, report } = await kaoheJson('check', example, '--sheet', '3月', '--scheme', 'qu-zuzhi-2014');
     expect(code).toBe(0);
-    expect(report.scheme).toBe('qu-zuzhi-2014'); // found from the headers
+    expect(report.scheme).toBe('qu-zuzhi-2014');
+    // Without --scheme the headers find the same scheme.
+    expect((await kaoheJson('check', example, '--sheet', '3月')).report.scheme).toBe('qu-zuzhi-2014');
     expect(report.scoreOnly).toBe(true);
     expect(
       report.people.map((p: { name: string; total: number; category: string; rank: { place: number; of: number; barred: boolean } }) => [

@@ -145,6 +145,11 @@ describe('qu-zuzhi-2014: 基层组织建设 scored by its deduction rules', () =
     expect(r.issues.map((i) => [i.rule, i.cell])).toEqual([['subtotal-mismatch', 'T6']]);
   });
 
+  it('takes a one-off cost once however often it is counted (无培训计划 twice is still 2 points)', () => {
+    const twice = checkGrid(detail([['东城街道', '街道', 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 7, 60, null, null]]), s)!;
+    expect([fieldValue(twice, twice.people[0]!, 'peixun'), twice.people[0]!.total]).toEqual([2, 98]);
+  });
+
   it('ranks one month within 街道', () => {
     expect(r.people.map((p) => p.rank?.place)).toEqual([3, 4, 1, 2]);
   });

@@ -229,7 +229,9 @@ export function schemeSheet(
     }
   }
   const adj = scored ? s.adjustments : [];
-  const headers = ['序号', '姓名', '科室', '职务', ...score.map((x) => x.header), ...adj.map((a) => a.label), '合计', '等次', '备注'];
+  // Organisations are ranked within the category column (街道 / 区直单位) where units have 科室.
+  const third = s.organisation ? '类别' : '科室';
+  const headers = ['序号', '姓名', third, '职务', ...score.map((x) => x.header), ...adj.map((a) => a.label), '合计', '等次', '备注'];
   const values: CellValue[][] = [headers];
   const rows: number[] = [];
   people.forEach((p, i) => {

@@ -49,7 +49,8 @@ function people(s: Scheme, seed: number): SchemePerson[] {
       continue;
     }
     const edge = i < EDGES.length * 2 ? EDGES[i % EDGES.length] : undefined;
-    const p: SchemePerson = { name, remark, unit: ['办公室', '综合科', '业务科'][i % 3]! };
+    const units = s.organisation ? ['街道', '区直单位'] : ['办公室', '综合科', '业务科'];
+    const p: SchemePerson = { name, remark, unit: units[i % units.length]! };
     if (edge !== undefined) p.total = edge;
     else {
       // Every score column at random within its range.
@@ -94,7 +95,7 @@ const num = (t: string | undefined): number | null => (t === undefined || t === 
 
 describe('live formulas recalculated by LibreOffice equal the engine', () => {
   const dir = tempDir('kaohe-formulas-');
-  const graded = new Map<string, { file: string; report: any; totalCol: number; gradeCol: number }>();
+  const graded = new Map<string, { file: string; report: any; totalCol: number; gradeCol: number; rankCol: number }>();
 
   beforeAll(async () => {
     for (const [i, id] of PRESET_IDS.entries()) {
@@ -110,7 +111,8 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
       // A sheet without 合计 gets a new column for the total (好评率 for keji-banzi): where the report says.
       const added = report.output.newColumns.find((c: { header: string }) => c.header !== '等次')?.column as string | undefined;
       const totalCol = input1 ? sheet.col(input1) : sheet.col('合计') || (added ? columnNumber(added) : 0);
-      graded.set(id, { file: out, report, totalCol, gradeCol: sheet.col('等次') });
+      const rank = report.output.newColumns.find((c: { header: string }) => c.header === '排名')?.column as string | undefined;
+      graded.set(id, { file: out, report, totalCol, gradeCol: sheet.col('等次'), rankCol: rank ? columnNumber(rank) : 0 });
     }
     const sheets = recalculate([...graded.values()].map((g) => g.file));
     for (const g of graded.values()) g.report.recalculated = sheets.get(g.file);
@@ -136,6 +138,8 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
         expect([p.row, grade]).toEqual([p.row, '']); // a score only: no grade is written
       else if (p.status === 'graded') expect([p.row, grade]).toEqual([p.row, p.grade]);
       else expect(grade).toMatch(/^(不定等次|不参加|在外考核)/);
+      // Organisations: the place COUNTIFS gives within the category is the engine's.
+      if (g.rankCol > 0 && p.rank) expect([p.row, num(cells[g.rankCol - 1])]).toEqual([p.row, p.rank.place]);
       formulas++;
     }
     if (s.grading.mode === 'bands') {
@@ -147,7 +151,11 @@ describe('live formulas recalculated by LibreOffice equal the engine', () => {
     } else if (s.grading.mode === 'none') {
       // A score only: every total a live formula, no grade.
       expect(formulas).toBeGreaterThanOrEqual(ROWS * 0.75);
-      expect([g.report.output.formulas, g.report.output.grades]).toEqual([g.report.output.totals, 0]);
+      expect([g.report.output.formulas, g.report.output.grades]).toEqual([g.report.output.totals + g.report.output.ranks, 0]);
+      if (s.organisation?.rankWithin) {
+        expect(g.rankCol).toBeGreaterThan(0);
+        expect(g.report.output.ranks).toBeGreaterThanOrEqual(ROWS * 0.75);
+      }
     } else {
       expect(g.report.output.nothingToWrite).toBe('entered-grades');
     }
