@@ -77,6 +77,7 @@ module.exports = async (env = {}, argv = {}) => {
           patterns: [
             { from: 'examples/gwy-2020-q1.xlsx', to: 'examples/' },
             { from: 'examples/gwy-2020-year.xlsx', to: 'examples/' },
+            { from: 'examples/qu-zuzhi-2014-months.xlsx', to: 'examples/' },
           ],
         }),
       ],

@@ -86,7 +86,7 @@ const zh = {
   resetColumns: '恢复自动识别',
   columnsSaved: '列对应已保存到工作簿',
   annualIntro:
-    '汇总本工作簿中各季度的工作表（第一季度、一季度、Q1 等），按方案的年度规则得出每人可评的最高年度等次，并可生成汇总表。生成的汇总表是新增的工作表，已有内容不作改动。',
+    '汇总本工作簿中各季度（第一季度、一季度、Q1 等）或各月（1月、一月等，按月考核的方案）的工作表，按方案的年度规则得出每人可评的最高年度等次或年度总分，并可生成汇总表。生成的汇总表是新增的工作表，已有内容不作改动。',
   rollUp: '汇总全年',
   noPeriods: '没有找到季度或月份工作表：工作表名称需含“第一季度”“一季度”“Q1”或“1月”“一月”等字样。',
   noAnnualRules: (id: string) => `方案 ${id} 没有年度规则，无法汇总全年：请选择含年度规则的方案。`,
@@ -208,7 +208,7 @@ const en: typeof zh = {
   resetColumns: 'Recognise again',
   columnsSaved: 'Column choices saved in the workbook',
   annualIntro:
-    "Rolls up the workbook's quarterly sheets (第一季度, 一季度, Q1 …) by the scheme's annual rules into the best annual grade each person may get, and can add the summary forms. The forms are new sheets; nothing already in the workbook is changed.",
+    "Rolls up the workbook's quarterly sheets (第一季度, 一季度, Q1 …), or monthly ones (1月, 一月 …) for monthly schemes, by the scheme's annual rules into the best annual grade each person may get or the annual total, and can add the summary forms. The forms are new sheets; nothing already in the workbook is changed.",
   rollUp: 'Roll up the year',
   noPeriods: 'No quarterly or monthly sheets found: their names need to say 第一季度, 一季度, Q1, 1月, 一月 or the like.',
   noAnnualRules: (id) => `The scheme ${id} has no annual rules, so the year cannot be rolled up: choose a scheme that has them.`,

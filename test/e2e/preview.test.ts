@@ -280,6 +280,49 @@ describe('年度汇总 on the year workbook', () => {
   });
 });
 
+describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
+  it('ranks the units within 街道 and 区直单位, writes the places, and rolls the months up into the alerts', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`${s.url}?width=320&book=examples/qu-zuzhi-2014-months.xlsx`);
+    const pane = await paneFrame(page);
+    await pane.getByText('按表头识别：qu-zuzhi-2014').waitFor();
+    await pane.getByRole('tab', { name: '排名' }).click();
+    const streets = pane.getByRole('region', { name: '街道' });
+    await streets.getByText('街道（5 个单位）').waitFor();
+    // 1月: 东城 90, 西城 85, 中山 82, 南湖 80, 北山 75.
+    expect(await streets.locator('li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-place')} ${li.textContent}`))).toEqual(
+      ['1 东城街道 90', '2 西城街道 85', '3 中山街道 82', '4 南湖街道 80', '5 北山街道 75'],
+    );
+    expect(await seriousViolations(pane)).toEqual([]);
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await streets.getByRole('button', { name: '北山街道' }).click();
+    await page.locator('td[data-cell="B6"].selected').waitFor();
+    await shot(page, '30-units-ranked');
+
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('button', { name: '预览写入内容' }).click();
+    await pane.getByText('合计 8 格、等次 0 格、排名 8 格').waitFor();
+    await pane.getByRole('button', { name: '写入表格' }).click();
+    await page.locator('td[data-cell="G6"]', { hasText: '5' }).waitFor(); // 北山街道, last of 5 in 1月
+    await shot(page, '31-places-written');
+
+    await pane.getByRole('tab', { name: '年度汇总' }).click();
+    await pane.getByRole('button', { name: '汇总全年' }).click();
+    await pane.getByText(/已汇总：1月（1月）、2月（2月）、3月（3月）、4月（4月）/).waitFor();
+    const { report } = await kaoheJson('annual', join(__dirname, '..', '..', 'examples', 'qu-zuzhi-2014-months.xlsx'));
+    const shown = await pane.locator('tr[data-person]').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    report.people.forEach((p: { name: string; flags: string[] }, i: number) => {
+      for (const f of p.flags) expect(shown[i]).toContain(f);
+    });
+    expect(await seriousViolations(pane)).toEqual([]);
+    await shot(page, '32-months-rolled-up');
+    await page.close();
+  });
+});
+
 describe('layout and accessibility', () => {
   for (const width of [320, 500]) {
     it(`has no serious accessibility problem and no sideways scrolling at ${width} px, on every view`, async () => {

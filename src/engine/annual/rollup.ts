@@ -413,16 +413,20 @@ type Alerts = NonNullable<NonNullable<Scheme['organisation']>['alerts']>;
 function placeAlerts(al: Alerts, places: AnnualPerson['places'], periods: PeriodResults[], labels: string[]): Note[] {
   const last = places.map((x) => x !== null && x.place > x.of - al.lastPlaces);
   const when = labels.filter((_l, i) => last[i]);
-  let run = 0;
-  let longest = 0;
-  last.forEach((x, i) => {
+  // The first run long enough: the months the interview is about.
+  let start = 0;
+  let run: string[] | null = null;
+  for (let i = 0; i < last.length && !run; i++) {
     const follows = i > 0 && last[i - 1] && periods[i]!.index === periods[i - 1]!.index + 1;
-    run = x ? (follows ? run + 1 : 1) : 0;
-    longest = Math.max(longest, run);
-  });
+    if (!follows) start = i;
+    if (last[i] && i - start + 1 >= al.consecutive) run = labels.slice(start, i + 1);
+  }
   const out: Note[] = [];
-  if (longest >= al.consecutive)
-    out.push({ text: `${al.consecutiveText}（${when.join('、')}）`, ...(al.consecutiveTextEn && { textEn: al.consecutiveTextEn }) });
+  if (run)
+    out.push({
+      text: `${al.consecutiveText}（${run.join('、')}）`,
+      ...(al.consecutiveTextEn && { textEn: al.consecutiveTextEn }),
+    });
   if (when.length >= al.total)
     out.push({ text: `${al.totalText}（${when.join('、')}）`, ...(al.totalTextEn && { textEn: al.totalTextEn }) });
   return out;

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, whiteSpace: 'normal', overflowWrap: 'anywhere' },
   // Names, grades and the best grade are short: kept on one line; the notes wrap.
   nowrap: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  period: { display: 'inline-block', whiteSpace: 'nowrap', marginRight: tokens.spacingHorizontalS },
   preview: CARD,
 });
 
@@ -52,6 +53,8 @@ export interface AnnualViewProps {
   onRemove: () => void;
 }
 
+const fmtOrDash = (x: number | null): string => (x === null ? '—' : fmt(x));
+
 export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, onSelect, onPreview, onAdd, onRemove }: AnnualViewProps) {
   const st = useStyles();
   const problem =
@@ -65,6 +68,8 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
   const year = run?.kind === 'ok' ? run : null;
   // A scheme that gives scores only (monthly scores, units ranked): totals and places instead of grades.
   const scoresOnly = year !== null && year.year.scheme.grading.mode === 'none';
+  // The annual grade, or for scores only the annual total where the rules give one (xiang-jixiao; not qu-zuzhi's months).
+  const yearTotals = !scoresOnly || !!year?.year.people.some((p) => p.annualTotal !== null || p.score !== null);
   const count = (sev: string) => year?.year.issues.filter((i) => i.severity === sev).length ?? 0;
 
   return (
@@ -106,7 +111,7 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
               <TableRow>
                 <TableHeaderCell>{s.yearColumns.name}</TableHeaderCell>
                 <TableHeaderCell>{scoresOnly ? s.yearColumns.totals : s.yearColumns.periods}</TableHeaderCell>
-                <TableHeaderCell>{scoresOnly ? s.yearColumns.annualTotal : s.yearColumns.best}</TableHeaderCell>
+                {yearTotals && <TableHeaderCell>{scoresOnly ? s.yearColumns.annualTotal : s.yearColumns.best}</TableHeaderCell>}
                 <TableHeaderCell>{s.yearColumns.flags}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -114,20 +119,24 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
               {year.year.people.map((p, i) => (
                 <TableRow key={`${p.name}-${p.unit ?? ''}-${i}`} data-person={p.name}>
                   <TableCell className={st.nowrap}>{p.name}</TableCell>
-                  <TableCell className={st.nowrap}>
-                    {scoresOnly
-                      ? p.totals
-                          .map((t, k) => (t === null ? '—' : p.places[k] ? s.totalAndPlace(fmt(t), p.places[k]!.place) : fmt(t)))
-                          .join('·')
-                      : p.periods.map((g) => g ?? '—').join('·')}
-                  </TableCell>
-                  <TableCell className={st.nowrap} data-best>
-                    {scoresOnly
-                      ? (p.annualTotal ?? p.score) === null
-                        ? '—'
-                        : fmt((p.annualTotal ?? p.score)!)
-                      : (p.decided ?? p.maxGrade ?? s.otherwise)}
-                  </TableCell>
+                  {scoresOnly ? (
+                    // One period a piece, kept whole, wrapping between periods (twelve months do not fit a line).
+                    <TableCell className={st.small}>
+                      {p.totals.map((t, k) => (
+                        <span key={k} className={st.period}>
+                          {year.year.periods[k]!.label}{' '}
+                          {t === null ? '—' : p.places[k] ? s.totalAndPlace(fmt(t), p.places[k]!.place) : fmt(t)}
+                        </span>
+                      ))}
+                    </TableCell>
+                  ) : (
+                    <TableCell className={st.nowrap}>{p.periods.map((g) => g ?? '—').join('·')}</TableCell>
+                  )}
+                  {yearTotals && (
+                    <TableCell className={st.nowrap} data-best>
+                      {scoresOnly ? fmtOrDash(p.annualTotal ?? p.score) : (p.decided ?? p.maxGrade ?? s.otherwise)}
+                    </TableCell>
+                  )}
                   <TableCell className={st.small}>
                     {p.flags.map((f) => (locale === 'en' && f.textEn ? f.textEn : f.text)).join('；')}
                   </TableCell>
