@@ -29,9 +29,13 @@ export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
   for (const [key, list] of groups) {
     const totals = list.map((p) => p.total!).sort((a, b) => b - a);
     for (const p of list) {
-      // Place = 1 + how many in the group score higher (ties share it).
+      // Place = 1 + how many in the group score higher (ties share it): a binary search in the totals, high to low.
       let higher = 0;
-      while (higher < totals.length && totals[higher]! > p.total! + SAME) higher++;
+      for (let hi = totals.length; higher < hi; ) {
+        const mid = (higher + hi) >> 1;
+        if (totals[mid]! > p.total! + SAME) higher = mid + 1;
+        else hi = mid;
+      }
       out.set(p.row, {
         group: key === '' ? null : key,
         place: higher + 1,
