@@ -70,20 +70,20 @@ function issueLines(issues: IssueJson[], locale: Locale): string[] {
 
 export function renderReport(r: CheckReport, file: string, from: 'option' | 'workbook' | 'detected', locale: Locale): string {
   const w = cliWords(locale);
+  // Organisations ranked within their category: units counted, 类别 and 排名 instead of 科室 and 等次.
+  const ranked = r.people.some((p) => p.rank !== undefined);
   const out: string[] = [];
   out.push(`${w.file}：${file}    ${w.sheet}：${r.sheet}`.replace(/：/g, locale === 'en' ? ': ' : '：'));
   out.push(
     `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${from === 'detected' ? w.detected : from === 'workbook' ? w.fromWorkbook : ''}`,
   );
   out.push(
-    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly)}`,
+    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
   );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
   if (r.scoreOnly) out.push(w.scoreOnly);
 
-  // Organisations ranked within their category: 类别 and 排名 instead of 科室 and 等次.
-  const ranked = r.people.some((p) => p.rank !== undefined);
   out.push('', ranked ? w.unitsTitle : w.peopleTitle);
   const rows = [
     ranked

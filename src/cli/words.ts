@@ -60,8 +60,12 @@ const zh = {
   storedUnknownPreset: (id: string) => `工作簿中保存的方案“${id}”不是内置方案：请用 --scheme 指定方案`,
   storedInvalid: (m: string) => `工作簿中保存的方案有误：${m}（可用 --scheme 指定其他方案）`,
   header: (top: number, bottom: number) => (top === bottom ? `表头：第 ${top} 行` : `表头：第 ${top}–${bottom} 行`),
-  counts: (n: number, g: number, u: number, x: number, scoreOnly = false) =>
-    scoreOnly ? `人员 ${n} 人：计分 ${g + u}，不参加本单位考核 ${x}` : `人员 ${n} 人：定等次 ${g}，不定等次 ${u}，不参加本单位考核 ${x}`,
+  counts: (n: number, g: number, u: number, x: number, scoreOnly = false, units = false) =>
+    units
+      ? `单位 ${n} 个：计分 ${g + u}，不参加考核 ${x}`
+      : scoreOnly
+        ? `人员 ${n} 人：计分 ${g + u}，不参加本单位考核 ${x}`
+        : `人员 ${n} 人：定等次 ${g}，不定等次 ${u}，不参加本单位考核 ${x}`,
   scoringFromTotal: '表中没有分项分数，按“合计”列的总分定等次',
   scoreOnly: '本方案只计分，不定等次',
   scoringEntered: '本方案由表中填写等次（不计算总分）',
@@ -193,10 +197,12 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   storedUnknownPreset: (id) => `The scheme "${id}" saved in the workbook is not a preset: use --scheme`,
   storedInvalid: (m) => `The scheme saved in the workbook is invalid: ${m} (use --scheme to choose another)`,
   header: (top, bottom) => (top === bottom ? `Header: row ${top}` : `Header: rows ${top}–${bottom}`),
-  counts: (n, g, u, x, scoreOnly = false) =>
-    scoreOnly
-      ? `${n} people: ${g + u} scored, ${x} not appraised here`
-      : `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
+  counts: (n, g, u, x, scoreOnly = false, units = false) =>
+    units
+      ? `${n} units: ${g + u} scored, ${x} not appraised`
+      : scoreOnly
+        ? `${n} people: ${g + u} scored, ${x} not appraised here`
+        : `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
   scoringFromTotal: 'The sheet has no item scores: grades come from its total column',
   scoreOnly: 'This scheme gives a score only, no grade',
   scoringEntered: 'This scheme takes the grades written in the sheet (no totals)',

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { gridOf } from '../helpers/sheets';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
-import { kaoheJson } from './helpers';
+import { kaohe, kaoheJson } from './helpers';
 
 const example = join(__dirname, '..', '..', 'examples', 'qu-zuzhi-2014-months.xlsx');
 
@@ -36,6 +36,13 @@ describe('kaohe on organisations ranked within 街道 and 区直单位', () => {
       ['区教育局党委', 89, '区直单位', '2/3'],
       ['区卫健委党组', 70, '区直单位', '3/3'],
     ]);
+  });
+
+  it('check without --json lists the units by category with their places', async () => {
+    const { code, out } = await kaohe('check', example, '--sheet', '3月');
+    expect(code).toBe(0);
+    expect(out).toContain('单位 8 个：计分 8，不参加考核 0');
+    expect(out).toMatch(/6 {2}北山街道 +街道 +85\.00 {2}2\/5（不得评先进） {2}有否决性过错/);
   });
 
   it('grade writes the totals and places into 总分 and 排名, as COUNTIFS with --formulas', async () => {

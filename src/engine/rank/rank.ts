@@ -31,7 +31,7 @@ export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
     for (const p of list) {
       // Place = 1 + how many in the group score higher (ties share it): a binary search in the totals, high to low.
       let higher = 0;
-      for (let hi = totals.length; higher < hi; ) {
+      for (let hi = totals.length; higher < hi;) {
         const mid = (higher + hi) >> 1;
         if (totals[mid]! > p.total! + SAME) higher = mid + 1;
         else hi = mid;
