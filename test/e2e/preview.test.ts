@@ -21,13 +21,18 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function open(width = 320, lang = 'zh-CN'): Promise<{ page: Page; pane: Frame }> {
+/** A new page on the preview with these query parameters (width, lang, book), and its pane. */
+async function openPage(query: string): Promise<{ page: Page; pane: Frame }> {
   const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => {
     throw e;
   });
-  await page.goto(`${s.url}?width=${width}&lang=${lang}`);
-  const pane = await paneFrame(page);
+  await page.goto(`${s.url}?${query}`);
+  return { page, pane: await paneFrame(page) };
+}
+
+async function open(width = 320, lang = 'zh-CN'): Promise<{ page: Page; pane: Frame }> {
+  const { page, pane } = await openPage(`width=${width}&lang=${lang}`);
   await pane.getByText(lang === 'zh-CN' ? '16 人：定等次 12，不定等次 2，不参加 2' : '16 people: 12 graded').waitFor();
   return { page, pane };
 }
@@ -235,12 +240,7 @@ describe('the other flows', () => {
 
 describe('年度汇总 on the year workbook', () => {
   it('rolls the four quarters up, adds the summary forms with a native chart, and deletes them again', async () => {
-    const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.goto(`${s.url}?width=500&book=examples/gwy-2020-year.xlsx`);
-    const pane = await paneFrame(page);
+    const { page, pane } = await openPage('width=500&book=examples/gwy-2020-year.xlsx');
     await pane.getByRole('tab', { name: '年度汇总' }).click();
     const tabs = () => page.locator('#tabs button').allTextContents();
     const before = await tabs();
@@ -282,12 +282,7 @@ describe('年度汇总 on the year workbook', () => {
 
 describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
   it('ranks the units within 街道 and 区直单位, writes the places, and rolls the months up into the alerts', async () => {
-    const page = await s.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => {
-      throw e;
-    });
-    await page.goto(`${s.url}?width=320&book=examples/qu-zuzhi-2014-months.xlsx`);
-    const pane = await paneFrame(page);
+    const { page, pane } = await openPage('width=320&book=examples/qu-zuzhi-2014-months.xlsx');
     await pane.getByText('按表头识别：qu-zuzhi-2014').waitFor();
     await pane.getByRole('tab', { name: '排名' }).click();
     const streets = pane.getByRole('region', { name: '街道' });

@@ -7,30 +7,19 @@
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
-import { worksheetToGrid } from '../../src/hosts/file/sheet';
-import { openPane } from './open-pane';
+import { bookHost, exampleSheets, openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 configure({ defaultHidden: true });
 
 let sheets: Grid[];
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-year.xlsx'));
-  sheets = wb.worksheets.map((ws) => worksheetToGrid(ws));
+  sheets = await exampleSheets('gwy-2020-year.xlsx');
 });
 
 const open = openPane;
-
-/** The workbook with `active` as the active sheet. */
-function book(active: string): StubHost {
-  const host = new StubHost(sheets.find((g) => g.sheet === active)!);
-  host.others = sheets.filter((g) => g.sheet !== active);
-  return host;
-}
+const book = (active: string) => bookHost(sheets, active);
 
 describe('年度汇总', () => {
   it('rolls the year up as kaohe annual does, lists the issues with their sheets, and checks the annual quota', async () => {

@@ -2,8 +2,26 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Grid } from '../../src/engine/grid';
+import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { Pane } from '../../src/taskpane/Pane';
-import type { StubHost } from './stub-host';
+import { StubHost } from './stub-host';
+
+/** The sheets of a bundled example workbook (examples/<file>). */
+export async function exampleSheets(file: string): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', file));
+  return wb.worksheets.map((ws) => worksheetToGrid(ws));
+}
+
+/** A stub host over a workbook's sheets with `active` as the active sheet. */
+export function bookHost(sheets: Grid[], active: string): StubHost {
+  const host = new StubHost(sheets.find((g) => g.sheet === active)!);
+  host.others = sheets.filter((g) => g.sheet !== active);
+  return host;
+}
 
 export function openPane(host: StubHost, locale: 'zh' | 'en' = 'zh') {
   const user = userEvent.setup({ delay: null });

@@ -8,27 +8,17 @@
  */
 import { screen, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
-import { worksheetToGrid } from '../../src/hosts/file/sheet';
-import { openPane } from './open-pane';
-import { StubHost } from './stub-host';
+import { bookHost, exampleSheets, openPane } from './open-pane';
 
 configure({ defaultHidden: true });
 
 let sheets: Grid[];
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'qu-zuzhi-2014-months.xlsx'));
-  sheets = wb.worksheets.map((ws) => worksheetToGrid(ws));
+  sheets = await exampleSheets('qu-zuzhi-2014-months.xlsx');
 });
 
-function book(active: string): StubHost {
-  const host = new StubHost(sheets.find((g) => g.sheet === active)!);
-  host.others = sheets.filter((g) => g.sheet !== active);
-  return host;
-}
+const book = (active: string) => bookHost(sheets, active);
 
 it('ranks the units within each category, marks the veto, selects a unit, and writes the places', async () => {
   const host = book('3月');
