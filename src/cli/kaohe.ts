@@ -272,8 +272,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   }
   if (periods.length === 0) throw new CannotRun(w.noPeriods(file));
 
-  const grid = (sheet: string) => opened.sheets.find((x) => x.name === sheet)!.grid();
-  const grids = new Map(periods.map((p) => [p.sheet, grid(p.sheet)]));
+  const grids = new Map(periods.map((p) => [p.sheet, opened.sheets.find((x) => x.name === p.sheet)!.grid()]));
   const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
   if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
   if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));

@@ -9,7 +9,7 @@
  */
 import { toExcel, excelText } from '../expr/excel';
 import { fold } from '../expr/parse';
-import { a1, GridView, type CellValue, type Grid } from '../grid';
+import { a1, columnLetters, GridView, type CellValue, type Grid } from '../grid';
 import type { Issue } from '../report/issue';
 import type { Person, Results } from '../results';
 import { gradeLabel } from '../grade/score';
@@ -158,15 +158,19 @@ function rankFormulaFor(
   categoryCol: number | undefined,
 ): ((row: number) => string) | null {
   if (totalCol === undefined) return null;
-  const rows = r.people.filter((p) => p.rank !== null).map((p) => p.row);
-  if (rows.length === 0) return null;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of r.people) {
+    if (p.rank === null) continue;
+    first = Math.min(first, p.row);
+    last = Math.max(last, p.row);
+  }
+  if (first > last) return null;
   // Someone not ranked among them (excluded, no total), or a category merged down over several
   // rows (COUNTIFS sees it in the first only): the places are written as values.
   if (r.people.some((p) => p.rank === null && p.row >= first && p.row <= last)) return null;
   if (categoryCol !== undefined && r.people.some((p) => p.rank !== null && view.value(p.row, categoryCol) !== p.category)) return null;
-  const range = (col: number): string => `$${a1(first, col).replace(/\d+$/, '')}$${first}:$${a1(last, col).replace(/\d+$/, '')}$${last}`;
+  const range = (col: number): string => `$${columnLetters(col)}$${first}:$${columnLetters(col)}$${last}`;
   const totals = range(totalCol);
   return (row) => {
     const mine = a1(row, totalCol);
