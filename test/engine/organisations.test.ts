@@ -196,5 +196,7 @@ describe('qu-zuzhi-2014: achievements, one content counted once, at most 50 in a
     expect(r.issues.map((i) => [i.rule, i.cell, i.severity, i.data])).toEqual([
       ['out-of-range', 'J3', 'warning', expect.objectContaining({ value: 60, max: 50, cap: true })],
     ]);
+    // The rules cut it off: the secretary is told there is nothing to correct.
+    expect(words(r.issues[0]!, 'zh').fix).toBe('各项加分之和超过上限，按规定只计 50 分，表中分数无需修改');
   });
 });

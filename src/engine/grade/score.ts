@@ -490,7 +490,7 @@ class RowScorer {
         const sum = f.uncapped(vals);
         if (typeof sum === 'number' && sum > f.max! + 1e-9)
           this.add(
-            { rule: 'out-of-range', field: fieldRef(f), value: sum, min: f.min, max: f.max, cap: true },
+            { rule: 'out-of-range', field: fieldRef(f), value: sum, min: f.min, max: f.max, cap: true, summed: true },
             sheetCol?.col ?? this.nameCol,
             'warning',
           );

@@ -9,6 +9,7 @@ import { issue, type Issue } from '../report/issue';
 import type { Person, Rank } from '../results';
 import type { Scheme } from '../scheme/model';
 import { cellText } from '../table/cells';
+import { compact } from '../text';
 
 const SAME = 0.005;
 
@@ -53,11 +54,10 @@ export function rankIssues(people: Person[], rankCol: number | undefined, sheetV
   const out: Issue[] = [];
   for (const p of people) {
     if (!p.rank) continue;
-    const raw = sheetValue(p.row);
-    const text = typeof raw === 'number' ? String(raw) : cellText(raw);
+    const text = cellText(sheetValue(p.row));
     if (text === '') continue;
     // 第3名, 3 and ３ are all place 3.
-    const m = /(\d+)/.exec(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const m = /(\d+)/.exec(compact(text));
     const sheet = m ? Number(m[1]) : null;
     if (sheet !== p.rank.place) {
       out.push(

@@ -26,7 +26,8 @@ export type IssueData =
   | { rule: 'missing-value'; field: FieldRef }
   | { rule: 'not-a-number'; field: FieldRef; text: string; kind: 'text' | 'error' | 'boolean' | 'date' | 'formula' }
   | { rule: 'number-as-text'; field: FieldRef; text: string; value: number }
-  | { rule: 'out-of-range'; field: FieldRef; value: number; min: number | null; max: number | null; cap: boolean }
+  /** `summed`: a capped dimension whose items add up to more than its cap (业绩加分 > 50): nothing in the sheet is wrong. */
+  | { rule: 'out-of-range'; field: FieldRef; value: number; min: number | null; max: number | null; cap: boolean; summed?: true }
   | { rule: 'subtotal-mismatch'; field: FieldRef; sheet: number; computed: number }
   /** A subject's votes (优秀 + 良好 + 一般 + 较差) do not add up to the number of voters. */
   | { rule: 'ballot-mismatch'; subject: FieldRef; votes: number; voters: number }

@@ -87,7 +87,7 @@ const zh = (d: IssueData): Words => {
       if (d.cap) {
         return {
           message: `${d.field.label} ${fmt(d.value)} 超过上限 ${fmt(d.max!)} 分，计入总分时按 ${fmt(d.max!)} 分计算`,
-          fix: `请改为不超过 ${fmt(d.max!)} 分`,
+          fix: d.summed ? `各项加分之和超过上限，按规定只计 ${fmt(d.max!)} 分，表中分数无需修改` : `请改为不超过 ${fmt(d.max!)} 分`,
         };
       }
       return {
@@ -231,7 +231,9 @@ const en = (d: IssueData): Words => {
       if (d.cap) {
         return {
           message: `${label(d.field, 'en')} ${fmt(d.value)} is over the cap of ${fmt(d.max!)}; ${fmt(d.max!)} counts in the total`,
-          fix: `Enter at most ${fmt(d.max!)}`,
+          fix: d.summed
+            ? `The items add up to more than the cap; by the rules ${fmt(d.max!)} counts, nothing to change`
+            : `Enter at most ${fmt(d.max!)}`,
         };
       }
       return {
