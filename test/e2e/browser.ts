@@ -70,11 +70,38 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html?: string; failureSummary?: string }[];
 }
 
-/** axe-core's serious and critical violations in a frame. */
-export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
+/**
+ * Waits until the frame's finite CSS transitions and animations have ended (a spinner's endless one is left
+ * running), then for two frames to be painted. A Fluent button fades between its colours in 100 ms: one measured
+ * just after it is enabled again (busy → idle) shows a colour half-way between disabled grey and its own, which no
+ * one ever reads, and axe reports it as failing contrast — on a loaded machine, now and then.
+ */
+export async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(async () => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+      if (running.length === 0 || Date.now() > deadline) break;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, deadline - Date.now())),
+      ]);
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/**
+ * axe-core's serious and critical violations in a frame, measured once its transitions have ended
+ * (`settle: false` measures at once: only to show what measuring mid-transition does).
+ */
+export async function seriousViolations(frame: Frame, { settle = true } = {}): Promise<AxeViolation[]> {
+  if (settle) await settled(frame);
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(AXE);
   const result = (await frame.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
@@ -87,7 +114,12 @@ export async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
   })) as { violations: AxeViolation[] };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
 }
 
 /** Every cell's text in the grid view, by address. */
