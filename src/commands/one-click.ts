@@ -6,7 +6,7 @@
 import type { Locale } from '../engine/report/locale';
 import { buildPlan } from '../engine/plan/plan';
 import { scopeName } from '../engine/report/messages';
-import { HostError, type Host } from '../taskpane/host';
+import { HostError, type Host } from '../hosts/host';
 import { resolveScheme, overridesFor, runCheck } from '../taskpane/session';
 import { strings } from '../taskpane/strings';
 

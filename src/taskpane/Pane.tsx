@@ -28,7 +28,7 @@ import { SchemeError } from '../engine/scheme/load';
 import { emptySettings, type MarkRecord, type WorkbookSettings } from '../engine/settings';
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, rawPreset, schemeFromText } from '../schemes';
-import { HostError, type AddedSheets, type Host, type SheetRead } from './host';
+import { HostError, type AddedSheets, type Host, type SheetRead } from '../hosts/host';
 import { overridesFor, resolveScheme, roleOptions, runCheck, runYear, type Resolved, type SchemeChoice, type YearRun } from './session';
 import { strings, type Strings } from './strings';
 import { AnnualView } from './views/AnnualView';

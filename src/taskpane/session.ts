@@ -16,7 +16,7 @@ import { formLayout, type FormLayout } from '../engine/annual/layout';
 import { findPeriodSheets, guessPeriodSheets, periodUnit } from '../engine/annual/periods';
 import type { AnnualResults } from '../engine/annual/rollup';
 import { rollUpYear, yearForms } from '../engine/annual/year';
-import type { SheetRead, WorkbookSheets } from './host';
+import type { SheetRead, WorkbookSheets } from '../hosts/host';
 
 /** Where the scheme in use comes from. */
 export type SchemeChoice = { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string };

@@ -1,6 +1,6 @@
 /** The task pane's words, Simplified Chinese first, English when Office runs in English. */
 import type { Locale } from '../engine/report/locale';
-import type { HostProblem } from './host';
+import type { HostProblem } from '../hosts/host';
 
 const zh = {
   appName: '考核助手',

@@ -1,7 +1,7 @@
 import { checkGrid } from '../../src/engine';
 import { buildPlan, undoPlan } from '../../src/engine/plan/plan';
 import { ExcelHost, type Capabilities } from '../../src/hosts/excel/excel-host';
-import { HostError } from '../../src/taskpane/host';
+import { HostError } from '../../src/hosts/host';
 import { preset } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 import { excelMock } from './excel-mock';

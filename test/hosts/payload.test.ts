@@ -10,7 +10,7 @@ import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice, type PreviewConfig } from '../../src/preview/office-shim';
 import { preset } from '../../src/schemes';
-import { HostError } from '../../src/taskpane/host';
+import { HostError } from '../../src/hosts/host';
 import { gwySheet } from '../helpers/sheets';
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
 import { oneClick } from '../../src/commands/one-click';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
-import { HostError } from '../../src/taskpane/host';
+import { HostError } from '../../src/hosts/host';
 import { StubHost } from './stub-host';
 
 let example: Grid;

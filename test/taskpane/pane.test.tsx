@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine/grid';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
-import { HostError } from '../../src/taskpane/host';
+import { HostError } from '../../src/hosts/host';
 import { openPane } from './open-pane';
 import { StubHost } from './stub-host';
 

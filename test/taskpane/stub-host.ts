@@ -4,7 +4,7 @@ import type { Grid } from '../../src/engine/grid';
 import type { Issue } from '../../src/engine/report/issue';
 import { applyToGrid, type Plan } from '../../src/engine/plan/plan';
 import type { MarkRecord, WorkbookSettings } from '../../src/engine/settings';
-import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../src/taskpane/host';
+import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../src/hosts/host';
 
 export class StubHost implements Host {
   grid: Grid;

@@ -13,7 +13,7 @@ import type { Plan } from '../../engine/plan/plan';
 import { parseSettings, SETTINGS_KEY, type MarkRecord, type WorkbookSettings } from '../../engine/settings';
 import { freeSheetName, type FormLayout } from '../../engine/annual/layout';
 import type { Grid } from '../../engine/grid';
-import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../taskpane/host';
+import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 import { paintForm } from './forms';
 

@@ -22,7 +22,7 @@ import { CARD } from './card';
 import type { Issue } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
 import { fmt, scopeName } from '../../engine/report/messages';
-import type { AddedSheets } from '../host';
+import type { AddedSheets } from '../../hosts/host';
 import type { YearRun } from '../session';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';

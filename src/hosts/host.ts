@@ -1,6 +1,7 @@
 /**
- * What the task pane needs from its host, as verbs. The pane never touches Office.js: it
- * receives a Host (Excel through src/hosts/excel, or a stub in tests).
+ * The host port: what the use cases, the pane and the ribbon command need from a spreadsheet, as
+ * verbs. Nothing above it touches Office.js: each receives a Host (Excel through
+ * src/hosts/excel, the preview's simulated Excel, or a stub in tests).
  */
 import type { FormLayout } from '../engine/annual/layout';
 import type { Grid } from '../engine/grid';
