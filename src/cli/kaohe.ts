@@ -1,40 +1,28 @@
 /**
- * The `kaohe` command (contract: ../shared/design/cli-contract.md). Thin: it opens files,
- * picks the sheet and the scheme, runs the engine and prints. Every failure to run becomes
+ * The `kaohe` command (contract: ../shared/design/cli-contract.md). Thin: it opens files, runs
+ * the use cases (src/app: the same scheme choice, check and plan as the task pane) and prints. Every failure to run becomes
  * one line on stderr and exit code 2; problems in the sheet are the report's business.
  */
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkGrid, detectScheme, findRoster } from '../engine';
-import type { Grid } from '../engine/grid';
+import { analyseSheet, planFor, prepareYear, storedSchemeOf, type Analysis, type StoredProblem, type WorkbookSource } from '../app';
+import { quarterlyForm } from '../engine/annual/forms';
+import { periodLabel, quarterOf } from '../engine/annual/periods';
+import { toAnnualReport } from '../engine/annual/report';
 import { localeFromTag, type Locale } from '../engine/report/locale';
 import { words } from '../engine/report/messages';
 import { toReport } from '../engine/report/report';
+import type { Results } from '../engine/results';
 import { checkScheme } from '../engine/scheme/check';
 import { compileScheme } from '../engine/scheme/fields';
 import { SchemeError } from '../engine/scheme/load';
-import { storedOverrides, type WorkbookSettings } from '../engine/settings';
-import { readStoredSettings } from '../hosts/file/settings';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
-import { allPresets, PRESET_IDS, preset, schemeFromText, storedScheme, UnknownPreset } from '../schemes';
-import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook, type SheetSource } from '../hosts/file/xlsx';
-import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
-import { buildPlan } from '../engine/plan/plan';
-import type { Results } from '../engine/results';
-import { quarterlyForm } from '../engine/annual/forms';
-import {
-  findPeriodSheets,
-  guessPeriodSheets,
-  monthOf,
-  periodLabel,
-  periodUnit,
-  quarterOf,
-  type PeriodSheet,
-} from '../engine/annual/periods';
-import { toAnnualReport } from '../engine/annual/report';
-import { rollUpYear, yearForms } from '../engine/annual/year';
 import { addFormSheet } from '../hosts/file/forms';
+import { readStoredSettings } from '../hosts/file/settings';
+import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
+import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
+import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
@@ -85,58 +73,19 @@ function resolveScheme(arg: string, w: CliWords, locale: Locale): Scheme {
   }
 }
 
-interface Chosen {
-  grid: Grid;
-  scheme: Scheme;
-  from: 'option' | 'workbook' | 'detected';
+/** The workbook as the use cases read it: its sheets, and the settings the task pane stored in an .xlsx. */
+async function workbookSource(opened: ReadWorkbook): Promise<WorkbookSource> {
+  const stored = opened.format === 'xlsx' ? await readStoredSettings(opened.data) : ({ found: false } as const);
+  return { sheets: opened.sheets, settings: stored.found ? stored.settings : null, settingsBroken: stored.found && !stored.settings };
 }
 
-/** The scheme saved in the workbook by the task pane, if any; a broken record stops the command. */
-async function storedIn(data: Buffer, w: CliWords, locale: Locale): Promise<{ scheme?: Scheme; settings?: WorkbookSettings }> {
-  const stored = await readStoredSettings(data);
-  if (!stored.found) return {};
-  if (!stored.settings) throw new CannotRun(w.storedUnreadable);
-  const raw = stored.settings.scheme;
-  if (raw === undefined) return { settings: stored.settings };
-  try {
-    return { scheme: storedScheme(raw, locale), settings: stored.settings };
-  } catch (e) {
-    if (e instanceof UnknownPreset) throw new CannotRun(w.storedUnknownPreset(e.id));
-    if (e instanceof SchemeError)
-      throw new CannotRun(w.storedInvalid(e.problems.slice(0, 3).join(locale === 'zh' ? '；' : '; ') || e.message));
-    throw e;
-  }
-}
-
-/** The sheet and scheme to check: as given, or the first sheet with a roster and the preset that fits it best. */
-function choose(
-  book: SheetSource[],
-  file: string,
-  sheetArg: string | undefined,
-  given: { scheme: Scheme; from: 'option' | 'workbook' } | undefined,
-  w: CliWords,
-): Chosen {
-  const sheets =
-    sheetArg !== undefined
-      ? [book.find((ws) => ws.name === sheetArg || ws.name.trim() === sheetArg.trim())]
-      : book.filter((ws) => ws.visible);
-  if (sheets[0] === undefined)
-    throw new CannotRun(
-      w.unknownSheet(
-        sheetArg!,
-        book.map((ws) => ws.name),
-      ),
-    );
-  for (const ws of sheets as SheetSource[]) {
-    const grid = ws.grid();
-    if (given) {
-      if (findRoster(grid, given.scheme)) return { grid, ...given };
-    } else {
-      const found = detectScheme(grid, allPresets());
-      if (found) return { grid, scheme: found, from: 'detected' };
-    }
-  }
-  throw new CannotRun(sheetArg !== undefined ? w.noRoster(sheetArg) : w.noRosterAnywhere(file));
+/** A stored scheme that is to be used but cannot be stops the command: a silent substitute could be the wrong scheme. */
+function refuseBrokenStored(problem: StoredProblem | null | undefined, w: CliWords, locale: Locale): void {
+  if (!problem) return;
+  if (problem.kind === 'unreadable') throw new CannotRun(w.storedUnreadable);
+  if (problem.kind === 'unknown-preset') throw new CannotRun(w.storedUnknownPreset(problem.id));
+  const e = problem.error;
+  throw new CannotRun(w.storedInvalid(e.problems.slice(0, 3).join(locale === 'zh' ? '；' : '; ') || e.message));
 }
 
 interface Options {
@@ -151,13 +100,12 @@ interface Options {
 
 interface Loaded<B extends ReadWorkbook> {
   opened: B;
-  chosen: Chosen;
-  results: Results;
+  analysis: Analysis;
 }
 
 /**
- * Opens the workbook (`open`: to read only, or to write a copy too), picks the sheet and the
- * scheme, and checks it: what check and grade share.
+ * Opens the workbook (`open`: to read only, or to write a copy too) and analyses it as every entry
+ * point does (src/app): the sheet and the scheme chosen, then checked. What check and grade share.
  */
 async function load<B extends ReadWorkbook>(
   file: string | undefined,
@@ -170,41 +118,41 @@ async function load<B extends ReadWorkbook>(
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
   const opened = await open(file);
   if (!opened.sheets.some((x) => x.visible)) throw new WorkbookError('empty', file);
-  const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
-  const given = option
-    ? { scheme: option, from: 'option' as const }
-    : stored.scheme
-      ? { scheme: stored.scheme, from: 'workbook' as const }
-      : undefined;
-  const chosen = choose(opened.sheets, file, values.sheet, given, w);
-  const overrides = storedOverrides(stored.settings, chosen.grid.sheet, chosen.scheme);
-  const results = checkGrid(chosen.grid, chosen.scheme, { overrides });
-  if (!results) throw new CannotRun(w.noRoster(chosen.grid.sheet));
-  if (results.people.length === 0) throw new CannotRun(w.noPeople(chosen.grid.sheet, results.table.headerBottom));
-  return { opened, chosen, results };
+  const book = await workbookSource(opened);
+  if (!option) refuseBrokenStored(storedSchemeOf(book, locale).problem, w, locale);
+  const outcome = analyseSheet(book, { scheme: option, sheet: values.sheet, locale });
+  if (!outcome.ok) {
+    if (outcome.problem === 'unknown-sheet') throw new CannotRun(w.unknownSheet(outcome.sheet, outcome.names));
+    throw new CannotRun(outcome.sheet !== undefined ? w.noRoster(outcome.sheet) : w.noRosterAnywhere(file));
+  }
+  const { analysis } = outcome;
+  if (analysis.results.people.length === 0) throw new CannotRun(w.noPeople(analysis.sheet, analysis.results.table.headerBottom));
+  return { opened, analysis };
 }
+
+/** The words the text report uses for how the scheme was chosen. */
+const FROM = { given: 'option', workbook: 'workbook', detected: 'detected' } as const;
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
-  const { chosen, results } = await load(file, values, locale, readWorkbook);
-  const report = toReport(results, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, chosen.from, locale));
-  return exitCode(results);
+  const { analysis } = await load(file, values, locale, readWorkbook);
+  const report = toReport(analysis.results, locale);
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, FROM[analysis.from], locale));
+  return exitCode(analysis.results);
 }
 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
   const out = checkOut(file, values.out, w);
-  const { opened, chosen, results } = await load(file, values, locale, openWorkbook);
-  const plan = buildPlan(results, chosen.grid, { formulas: values.formulas });
-  const ws = opened.wb.worksheets.find((x) => x.name === chosen.grid.sheet)!;
+  const { opened, analysis } = await load(file, values, locale, openWorkbook);
+  const { results, scheme, sheet } = analysis;
+  const plan = planFor(analysis, { formulas: values.formulas });
+  const ws = opened.wb.worksheets.find((x) => x.name === sheet)!;
   applyPlan(ws, plan);
   const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
-  const q = quarterOf(chosen.grid.sheet);
-  const formSheets = [
-    addFormSheet(opened.wb, quarterlyForm(chosen.scheme, [{ label: q ? periodLabel(q, 'zh') : chosen.grid.sheet, results }])),
-  ];
+  const q = quarterOf(sheet);
+  const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
   const lost = await partsLostInCopy(opened.data, opened.format);
   try {
     await saveCopy(opened.wb, out);
@@ -216,7 +164,7 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   io.out(
     values.json
       ? JSON.stringify({ ...report, output: written }, null, 2)
-      : `${renderReport(report, file!, chosen.from, locale)}\n\n${renderWritten(written, locale)}`,
+      : `${renderReport(report, file!, FROM[analysis.from], locale)}\n\n${renderWritten(written, locale)}`,
   );
   return exitCode(results);
 }
@@ -242,56 +190,24 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   // A copy to write needs exceljs's model of the workbook; a report alone does not.
   const writable = out ? await openWorkbook(file) : null;
   const opened = writable ?? (await readWorkbook(file));
-  const visible = opened.sheets.filter((x) => x.visible);
-  if (visible.length === 0) throw new WorkbookError('empty', file);
-  const stored = opened.format === 'xlsx' ? await storedIn(opened.data, w, locale) : {};
-
-  let periods: PeriodSheet[];
-  if (values.sheets !== undefined) {
-    const asked = values.sheets
-      .split(/[,，]/)
-      .map((x) => x.trim())
-      .filter((x) => x !== '');
-    periods = asked.map((name, i) => {
-      const ws = opened.sheets.find((x) => x.name === name || x.name.trim() === name);
-      if (!ws)
-        throw new CannotRun(
-          w.unknownSheet(
-            name,
-            opened.sheets.map((x) => x.name),
-          ),
-        );
-      const monthly = (option ?? stored.scheme)?.period.unit === 'month';
-      return { sheet: ws.name, index: (monthly ? monthOf(ws.name) : quarterOf(ws.name)) ?? i + 1 };
-    });
-  } else {
-    // The scheme, when known, says whether the year is in quarters or months; else quarters, failing them months.
-    const known = option ?? stored.scheme;
-    const names = visible.map((x) => x.name);
-    periods = known ? findPeriodSheets(names, periodUnit(known)) : guessPeriodSheets(names).periods;
-  }
-  if (periods.length === 0) throw new CannotRun(w.noPeriods(file));
-
-  const grids = new Map(periods.map((p) => [p.sheet, opened.sheets.find((x) => x.name === p.sheet)!.grid()]));
-  const scheme = option ?? stored.scheme ?? detectScheme(grids.get(periods[0]!.sheet)!, allPresets());
-  if (!scheme) throw new CannotRun(w.noRoster(periods[0]!.sheet));
-  if (!scheme.annual) throw new CannotRun(w.noAnnualRules(scheme.id));
-  const rolled = rollUpYear({
-    scheme,
-    periods: periods.map((p) => ({ ...p, grid: grids.get(p.sheet)! })),
-    // The annual sheet, if any: another sheet with the columns the annual rules read, or annual grades.
-    others: (function* () {
-      for (const ws of visible) if (!grids.has(ws.name)) yield ws.grid();
-    })(),
-    overrides: (sheet) => storedOverrides(stored.settings, sheet, scheme),
-  });
-  if (!rolled.ok) throw new CannotRun(w.noRoster(rolled.sheet));
+  if (!opened.sheets.some((x) => x.visible)) throw new WorkbookError('empty', file);
+  const book = await workbookSource(opened);
+  if (!option) refuseBrokenStored(storedSchemeOf(book, locale).problem, w, locale);
+  const sheets = values.sheets
+    ?.split(/[,，]/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  const rolled = prepareYear(book, { scheme: option, sheets, locale });
+  if (rolled.kind === 'unknown-sheet') throw new CannotRun(w.unknownSheet(rolled.sheet, rolled.names));
+  if (rolled.kind === 'no-periods') throw new CannotRun(w.noPeriods(file));
+  if (rolled.kind === 'no-roster') throw new CannotRun(w.noRoster(rolled.sheet));
+  if (rolled.kind === 'no-annual-rules') throw new CannotRun(w.noAnnualRules(rolled.scheme));
   const a = rolled.year;
   const report = toAnnualReport(a, locale);
   let formSheets: string[] = [];
   if (out && writable) {
     const wb = writable.wb;
-    formSheets = yearForms(a, rolled.checked).map((f) => addFormSheet(wb, f));
+    formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
     try {
       await saveCopy(wb, out);
     } catch (e) {

@@ -3,12 +3,11 @@
  * scheme, write totals and grades (values, or formulas if the pane chose them), and say what
  * happened in a few lines. The ribbon command shows these lines in a small dialog.
  */
+import { activeSheet, analyseSheet, planFor } from '../app';
+import { appWords, problemText } from '../app/words';
 import type { Locale } from '../engine/report/locale';
-import { buildPlan } from '../engine/plan/plan';
 import { scopeName } from '../engine/report/messages';
-import { HostError, type Host } from '../hosts/host';
-import { resolveScheme, overridesFor, runCheck } from '../taskpane/session';
-import { strings } from '../taskpane/strings';
+import type { Host } from '../hosts/host';
 
 const WORDS = {
   zh: {
@@ -42,16 +41,17 @@ export interface OneClickResult {
 
 export async function oneClick(host: Host, locale: Locale): Promise<OneClickResult> {
   const w = WORDS[locale];
-  const s = strings(locale);
+  const s = appWords(locale);
   try {
     const read = await host.readSheet();
-    const resolved = resolveScheme(read, { kind: 'auto' }, locale);
-    const results = runCheck(read, resolved.scheme, overridesFor(read, resolved.scheme, null));
-    if (!results || results.people.length === 0)
-      return { ok: false, title: w.title, lines: [results ? s.noPeople : s.noRoster(read.sheet)] };
+    const outcome = analyseSheet(activeSheet(read), { locale });
+    if (!outcome.ok) return { ok: false, title: w.title, lines: [s.noRoster(read.sheet)] };
+    const { analysis } = outcome;
+    const { results } = analysis;
+    if (results.people.length === 0) return { ok: false, title: w.title, lines: [s.noPeople] };
     if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
-    const plan = buildPlan(results, read.grid, { formulas: read.settings?.formulas ?? false });
-    const lines = [`${s.sheet(read.sheet)}  ${w.scheme(resolved.scheme.id)}`];
+    const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
+    const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`];
     if (plan.nothingToWrite) lines.push(s.nothingToWrite);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {
@@ -69,8 +69,6 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     lines.push(w.issues(e, wn));
     return { ok: e === 0, title: w.title, lines };
   } catch (e) {
-    const text =
-      e instanceof HostError ? (e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem]) : s.unexpected + String(e);
-    return { ok: false, title: w.title, lines: [text] };
+    return { ok: false, title: w.title, lines: [problemText(e, locale)] };
   }
 }

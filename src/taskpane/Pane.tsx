@@ -29,8 +29,9 @@ import { emptySettings, type MarkRecord, type WorkbookSettings } from '../engine
 import type { ColumnOverrides } from '../engine/table/read';
 import { allPresets, rawPreset, schemeFromText } from '../schemes';
 import { HostError, type AddedSheets, type Host, type SheetRead } from '../hosts/host';
-import { overridesFor, resolveScheme, roleOptions, runCheck, runYear, type Resolved, type SchemeChoice, type YearRun } from './session';
-import { strings, type Strings } from './strings';
+import { analyseActive, roleOptions, runYear, schemeInUse, type PaneYear, type SchemeChoice } from './session';
+import { problemText } from '../app/words';
+import { strings } from './strings';
 import { AnnualView } from './views/AnnualView';
 import { CheckView } from './views/CheckView';
 import { ColumnsView } from './views/ColumnsView';
@@ -60,11 +61,6 @@ const useStyles = makeStyles({
 type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
 type TabKey = 'check' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual';
 
-function problemText(s: Strings, e: unknown): string {
-  if (e instanceof HostError) return e.problem === 'failed' ? s.problems.failed + e.detail : s.problems[e.problem];
-  return s.unexpected + (e instanceof Error ? e.message : String(e));
-}
-
 export interface PaneProps {
   host: Host;
   locale: Locale;
@@ -84,20 +80,20 @@ export function Pane({ host, locale }: PaneProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [tab, setTab] = useState<TabKey>('check');
-  const [year, setYear] = useState<YearRun | null>(null);
+  const [year, setYear] = useState<PaneYear | null>(null);
   const [formsPreview, setFormsPreview] = useState(false);
   const [addedForms, setAddedForms] = useState<AddedSheets | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const resolved: Resolved | null = useMemo(() => (read ? resolveScheme(read, choice, locale) : null), [read, choice, locale]);
-  const overrides = useMemo(
-    () => (read && resolved ? overridesFor(read, resolved.scheme, sessionColumns) : {}),
-    [read, resolved, sessionColumns],
+  // 检查: the same scheme choice, corrections and check as the ribbon command and the command line (src/app).
+  const outcome = useMemo(
+    () => (read ? analyseActive(read, choice, sessionColumns, locale) : null),
+    [read, choice, sessionColumns, locale],
   );
-  const results: Results | null = useMemo(
-    () => (read && resolved ? runCheck(read, resolved.scheme, overrides) : null),
-    [read, resolved, overrides],
-  );
+  const resolved = outcome ? schemeInUse(outcome) : null;
+  const analysis = outcome?.ok ? outcome.analysis : null;
+  const overrides = useMemo(() => analysis?.overrides ?? {}, [analysis]);
+  const results: Results | null = analysis?.results ?? null;
 
   /** Runs a host action with the busy flag and turns every failure into a message. */
   const act = useCallback(
@@ -106,12 +102,12 @@ export function Pane({ host, locale }: PaneProps) {
       try {
         await fn();
       } catch (e) {
-        setMessage({ intent: 'error', text: problemText(s, e) });
+        setMessage({ intent: 'error', text: problemText(e, locale) });
       } finally {
         setBusy(false);
       }
     },
-    [s],
+    [locale],
   );
 
   const check = useCallback(
@@ -203,7 +199,7 @@ export function Pane({ host, locale }: PaneProps) {
       setFormsPreview(false);
       // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
       const book = await host.readSheets((names) => names);
-      setYear(runYear(book, read!, resolved!));
+      setYear(runYear(book, read!, choice, locale));
     });
 
   const addForms = () =>
@@ -315,7 +311,7 @@ export function Pane({ host, locale }: PaneProps) {
       ? s.schemeAuto(current!.id)
       : resolved?.from === 'workbook'
         ? s.schemeFromWorkbook
-        : resolved?.from === 'file' && choice.kind === 'file'
+        : resolved?.from === 'given' && choice.kind === 'file'
           ? s.schemeFromFile(choice.file)
           : null;
 
@@ -329,6 +325,11 @@ export function Pane({ host, locale }: PaneProps) {
       <div className={st.schemeRow}>
         <Field className={st.field} label={s.scheme}>
           <Select className={st.select} value={current?.id ?? ''} onChange={(_e, d) => void pickScheme(d.value)} disabled={busy || !read}>
+            {!current && (
+              <option value="" disabled>
+                {s.schemeNone}
+              </option>
+            )}
             {current && !allPresets().some((p) => p.id === current.id) && <option value={current.id}>{currentText}</option>}
             {allPresets().map((p) => (
               <option key={p.id} value={p.id}>

@@ -1,14 +1,15 @@
 /** The task pane's words, Simplified Chinese first, English when Office runs in English. */
 import type { Locale } from '../engine/report/locale';
-import type { HostProblem } from '../hosts/host';
+import { appWords } from '../app/words';
 
 const zh = {
+  ...appWords('zh'),
   appName: '考核助手',
-  sheet: (s: string) => `工作表：${s}`,
   scheme: '考核方案',
   schemeAuto: (name: string) => `按表头识别：${name}`,
   schemeFromWorkbook: '（工作簿中保存的方案）',
   schemeFromFile: (f: string) => `（来自文件 ${f}）`,
+  schemeNone: '（没有相符的方案，请选择）',
   importScheme: '导入方案文件…',
   exportScheme: '导出方案',
   schemeImported: (id: string) => `已导入方案 ${id}，并保存到工作簿`,
@@ -23,9 +24,6 @@ const zh = {
   check: '检查',
   recheck: '重新检查',
   reading: '正在读取表格…',
-  noRoster: (sheet: string) =>
-    `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列。请切换到考核表所在的工作表，或换用其他方案。`,
-  noPeople: '表头下面没有人员。',
   summary: (n: number, g: number, u: number, x: number) => `${n} 人：定等次 ${g}，不定等次 ${u}，不参加 ${x}`,
   counts: (e: number, w: number) => (e + w === 0 ? '没有发现问题' : `错误 ${e} 个，警告 ${w} 个`),
   severityGroup: { error: '错误', warning: '警告', info: '提示' },
@@ -45,7 +43,6 @@ const zh = {
   skipped: (name: string) => `${name}：分数有误或缺项，不写入`,
   skippedMerged: (name: string, cell: string) => `${name}：${cell} 是合并单元格，不写入；取消合并后再计算`,
   valuesInstead: (n: number) => `${n} 行有以文本保存的分数，改写数值`,
-  nothingToWrite: '本方案的等次由表中填写，没有需要写入的内容',
   nothingChanged: '总分和等次都已正确，无需写入',
   apply: '写入表格',
   applied: (n: number, undoGroup: boolean) =>
@@ -112,26 +109,18 @@ const zh = {
   formsAdded: (names: string) => `已新增工作表：${names}。可点“删除生成的汇总表”撤销。`,
   removeForms: '删除生成的汇总表',
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
-  problems: {
-    protected: '工作表受保护，无法写入：请在“审阅”中撤销工作表保护后再试。表格没有任何改动。',
-    stale: '表格在检查之后有改动：请重新检查，确认后再写入。表格没有任何改动。',
-    'changed-after-apply': '写入之后表格又有改动，撤销会覆盖这些改动：请用 Excel 的撤销（Ctrl+Z）。',
-    'payload-too-large': '表格太大，一次读不完（Excel 网页版单次 5 MB 的限制）：请在桌面版 Excel 中使用，或把表格拆成几张工作表。',
-    'partial-write': '写入中断，部分单元格可能已写入：请按 Ctrl+Z 撤销，或重新检查核对。',
-    failed: '操作没有完成：',
-  } satisfies Record<HostProblem, string>,
-  unexpected: '出现意外错误：',
   close: '关闭',
   language: 'zh-CN',
 };
 
 const en: typeof zh = {
+  ...appWords('en'),
   appName: 'Appraisal Assistant',
-  sheet: (s) => `Sheet: ${s}`,
   scheme: 'Scheme',
   schemeAuto: (name) => `Recognised from the headers: ${name}`,
   schemeFromWorkbook: ' (saved in the workbook)',
   schemeFromFile: (f) => ` (from the file ${f})`,
+  schemeNone: '(no scheme fits: choose one)',
   importScheme: 'Import a scheme file…',
   exportScheme: 'Export the scheme',
   schemeImported: (id) => `Imported the scheme ${id} and saved it in the workbook`,
@@ -146,9 +135,6 @@ const en: typeof zh = {
   check: 'Check',
   recheck: 'Check again',
   reading: 'Reading the sheet…',
-  noRoster: (sheet) =>
-    `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns. Switch to the appraisal sheet, or choose another scheme.`,
-  noPeople: 'Nobody under the header.',
   summary: (n, g, u, x) => `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
   counts: (e, w) => (e + w === 0 ? 'No issues found' : `${e} errors, ${w} warnings`),
   severityGroup: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
@@ -168,7 +154,6 @@ const en: typeof zh = {
   skipped: (name) => `${name}: scores missing or wrong, not written`,
   skippedMerged: (name, cell) => `${name}: ${cell} is a merged cell, not written; unmerge it and compute again`,
   valuesInstead: (n) => `${n} rows have scores typed as text: values written instead`,
-  nothingToWrite: 'This scheme takes the grades written in the sheet: nothing to write',
   nothingChanged: 'Totals and grades are already right: nothing to write',
   apply: 'Write to the sheet',
   applied: (n, undoGroup) =>
@@ -236,15 +221,6 @@ const en: typeof zh = {
   removeForms: 'Delete the added forms',
   formsRemoved: (n) =>
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
-  problems: {
-    protected: 'The sheet is protected, so nothing was written: unprotect it (Review tab) and try again.',
-    stale: 'The sheet changed after the check: check again before writing. Nothing was written.',
-    'changed-after-apply': 'The sheet changed after the write, and undo would overwrite that: use Excel’s Undo (Ctrl+Z).',
-    'payload-too-large': 'The sheet is too large to read at once (Excel on the web’s 5 MB limit): use desktop Excel, or split the sheet.',
-    'partial-write': 'The write stopped part-way and some cells may be written: press Ctrl+Z, or check again.',
-    failed: 'The operation did not complete: ',
-  },
-  unexpected: 'Something unexpected went wrong: ',
   close: 'Close',
   language: 'en-US',
 };

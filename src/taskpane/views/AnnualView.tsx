@@ -23,7 +23,7 @@ import type { Issue } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
 import { fmt, scopeName } from '../../engine/report/messages';
 import type { AddedSheets } from '../../hosts/host';
-import type { YearRun } from '../session';
+import type { PaneYear } from '../session';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';
 
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 });
 
 export interface AnnualViewProps {
-  run: YearRun | null;
+  run: PaneYear | null;
   /** The forms are shown for confirmation. */
   previewing: boolean;
   added: AddedSheets | null;

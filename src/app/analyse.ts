@@ -1,0 +1,55 @@
+/**
+ * 检查 and 计算 for one sheet, as every entry point does them: the scheme chosen (./choose), the
+ * column corrections in force (this session's, else those saved for the sheet), the check, and
+ * the plan of what to write.
+ */
+import { checkGrid } from '../engine';
+import type { Grid } from '../engine/grid';
+import { buildPlan, type Plan } from '../engine/plan/plan';
+import type { Locale } from '../engine/report/locale';
+import type { Results } from '../engine/results';
+import type { Scheme } from '../engine/scheme/model';
+import { storedOverrides } from '../engine/settings';
+import type { ColumnOverrides } from '../engine/table/read';
+import { chooseSheetAndScheme, type Choice, type SchemeFrom, type StoredProblem } from './choose';
+import type { WorkbookSource } from './workbook';
+
+export interface AnalyseRequest {
+  /** The scheme the user gave; else the stored one, else the best fit. */
+  scheme?: Scheme;
+  /** The sheet the user named; else the first visible sheet with a roster. */
+  sheet?: string;
+  /** Column corrections not saved yet (the pane's 列对应); else those saved in the workbook for the sheet. */
+  columns?: ColumnOverrides;
+  locale: Locale;
+}
+
+export interface Analysis {
+  sheet: string;
+  grid: Grid;
+  scheme: Scheme;
+  from: SchemeFrom;
+  storedProblem: StoredProblem | null;
+  /** The column corrections the check used. */
+  overrides: ColumnOverrides;
+  results: Results;
+}
+
+export type AnalyseOutcome = { ok: true; analysis: Analysis } | Exclude<Choice, { ok: true }>;
+
+export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): AnalyseOutcome {
+  const choice = chooseSheetAndScheme(book, req);
+  if (!choice.ok) return choice;
+  const { sheet, grid, scheme, from, storedProblem } = choice;
+  const overrides = req.columns ?? storedOverrides(book.settings, sheet.name, scheme);
+  const results = checkGrid(grid, scheme, { overrides });
+  // A column corrected by hand can leave the scheme without a roster on this sheet.
+  if (!results)
+    return { ok: false, problem: 'no-roster', sheet: sheet.name, tried: from === 'detected' ? null : { scheme, from }, storedProblem };
+  return { ok: true, analysis: { sheet: sheet.name, grid, scheme, from, storedProblem, overrides, results } };
+}
+
+/** What 计算 writes: totals, grades and places, as values or live formulas. */
+export function planFor(a: Analysis, options: { formulas: boolean }): Plan {
+  return buildPlan(a.results, a.grid, options);
+}

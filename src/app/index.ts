@@ -1,0 +1,9 @@
+/**
+ * The use cases every entry point shares — the task pane, the ribbon's one-click command, the
+ * command line and the preview: analyse a sheet (choose the scheme, apply the column corrections,
+ * check, plan the writes) and prepare the year. Host-neutral: they read a WorkbookSource.
+ */
+export { activeSheet, type SheetSource, type WorkbookSource } from './workbook';
+export { chooseSheetAndScheme, storedSchemeOf, type Choice, type SchemeFrom, type StoredProblem } from './choose';
+export { analyseSheet, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
+export { prepareYear, type YearRequest, type YearRun } from './year';

@@ -1,0 +1,54 @@
+/**
+ * The words the Office entry points share — the task pane and the ribbon's one-click command:
+ * what the host's refusals mean, the sheet without a roster, and failures. Simplified Chinese
+ * first, English when Office runs in English.
+ */
+import type { Locale } from '../engine/report/locale';
+import { HostError, type HostProblem } from '../hosts/host';
+
+const zh = {
+  sheet: (s: string) => `工作表：${s}`,
+  noRoster: (sheet: string) =>
+    `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列。请切换到考核表所在的工作表，或换用其他方案。`,
+  noPeople: '表头下面没有人员。',
+  nothingToWrite: '本方案的等次由表中填写，没有需要写入的内容',
+  problems: {
+    protected: '工作表受保护，无法写入：请在“审阅”中撤销工作表保护后再试。表格没有任何改动。',
+    stale: '表格在检查之后有改动：请重新检查，确认后再写入。表格没有任何改动。',
+    'changed-after-apply': '写入之后表格又有改动，撤销会覆盖这些改动：请用 Excel 的撤销（Ctrl+Z）。',
+    'payload-too-large': '表格太大，一次读不完（Excel 网页版单次 5 MB 的限制）：请在桌面版 Excel 中使用，或把表格拆成几张工作表。',
+    'partial-write': '写入中断，部分单元格可能已写入：请按 Ctrl+Z 撤销，或重新检查核对。',
+    failed: '操作没有完成：',
+  } satisfies Record<HostProblem, string>,
+  unexpected: '出现意外错误：',
+};
+
+const en: typeof zh = {
+  sheet: (s) => `Sheet: ${s}`,
+  noRoster: (sheet) =>
+    `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns. Switch to the appraisal sheet, or choose another scheme.`,
+  noPeople: 'Nobody under the header.',
+  nothingToWrite: 'This scheme takes the grades written in the sheet: nothing to write',
+  problems: {
+    protected: 'The sheet is protected, so nothing was written: unprotect it (Review tab) and try again.',
+    stale: 'The sheet changed after the check: check again before writing. Nothing was written.',
+    'changed-after-apply': 'The sheet changed after the write, and undo would overwrite that: use Excel’s Undo (Ctrl+Z).',
+    'payload-too-large': 'The sheet is too large to read at once (Excel on the web’s 5 MB limit): use desktop Excel, or split the sheet.',
+    'partial-write': 'The write stopped part-way and some cells may be written: press Ctrl+Z, or check again.',
+    failed: 'The operation did not complete: ',
+  },
+  unexpected: 'Something unexpected went wrong: ',
+};
+
+export type AppWords = typeof zh;
+
+export function appWords(locale: Locale): AppWords {
+  return locale === 'en' ? en : zh;
+}
+
+/** A failure in words: the host's refusal as the user can act on it, anything else as unexpected. */
+export function problemText(e: unknown, locale: Locale): string {
+  const w = appWords(locale);
+  if (e instanceof HostError) return e.problem === 'failed' ? w.problems.failed + e.detail : w.problems[e.problem];
+  return w.unexpected + (e instanceof Error ? e.message : String(e));
+}

@@ -1,0 +1,75 @@
+/**
+ * 年度汇总 as every entry point does it: the period sheets (named by the user, else found by name —
+ * in quarters or months as the scheme says, or guessed when no scheme is known yet), the scheme
+ * (given, stored, else the preset that fits the first period sheet best), each period checked with
+ * the corrections saved for its sheet, the annual sheet found among the others, the roll-up, and
+ * the summary forms.
+ */
+import { detectScheme } from '../engine';
+import type { Form } from '../engine/annual/forms';
+import { findPeriodSheets, guessPeriodSheets, monthOf, periodUnit, quarterOf, type PeriodSheet } from '../engine/annual/periods';
+import type { AnnualResults, PeriodResults } from '../engine/annual/rollup';
+import { rollUpYear, yearForms } from '../engine/annual/year';
+import type { Locale } from '../engine/report/locale';
+import type { Scheme } from '../engine/scheme/model';
+import { storedOverrides } from '../engine/settings';
+import { allPresets } from '../schemes';
+import { storedSchemeOf, type SchemeFrom } from './choose';
+import type { WorkbookSource } from './workbook';
+
+export interface YearRequest {
+  /** The scheme the user gave; else the stored one, else the best fit on the first period sheet. */
+  scheme?: Scheme;
+  /** The period sheets the user named, in order; else found by name. */
+  sheets?: string[];
+  locale: Locale;
+}
+
+export type YearRun =
+  | { kind: 'ok'; year: AnnualResults; checked: PeriodResults[]; forms: Form[]; from: SchemeFrom }
+  /** A sheet the user named is not in the workbook. */
+  | { kind: 'unknown-sheet'; sheet: string; names: string[] }
+  /** No sheet is named as a period (第一季度, Q1, 1月…). */
+  | { kind: 'no-periods' }
+  /** A period sheet holds no roster the scheme (or any preset) can read. */
+  | { kind: 'no-roster'; sheet: string }
+  | { kind: 'no-annual-rules'; scheme: string };
+
+export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
+  const visible = book.sheets.filter((ws) => ws.visible);
+  const stored = req.scheme ? undefined : storedSchemeOf(book, req.locale).scheme;
+  const known = req.scheme ?? stored;
+  let periods: PeriodSheet[];
+  if (req.sheets !== undefined) {
+    periods = [];
+    for (const [i, name] of req.sheets.entries()) {
+      const ws = book.sheets.find((x) => x.name === name || x.name.trim() === name);
+      if (!ws) return { kind: 'unknown-sheet', sheet: name, names: book.sheets.map((x) => x.name) };
+      const index = known?.period.unit === 'month' ? monthOf(ws.name) : quarterOf(ws.name);
+      periods.push({ sheet: ws.name, index: index ?? i + 1 });
+    }
+  } else {
+    // The scheme, when known, says whether the year is in quarters or months; else quarters, failing them months.
+    const names = visible.map((x) => x.name);
+    periods = known ? findPeriodSheets(names, periodUnit(known)) : guessPeriodSheets(names).periods;
+  }
+  if (periods.length === 0) return { kind: 'no-periods' };
+
+  const grids = new Map(periods.map((p) => [p.sheet, book.sheets.find((x) => x.name === p.sheet)!.grid()]));
+  const first = periods[0]!.sheet;
+  const scheme = known ?? detectScheme(grids.get(first)!, allPresets());
+  if (!scheme) return { kind: 'no-roster', sheet: first };
+  if (!scheme.annual) return { kind: 'no-annual-rules', scheme: scheme.id };
+  const rolled = rollUpYear({
+    scheme,
+    periods: periods.map((p) => ({ ...p, grid: grids.get(p.sheet)! })),
+    // The annual sheet, if any: another visible sheet with the columns the annual rules read, or annual grades.
+    others: (function* () {
+      for (const ws of visible) if (!grids.has(ws.name)) yield ws.grid();
+    })(),
+    overrides: (sheet) => storedOverrides(book.settings, sheet, scheme),
+  });
+  if (!rolled.ok) return { kind: 'no-roster', sheet: rolled.sheet };
+  const from: SchemeFrom = req.scheme ? 'given' : stored ? 'workbook' : 'detected';
+  return { kind: 'ok', year: rolled.year, checked: rolled.checked, forms: yearForms(rolled.year, rolled.checked), from };
+}
