@@ -23,6 +23,7 @@ export interface SheetRead {
 /** Why the host refused or failed, for a message the user understands. */
 export type HostProblem = 'protected' | 'stale' | 'changed-after-apply' | 'payload-too-large' | 'partial-write' | 'failed';
 
+/** What a host's verbs reject with: the Excel host lets no Office error through. */
 export class HostError extends Error {
   constructor(
     readonly problem: HostProblem,

@@ -1,6 +1,7 @@
 /**
- * An Excel mock on office-addin-mock for the adapter's tests: a worksheet whose used range
- * holds a grid, settings, events, and every range written recorded; context.sync counted.
+ * Excel mocks for the adapter's tests: one on office-addin-mock (a worksheet whose used range
+ * holds a grid, settings, events, and every range written recorded; context.sync counted), and
+ * an Excel whose every request fails.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { a1, isCellError, type Grid } from '../../src/engine/grid';
@@ -134,4 +135,28 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
       failWrites = on;
     },
   };
+}
+
+/**
+ * An Excel whose every request fails at its sync with `error`, as Office.js fails a batch: any
+ * call on the object model is taken and queued, nothing comes back. `duringSync` runs at each
+ * sync first (a change event arriving while the request is under way).
+ */
+export function failingExcel(error: unknown, duringSync?: () => Promise<void>): any {
+  const anything: any = new Proxy(function () {}, {
+    get(_target, key) {
+      if (key === 'then') return undefined; // not a promise: awaiting it gives it back
+      if (key === 'sync')
+        return async () => {
+          await duringSync?.();
+          throw error;
+        };
+      if (key === 'run')
+        return async (a: unknown, b?: unknown) => ((typeof a === 'function' ? a : b) as (ctx: unknown) => Promise<unknown>)(anything);
+      return anything;
+    },
+    apply: () => anything,
+    set: () => true,
+  });
+  return anything;
 }

@@ -5,7 +5,7 @@
 import { parseArea, type Area, type CellValue, type Grid } from '../../engine/grid';
 import type { CellContent, CellWrite } from '../../engine/plan/plan';
 
-/** What one read of a used range gives (the properties loaded in the one sync). */
+/** What a read of a used range gives (its loaded properties, read in row bands when too large for one response). */
 export interface RangeData {
   sheet: string;
   rowIndex: number;

@@ -1,9 +1,11 @@
 /**
- * The Excel host: the task pane's verbs over Office.js, one Excel.run each. A read is one
- * round trip (used range with values, formulas, formats and value types, merged areas,
- * protection, kaohe's settings, and the change watch); a write is one more (one range write
- * per contiguous block, with calculation and screen updating suspended). Newer API sets are
- * used where Excel has them and done without where it does not.
+ * The Excel host: the task pane's verbs over Office.js. Every call into Excel goes through one
+ * wrapper (`run`), which tells kaohe's own writes from outside changes and turns whatever Excel
+ * throws into a HostError. A read is one round trip (used range with values, formulas, formats
+ * and value types, merged areas, protection, kaohe's settings, and the change watch); a write is
+ * one more (one range write per contiguous block, with calculation and screen updating
+ * suspended); only a sheet too large for one request of Excel on the web takes more. Newer API
+ * sets are used where Excel has them and done without where it does not.
  */
 /* global Excel, Office */
 import type { Issue } from '../../engine/report/issue';
@@ -46,15 +48,46 @@ export function capabilities(): Capabilities {
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
+/** The `code` of an Office error (OfficeExtension.Error); '' for anything else. */
+function codeOf(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** An Office error that means the sheet is protected. */
 function isProtectionError(e: unknown): boolean {
-  const code = (e as { code?: string }).code ?? '';
-  return code === 'AccessDenied' || code === 'InvalidOperation' || /protect/i.test(String((e as Error).message ?? ''));
+  const code = codeOf(e);
+  const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
+  return code === 'AccessDenied' || code === 'InvalidOperation' || /protect/i.test(String(message ?? ''));
 }
 
 function isPayloadError(e: unknown): boolean {
-  const code = (e as { code?: string }).code ?? '';
-  return /PayloadSizeLimitExceeded/.test(code);
+  return /PayloadSizeLimitExceeded/.test(codeOf(e));
+}
+
+/** What a call into Excel threw, in the pane's terms; a HostError thrown inside the call is kept. */
+function hostError(e: unknown): HostError {
+  if (e instanceof HostError) return e;
+  if (isProtectionError(e)) return new HostError('protected');
+  if (isPayloadError(e)) return new HostError('payload-too-large');
+  return new HostError('failed', messageOf(e));
+}
+
+/**
+ * `first`, or `second` when Excel refused `first` as too large: a refused request read or wrote
+ * nothing (Excel on the web limits a request and a response to 5 MB).
+ */
+async function unlessTooLarge<T>(first: () => Promise<T>, second: () => Promise<T>): Promise<T> {
+  try {
+    return await first();
+  } catch (e) {
+    if (!(e instanceof HostError && e.problem === 'payload-too-large')) throw e;
+  }
+  return second();
 }
 
 const CELL_PROPERTIES = ['values', 'formulas', 'numberFormat', 'valueTypes'] as const;
@@ -98,7 +131,7 @@ export class ExcelHost implements Host {
   private watching = false;
   private sheetId: string | null = null;
   private stale = false;
-  /** While kaohe itself writes, change events are its own. */
+  /** Runs under way that write: change events meanwhile are kaohe's own. */
   private ownWrites = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -121,53 +154,60 @@ export class ExcelHost implements Host {
   }
 
   /**
+   * Every call into Excel: one Excel.run (merged into one undo group when `undoGroup`). While a
+   * run that writes is under way its change events are kaohe's own, and whatever it throws
+   * leaves as a HostError: no Office error gets past the adapter.
+   */
+  private async run<T>(access: 'read' | 'write', batch: (ctx: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> {
+    if (access === 'write') this.ownWrites++;
+    try {
+      return await (undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch));
+    } catch (e) {
+      throw hostError(e);
+    } finally {
+      if (access === 'write') this.ownWrites--;
+    }
+  }
+
+  /**
    * The active sheet in one round trip. When Excel refuses that as too large (Excel on the web
    * limits a response to 5 MB), the cells are read again in row chunks, one round trip each;
    * only a single row too large for a response gives up, with a clear message.
    */
-  async readSheet(): Promise<SheetRead> {
-    try {
-      return await this.read(true);
-    } catch (e) {
-      if (!isPayloadError(e)) throw e;
-    }
-    try {
-      return await this.read(false);
-    } catch (e) {
-      if (isPayloadError(e)) throw new HostError('payload-too-large');
-      throw e;
-    }
+  readSheet(): Promise<SheetRead> {
+    return unlessTooLarge(
+      () => this.run('read', (ctx) => this.read(ctx, true)),
+      () => this.run('read', (ctx) => this.read(ctx, false)),
+    );
   }
 
   /** `whole`: the used range's cells in the same round trip; else in chunks after it. */
-  private read(whole: boolean): Promise<SheetRead> {
-    return Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getActiveWorksheet();
-      ws.load(['name', 'id']);
-      ws.protection.load('protected');
-      const cells = this.queueCells(ctx, ws, whole);
-      const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      setting.load('value');
-      // The change watch is registered in the same round trip, once for the whole workbook.
-      if (!this.watching) {
-        ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
-        this.watching = true;
-      }
-      await ctx.sync();
+  private async read(ctx: Excel.RequestContext, whole: boolean): Promise<SheetRead> {
+    const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    ws.load(['name', 'id']);
+    ws.protection.load('protected');
+    const cells = this.queueCells(ctx, ws, whole);
+    const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+    setting.load('value');
+    // The change watch is registered in the same round trip, once for the whole workbook.
+    if (!this.watching) {
+      ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
+      this.watching = true;
+    }
+    await ctx.sync();
 
-      const grid = await cells(ws.name);
-      this.sheetId = ws.id;
-      this.stale = false;
-      const raw = setting.isNullObject ? undefined : setting.value;
-      const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
-      return {
-        grid,
-        sheet: ws.name,
-        protected: ws.protection.protected,
-        settings,
-        settingsBroken: raw !== undefined && settings === null,
-      };
-    });
+    const grid = await cells(ws.name);
+    this.sheetId = ws.id;
+    this.stale = false;
+    const raw = setting.isNullObject ? undefined : setting.value;
+    const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
+    return {
+      grid,
+      sheet: ws.name,
+      protected: ws.protection.protected,
+      settings,
+      settingsBroken: raw !== undefined && settings === null,
+    };
   }
 
   /**
@@ -195,77 +235,61 @@ export class ExcelHost implements Host {
     };
   }
 
-  async readSheets(pick: (names: string[]) => string[]): Promise<WorkbookSheets> {
-    try {
-      return await this.readMany(pick, true);
-    } catch (e) {
-      if (!isPayloadError(e)) throw e;
-    }
-    try {
-      return await this.readMany(pick, false);
-    } catch (e) {
-      if (isPayloadError(e)) throw new HostError('payload-too-large');
-      throw e;
-    }
+  /** As readSheet, for the sheets `pick` chooses: in chunks when Excel refuses them in one response. */
+  readSheets(pick: (names: string[]) => string[]): Promise<WorkbookSheets> {
+    return unlessTooLarge(
+      () => this.run('read', (ctx) => this.readMany(ctx, pick, true)),
+      () => this.run('read', (ctx) => this.readMany(ctx, pick, false)),
+    );
   }
 
-  private readMany(pick: (names: string[]) => string[], whole: boolean): Promise<WorkbookSheets> {
-    return Excel.run(async (ctx) => {
+  private async readMany(ctx: Excel.RequestContext, pick: (names: string[]) => string[], whole: boolean): Promise<WorkbookSheets> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name,items/visibility');
+    await ctx.sync();
+    const names = sheets.items.filter((w) => w.visibility === 'Visible').map((w) => w.name);
+    const wanted = pick(names).filter((n) => names.includes(n));
+    const queued = wanted.map((name) => ({ name, cells: this.queueCells(ctx, sheets.getItem(name), whole) }));
+    await ctx.sync();
+    const grids = new Map<string, Grid>();
+    for (const q of queued) grids.set(q.name, await q.cells(q.name));
+    return { names, grids };
+  }
+
+  addForms(forms: FormLayout[]): Promise<AddedSheets> {
+    return this.run('write', async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/visibility');
+      sheets.load('items/name');
       await ctx.sync();
-      const names = sheets.items.filter((w) => w.visibility === 'Visible').map((w) => w.name);
-      const wanted = pick(names).filter((n) => names.includes(n));
-      const queued = wanted.map((name) => ({ name, cells: this.queueCells(ctx, sheets.getItem(name), whole) }));
-      await ctx.sync();
-      const grids = new Map<string, Grid>();
-      for (const q of queued) grids.set(q.name, await q.cells(q.name));
-      return { names, grids };
+      const taken = sheets.items.map((w) => w.name);
+      const added = forms.map((form) => {
+        const name = freeSheetName(taken, form.sheet);
+        taken.push(name);
+        const ws = sheets.add(name);
+        ws.load('id');
+        paintForm(ws, form, this.caps.pageLayout);
+        return { name, ws };
+      });
+      // The first form is shown, in the same round trip.
+      added[0]?.ws.activate();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Half-added forms are no use to anyone: take back whatever sheet was made.
+        await this.removeByName(added.map((a) => a.name)).catch(() => undefined);
+        throw e;
+      }
+      return { names: added.map((a) => a.name), ids: added.map((a) => a.ws.id) };
     });
   }
 
-  async addForms(forms: FormLayout[]): Promise<AddedSheets> {
-    this.ownWrites++;
-    try {
-      return await Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load('items/name');
-        await ctx.sync();
-        const taken = sheets.items.map((w) => w.name);
-        const added = forms.map((form) => {
-          const name = freeSheetName(taken, form.sheet);
-          taken.push(name);
-          const ws = sheets.add(name);
-          ws.load('id');
-          paintForm(ws, form, this.caps.pageLayout);
-          return { name, ws };
-        });
-        // The first form is shown, in the same round trip.
-        added[0]?.ws.activate();
-        try {
-          await ctx.sync();
-        } catch (e) {
-          // Half-added forms are no use to anyone: take back whatever sheet was made.
-          await this.removeByName(added.map((a) => a.name)).catch(() => undefined);
-          throw e;
-        }
-        return { names: added.map((a) => a.name), ids: added.map((a) => a.ws.id) };
-      });
-    } catch (e) {
-      if (e instanceof HostError) throw e;
-      throw new HostError('failed', e instanceof Error ? e.message : String(e));
-    } finally {
-      this.ownWrites--;
-    }
-  }
-
-  async removeSheets(added: AddedSheets): Promise<number> {
+  removeSheets(added: AddedSheets): Promise<number> {
     return this.removeByName(added.ids);
   }
 
   /** Deletes the sheets named (or with these ids) that are still there. */
   private removeByName(keys: string[]): Promise<number> {
-    return Excel.run(async (ctx) => {
+    return this.run('write', async (ctx) => {
       const found = keys.map((k) => ctx.workbook.worksheets.getItemOrNullObject(k));
       await ctx.sync();
       const there = found.filter((w) => !w.isNullObject);
@@ -282,25 +306,17 @@ export class ExcelHost implements Host {
    */
   async apply(plan: Plan): Promise<ApplyResult> {
     if (this.stale) throw new HostError('stale');
-    const undoGroup = this.caps.undoGroup;
     const blocks = toBlocks(plan.writes);
-    this.ownWrites++;
     try {
-      try {
-        await this.write(plan.sheet, blocks, null);
-        return { undoGroup };
-      } catch (e) {
-        if (!isPayloadError(e)) throw await this.failed(plan, e);
-      }
-      try {
-        await this.write(plan.sheet, blocks, WRITE_BATCH_BYTES);
-      } catch (e) {
-        throw await this.failed(plan, e);
-      }
-      return { undoGroup };
-    } finally {
-      this.ownWrites--;
+      await unlessTooLarge(
+        () => this.write(plan.sheet, blocks, null),
+        () => this.write(plan.sheet, blocks, WRITE_BATCH_BYTES),
+      );
+    } catch (e) {
+      await this.recoverPartialWrite(plan);
+      throw e;
     }
+    return { undoGroup: this.caps.undoGroup };
   }
 
   /**
@@ -308,8 +324,8 @@ export class ExcelHost implements Host {
    * one round trip each; a batch Excel still refuses as too large is cut in half and sent again.
    * All in one Excel.run, so one undo group where Excel has them.
    */
-  private async write(sheet: string, blocks: Block[], maxBytes: number | null): Promise<void> {
-    const run = async (ctx: Excel.RequestContext): Promise<void> => {
+  private write(sheet: string, blocks: Block[], maxBytes: number | null): Promise<void> {
+    const batch = async (ctx: Excel.RequestContext): Promise<void> => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       let limit = maxBytes;
       let batches = limit === null ? [blocks] : inBatches(blocks, limit);
@@ -335,16 +351,7 @@ export class ExcelHost implements Host {
         batches.shift();
       }
     };
-    if (this.caps.undoGroup) await Excel.run({ mergeUndoGroup: true }, run);
-    else await Excel.run(run);
-  }
-
-  /** After a failed write: puts back what was written, and says why in the pane's terms. */
-  private async failed(plan: Plan, e: unknown): Promise<HostError> {
-    await this.recoverPartialWrite(plan);
-    if (isProtectionError(e)) return new HostError('protected');
-    if (isPayloadError(e)) return new HostError('payload-too-large');
-    return new HostError('failed', e instanceof Error ? e.message : String(e));
+    return this.run('write', batch, this.caps.undoGroup);
   }
 
   /**
@@ -352,7 +359,7 @@ export class ExcelHost implements Host {
    * put back every cell the failed write changed. Only this error path takes extra round trips.
    */
   private async recoverPartialWrite(plan: Plan): Promise<void> {
-    await Excel.run(async (ctx) => {
+    await this.run('write', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(plan.sheet);
       const cells = plan.writes.map((w) => {
         const r = ws.getRangeByIndexes(w.row - 1, w.col - 1, 1, 1);
@@ -373,8 +380,8 @@ export class ExcelHost implements Host {
     });
   }
 
-  async select(sheet: string, cell: string): Promise<void> {
-    await Excel.run(async (ctx) => {
+  select(sheet: string, cell: string): Promise<void> {
+    return this.run('read', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
@@ -387,72 +394,62 @@ export class ExcelHost implements Host {
     for (const i of issues) if (i.cell) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
     const record: MarkRecord = { sheet, cells: [] };
     if (byCell.size === 0) return record;
-    this.ownWrites++;
-    try {
-      await Excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        // First round trip: what each cell has now, to put it back exactly later.
-        const cells = [...byCell].map(([cell, list]) => {
-          const range = ws.getRange(cell);
-          range.format.fill.load(this.caps.suspendScreen ? ['color', 'pattern'] : ['color']);
-          const note = this.caps.notes ? ws.notes.getItemOrNullObject(cell) : null;
-          note?.load('content');
-          return { cell, list, range, note };
-        });
-        await ctx.sync();
-        for (const c of cells) {
-          const fill = c.range.format.fill;
-          const none = this.caps.suspendScreen
-            ? fill.pattern === Excel.FillPattern.none
-            : !fill.color || fill.color.toUpperCase() === '#FFFFFF';
-          const addNote = !!c.note && c.note.isNullObject;
-          record.cells.push({ cell: c.cell, fill: none ? null : fill.color, note: addNote });
-          const worst = c.list.some((i) => i.severity === 'error')
-            ? 'error'
-            : c.list.some((i) => i.severity === 'warning')
-              ? 'warning'
-              : 'info';
-          fill.color = MARK_COLOURS[worst];
-          if (addNote) {
-            const text = c.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
-            ws.notes.add(c.cell, text);
-          }
-        }
-        await ctx.sync();
+    await this.run('write', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      // First round trip: what each cell has now, to put it back exactly later.
+      const cells = [...byCell].map(([cell, list]) => {
+        const range = ws.getRange(cell);
+        range.format.fill.load(this.caps.suspendScreen ? ['color', 'pattern'] : ['color']);
+        const note = this.caps.notes ? ws.notes.getItemOrNullObject(cell) : null;
+        note?.load('content');
+        return { cell, list, range, note };
       });
-    } finally {
-      this.ownWrites--;
-    }
+      await ctx.sync();
+      for (const c of cells) {
+        const fill = c.range.format.fill;
+        const none = this.caps.suspendScreen
+          ? fill.pattern === Excel.FillPattern.none
+          : !fill.color || fill.color.toUpperCase() === '#FFFFFF';
+        const addNote = !!c.note && c.note.isNullObject;
+        record.cells.push({ cell: c.cell, fill: none ? null : fill.color, note: addNote });
+        const worst = c.list.some((i) => i.severity === 'error')
+          ? 'error'
+          : c.list.some((i) => i.severity === 'warning')
+            ? 'warning'
+            : 'info';
+        fill.color = MARK_COLOURS[worst];
+        if (addNote) {
+          const text = c.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
+          ws.notes.add(c.cell, text);
+        }
+      }
+      await ctx.sync();
+    });
     return record;
   }
 
   async clearMarks(record: MarkRecord): Promise<void> {
     if (record.cells.length === 0) return;
-    this.ownWrites++;
-    try {
-      await Excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(record.sheet);
-        // Notes kaohe added may have been deleted by hand since: look first, so a missing one stops nothing.
-        const notes = this.caps.notes ? record.cells.filter((m) => m.note).map((m) => ws.notes.getItemOrNullObject(m.cell)) : [];
-        if (notes.length > 0) {
-          for (const n of notes) n.load('content');
-          await ctx.sync();
-        }
-        for (const m of record.cells) {
-          const fill = ws.getRange(m.cell).format.fill;
-          if (m.fill === null) fill.clear();
-          else fill.color = m.fill;
-        }
-        for (const n of notes) if (!n.isNullObject) n.delete();
+    await this.run('write', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(record.sheet);
+      // Notes kaohe added may have been deleted by hand since: look first, so a missing one stops nothing.
+      const notes = this.caps.notes ? record.cells.filter((m) => m.note).map((m) => ws.notes.getItemOrNullObject(m.cell)) : [];
+      if (notes.length > 0) {
+        for (const n of notes) n.load('content');
         await ctx.sync();
-      });
-    } finally {
-      this.ownWrites--;
-    }
+      }
+      for (const m of record.cells) {
+        const fill = ws.getRange(m.cell).format.fill;
+        if (m.fill === null) fill.clear();
+        else fill.color = m.fill;
+      }
+      for (const n of notes) if (!n.isNullObject) n.delete();
+      await ctx.sync();
+    });
   }
 
-  async saveSettings(settings: WorkbookSettings): Promise<void> {
-    await Excel.run(async (ctx) => {
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.run('write', async (ctx) => {
       ctx.workbook.settings.add(SETTINGS_KEY, settings);
       await ctx.sync();
     });

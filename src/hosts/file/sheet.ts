@@ -1,6 +1,7 @@
 /**
- * An exceljs worksheet → the engine's Grid. No file system here: the command line and the
- * in-browser preview both use it.
+ * An exceljs worksheet → the engine's Grid, and what every workbook reader shares (exceljs in
+ * ./xlsx, SheetJS in ./sheetjs and ./legacy): the Grid builder and the sheet read on demand.
+ * No file system here: the command line and the in-browser preview both use it.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, Area } from '../../engine/grid';
@@ -98,6 +99,13 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     },
     (r) => !!rowOf(r).hidden,
   );
+}
+
+/** A sheet of a workbook, its cells read when asked for. */
+export interface SheetSource {
+  name: string;
+  visible: boolean;
+  grid: () => Grid;
 }
 
 /** A cell as a reader gives it to the Grid. */

@@ -8,8 +8,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Area, CellValue, Grid } from '../../engine/grid';
-import { gridOfRange } from './sheet';
-import type { SheetSource } from './xlsx';
+import { gridOfRange, type SheetSource } from './sheet';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
 

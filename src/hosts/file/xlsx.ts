@@ -1,13 +1,15 @@
 /**
- * The file host: workbooks on disk → exceljs → the engine's Grid. Used by the command line
- * and by tests; never by the task pane.
+ * The file host: workbooks on disk → the engine's Grid, through exceljs (or SheetJS, for .xls
+ * and for a large .xlsx that is only read). Used by the command line and by tests; never by the
+ * task pane.
  */
 import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Grid } from '../../engine/grid';
 import { readLegacy } from './legacy';
-import { worksheetToGrid } from './sheet';
+import { worksheetToGrid, type SheetSource } from './sheet';
 import { readBook, sheetSources } from './sheetjs';
+
+export type { SheetSource } from './sheet';
 
 export type WorkbookProblem = 'not-found' | 'no-access' | 'is-directory' | 'unreadable' | 'encrypted' | 'empty';
 
@@ -24,13 +26,6 @@ export class WorkbookError extends Error {
 }
 
 export type WorkbookFormat = 'xlsx' | 'legacy';
-
-/** A sheet of a workbook, its cells read when asked for. */
-export interface SheetSource {
-  name: string;
-  visible: boolean;
-  grid: () => Grid;
-}
 
 /** A workbook opened to be read. */
 export interface ReadWorkbook {

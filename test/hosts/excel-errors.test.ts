@@ -1,0 +1,118 @@
+/**
+ * Whatever Excel throws, the adapter says in the pane's terms: every verb rejects with a
+ * HostError, never with an Office error. And a write that fails leaves the change watch as it
+ * was: the next change by someone else is still reported.
+ */
+import { checkGrid } from '../../src/engine';
+import { buildPlan } from '../../src/engine/plan/plan';
+import { emptySettings } from '../../src/engine/settings';
+import { ExcelHost, type Capabilities } from '../../src/hosts/excel/excel-host';
+import { HostError, type SheetRead } from '../../src/hosts/host';
+import { preset } from '../../src/schemes';
+import { gwySheet } from '../helpers/sheets';
+import { excelMock, failingExcel } from './excel-mock';
+
+const ALL: Capabilities = { merges: true, suspendCalc: true, suspendScreen: true, notes: true, undoGroup: true, pageLayout: true };
+const gwy = preset('gwy-2020')!;
+
+/** An error as Office.js throws it (OfficeExtension.Error): an Error with a code. */
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
+}
+
+const ERRORS: [string, unknown, HostError][] = [
+  ['AccessDenied', officeError('AccessDenied', 'The cell or chart you are trying to change is protected.'), new HostError('protected')],
+  ['a bare { code: "AccessDenied" }', { code: 'AccessDenied' }, new HostError('protected')],
+  ['InvalidOperation', officeError('InvalidOperation', 'The operation is not permitted.'), new HostError('protected')],
+  [
+    'PayloadSizeLimitExceeded',
+    officeError('PayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'),
+    new HostError('payload-too-large'),
+  ],
+  [
+    'GeneralException',
+    officeError('GeneralException', 'An internal error has occurred.'),
+    new HostError('failed', 'An internal error has occurred.'),
+  ],
+  ['an Error that is not Office’s', new TypeError('x is not a function'), new HostError('failed', 'x is not a function')],
+  ['a thrown string', 'boom', new HostError('failed', 'boom')],
+];
+
+const sheet = gwySheet([{ name: '张三', base: 80, total: 1 }]).grid; // a wrong 合计: an issue on its cell
+const issues = checkGrid(sheet, gwy)!.issues.filter((i) => i.cell);
+const record = { sheet: sheet.sheet, cells: [{ cell: 'E5', fill: null, note: true }] };
+const added = { names: ['汇总表'], ids: ['{sheet-2}'] };
+
+/** The verbs, each called on a host that has read the sheet. */
+const VERBS: [string, (host: ExcelHost, read: SheetRead) => Promise<unknown>][] = [
+  ['readSheet', (host) => host.readSheet()],
+  ['readSheets', (host) => host.readSheets((names) => names)],
+  ['select', (host) => host.select(sheet.sheet, 'E5')],
+  ['mark', (host) => host.mark(sheet.sheet, issues, 'zh')],
+  ['clearMarks', (host) => host.clearMarks(record)],
+  ['saveSettings', (host) => host.saveSettings(emptySettings())],
+  ['addForms', (host) => host.addForms([])],
+  ['removeSheets', (host) => host.removeSheets(added)],
+];
+
+/** The verbs that write, each with an outside change arriving while its request is under way. */
+const WRITES: [string, (host: ExcelHost, read: SheetRead) => Promise<unknown>][] = [
+  ['apply', (host, read) => host.apply(buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false }))],
+  ...VERBS.filter(([name]) => ['mark', 'clearMarks', 'saveSettings', 'addForms', 'removeSheets'].includes(name)),
+];
+
+/** A host that has read the mock's sheet (so the change watch is on), then an Excel that fails. */
+async function readThenFail(error: unknown, duringSync?: () => Promise<void>) {
+  const mock = excelMock(
+    gwySheet([
+      { name: '张三', base: 80 },
+      { name: '李四', base: 90 },
+    ]).grid,
+  );
+  (global as any).Excel = mock.excel;
+  const host = new ExcelHost(ALL);
+  let told = 0;
+  host.onExternalChange(() => told++);
+  const read = await host.readSheet();
+  (global as any).Excel = failingExcel(error, duringSync && (() => duringSync().then(() => mock.fire('sheet-1'))));
+  return { mock, host, read, told: () => told };
+}
+
+describe('the Excel host when Excel fails', () => {
+  it('has issues with cells to mark', () => {
+    expect(issues.length).toBeGreaterThan(0);
+  });
+
+  describe.each(VERBS)('%s', (_name, call) => {
+    it.each(ERRORS)('turns %s into a HostError', async (_what, error, expected) => {
+      const { host, read } = await readThenFail(error);
+      const thrown = await call(host, read).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(thrown).toBeInstanceOf(HostError);
+      expect(thrown).toMatchObject({ problem: expected.problem, detail: expected.detail });
+    });
+  });
+
+  it('says a write may be half done when putting it back fails too', async () => {
+    const { host, read } = await readThenFail(officeError('GeneralException', 'An internal error has occurred.'));
+    await expect(host.apply(buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false }))).rejects.toMatchObject({
+      problem: 'partial-write',
+    });
+  });
+
+  it.each(WRITES)('%s: a change while it writes is its own; once it has failed, the next change is reported', async (_name, call) => {
+    const { mock, host, read, told } = await readThenFail({ code: 'AccessDenied' }, async () => undefined);
+    await expect(call(host, read)).rejects.toBeInstanceOf(HostError);
+    expect(told()).toBe(0);
+    await mock.fire('sheet-1');
+    expect(told()).toBe(1);
+  });
+
+  it('reports a change while kaohe only reads or selects', async () => {
+    const { host, read, told } = await readThenFail({ code: 'GeneralException' }, async () => undefined);
+    await expect(host.select(read.sheet, 'E5')).rejects.toBeInstanceOf(HostError);
+    expect(told()).toBe(1);
+  });
+});
