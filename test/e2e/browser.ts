@@ -30,7 +30,6 @@ export interface Session {
 
 export async function start(): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startPreviewServer } = require('../../src/preview/serve.cjs') as { startPreviewServer: (port: number) => Promise<Server> };
   const server = await startPreviewServer(0);
   const port = (server.address() as { port: number }).port;

@@ -21,8 +21,15 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Every path into a JSON value (not the root itself). */
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), paths(x, [...at, i], out)));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) (out.push([...at, k]), paths(x, [...at, k], out));
+  const children: [string | number, Json][] = Array.isArray(v)
+    ? v.map((x, i) => [i, x])
+    : v !== null && typeof v === 'object'
+      ? Object.entries(v)
+      : [];
+  for (const [k, x] of children) {
+    out.push([...at, k]);
+    paths(x, [...at, k], out);
+  }
   return out;
 }
 

@@ -30,7 +30,7 @@ function looksLikeDate(fmt: string): boolean {
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
     .replace(/\\./g, '');
-  return /[yYdD]|[hH]+:|:[mM]|[mM]+[/\-月]|[/\-][mM]|年|月|日/.test(bare);
+  return /[yYdD]|[hH]+:|:[mM]|[mM]+[/月-]|[/-][mM]|年|月|日/.test(bare);
 }
 
 /** Excel serial → yyyy-mm-dd, to name a date in a message. */
