@@ -4,7 +4,7 @@
  * a fixed order of trust: the scheme's own labels (inside a dimension's context first), then
  * the built-in identity texts, then "the header contains the label".
  */
-import COLUMN_TEXTS from '../../schemes/columns.json';
+import COLUMN_TEXTS from './columns.json';
 import type { CompiledScheme, Field } from '../scheme/fields';
 import { headerKey } from '../text';
 
