@@ -4,7 +4,8 @@ import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { localeFromTag } from '../engine/report/locale';
 import { ExcelHost } from '../hosts/excel/excel-host';
-import { Pane, PaneErrorBoundary } from './Pane';
+import { Pane } from './Pane';
+import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
 void Office.onReady(() => {

@@ -1,0 +1,24 @@
+/** Never a blank pane: whatever fails while drawing is shown, in words. */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Component, type ReactNode } from 'react';
+import type { Locale } from '../engine/report/locale';
+import { strings } from './strings';
+
+export class PaneErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    if (this.state.error) {
+      return (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{strings(this.props.locale).unexpected + this.state.error.message}</MessageBarBody>
+        </MessageBar>
+      );
+    }
+    return this.props.children;
+  }
+}

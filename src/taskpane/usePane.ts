@@ -1,0 +1,246 @@
+/**
+ * The task pane's session: its state (pane-state.ts) and the actions, which talk to Excel only
+ * through the Host given, leave the checking to the use cases (through ./session) and say how it
+ * went in a message. Pane.tsx shows it.
+ */
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { a1 } from '../engine/grid';
+import type { Issue } from '../engine/report/issue';
+import type { Locale } from '../engine/report/locale';
+import { buildPlan, undoPlan } from '../engine/plan/plan';
+import { SchemeError } from '../engine/scheme/load';
+import { emptySettings, type WorkbookSettings } from '../engine/settings';
+import type { ColumnOverrides } from '../engine/table/read';
+import { rawPreset, schemeFromText } from '../schemes';
+import { HostError, type Host } from '../hosts/host';
+import { problemText } from '../app/words';
+import { initialPane, paneReducer, type TabKey } from './pane-state';
+import { analyseActive, roleOptions, runYear, schemeInUse } from './session';
+import { strings } from './strings';
+
+export function usePane(host: Host, locale: Locale) {
+  const s = strings(locale);
+  const [state, dispatch] = useReducer(paneReducer, initialPane);
+  const { sheet, choice, columns, year } = state;
+  const read = sheet?.read;
+
+  // 检查: the same scheme choice, corrections and check as the ribbon command and the command line (src/app).
+  const outcome = useMemo(() => (read ? analyseActive(read, choice, columns, locale) : null), [read, choice, columns, locale]);
+  const resolved = outcome ? schemeInUse(outcome) : null;
+  const analysis = outcome?.ok ? outcome.analysis : null;
+  const overrides = analysis?.overrides ?? {};
+  const results = analysis?.results ?? null;
+  // The sheet read and the results of its check, where it holds a roster: they exist only together.
+  const checked = sheet && results ? { sheet, results } : null;
+
+  /** Runs a host action with the busy flag and turns every failure into a message. */
+  const act = useCallback(
+    async (fn: () => Promise<void>) => {
+      dispatch({ type: 'busy', busy: true });
+      try {
+        await fn();
+      } catch (e) {
+        dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale) } });
+      } finally {
+        dispatch({ type: 'busy', busy: false });
+      }
+    },
+    [locale],
+  );
+  /** A host action on something the pane holds (the sheet read, a preview, marks…): the pane offers it only then. */
+  const actOn = <T>(it: T | null | undefined, fn: (it: T) => Promise<void>) => {
+    if (it) void act(() => fn(it));
+  };
+  const say = (text: string) => dispatch({ type: 'message', message: { intent: 'success', text } });
+
+  const check = useCallback(
+    () =>
+      void act(async () => {
+        dispatch({ type: 'checking' });
+        dispatch({ type: 'read', read: await host.readSheet() });
+      }),
+    [act, host],
+  );
+
+  // A roll-up made under another scheme is no answer for this one (forms already added stay undoable).
+  const schemeId = resolved?.scheme.id;
+  useEffect(() => dispatch({ type: 'scheme-changed' }), [schemeId]);
+
+  useEffect(() => {
+    check();
+    return host.onExternalChange(() => dispatch({ type: 'stale' }));
+  }, [check, host]);
+
+  /** Saves kaohe's settings, changing only the fields given. */
+  const save = async (patch: Partial<WorkbookSettings>) => {
+    if (!sheet) return;
+    const settings: WorkbookSettings = { ...emptySettings(), ...sheet.read.settings, ...patch };
+    await host.saveSettings(settings);
+    dispatch({ type: 'saved', settings });
+  };
+
+  const pickScheme = (id: string) =>
+    void act(async () => {
+      dispatch({ type: 'scheme', choice: { kind: 'preset', id } });
+      await save({ scheme: id });
+      say(s.schemeSaved);
+    });
+
+  const importScheme = (file: File) =>
+    void act(async () => {
+      const text = await file.text();
+      let scheme;
+      try {
+        scheme = schemeFromText(text, locale);
+      } catch (e) {
+        if (e instanceof SchemeError) {
+          dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(e.problems.slice(0, 2).join('；') || e.message) } });
+          return;
+        }
+        throw e;
+      }
+      dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name } });
+      await save({ scheme: JSON.parse(text) as Record<string, unknown> });
+      say(s.schemeImported(scheme.id));
+    });
+
+  const exportScheme = () => {
+    if (!resolved) return;
+    const raw = rawPreset(resolved.scheme.id) ?? resolved.scheme;
+    const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${resolved.scheme.id}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  // An issue without a cell is not offered (IssueList disables it).
+  const select = ({ sheet: other, cell }: Issue) => {
+    if (cell) actOn(sheet, ({ read }) => host.select(other ?? read.sheet, cell));
+  };
+  const selectRow = (row: number) =>
+    actOn(checked, ({ sheet, results }) => {
+      const nameCol = results.table.columns.find((c) => c.role.kind === 'name')?.col ?? 1;
+      return host.select(sheet.read.sheet, a1(row, nameCol));
+    });
+
+  const rollUp = () =>
+    actOn(sheet, async ({ read }) => {
+      dispatch({ type: 'rolling-up' });
+      // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
+      const book = await host.readSheets((names) => names);
+      dispatch({ type: 'year', year: runYear(book, read, choice, locale) });
+    });
+
+  const addForms = () =>
+    void act(async () => {
+      if (year?.kind !== 'ok') return;
+      const added = await host.addForms(year.forms);
+      dispatch({ type: 'forms-added', added });
+      say(s.formsAdded(added.names.join('、')));
+    });
+
+  const removeForms = () =>
+    actOn(state.addedForms, async (added) => {
+      const n = await host.removeSheets(added);
+      dispatch({ type: 'forms-removed' });
+      say(s.formsRemoved(n));
+    });
+
+  const mark = () =>
+    actOn(checked, async ({ sheet, results }) => {
+      const marks = await host.mark(sheet.read.sheet, results.issues, locale);
+      dispatch({ type: 'marks', marks });
+      await save({ marks });
+      say(s.marked(marks.cells.length));
+    });
+
+  const clearMarks = () =>
+    actOn(sheet?.marks, async (marks) => {
+      await host.clearMarks(marks);
+      dispatch({ type: 'marks', marks: null });
+      await save({ marks: undefined });
+      say(s.marksCleared);
+    });
+
+  const changeMode = (formulas: boolean) =>
+    void act(async () => {
+      dispatch({ type: 'formulas', formulas });
+      await save({ formulas });
+    });
+
+  const makePreview = () => {
+    if (!checked) return;
+    const { sheet, results } = checked;
+    dispatch({ type: 'preview', plan: buildPlan(results, sheet.read.grid, { formulas: sheet.formulas }) });
+  };
+
+  const apply = () =>
+    actOn(sheet?.preview, async (plan) => {
+      const r = await host.apply(plan);
+      dispatch({ type: 'applied', plan });
+      say(s.applied(plan.writes.length, r.undoGroup));
+    });
+
+  const undo = () =>
+    actOn(state.applied, async (applied) => {
+      const back = undoPlan(applied);
+      try {
+        await host.apply(back);
+      } catch (e) {
+        if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
+        throw e;
+      }
+      dispatch({ type: 'undone', back });
+      say(s.undone);
+    });
+
+  const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
+  const changeColumn = (col: number, o: { role: ColumnOverrides[number] }) =>
+    dispatch({ type: 'columns', columns: { ...overrides, [col]: o.role } });
+  const saveColumns = () =>
+    actOn(sheet, async ({ read }) => {
+      const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
+      await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
+      dispatch({ type: 'columns-saved' });
+      say(s.columnsSaved);
+    });
+  const resetColumns = () =>
+    actOn(sheet, async ({ read }) => {
+      const rest = { ...read.settings?.columns };
+      delete rest[read.sheet];
+      await save({ columns: rest });
+      dispatch({ type: 'columns', columns: {} });
+    });
+
+  return {
+    state,
+    resolved,
+    results,
+    options,
+    on: {
+      check,
+      pickScheme,
+      importScheme,
+      exportScheme,
+      dismiss: () => dispatch({ type: 'message', message: null }),
+      tab: (tab: TabKey) => dispatch({ type: 'tab', tab }),
+      select,
+      selectRow,
+      mark,
+      clearMarks,
+      changeMode,
+      makePreview,
+      apply,
+      undo,
+      changeColumn,
+      saveColumns,
+      resetColumns,
+      rollUp,
+      previewForms: () => dispatch({ type: 'forms-preview' }),
+      addForms,
+      removeForms,
+    },
+  };
+}

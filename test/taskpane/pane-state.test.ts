@@ -1,0 +1,172 @@
+/** The task pane's reducer: each transition changes what it should and keeps the rest. */
+import type { Plan } from '../../src/engine/plan/plan';
+import type { MarkRecord, WorkbookSettings } from '../../src/engine/settings';
+import type { SheetRead } from '../../src/hosts/host';
+import { initialPane, paneReducer, type PaneAction, type PaneState } from '../../src/taskpane/pane-state';
+
+const settings = (patch: Partial<WorkbookSettings> = {}): WorkbookSettings => ({ version: 1, columns: {}, formulas: false, ...patch });
+
+const sheetRead = (patch: Partial<SheetRead> = {}): SheetRead => ({
+  grid: {
+    sheet: '第一季度',
+    top: 1,
+    left: 1,
+    values: [
+      ['姓名', '合计'],
+      ['张伟', null],
+    ],
+    merges: [],
+  },
+  sheet: '第一季度',
+  protected: false,
+  settings: null,
+  settingsBroken: false,
+  ...patch,
+});
+
+/** Writes 90 in B2. */
+const plan: Plan = {
+  sheet: '第一季度',
+  mode: 'values',
+  writes: [
+    {
+      row: 2,
+      col: 2,
+      cell: 'B2',
+      kind: 'total',
+      before: { value: null, formula: null, numFmt: null },
+      after: { value: 90, formula: null, numFmt: null },
+    },
+  ],
+  conflicts: [],
+  newColumns: [],
+  skipped: [],
+  valuesInstead: [],
+  nothingToWrite: null,
+};
+const back: Plan = { ...plan, writes: plan.writes.map((w) => ({ ...w, before: w.after, after: w.before })) };
+
+const marks: MarkRecord = { sheet: '第一季度', cells: [{ cell: 'B2', fill: null, note: true }] };
+
+const run = (state: PaneState, ...actions: PaneAction[]) => actions.reduce(paneReducer, state);
+/** A pane that has read the sheet, with a preview and a message. */
+const previewing = () =>
+  run(
+    initialPane,
+    { type: 'read', read: sheetRead() },
+    { type: 'preview', plan },
+    { type: 'message', message: { intent: 'info', text: '…' } },
+  );
+
+describe('the pane state', () => {
+  it('starts with nothing read, the scheme left to the app, on the check tab', () => {
+    expect(initialPane).toMatchObject({ sheet: null, choice: { kind: 'auto' }, columns: null, tab: 'check', busy: false, message: null });
+  });
+
+  it('takes the write mode and this sheet’s marks from the workbook read, and is no longer stale', () => {
+    const read = sheetRead({ settings: settings({ formulas: true, marks }) });
+    const state = run(initialPane, { type: 'stale' }, { type: 'read', read });
+    expect(state.sheet).toEqual({ read, formulas: true, marks, preview: null });
+    expect(state.stale).toBe(false);
+    // Marks made on another sheet are not this sheet's to clear.
+    const other = run(initialPane, { type: 'read', read: sheetRead({ settings: settings({ marks: { ...marks, sheet: '第二季度' } }) }) });
+    expect(other.sheet!.marks).toBeNull();
+  });
+
+  it('drops the message and the preview when a check starts, and keeps the sheet read until the new one comes', () => {
+    const before = previewing();
+    const state = run(before, { type: 'checking' });
+    expect(state.message).toBeNull();
+    expect(state.sheet).toEqual({ ...before.sheet, preview: null });
+    expect(run(initialPane, { type: 'checking' }).sheet).toBeNull();
+  });
+
+  it('keeps the settings saved with the sheet read, which are readable again', () => {
+    const saved = settings({ scheme: 'five-dims' });
+    const state = run(initialPane, { type: 'read', read: sheetRead({ settingsBroken: true }) }, { type: 'saved', settings: saved });
+    expect(state.sheet!.read).toMatchObject({ settings: saved, settingsBroken: false });
+    expect(run(initialPane, { type: 'saved', settings: saved }).sheet).toBeNull();
+  });
+
+  it('forgets the corrections and the preview when another scheme is chosen, and keeps the write mode and marks', () => {
+    const state = run(
+      previewing(),
+      { type: 'formulas', formulas: true },
+      { type: 'marks', marks },
+      { type: 'columns', columns: { 3: { kind: 'ignored' } } },
+      { type: 'preview', plan },
+    );
+    const picked = run(state, { type: 'scheme', choice: { kind: 'preset', id: 'five-dims' } });
+    expect(picked.choice).toEqual({ kind: 'preset', id: 'five-dims' });
+    expect(picked.columns).toBeNull();
+    expect(picked.sheet).toEqual({ ...state.sheet, formulas: true, marks, preview: null });
+  });
+
+  it('drops the preview when a column is corrected or all are reset, but not when they are saved', () => {
+    const corrected = run(previewing(), { type: 'columns', columns: { 3: { kind: 'ignored' } } });
+    expect([corrected.columns, corrected.sheet!.preview]).toEqual([{ 3: { kind: 'ignored' } }, null]);
+    const saved = run(corrected, { type: 'preview', plan }, { type: 'columns-saved' });
+    expect([saved.columns, saved.sheet!.preview]).toEqual([null, plan]);
+    const reset = run(saved, { type: 'columns', columns: {} });
+    expect([reset.columns, reset.sheet!.preview]).toEqual([{}, null]);
+  });
+
+  it('drops the preview when the write mode changes, and the message when a preview is made', () => {
+    const state = run(previewing(), { type: 'formulas', formulas: true });
+    expect(state.sheet).toMatchObject({ formulas: true, preview: null });
+    expect(state.message).not.toBeNull();
+    expect(run(state, { type: 'preview', plan }).message).toBeNull();
+  });
+
+  it('writes the plan applied into the sheet read, keeps it to undo, and undoes it into the sheet again', () => {
+    const before = previewing();
+    const applied = run(before, { type: 'applied', plan });
+    expect(applied.applied).toBe(plan);
+    expect(applied.sheet!.preview).toBeNull();
+    expect(applied.sheet!.read.grid.values[1]).toEqual(['张伟', 90]);
+    // The grid read is a new one: the check is made again, and the state before is untouched.
+    expect(before.sheet!.read.grid.values[1]).toEqual(['张伟', null]);
+    // A check in between keeps what can be undone.
+    const undone = run(applied, { type: 'checking' }, { type: 'undone', back });
+    expect(run(applied, { type: 'checking' }).applied).toBe(plan);
+    expect(undone.applied).toBeNull();
+    expect(undone.sheet!.read.grid.values[1]).toEqual(['张伟', null]);
+  });
+
+  it('keeps and clears the marks with the sheet read', () => {
+    const state = run(previewing(), { type: 'marks', marks });
+    expect(state.sheet!.marks).toBe(marks);
+    expect(run(state, { type: 'marks', marks: null }).sheet!.marks).toBeNull();
+  });
+
+  it('rolls the year up, previews its forms, adds and removes them; another scheme drops the roll-up but not the forms added', () => {
+    const year = { kind: 'no-periods' } as const;
+    const added = { names: ['年度考核登记汇总表'], ids: ['7'] };
+    const rolled = run(previewing(), { type: 'forms-preview' }, { type: 'rolling-up' });
+    expect([rolled.message, rolled.formsPreview]).toEqual([null, false]);
+    const shown = run(rolled, { type: 'year', year }, { type: 'forms-preview' });
+    expect([shown.year, shown.formsPreview]).toEqual([year, true]);
+    const withForms = run(shown, { type: 'forms-added', added }, { type: 'forms-preview' });
+    expect([withForms.addedForms, withForms.formsPreview]).toEqual([added, true]);
+    expect(run(shown, { type: 'forms-added', added }).formsPreview).toBe(false);
+    const other = run(withForms, { type: 'scheme-changed' });
+    expect([other.year, other.formsPreview, other.addedForms]).toEqual([null, false, added]);
+    expect(run(other, { type: 'forms-removed' }).addedForms).toBeNull();
+    // Nothing to drop: the same state, so the pane is not drawn again.
+    expect(run(other, { type: 'scheme-changed' })).toBe(other);
+  });
+
+  it('sets the busy flag, the tab, the staleness and the message, and nothing else', () => {
+    const before = previewing();
+    const message = { intent: 'error', text: '工作表受保护' } as const;
+    const state = run(
+      before,
+      { type: 'busy', busy: true },
+      { type: 'tab', tab: 'compute' },
+      { type: 'stale' },
+      { type: 'message', message },
+    );
+    expect(state).toEqual({ ...before, busy: true, tab: 'compute', stale: true, message });
+    expect(run(state, { type: 'busy', busy: false }, { type: 'message', message: null })).toEqual({ ...state, busy: false, message: null });
+  });
+});
