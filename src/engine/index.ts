@@ -12,7 +12,7 @@ import { scoreTable } from './grade/score';
 import { checkQuotas } from './quota/quota';
 import { rankIssues, rankPeople } from './rank/rank';
 import { Vocabulary } from './table/columns';
-import { readTable, type ColumnOverrides, type Table } from './table/read';
+import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
 
 export interface CheckOptions {
   /** Corrections to the column mapping, by 1-based sheet column. */
@@ -43,13 +43,13 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
   const table = readTable(view, new Vocabulary(c), options.overrides);
   if (!table) return null;
   const scored = scoreTable(view, table, c);
-  const gradeCol = table.columns.find((x) => x.role.kind === 'grade')?.col;
-  const nameCol = table.columns.find((x) => x.role.kind === 'name')?.col ?? 1;
+  const gradeCol = columnOf(table, 'grade');
+  const nameCol = columnOf(table, 'name') ?? 1;
   const cellOf = (p: Person): string => a1(p.row, gradeCol ?? nameCol);
   const q = checkQuotas(s, scored.people, cellOf);
   const ranks = rankPeople(s, scored.people);
   for (const p of scored.people) p.rank = ranks.get(p.row) ?? null;
-  const rankCol = table.columns.find((x) => x.role.kind === 'rank')?.col;
+  const rankCol = columnOf(table, 'rank') ?? undefined;
   const rankMismatch = rankIssues(scored.people, rankCol, (row) => view.value(row, rankCol!));
   return {
     compiled: c,
@@ -82,7 +82,7 @@ export function fitScore(grid: Grid, s: Scheme): number | null {
   score -= scored.issues.filter((i) => i.rule === 'missing-column').length * 2;
   // A scheme that finds the scores missing or unreadable on most rows does not fit the sheet.
   score -= Math.min(scored.issues.filter((i) => i.rule === 'missing-value' || i.rule === 'not-a-number').length, 5);
-  if (table.columns.some((x) => x.role.kind === 'grade')) {
+  if (columnOf(table, 'grade') !== null) {
     const written = scored.people.filter((p) => p.sheetGrade !== null).length;
     const unknown = scored.issues.filter((i) => i.rule === 'unknown-grade').length;
     score += Math.min(written - unknown, 5) - Math.min(unknown, 5);

@@ -10,7 +10,7 @@ import type { Locale } from '../engine/report/locale';
 import { buildPlan, undoPlan } from '../engine/plan/plan';
 import { SchemeError } from '../engine/scheme/load';
 import { emptySettings, type WorkbookSettings } from '../engine/settings';
-import type { ColumnOverrides } from '../engine/table/read';
+import { columnOf, type ColumnOverrides } from '../engine/table/read';
 import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';
@@ -121,7 +121,7 @@ export function usePane(host: Host, locale: Locale) {
   };
   const selectRow = (row: number) =>
     actOn(checked, ({ sheet, results }) => {
-      const nameCol = results.table.columns.find((c) => c.role.kind === 'name')?.col ?? 1;
+      const nameCol = columnOf(results.table, 'name') ?? 1;
       return host.select(sheet.read.sheet, a1(row, nameCol));
     });
 

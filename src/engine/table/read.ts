@@ -41,6 +41,11 @@ export interface Table {
   title: string[];
 }
 
+/** The sheet column (1-based) that holds an identity role (姓名, 等次, 合计, 排名…), or null when the sheet has none. */
+export function columnOf(table: Pick<Table, 'columns'>, role: IdentityRole): number | null {
+  return table.columns.find((c) => c.role.kind === role)?.col ?? null;
+}
+
 /** A user's correction of the mapping: sheet column → role (from the task pane or a settings file). */
 export type ColumnOverrides = Record<number, ColumnRole>;
 
@@ -170,9 +175,8 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
     if (texts.length > 0) title.push(texts.join(' '));
   }
 
-  const roleCol = (k: IdentityRole): number | null => columns.find((c) => c.role.kind === k)?.col ?? null;
-  const nameCol = roleCol('name') ?? head.nameCol;
-  const seqCol = roleCol('seq');
+  const nameCol = columnOf({ columns }, 'name') ?? head.nameCol;
+  const seqCol = columnOf({ columns }, 'seq');
   const remarkCols = columns.filter((c) => c.role.kind === 'remark' || c.role.kind === 'status').map((c) => c.col);
   const remarkHolds = (r: number): boolean => remarkCols.some((c) => cellText(view.value(r, c)) !== '');
   const dataCols = columns.filter((c) => c.role.kind === 'field' || c.role.kind === 'total' || c.role.kind === 'grade').map((c) => c.col);
