@@ -16,7 +16,7 @@ import { toReport } from '../engine/report/report';
 import type { Results } from '../engine/results';
 import { checkScheme } from '../engine/scheme/check';
 import { compileScheme } from '../engine/scheme/fields';
-import { SchemeError } from '../engine/scheme/load';
+import { SchemeError, schemeErrorText } from '../engine/scheme/load';
 import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
 import { addFormSheet } from '../hosts/file/forms';
 import { readStoredSettings } from '../hosts/file/settings';
@@ -64,11 +64,7 @@ function resolveScheme(arg: string, w: CliWords, locale: Locale): Scheme {
   try {
     return schemeFromText(text, locale);
   } catch (e) {
-    if (e instanceof SchemeError) {
-      const sep = locale === 'zh' ? '；' : '; ';
-      const more = e.problems.length > 3 ? (locale === 'zh' ? `（共 ${e.problems.length} 处）` : ` (${e.problems.length} in all)`) : '';
-      throw new CannotRun(w.schemeFile(arg, e.problems.length > 0 ? e.problems.slice(0, 3).join(sep) + more : e.message));
-    }
+    if (e instanceof SchemeError) throw new CannotRun(w.schemeFile(arg, schemeErrorText(e, locale)));
     throw e;
   }
 }
@@ -84,8 +80,7 @@ function refuseBrokenStored(problem: StoredProblem | null | undefined, w: CliWor
   if (!problem) return;
   if (problem.kind === 'unreadable') throw new CannotRun(w.storedUnreadable);
   if (problem.kind === 'unknown-preset') throw new CannotRun(w.storedUnknownPreset(problem.id));
-  const e = problem.error;
-  throw new CannotRun(w.storedInvalid(e.problems.slice(0, 3).join(locale === 'zh' ? '；' : '; ') || e.message));
+  throw new CannotRun(w.storedInvalid(schemeErrorText(problem.error, locale)));
 }
 
 interface Options {

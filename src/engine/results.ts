@@ -3,6 +3,7 @@
  * status; per quota the counts; and every issue found. Hosts turn this into a report or a
  * write plan.
  */
+import type { PeriodUnit } from './annual/periods';
 import type { Issue } from './report/issue';
 import type { CompiledScheme } from './scheme/fields';
 import type { Table } from './table/read';
@@ -12,9 +13,33 @@ export type Status = 'graded' | 'ungraded' | 'excluded';
 /** Where a grade came from. */
 export type GradeSource = 'band' | 'direct' | 'entered' | 'cap';
 
-export interface Note {
-  text: string;
-  textEn?: string;
+/**
+ * A note about a person, as a code and its data; ../report/words/zh.ts and en.ts hold the words,
+ * and noteText (../report/messages) renders one.
+ */
+export type Note =
+  /** Words the scheme gives (a condition's reason, a score note, an annual rule): Chinese, and English where it has them. */
+  | { code: 'scheme'; text: string; en?: string }
+  /** Scored by the role-specific rules of a variant (科级干部). */
+  | { code: 'variant'; label: string }
+  /** A screen (后备干部) that cannot tell: the age or the education is missing. `remind`: what else a person must check. */
+  | { code: 'screen-unknown'; screen: string; missing: 'age' | 'education'; remind: string | null }
+  /** The screen's conditions are met; `exception`: those for an exception (破格) too, with what else it needs. */
+  | { code: 'screen-met'; screen: string; exception: boolean; exceptionText: string | null; remind: string | null }
+  /** Only the conditions for an exception are met. */
+  | { code: 'screen-exception'; screen: string; exceptionText: string | null; remind: string | null }
+  /** Not met: too old (`over`), education below `below`, or both. */
+  | { code: 'screen-not-met'; screen: string; over: { age: number; max: number } | null; below: string | null }
+  /** Annual roll-up: no period grade from this unit all year. */
+  | { code: 'no-grade-all-year' }
+  /** Annual roll-up: the last places in a run of periods, or that many times in all (约谈, 书面报告): the scheme's words and the periods. */
+  | { code: 'place-alert'; text: string; en?: string; periods: number[]; unit: PeriodUnit };
+
+export type NoteCode = Note['code'];
+
+/** A note in the scheme's own words (a condition's reason, a score note, an annual rule's text); an empty English text is none. */
+export function schemeNote(text: string, en: string | undefined): Note {
+  return en ? { code: 'scheme', text, en } : { code: 'scheme', text };
 }
 
 export interface Person {
@@ -26,8 +51,8 @@ export interface Person {
   status: Status;
   /** Short name of why there is no grade (试用期, 调出), for the grade cell. */
   reasonLabel: string | null;
-  reason: string | null;
-  reasonEn: string | null;
+  /** Why there is no grade, or why the grade was given directly or capped: the condition's words. */
+  reason: Note | null;
   /** Appraised by another unit (派驻、挂职): excluded here and listed apart. */
   elsewhere: boolean;
   /** Rounded to the scheme's decimals; null when it cannot be computed. */

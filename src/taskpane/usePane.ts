@@ -8,7 +8,7 @@ import { a1 } from '../engine/grid';
 import type { Issue } from '../engine/report/issue';
 import type { Locale } from '../engine/report/locale';
 import { buildPlan, undoPlan } from '../engine/plan/plan';
-import { SchemeError } from '../engine/scheme/load';
+import { SchemeError, schemeErrorText } from '../engine/scheme/load';
 import { emptySettings, type WorkbookSettings } from '../engine/settings';
 import { columnOf, type ColumnOverrides } from '../engine/table/read';
 import { rawPreset, schemeFromText } from '../schemes';
@@ -94,7 +94,7 @@ export function usePane(host: Host, locale: Locale) {
         scheme = schemeFromText(text, locale);
       } catch (e) {
         if (e instanceof SchemeError) {
-          dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(e.problems.slice(0, 2).join('；') || e.message) } });
+          dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(schemeErrorText(e, locale, 2)) } });
           return;
         }
         throw e;

@@ -140,11 +140,15 @@ describe('when it cannot run: exit 2 and one clear line', () => {
     ['a folder', () => ['check', dir], /是文件夹，不是工作簿$/],
     ['an unknown sheet', () => ['check', good, '--sheet', '第九季度'], /^找不到工作表“第九季度”（工作簿中有：第一季度）$/],
     ['an unknown scheme', () => ['check', good, '--scheme', 'nope-2099'], /^未知的方案“nope-2099”：既不是内置方案 ID（gwy-2020、/],
-    ['a scheme file that is not JSON', () => ['check', good, '--scheme', join(dir, 'broken.json')], /^方案文件 .*broken\.json 有误：/],
+    [
+      'a scheme file that is not JSON',
+      () => ['check', good, '--scheme', join(dir, 'broken.json')],
+      /^方案文件 .*broken\.json 有误：方案文件不是有效的 JSON（第 1 行附近）$/,
+    ],
     [
       'a scheme file with wrong fields',
       () => ['check', good, '--scheme', join(dir, 'wrong.json')],
-      /^方案文件 .*wrong\.json 有误：id: .*（共 \d+ 处）$/,
+      /^方案文件 .*wrong\.json 有误：id 只能由小写字母、数字和 - 组成；name 不能为空；period\.unit 应为 "month"、.* 之一（共 4 处）$/,
     ],
     ['no file named', () => ['check'], /^请指定要检查的工作簿/],
     ['an unknown option', () => ['check', good, '--frobnicate'], /^参数有误：/],

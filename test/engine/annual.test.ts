@@ -11,6 +11,7 @@ import { readAnnualSheet, rollUp, type AnnualResults } from '../../src/engine/an
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { preset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
+import { noteText, words } from '../../src/engine/report/messages';
 
 /** Quarter sheets from rows of [name, ...one cell per quarter]; null = not on that quarter's sheet. */
 type Sheet = { sheet: string; index: number; grid: Grid };
@@ -101,13 +102,26 @@ describe('gwy-2020: 好 in more than half and no 一般/较差 for 优秀', () =
   it('flags 诫勉 after 较差 in two quarters in a row, and only then', () => {
     const flagged = a.people.filter((p) => p.rules.includes('jiaocha-in-a-row')).map((p) => p.name);
     expect(flagged).toEqual(['赵磊', '孙晓']); // 陈静's 较差 is alone
-    expect(person(a, '赵磊').flags.map((f) => f.text)).toContain('连续 2 个季度以上较差等次，应进行诫勉');
+    expect(person(a, '赵磊').flags.map((f) => noteText(f, 'zh'))).toContain('连续 2 个季度以上较差等次，应进行诫勉');
   });
 
   it('reports a person missing from quarters, and a quarter without a grade', () => {
     expect(a.issues.map((i) => [i.rule, i.sheet, i.cell, i.data])).toEqual([
-      ['annual-ungraded-period', '第一季度', 'A9', { rule: 'annual-ungraded-period', name: '徐涛', periods: ['第一季度（试用期）'] }],
-      ['annual-missing-period', '第三季度', 'A10', { rule: 'annual-missing-period', name: '周杰', periods: ['第一季度', '第二季度'] }],
+      [
+        'annual-ungraded-period',
+        '第一季度',
+        'A9',
+        { rule: 'annual-ungraded-period', name: '徐涛', periods: [{ index: 1, reason: '试用期' }], unit: 'quarter' },
+      ],
+      ['annual-missing-period', '第三季度', 'A10', { rule: 'annual-missing-period', name: '周杰', periods: [1, 2], unit: 'quarter' }],
+    ]);
+    expect(a.issues.map((i) => words(i, 'zh').message)).toEqual([
+      '徐涛在第一季度（试用期）未确定等次',
+      '周杰在第一季度、第二季度的考核表中没有找到',
+    ]);
+    expect(a.issues.map((i) => words(i, 'en').message)).toEqual([
+      '徐涛 has no grade in Q1 (试用期)',
+      '周杰 is not on the sheet(s) for Q1, Q2',
     ]);
   });
 
@@ -183,7 +197,7 @@ describe('hebei-abcd: A/B/C/D count 90/80/70/60', () => {
       ['刘敏', '基本称职'],
       ['陈刚', '优秀'],
     ]);
-    expect(person(a, '王芳').flags.map((f) => f.text)).toEqual([
+    expect(person(a, '王芳').flags.map((f) => noteText(f, 'zh'))).toEqual([
       '平时考核成绩不到 85 分，年度考核不能确定为优秀',
       '一次C或D档次，年度不得评为优秀',
     ]);

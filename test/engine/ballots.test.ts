@@ -6,7 +6,7 @@
 import { checkGrid } from '../../src/engine';
 import type { CellValue } from '../../src/engine/grid';
 import { buildPlan } from '../../src/engine/plan/plan';
-import { words } from '../../src/engine/report/messages';
+import { noteText, words } from '../../src/engine/report/messages';
 import { fieldValue } from '../../src/engine/results';
 import { preset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
@@ -125,7 +125,8 @@ describe('keji-banzi: the reserve-cadre screen (后备干部)', () => {
       ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:H1'],
     );
   }
-  const notes = (rows: CellValue[][]) => checkGrid(screened(rows), s)!.people.map((p) => [p.name, p.flags.map((f) => f.text).join('|')]);
+  const notes = (rows: CellValue[][]) =>
+    checkGrid(screened(rows), s)!.people.map((p) => [p.name, p.flags.map((f) => noteText(f, 'zh')).join('|')]);
 
   it('flags age ≤ 45 with 大专 or above, at both edges, and says why not', () => {
     expect(

@@ -2,6 +2,7 @@ import { checkGrid } from '../../src/engine';
 import { fieldValue } from '../../src/engine/results';
 import { preset } from '../../src/schemes';
 import { schemeSheet, type SchemePerson } from '../helpers/sheets';
+import { noteText, words } from '../../src/engine/report/messages';
 
 function run(id: string, people: SchemePerson[]) {
   const s = preset(id)!;
@@ -121,7 +122,7 @@ describe('totals', () => {
       { name: '丙', total: 80 },
     ]);
     expect(r.people.map((p) => p.flags.length)).toEqual([1, 2, 0]);
-    expect(r.people[0]!.flags[0]!.text).toContain('区县津补贴按一半计发');
+    expect(noteText(r.people[0]!.flags[0]!, 'zh')).toContain('区县津补贴按一半计发');
   });
 });
 
@@ -162,7 +163,7 @@ describe('direct grades and caps', () => {
       ['较差', 'direct'],
       ['较好', 'direct'],
     ]);
-    expect(r.people[0]!.reason).toContain('急难险重');
+    expect(noteText(r.people[0]!.reason!, 'zh')).toContain('急难险重');
   });
 
   it('five-dims: a commendation gives 好, a demerit gives 较差 (not "no grade")', () => {
@@ -180,8 +181,13 @@ describe('direct grades and caps', () => {
     const r = run('gwy-2020', [{ name: '甲', total: 95, grade: '好', remark: '推诿扯皮造成不良后果' }]);
     expect(r.issues.map((i) => i.rule)).toEqual(['grade-mismatch']);
     expect(r.issues[0]!.data).toEqual(
-      expect.objectContaining({ sheet: '好', computed: '较差', why: expect.stringContaining('不服从组织安排') }),
+      expect.objectContaining({
+        sheet: '好',
+        computed: '较差',
+        why: expect.objectContaining({ text: expect.stringContaining('不服从组织安排') }),
+      }),
     );
+    expect(words(r.issues[0]!, 'zh').message).toContain('：重大关头、关键时刻不服从组织安排');
   });
 });
 

@@ -8,6 +8,7 @@ import { rollUpYear } from '../../src/engine/annual/year';
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { preset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
+import { noteText } from '../../src/engine/report/messages';
 
 describe('month sheets', () => {
   it('are told by their names, 十二月 not 二月, and quarters and summaries are not months', () => {
@@ -131,7 +132,7 @@ describe('qu-zuzhi-2014: monthly alerts from the places within each category', (
       overrides: () => ({}),
     });
     if (!outcome.ok) throw new Error(outcome.sheet);
-    const flags = Object.fromEntries(outcome.year.people.map((p) => [p.name, p.flags.map((f) => f.text.split('：')[0])]));
+    const flags = Object.fromEntries(outcome.year.people.map((p) => [p.name, p.flags.map((f) => noteText(f, 'zh').split('：')[0])]));
     expect(outcome.year.people.map((p) => [p.name, p.places.map((x) => x?.place ?? null)])).toEqual([
       ['甲', [1, 1, 2]],
       ['乙', [2, 4, 1]],
@@ -145,6 +146,9 @@ describe('qu-zuzhi-2014: monthly alerts from the places within each category', (
       丁: ['月考核连续 2 次排后两名', '月考核累计 3 次排后两名'], // 1月, 2月, 4月
     });
     // The interview is about the run (1月–2月); the report about every time (1月, 2月, 4月).
-    expect(outcome.year.people[3]!.flags.map((f) => f.text.slice(f.text.lastIndexOf('（')))).toEqual(['（1月、2月）', '（1月、2月、4月）']);
+    expect(outcome.year.people[3]!.flags.map((f) => noteText(f, 'zh')).map((t) => t.slice(t.lastIndexOf('（')))).toEqual([
+      '（1月、2月）',
+      '（1月、2月、4月）',
+    ]);
   });
 });

@@ -8,7 +8,7 @@
 import { checkGrid } from '../../src/engine';
 import type { CellValue } from '../../src/engine/grid';
 import { buildPlan } from '../../src/engine/plan/plan';
-import { words } from '../../src/engine/report/messages';
+import { noteText, words } from '../../src/engine/report/messages';
 import { fieldValue } from '../../src/engine/results';
 import { preset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
@@ -58,7 +58,7 @@ describe('qu-zuzhi-2014: the year summary, ranked per category', () => {
       ['区教育局党委', { group: '区直单位', place: 1, of: 3, barred: false }],
       ['区卫健委党组', { group: '区直单位', place: 3, of: 3, barred: false }],
     ]);
-    expect(r.people[3]!.flags.map((f) => f.text)).toEqual([expect.stringContaining('不得评为组织系统先进')]);
+    expect(r.people[3]!.flags.map((f) => noteText(f, 'zh'))).toEqual([expect.stringContaining('不得评为组织系统先进')]);
     // 无否决性过错 is not a veto.
     expect(r.people[6]!.flags).toEqual([]);
   });

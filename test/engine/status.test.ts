@@ -1,5 +1,6 @@
 import { checkGrid } from '../../src/engine';
 import { leaveDays, mentions } from '../../src/engine/grade/conditions';
+import { noteText } from '../../src/engine/report/messages';
 import { preset } from '../../src/schemes';
 import { schemeSheet } from '../helpers/sheets';
 
@@ -7,7 +8,7 @@ function statusOf(remark: string, id = 'gwy-2020', total = 80) {
   const s = preset(id)!;
   const p = checkGrid(schemeSheet(s, [{ name: '张三', total, remark, grade: s.grading.mode === 'entered' ? 'B' : null }]).grid, s)!
     .people[0]!;
-  return { status: p.status, elsewhere: p.elsewhere, grade: p.grade, reason: p.reason };
+  return { status: p.status, elsewhere: p.elsewhere, grade: p.grade, reason: p.reason && noteText(p.reason, 'zh') };
 }
 
 describe('who is graded (gwy-2020)', () => {

@@ -10,6 +10,7 @@ import { checkScheme } from '../../src/engine/scheme/check';
 import { loadScheme } from '../../src/engine/scheme/load';
 import { preset, rawPreset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
+import { noteText } from '../../src/engine/report/messages';
 
 const s = preset('xiang-jixiao')!;
 const HEADER = ['序号', '姓名', '职务', '本职工作', '业务分工工作', '重点工作', '其他临时性工作', '合计', '下乡费和考核奖'];
@@ -40,7 +41,7 @@ describe('xiang-jixiao: negative items, the money column, rules by role', () => 
   });
 
   it('says by which role’s rules each row was scored', () => {
-    expect(r.people.map((p) => [p.name, p.variant, p.flags.map((f) => f.text)])).toEqual([
+    expect(r.people.map((p) => [p.name, p.variant, p.flags.map((f) => noteText(f, 'zh'))])).toEqual([
       ['王建国', 'kejiganbu', ['按科级干部的规则计分']],
       ['李明', 'zhansuo', ['按站所负责人的规则计分']],
       ['张丽', null, []],

@@ -1,6 +1,6 @@
 /** What the fuzz suites share: run counts and seed from the environment, and a cell-by-cell view of a grid. */
 import { GridView, parseA1, type Grid } from '../../src/engine/grid';
-import { DEFAULT_SEVERITY } from '../../src/engine/report/issue';
+import { RULES } from '../../src/engine/report/rules';
 import { words } from '../../src/engine/report/messages';
 import type { Results } from '../../src/engine/results';
 
@@ -35,7 +35,7 @@ export function cellsOf(g: Grid): Map<string, string> {
 export function expectWellFormedIssues(r: Results, grid: Grid): void {
   const view = new GridView(grid);
   for (const i of r.issues) {
-    expect(Object.keys(DEFAULT_SEVERITY)).toContain(i.rule);
+    expect(Object.keys(RULES)).toContain(i.rule);
     expect(['error', 'warning', 'info']).toContain(i.severity);
     if (i.cell !== null) {
       const at = parseA1(i.cell);

@@ -28,7 +28,8 @@ function refusal(text: string): string {
 
 describe('scheme files that are not schemes are refused with a reason', () => {
   it.each([
-    ['an empty file', '', /不是有效的 JSON/],
+    ['an empty file', '', /^方案文件不是有效的 JSON（第 1 行附近）$/],
+    ['JSON that breaks on line 3', '{\n  "id": "x",\n  "name": tru\n}', /^方案文件不是有效的 JSON（第 3 行附近）$/],
     ['a text file', '考核方案：好 90 分以上', /不是有效的 JSON/],
     ['a workbook picked by mistake', 'PK\u0003\u0004\u0014\u0000\u0006\u0000', /不是有效的 JSON/],
     ['a JSON array', '[1, 2, 3]', /不是一个 JSON 对象/],
@@ -50,16 +51,25 @@ describe('scheme files that are not schemes are refused with a reason', () => {
       variant({ total: { expr: `${'('.repeat(50000)}de${')'.repeat(50000)}` } }),
       /total\.expr 有 100002 个字/,
     ],
-    ['a total nested 100 levels', variant({ total: { expr: `${'('.repeat(100)}de${')'.repeat(100)}` } }), /nested more than 64 levels/],
+    [
+      'a total nested 100 levels',
+      variant({ total: { expr: `${'('.repeat(100)}de${')'.repeat(100)}` } }),
+      /^total\.expr：公式“\(+…”第 65 个字符处嵌套超过 64 层$/,
+    ],
     [
       'a total of 2,500 characters',
       variant({ total: { expr: Array(1250).fill('de').join('+').slice(0, 2500) } }),
-      /longer than 2000 characters/,
+      /超出了 2000 个字的上限/,
     ],
-    ['a sign repeated 1,000 times', variant({ total: { expr: `${'-'.repeat(1000)}de` } }), /nested more than 64 levels/],
-    ['negative maxima', variant({ items: gwy['items'].map((i: object) => ({ ...i, max: -5 })) }), /items\.0: min is above max/],
-    ['a quota over 100 %', variant({ quotas: [{ grades: ['好'], max: 5 }] }), /quotas\.0\.max/],
-    ['a period of 0 days', variant({ period: { unit: 'quarter', days: 0 } }), /period\.days/],
+    ['a sign repeated 1,000 times', variant({ total: { expr: `${'-'.repeat(1000)}de` } }), /嵌套超过 64 层/],
+    [
+      'negative maxima',
+      variant({ items: gwy['items'].map((i: object) => ({ ...i, max: -5 })) }),
+      /^第 1 个分项：最低分高于满分；第 2 个分项：/,
+    ],
+    ['a quota over 100 %', variant({ quotas: [{ grades: ['好'], max: 5 }] }), /^第 1 个名额：max 应不大于 1$/],
+    ['a quota that is not a number', variant({ quotas: [{ grades: ['好'], max: '40%' }] }), /^第 1 个名额：max 应为数字$/],
+    ['a period of 0 days', variant({ period: { unit: 'quarter', days: 0 } }), /^period\.days 应大于 0$/],
     [
       'computed fields in a loop',
       variant({
@@ -70,7 +80,7 @@ describe('scheme files that are not schemes are refused with a reason', () => {
       }),
       /a → b → a/,
     ],
-    ['an item without an id', variant({ items: [{ label: '德', max: 20 }, ...gwy['items'].slice(1)] }), /items\.0\.id: 缺少这一项（必填）/],
+    ['an item without an id', variant({ items: [{ label: '德', max: 20 }, ...gwy['items'].slice(1)] }), /^第 1 个分项：缺少 id（必填）$/],
     ['an extends that names nothing', JSON.stringify({ extends: 'gwy-2099', id: 'x' }), /"gwy-2099" 不存在/],
   ])('%s', (_, text, why) => {
     expect(refusal(text)).toMatch(why);

@@ -5,6 +5,7 @@
  * beside it, and the annual 年度考核情况登记汇总表 (xinjiang-2015's columns, and the parts each
  * scheme has). Every cell is a value — a name list is text, never a formula.
  */
+import { noteText } from '../report/messages';
 import type { Person, Results } from '../results';
 import type { Scheme } from '../scheme/model';
 import type { AnnualResults } from './rollup';
@@ -131,7 +132,7 @@ export function annualForm(a: AnnualResults): Form {
     for (const part of an.annualParts ?? []) row.push(p.parts[part.id] ?? null);
     if (an.annualParts && an.annualParts.length > 0) row.push(p.annualTotal);
     if (an.excellentRate) row.push(p.rates?.period ?? null, p.rates?.vote ?? null, p.rates?.annual ?? null);
-    row.push(p.decided ?? p.maxGrade ?? '另行确定', p.proposed, p.flags.map((f) => f.text).join('；'));
+    row.push(p.decided ?? p.maxGrade ?? '另行确定', p.proposed, p.flags.map((f) => noteText(f, 'zh')).join('；'));
     return row;
   });
   const quotaNotes = a.quotas.map(

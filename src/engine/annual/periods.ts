@@ -68,10 +68,5 @@ export function guessPeriodSheets(names: string[]): { unit: PeriodUnit; periods:
   return { unit: 'month', periods: findPeriodSheets(names, 'month') };
 }
 
-const QUARTER_LABELS = ['第一季度', '第二季度', '第三季度', '第四季度'];
-const QUARTER_LABELS_EN = ['Q1', 'Q2', 'Q3', 'Q4'];
-
-export function periodLabel(index: number, locale: 'zh' | 'en', unit: PeriodUnit = 'quarter'): string {
-  if (unit === 'month') return locale === 'zh' ? `${index}月` : `Month ${index}`;
-  return (locale === 'zh' ? QUARTER_LABELS : QUARTER_LABELS_EN)[index - 1] ?? `${index}`;
-}
+/** A period's name (第一季度 / Q1, 3月 / Month 3): its words are with the other words, in ../report/words. */
+export { periodLabel } from '../report/messages';

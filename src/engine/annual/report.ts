@@ -1,5 +1,6 @@
 /** The annual roll-up → the `kaohe annual --json` report of the command-line contract. */
 import type { Locale } from '../report/locale';
+import { noteText } from '../report/messages';
 import { issueJson, quotaJson, type IssueJson, type QuotaJson } from '../report/report';
 import { periodLabel, periodUnit } from './periods';
 import type { AnnualPerson, AnnualResults, PeriodState } from './rollup';
@@ -47,7 +48,7 @@ export function toAnnualReport(a: AnnualResults, locale: Locale): AnnualReport {
       places: p.places,
       score: p.score,
       maxGrade: p.maxGrade,
-      flags: p.flags.map((f) => (locale === 'en' ? (f.textEn ?? f.text) : f.text)),
+      flags: p.flags.map((f) => noteText(f, locale)),
       unit: p.unit,
       states: p.states,
       reasons: p.reasons,

@@ -14,12 +14,12 @@ import { checkGrid } from '../index';
 import { matchWord } from '../grade/conditions';
 import { quotaLimit } from '../quota/quota';
 import { issue, type Issue } from '../report/issue';
-import { fieldValue, type Note, type Person, type QuotaResult, type Results } from '../results';
+import { fieldValue, schemeNote, type Note, type Person, type QuotaResult, type Results } from '../results';
 import type { Scheme } from '../scheme/model';
 import { SchemeSchema } from '../scheme/model';
 import { compact } from '../text';
 import { a1, type Grid } from '../grid';
-import { periodLabel, periodUnit } from './periods';
+import { periodLabel, periodUnit, type PeriodUnit } from './periods';
 
 /** What a person's line holds for one period. */
 export type PeriodState = 'graded' | 'ungraded' | 'excluded' | 'elsewhere' | 'absent';
@@ -42,7 +42,7 @@ export interface AnnualPerson {
   /** Organisations: the place in each period within the category, and how many were ranked (null where not ranked). */
   places: ({ place: number; of: number } | null)[];
   states: PeriodState[];
-  /** Why there is no grade in a period (试用期, 未列入), per period. */
+  /** Why there is no grade in a period: the grade cell's short word (试用期, 调出), per period. */
   reasons: (string | null)[];
   /** Row of the person in each period sheet (null where absent). */
   rows: (number | null)[];
@@ -207,12 +207,6 @@ function applies(r: Rule, periods: (string | null)[], score: number | null): boo
   return compare(count, w.op, w.value === 'half' ? periods.length / 2 : w.value);
 }
 
-/** Said of someone with no grade of this unit all year (appraised elsewhere, or never graded). */
-const NO_GRADES: Note = {
-  text: '全年没有本单位评定的平时考核等次，年度等次不能由平时考核结果得出，请另行确定',
-  textEn: 'No quarterly grade from this unit all year: the annual grade cannot follow from them; decide it separately',
-};
-
 function mean(xs: number[]): number | null {
   return xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length);
 }
@@ -225,7 +219,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   const byKey = new Map<string, AnnualPerson>();
   const n = periods.length;
   const unit = periodUnit(s);
-  const labels = periods.map((p) => periodLabel(p.index, 'zh', unit));
+  const indices = periods.map((p) => p.index);
   const alerts = s.organisation?.alerts;
 
   periods.forEach((pr, i) => {
@@ -267,7 +261,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
         ap.periods[i] = p.grade;
         ap.totals[i] = p.total;
         ap.places[i] = p.rank ? { place: p.rank.place, of: p.rank.of } : null;
-      } else ap.reasons[i] = p.reasonLabel ?? p.reason;
+      } else ap.reasons[i] = p.reasonLabel;
     }
   });
 
@@ -326,17 +320,18 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
         annual: vote === null ? null : round4(period * a.excellentRate.periodWeight + vote * a.excellentRate.voteWeight),
       };
     }
-    if (alerts) ap.flags.push(...placeAlerts(alerts, ap.places, periods, labels));
+    if (alerts) ap.flags.push(...placeAlerts(alerts, ap.places, indices, unit));
     // The annual rules; they say nothing about someone with no grade here all year (a scheme that gives scores only has none).
     if (graded.length === 0) {
       ap.maxGrade = null;
-      if (order.length > 0 && s.grading.mode !== 'none') ap.flags.push(NO_GRADES);
+      // Appraised elsewhere, or never graded: the annual grade does not follow from this unit's periods.
+      if (order.length > 0 && s.grading.mode !== 'none') ap.flags.push({ code: 'no-grade-all-year' });
       continue;
     }
     for (const r of a.rules) {
       if (!applies(r, ap.periods, ap.score)) continue;
       ap.rules.push(r.id);
-      const note: Note = { text: r.text, ...(r.textEn ? { textEn: r.textEn } : {}) };
+      const note = schemeNote(r.text, r.textEn);
       if (r.effect === 'flag') ap.flags.push(note);
       else if (r.effect === 'priority') {
         ap.priority = true;
@@ -357,11 +352,12 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
     const first = ap.rows.findIndex((r) => r !== null);
     const at = { sheet: periods[first]!.sheet, cell: a1(ap.rows[first]!, nameColumn(periods[first]!.results)), row: ap.rows[first]! };
     const on = (i: Issue): Issue => ({ ...i, sheet: at.sheet });
-    const missing = ap.states.flatMap((st, i) => (st === 'absent' ? [labels[i]!] : []));
-    if (missing.length > 0) issues.push(on(issue({ rule: 'annual-missing-period', name: ap.name, periods: missing }, at.cell, at.row)));
-    const ungraded = ap.states.flatMap((st, i) => (st === 'ungraded' ? [`${labels[i]}（${ap.reasons[i] ?? '不定等次'}）`] : []));
+    const missing = ap.states.flatMap((st, i) => (st === 'absent' ? [indices[i]!] : []));
+    if (missing.length > 0)
+      issues.push(on(issue({ rule: 'annual-missing-period', name: ap.name, periods: missing, unit }, at.cell, at.row)));
+    const ungraded = ap.states.flatMap((st, i) => (st === 'ungraded' ? [{ index: indices[i]!, reason: ap.reasons[i] ?? null }] : []));
     if (ungraded.length > 0 && missing.length === 0) {
-      issues.push(on(issue({ rule: 'annual-ungraded-period', name: ap.name, periods: ungraded }, at.cell, at.row)));
+      issues.push(on(issue({ rule: 'annual-ungraded-period', name: ap.name, periods: ungraded, unit }, at.cell, at.row)));
     }
     if (ap.proposed !== null && ap.maxGrade !== null && order.indexOf(ap.proposed) < order.indexOf(ap.maxGrade) && annual) {
       const gradeCol = annual.table.columns.find((c) => c.role.kind === 'grade')!.col;
@@ -375,7 +371,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
             r.effect !== 'priority' &&
             order.indexOf(r.grade) > order.indexOf(proposed!),
         )
-        .map((r) => r.text);
+        .map((r) => schemeNote(r.text, r.textEn));
       issues.push({
         ...issue(
           { rule: 'annual-grade-not-allowed', name: ap.name, grade: ap.proposed, maxGrade: ap.maxGrade, why },
@@ -389,7 +385,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   if (n < a.periods) {
     const have = new Set(periods.map((p) => p.index));
     const absent = Array.from({ length: a.periods }, (_, i) => i + 1).filter((i) => !have.has(i));
-    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent.map((i) => periodLabel(i, 'zh', unit)) }, null, null));
+    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent, unit }, null, null));
   }
 
   return {
@@ -410,25 +406,22 @@ type Alerts = NonNullable<NonNullable<Scheme['organisation']>['alerts']>;
  * Monthly alerts for a unit (区组织工作考核): among the last places of its category in a run of
  * consecutive periods (约谈), or that many times in all (书面报告). Periods not given break a run.
  */
-function placeAlerts(al: Alerts, places: AnnualPerson['places'], periods: PeriodResults[], labels: string[]): Note[] {
+function placeAlerts(al: Alerts, places: AnnualPerson['places'], indices: number[], unit: PeriodUnit): Note[] {
   const last = places.map((x) => x !== null && x.place > x.of - al.lastPlaces);
-  const when = labels.filter((_l, i) => last[i]);
+  const when = indices.filter((_p, i) => last[i]);
   // The first run long enough: the months the interview is about.
   let start = 0;
-  let run: string[] | null = null;
+  let run: number[] | null = null;
   for (let i = 0; i < last.length && !run; i++) {
-    const follows = i > 0 && last[i - 1] && periods[i]!.index === periods[i - 1]!.index + 1;
+    const follows = i > 0 && last[i - 1] && indices[i] === indices[i - 1]! + 1;
     if (!follows) start = i;
-    if (last[i] && i - start + 1 >= al.consecutive) run = labels.slice(start, i + 1);
+    if (last[i] && i - start + 1 >= al.consecutive) run = indices.slice(start, i + 1);
   }
+  const alert = (text: string, en: string | undefined, periods: number[]): Note =>
+    en ? { code: 'place-alert', text, en, periods, unit } : { code: 'place-alert', text, periods, unit };
   const out: Note[] = [];
-  if (run)
-    out.push({
-      text: `${al.consecutiveText}（${run.join('、')}）`,
-      ...(al.consecutiveTextEn && { textEn: al.consecutiveTextEn }),
-    });
-  if (when.length >= al.total)
-    out.push({ text: `${al.totalText}（${when.join('、')}）`, ...(al.totalTextEn && { textEn: al.totalTextEn }) });
+  if (run) out.push(alert(al.consecutiveText, al.consecutiveTextEn, run));
+  if (when.length >= al.total) out.push(alert(al.totalText, al.totalTextEn, when));
   return out;
 }
 

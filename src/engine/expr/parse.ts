@@ -12,6 +12,7 @@
  *
  * Names are field ids (letters of any script, digits, _). Functions: see FUNCTIONS.
  */
+import { exprErrorText } from '../report/messages';
 
 export type Expr =
   | { k: 'num'; v: number }
@@ -38,13 +39,28 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
+/** What is wrong with an expression, as a code and its data; the words are in ../report/words. */
+export type ExprProblem =
+  | { code: 'bad-number' }
+  | { code: 'unterminated-text' }
+  | { code: 'unexpected-character'; char: string }
+  | { code: 'too-long'; max: number }
+  | { code: 'too-deep'; max: number }
+  | { code: 'expected'; token: string }
+  | { code: 'unknown-function'; name: string }
+  | { code: 'argument-count'; fn: string; min: number; max: number }
+  | { code: 'unexpected-end' }
+  | { code: 'unexpected-token' }
+  | { code: 'trailing-text' };
+
+/** An expression that does not parse: the problem and where (0-based) in the source. The message is in English, for developers. */
 export class ExprError extends Error {
   constructor(
-    message: string,
+    readonly problem: ExprProblem,
     readonly source: string,
     readonly at: number,
   ) {
-    super(`${message} (at ${at + 1} in "${source.length > 80 ? `${source.slice(0, 80)}…` : source}")`);
+    super(exprErrorText(problem, source, at, 'en'));
     this.name = 'ExprError';
   }
 }
@@ -85,7 +101,7 @@ function tokenize(src: string): Token[] {
       i++;
     } else if (/[0-9.]/.test(ch)) {
       const m = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
-      if (!m) throw new ExprError('bad number', src, i);
+      if (!m) throw new ExprError({ code: 'bad-number' }, src, i);
       let v = Number(m[0]);
       const at = i;
       i += m[0].length;
@@ -96,7 +112,7 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'num', v, at });
     } else if (ch === '"') {
       const lit = readTextLiteral(src, i);
-      if (!lit) throw new ExprError('unterminated text', src, i);
+      if (!lit) throw new ExprError({ code: 'unterminated-text' }, src, i);
       out.push({ t: 'str', v: lit.text, at: i });
       i = lit.end;
     } else if (NAME_START.test(ch)) {
@@ -112,7 +128,7 @@ function tokenize(src: string): Token[] {
         out.push({ t: 'op', v: ch, at: i });
         i++;
       } else {
-        throw new ExprError(`unexpected "${ch}"`, src, i);
+        throw new ExprError({ code: 'unexpected-character', char: ch }, src, i);
       }
     }
   }
@@ -126,13 +142,13 @@ const MAX_DEPTH = 64;
 
 /** Parses an expression; throws ExprError with the position of the first problem. */
 export function parseExpr(src: string): Expr {
-  if (src.length > MAX_EXPR_LENGTH) throw new ExprError(`longer than ${MAX_EXPR_LENGTH} characters`, src, MAX_EXPR_LENGTH);
+  if (src.length > MAX_EXPR_LENGTH) throw new ExprError({ code: 'too-long', max: MAX_EXPR_LENGTH }, src, MAX_EXPR_LENGTH);
   const toks = tokenize(src);
   let p = 0;
   let depth = 0;
   /** Brackets, function calls and signs nest; each level is one more recursion. */
   const deeper = (at: number): void => {
-    if (++depth > MAX_DEPTH) throw new ExprError(`nested more than ${MAX_DEPTH} levels`, src, at);
+    if (++depth > MAX_DEPTH) throw new ExprError({ code: 'too-deep', max: MAX_DEPTH }, src, at);
   };
   const peek = (): Token => toks[p]!;
   const isOp = (v: string): boolean => {
@@ -140,7 +156,7 @@ export function parseExpr(src: string): Expr {
     return t.t === 'op' && t.v === v;
   };
   const expectOp = (v: string): void => {
-    if (!isOp(v)) throw new ExprError(`expected "${v}"`, src, peek().at);
+    if (!isOp(v)) throw new ExprError({ code: 'expected', token: v }, src, peek().at);
     p++;
   };
 
@@ -197,7 +213,7 @@ export function parseExpr(src: string): Expr {
       p++;
       if (isOp('(')) {
         const fn = t.v.toUpperCase();
-        if (!(fn in FUNCTIONS)) throw new ExprError(`unknown function ${t.v}`, src, t.at);
+        if (!(fn in FUNCTIONS)) throw new ExprError({ code: 'unknown-function', name: t.v }, src, t.at);
         p++;
         deeper(t.at);
         const args: Expr[] = [];
@@ -212,7 +228,7 @@ export function parseExpr(src: string): Expr {
         depth--;
         const [min, max] = FUNCTIONS[fn as FunctionName];
         if (args.length < min || args.length > max) {
-          throw new ExprError(`${fn} takes ${min === max ? min : `${min}–${max}`} arguments`, src, t.at);
+          throw new ExprError({ code: 'argument-count', fn, min, max }, src, t.at);
         }
         return { k: 'call', fn: fn as FunctionName, args };
       }
@@ -226,11 +242,11 @@ export function parseExpr(src: string): Expr {
       depth--;
       return e;
     }
-    throw new ExprError(t.t === 'end' ? 'unexpected end' : 'unexpected token', src, t.at);
+    throw new ExprError({ code: t.t === 'end' ? 'unexpected-end' : 'unexpected-token' }, src, t.at);
   };
 
   const e = compare();
-  if (peek().t !== 'end') throw new ExprError('unexpected text after the expression', src, peek().at);
+  if (peek().t !== 'end') throw new ExprError({ code: 'trailing-text' }, src, peek().at);
   return e;
 }
 

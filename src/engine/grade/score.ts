@@ -7,7 +7,7 @@ import { excelRound } from '../expr/evaluate';
 import { exprRefs } from '../expr/parse';
 import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue, type IssueData, type Severity } from '../report/issue';
-import type { FieldSource as Source, Person, Results, GradeSource, Note } from '../results';
+import { schemeNote, type FieldSource as Source, type Person, type Results, type GradeSource, type Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
 import { fieldRef, type CompiledScheme, type CompiledVariant, type Field } from '../scheme/fields';
 import { countId, voteId, VOTERS_ID, type SchemeCondition } from '../scheme/model';
@@ -297,23 +297,17 @@ class RowScorer {
       }
       const compare = s.grading.mode === 'bands' || gradeFrom !== 'entered';
       if (compare && sheetGrade !== null && grade !== null && sheetGrade !== grade) {
-        this.add(
-          { rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why?.reason ?? null, whyEn: why?.reasonEn ?? null },
-          gradeCol!.col,
-        );
+        this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why ? conditionNote(why) : null }, gradeCol!.col);
       }
     } else if (gradeText && !elsewhere) {
-      this.add(
-        { rule: 'grade-mismatch', sheet: gradeText, computed: null, why: noGrade!.reason, whyEn: noGrade!.reasonEn ?? null },
-        gradeCol!.col,
-      );
+      this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: null, why: conditionNote(noGrade!) }, gradeCol!.col);
     }
 
-    const flags: Note[] = matched.length === 0 ? [] : matched.filter((m) => m.effect === 'flag').map((m) => note(m.reason, m.reasonEn));
+    const flags: Note[] = matched.length === 0 ? [] : matched.filter((m) => m.effect === 'flag').map(conditionNote);
     if (status === 'graded' && total !== null) {
-      for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(note(n.text, n.textEn));
+      for (const n of s.scoreNotes) if (inBand(n, total)) flags.push(schemeNote(n.text, n.textEn));
     }
-    if (variant) flags.push(note(`按${variant.variant.label}的规则计分`, `Scored by the rules for ${variant.variant.label}`));
+    if (variant) flags.push({ code: 'variant', label: variant.variant.label });
     if (s.screens.length > 0 && status !== 'excluded') {
       const ageCell = setup.identity.age ? view.value(r.row, setup.identity.age.col) : null;
       const age = typeof ageCell === 'number' ? ageCell : ageCell === null ? null : numberFromText(cellText(ageCell));
@@ -339,8 +333,7 @@ class RowScorer {
       remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
       reasonLabel: noGradeHit?.label ?? null,
-      reason: noGrade?.reason ?? (gradeFrom === 'direct' || gradeFrom === 'cap' ? why!.reason : null),
-      reasonEn: noGrade?.reasonEn ?? (gradeFrom === 'direct' || gradeFrom === 'cap' ? (why!.reasonEn ?? null) : null),
+      reason: noGrade ? conditionNote(noGrade) : gradeFrom === 'direct' || gradeFrom === 'cap' ? conditionNote(why!) : null,
       elsewhere,
       total,
       grade,
@@ -539,8 +532,9 @@ class RowScorer {
   }
 }
 
-function note(text: string, textEn: string | undefined): Note {
-  return textEn === undefined ? { text } : { text, textEn };
+/** Why a condition applies, in the scheme's words. */
+function conditionNote(c: SchemeCondition): Note {
+  return schemeNote(c.reason, c.reasonEn);
 }
 
 /** The total read from the sheet as an input: bounded by the lowest and highest totals the scheme allows. */

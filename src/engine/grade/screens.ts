@@ -24,35 +24,21 @@ export function educationLevel(sc: Screen, text: string): number {
 export function screenNote(sc: Screen, age: number | null, education: string): Note | null {
   if (age === null && education.trim() === '') return null;
   const level = educationLevel(sc, education);
-  const remind = sc.remind ? `；${sc.remind}` : '';
-  if (age === null || level < 0) {
-    const what = age === null ? ['年龄', 'age'] : ['学历', 'education'];
-    return {
-      text: `${sc.label}：缺少${what[0]}，无法判断${remind}`,
-      textEn: `${sc.label}: the ${what[1]} is missing, so it cannot be told`,
-    };
-  }
+  const screen = sc.label;
+  const remind = sc.remind ?? null;
+  if (age === null || level < 0) return { code: 'screen-unknown', screen, missing: age === null ? 'age' : 'education', remind };
   const rank = (label: string | undefined): number => (label === undefined ? -1 : sc.educationOrder.findIndex((e) => e.label === label));
   const tooOld = sc.maxAge !== undefined && age > sc.maxAge;
   const tooLow = level < rank(sc.minEducation);
   const ex = sc.exception;
   const exception = ex !== undefined && age <= ex.maxAge && level >= rank(ex.minEducation);
-  const exText = ex?.text ? `，${ex.text}` : '';
-  if (!tooOld && !tooLow) {
-    return {
-      text: `${sc.label}：年龄、学历符合条件${exception ? `（亦符合破格条件${exText}）` : ''}${remind}`,
-      textEn: `${sc.label}: age and education meet the conditions${exception ? ' (and those for an exception)' : ''}`,
-    };
-  }
-  if (exception) {
-    return {
-      text: `${sc.label}：不符合一般条件，符合破格条件${exText}${remind}`,
-      textEn: `${sc.label}: only the conditions for an exception are met`,
-    };
-  }
-  const why = [tooOld ? `${age} 岁，超过 ${sc.maxAge} 岁` : null, tooLow ? `学历低于${sc.minEducation}` : null].filter(Boolean).join('、');
-  const whyEn = [tooOld ? `aged ${age}, over ${sc.maxAge}` : null, tooLow ? `education below ${sc.minEducation}` : null]
-    .filter(Boolean)
-    .join(', ');
-  return { text: `${sc.label}：不符合条件（${why}）`, textEn: `${sc.label}: conditions not met (${whyEn})` };
+  const exceptionText = ex?.text ?? null;
+  if (!tooOld && !tooLow) return { code: 'screen-met', screen, exception, exceptionText, remind };
+  if (exception) return { code: 'screen-exception', screen, exceptionText, remind };
+  return {
+    code: 'screen-not-met',
+    screen,
+    over: tooOld ? { age, max: sc.maxAge! } : null,
+    below: tooLow ? (sc.minEducation ?? null) : null,
+  };
 }

@@ -11,6 +11,7 @@ import { toExcel, excelText } from '../expr/excel';
 import { fold } from '../expr/parse';
 import { a1, columnLetters, GridView, type CellValue, type Grid } from '../grid';
 import type { Issue } from '../report/issue';
+import { RULES } from '../report/rules';
 import type { Person, Results } from '../results';
 import { gradeLabel } from '../grade/score';
 import type { CompiledVariant } from '../scheme/fields';
@@ -284,16 +285,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   }
 
   const written = new Set(plan.writes.map((w) => w.cell));
-  plan.conflicts = r.issues.filter(
-    (i) =>
-      (i.rule === 'total-mismatch' ||
-        i.rule === 'subtotal-mismatch' ||
-        i.rule === 'grade-mismatch' ||
-        i.rule === 'unknown-grade' ||
-        i.rule === 'rank-mismatch') &&
-      i.cell !== null &&
-      written.has(i.cell),
-  );
+  plan.conflicts = r.issues.filter((i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell));
   return plan;
 }
 

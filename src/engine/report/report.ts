@@ -4,7 +4,7 @@
  */
 import { fieldValue, type Person, type QuotaResult, type Results } from '../results';
 import type { Locale } from './locale';
-import { words } from './messages';
+import { noteText, words } from './messages';
 import type { Issue, Severity } from './issue';
 
 export interface PersonJson {
@@ -76,11 +76,11 @@ function personJson(r: Results, p: Person, locale: Locale): PersonJson {
     total: p.total === null ? null : Math.round(p.total * 100) / 100,
     grade: p.grade,
     status: p.status,
-    reason: locale === 'en' ? (p.reasonEn ?? p.reason) : p.reason,
+    reason: p.reason && noteText(p.reason, locale),
     post: p.post,
     elsewhere: p.elsewhere,
     gradeFrom: p.gradeFrom,
-    flags: p.flags.map((f) => (locale === 'en' ? (f.textEn ?? f.text) : f.text)),
+    flags: p.flags.map((f) => noteText(f, locale)),
   };
   if (Object.keys(p.levels).length > 0) out.levels = p.levels;
   const rates = r.compiled.scheme.ballot?.rates ?? [];

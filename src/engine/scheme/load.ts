@@ -3,55 +3,33 @@
  * that lists every problem with its path. `extends` lets a scheme start from a preset and
  * replace some of its top-level fields (an office's variant of gwy-2020).
  */
-import zhCN from 'zod/v4/locales/zh-CN.js';
-import en from 'zod/v4/locales/en.js';
-import { SchemeSchema, type Scheme } from './model';
+import type { core } from 'zod';
 import type { Locale } from '../report/locale';
+import { problemsText } from '../report/messages';
+import { jsonErrorLine } from './json-error';
+import { ID_PATTERN, SCHEME_ID_PATTERN, SchemeSchema, type Scheme } from './model';
+import { problem, type ProblemCode, type ProblemData, type SchemePath, type SchemeProblem } from './problems';
 
+/** A scheme that cannot be used: every problem found, each with its path and data. The message says them all, in the locale loaded in. */
 export class SchemeError extends Error {
   constructor(
-    message: string,
-    readonly problems: string[],
+    readonly problems: SchemeProblem[],
+    locale: Locale = 'zh',
   ) {
-    super(problems.length > 0 ? `${message}: ${problems.join('; ')}` : message);
+    super(problemsText(problems, locale, Infinity));
     this.name = 'SchemeError';
   }
+}
+
+/** A scheme error on one line, for a message: its first `max` problems, and how many there are in all when more. */
+export function schemeErrorText(e: SchemeError, locale: Locale, max = 3): string {
+  return problemsText(e.problems, locale, max);
 }
 
 /** Finds the raw JSON of a scheme by id (the presets), for `extends`. */
 export type SchemeResolver = (id: string) => unknown;
 
 const MAX_EXTENDS_DEPTH = 5;
-
-const TEXT = {
-  zh: {
-    notObject: '方案文件的内容不是一个 JSON 对象',
-    notJson: '方案文件不是有效的 JSON',
-    invalid: '方案文件有误',
-    unknownParent: (id: string) => `extends 指向的方案 "${id}" 不存在`,
-    tooDeep: 'extends 嵌套太深或循环引用',
-    tooLarge: (kb: number) => `方案文件太大（${kb} KB，最多 ${MAX_TEXT / 1000} KB）：这不像一个考核方案，请检查选的文件`,
-    tooMany: (path: string, n: number, max: number) => `${path} 有 ${n} 项，最多 ${max} 项`,
-    tooLong: (path: string, n: number, max: number) => `${path} 有 ${n} 个字，最多 ${max} 个字`,
-    tooNested: (path: string) => `${path} 嵌套超过 ${MAX_NESTING} 层`,
-    unusual: '方案文件的结构异常',
-    missing: '缺少这一项（必填）',
-  },
-  en: {
-    notObject: 'the scheme file does not hold a JSON object',
-    notJson: 'the scheme file is not valid JSON',
-    invalid: 'the scheme file is invalid',
-    unknownParent: (id: string) => `extends names an unknown scheme "${id}"`,
-    tooDeep: 'extends is nested too deeply or loops',
-    tooLarge: (kb: number) =>
-      `the scheme file is too large (${kb} KB, at most ${MAX_TEXT / 1000} KB): it does not look like a scheme; check the file chosen`,
-    tooMany: (path: string, n: number, max: number) => `${path} has ${n} entries, at most ${max}`,
-    tooLong: (path: string, n: number, max: number) => `${path} has ${n} characters, at most ${max}`,
-    tooNested: (path: string) => `${path} is nested more than ${MAX_NESTING} levels deep`,
-    unusual: 'the scheme file has an unusual structure',
-    missing: 'missing (required)',
-  },
-};
 
 /**
  * Bounds no real scheme comes near (the largest preset is 15 KB, 17 items): a file beyond them
@@ -63,26 +41,24 @@ const MAX_ENTRIES = 500;
 const MAX_STRING = 10_000;
 const MAX_NESTING = 16;
 
-/** Every array, string and nesting level within bounds; the problems, by path. */
-function sizeProblems(v: unknown, locale: Locale, path = '', depth = 0, out: string[] = []): string[] {
-  const t = TEXT[locale];
-  const at = path || (locale === 'zh' ? '（根）' : '(root)');
+/** Every array, string and nesting level within bounds; the problems, by path (at most 10). */
+function sizeProblems(v: unknown, path: SchemePath = [], depth = 0, out: SchemeProblem[] = []): SchemeProblem[] {
   if (out.length >= 10) return out;
   if (typeof v === 'string') {
-    if (v.length > MAX_STRING) out.push(t.tooLong(at, v.length, MAX_STRING));
+    if (v.length > MAX_STRING) out.push(problem('too-long', path, { count: v.length, max: MAX_STRING }));
     return out;
   }
   if (typeof v !== 'object' || v === null) return out;
   if (depth >= MAX_NESTING) {
-    out.push(t.tooNested(at));
+    out.push(problem('too-nested', path, { max: MAX_NESTING }));
     return out;
   }
-  const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+  const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
   if (entries.length > MAX_ENTRIES) {
-    out.push(t.tooMany(at, entries.length, MAX_ENTRIES));
+    out.push(problem('too-many', path, { count: entries.length, max: MAX_ENTRIES }));
     return out;
   }
-  for (const [k, x] of entries) sizeProblems(x, locale, path ? `${path}.${k}` : k, depth + 1, out);
+  for (const [k, x] of entries) sizeProblems(x, [...path, k], depth + 1, out);
   return out;
 }
 
@@ -92,45 +68,86 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Follows `extends`: the parent's fields, replaced by the child's, top-level key by key. */
 function resolveExtends(raw: Record<string, unknown>, resolve: SchemeResolver, locale: Locale, depth = 0): Record<string, unknown> {
-  const t = TEXT[locale];
   const parentId = raw['extends'];
   if (parentId === undefined) return raw;
-  if (typeof parentId !== 'string') throw new SchemeError(t.invalid, ['extends: string']);
-  if (depth >= MAX_EXTENDS_DEPTH) throw new SchemeError(t.tooDeep, []);
+  if (typeof parentId !== 'string') throw new SchemeError([problem('wrong-type', ['extends'], { expected: 'string' })], locale);
+  if (depth >= MAX_EXTENDS_DEPTH) throw new SchemeError([problem('extends-too-deep', [], {})], locale);
   const parent = resolve(parentId);
-  if (!isObject(parent)) throw new SchemeError(t.unknownParent(parentId), []);
+  if (!isObject(parent)) throw new SchemeError([problem('unknown-parent', [], { id: parentId })], locale);
   const base = resolveExtends(parent, resolve, locale, depth + 1);
   const merged: Record<string, unknown> = { ...base, ...raw };
   delete merged['extends'];
   return merged;
 }
 
-/** Validates a parsed scheme object; throws SchemeError listing every problem. */
+const sizeOf = (origin: string): 'number' | 'text' | 'list' =>
+  origin === 'string' ? 'text' : origin === 'array' || origin === 'set' ? 'list' : 'number';
+
+/**
+ * The schema library's issue as our problems, by its code and data: its own messages are not
+ * shown. A value that fits no form of a union is said by the form it comes closest to (the one
+ * whose type it has), else as a wrong form.
+ */
+function fromZod(i: core.$ZodIssue, base: SchemePath = []): SchemeProblem[] {
+  const path = [...base, ...(i.path as SchemePath)];
+  switch (i.code) {
+    case 'invalid_type':
+      return [i.input === undefined ? problem('missing', path, {}) : problem('wrong-type', path, { expected: i.expected })];
+    case 'too_small':
+      return [problem('too-small', path, { of: sizeOf(i.origin), min: Number(i.minimum), inclusive: i.inclusive ?? true })];
+    case 'too_big':
+      return [problem('too-big', path, { of: sizeOf(i.origin), max: Number(i.maximum), inclusive: i.inclusive ?? true })];
+    case 'invalid_value':
+      return [
+        problem('not-one-of', path, {
+          values: i.values.map((v) => (typeof v === 'bigint' || typeof v === 'symbol' ? String(v) : (v ?? null))),
+        }),
+      ];
+    case 'invalid_format':
+      if (i.format === 'regex' && 'pattern' in i) {
+        if (i.pattern === String(SCHEME_ID_PATTERN)) return [problem('bad-scheme-id', path, {})];
+        if (i.pattern === String(ID_PATTERN)) return [problem('bad-id', path, {})];
+      }
+      return [problem('bad-form', path, {})];
+    case 'custom': {
+      const p = i.params?.['problem'] as { code: ProblemCode; data: ProblemData[ProblemCode] } | undefined;
+      return [p ? problem(p.code, path, p.data) : problem('bad-form', path, {})];
+    }
+    case 'invalid_union': {
+      if (i.input === undefined) return [problem('missing', path, {})];
+      const near = i.errors.filter((branch) => branch.length > 0 && branch.every((x) => x.path.length > 0));
+      return near.length === 1 ? near[0]!.flatMap((x) => fromZod(x, path)) : [problem('bad-form', path, {})];
+    }
+    default:
+      return [problem('bad-form', path, {})];
+  }
+}
+
+/** Validates a parsed scheme object; throws SchemeError listing every problem (its message in `locale`). */
 export function loadScheme(raw: unknown, resolve: SchemeResolver, locale: Locale = 'zh'): Scheme {
-  const t = TEXT[locale];
-  if (!isObject(raw)) throw new SchemeError(t.notObject, []);
-  const tooBig = sizeProblems(raw, locale);
-  if (tooBig.length > 0) throw new SchemeError(t.unusual, tooBig);
+  if (!isObject(raw)) throw new SchemeError([problem('not-object', [], {})], locale);
+  const tooBig = sizeProblems(raw);
+  if (tooBig.length > 0) throw new SchemeError(tooBig, locale);
   const full = resolveExtends(raw, resolve, locale);
-  const zodWords = (locale === 'zh' ? zhCN() : en()).localeError;
-  // zod's own words for a missing field are "expected string, received undefined": say it is missing.
-  const error: typeof zodWords = (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? t.missing : zodWords(iss));
-  const result = SchemeSchema.safeParse(full, { error });
+  // The input is kept on each issue so that a missing value can be told from a wrong one.
+  const result = SchemeSchema.safeParse(full, { reportInput: true });
   if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (i) => `${i.path.length > 0 ? i.path.join('.') : locale === 'zh' ? '（根）' : '(root)'}: ${i.message}`,
+  throw new SchemeError(
+    result.error.issues.flatMap((i) => fromZod(i)),
+    locale,
   );
-  throw new SchemeError(t.invalid, problems);
 }
 
 /** Parses scheme JSON text, then validates it. */
 export function parseScheme(text: string, resolve: SchemeResolver, locale: Locale = 'zh'): Scheme {
-  if (text.length > MAX_TEXT) throw new SchemeError(TEXT[locale].tooLarge(Math.round(text.length / 1000)), []);
+  if (text.length > MAX_TEXT)
+    throw new SchemeError([problem('too-large', [], { kb: Math.round(text.length / 1000), maxKb: MAX_TEXT / 1000 })], locale);
+  const body = text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new SchemeError(TEXT[locale].notJson, [e instanceof Error ? e.message : String(e)]);
+    raw = JSON.parse(body);
+  } catch {
+    throw new SchemeError([problem('not-json', [], { line: jsonErrorLine(body) })], locale);
   }
   return loadScheme(raw, resolve, locale);
 }

@@ -5,11 +5,24 @@
  */
 import { z } from 'zod';
 import { exprRefs, parseExpr, ExprError } from '../expr/parse';
+import type { ProblemCode, ProblemData, SchemePath } from './problems';
 
 /** An id usable in expressions: letters of any script, digits and _, not starting with a digit. */
+export const ID_PATTERN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/** A scheme's own id (gwy-2020). */
+export const SCHEME_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * A problem found by a check of ours, as the code and data its words need (./problems); the
+ * loader reads it from `params`, and the message is only the code, for developers.
+ */
+function problemParams<C extends ProblemCode>(code: C, data: ProblemData[C]): { message: string; params: Record<string, unknown> } {
+  return { message: code, params: { problem: { code, data } } };
+}
+
 const Id = z
   .string()
-  .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an id is letters, digits and _, and starts with a letter')
+  .regex(ID_PATTERN, 'an id is letters, digits and _, and starts with a letter')
   .describe('Identifier used in expressions and references (e.g. "de", "思想政治素质").');
 
 /** Ids the engine gives the fields a scheme implies, reserved so expressions can use them. */
@@ -200,7 +213,7 @@ export const Quota = z
     atLeastOne: z.boolean().default(false).describe('A maximum is never below 1, and a minimum never below 1.'),
     note: Note,
   })
-  .refine((q) => q.max !== undefined || q.min !== undefined, 'a quota needs max, min or both')
+  .refine((q) => q.max !== undefined || q.min !== undefined, problemParams('quota-needs-bound', {}))
   .describe('A limit on the share of people in some grades; base = graded people in the scope.');
 
 const AnnualWhen = z
@@ -372,10 +385,7 @@ export const Columns = z
 
 const SchemeObject = z.object({
   $schema: z.string().optional(),
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a scheme id is lower-case letters, digits and -')
-    .describe('Stable id (gwy-2020).'),
+  id: z.string().regex(SCHEME_ID_PATTERN, 'a scheme id is lower-case letters, digits and -').describe('Stable id (gwy-2020).'),
   name: z.string().min(1).describe('Name in Chinese.'),
   nameEn: z.string().optional(),
   source: z.string().optional().describe('Where the rules come from.'),
@@ -419,7 +429,7 @@ const SchemeObject = z.object({
       bands: z.array(GradeBand).default([]),
     })
     // Checked with the object, not after the whole scheme: a file with other errors still hears of it.
-    .refine((g) => g.mode === 'none' || g.labels.length > 0, { path: ['labels'], message: 'grades are needed unless the mode is "none"' })
+    .refine((g) => g.mode === 'none' || g.labels.length > 0, { path: ['labels'], ...problemParams('needs-grades', {}) })
     .describe('Grades and how they are given.'),
   conditions: z.array(Condition).default([]),
   scoreNotes: z
@@ -437,10 +447,13 @@ const SchemeObject = z.object({
 
 /** The scheme with its cross-field checks: references resolve, expressions parse, grades exist. */
 export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
-  const ids = new Map<string, string>();
-  const add = (id: string, where: (string | number)[]): void => {
-    if (ids.has(id)) ctx.addIssue({ code: 'custom', path: where, message: `duplicate id "${id}" (also ${ids.get(id)})` });
-    else ids.set(id, where.join('.'));
+  const complain = <C extends ProblemCode>(path: SchemePath, code: C, data: ProblemData[C]): void =>
+    ctx.addIssue({ code: 'custom', path, ...problemParams(code, data) });
+  const ids = new Map<string, SchemePath>();
+  const add = (id: string, where: SchemePath): void => {
+    const also = ids.get(id);
+    if (also) complain(where, 'duplicate-id', { id, also });
+    else ids.set(id, where);
   };
   s.groups.forEach((g, i) => add(g.id, ['groups', i, 'id']));
   s.items.forEach((it, i) => add(it.id, ['items', i, 'id']));
@@ -450,14 +463,10 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     add(a.id, ['deductions', i, 'id']);
     add(countId(a.id), ['deductions', i, 'id']);
     if (typeof a.points !== 'number' && a.pointsColumn === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['deductions', i, 'pointsColumn'],
-        message: 'points given as a range need pointsColumn: the sheet must say how many points were taken',
-      });
+      complain(['deductions', i, 'pointsColumn'], 'points-need-column', {});
     }
     if (typeof a.points !== 'number' && a.points.min > a.points.max) {
-      ctx.addIssue({ code: 'custom', path: ['deductions', i, 'points'], message: 'min is above max' });
+      complain(['deductions', i, 'points'], 'range-reversed', {});
     }
   });
   s.computed.forEach((c, i) => add(c.id, ['computed', i, 'id']));
@@ -471,8 +480,7 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
     b.rates.forEach((r, i) => {
       add(r.id, ['ballot', 'rates', i, 'id']);
       r.options.forEach((o, j) => {
-        if (!b.options.some((x) => x.label === o))
-          ctx.addIssue({ code: 'custom', path: ['ballot', 'rates', i, 'options', j], message: `no ballot option "${o}"` });
+        if (!b.options.some((x) => x.label === o)) complain(['ballot', 'rates', i, 'options', j], 'no-ballot-option', { option: o });
       });
     });
   }
@@ -480,21 +488,16 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   const groupIds = new Set(s.groups.map((g) => g.id));
   const itemIds = new Set(s.items.map((it) => it.id));
   s.deductions.forEach((d, i) => {
-    if (d.item !== undefined && !itemIds.has(d.item))
-      ctx.addIssue({ code: 'custom', path: ['deductions', i, 'item'], message: `no item "${d.item}"` });
+    if (d.item !== undefined && !itemIds.has(d.item)) complain(['deductions', i, 'item'], 'no-item', { id: d.item });
   });
   s.groups.forEach((g, i) => {
     if (g.group === undefined) return;
-    if (!groupIds.has(g.group)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'group'], message: `no group "${g.group}"` });
+    if (!groupIds.has(g.group)) complain(['groups', i, 'group'], 'no-group', { id: g.group });
     // A dimension inside itself, directly or through others, has no value.
     const seen = new Set([g.id]);
     for (let up = s.groups.find((x) => x.id === g.group); up; up = s.groups.find((x) => x.id === up!.group)) {
       if (seen.has(up.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['groups', i, 'group'],
-          message: `dimensions inside each other in a loop: ${[...seen].join(' → ')}`,
-        });
+        complain(['groups', i, 'group'], 'group-loop', { ids: [...seen] });
         break;
       }
       seen.add(up.id);
@@ -502,41 +505,41 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
   });
   s.items.forEach((it, i) => {
     if (it.group !== undefined && !groupIds.has(it.group)) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'group'], message: `no group "${it.group}"` });
+      complain(['items', i, 'group'], 'no-group', { id: it.group });
     }
-    if (it.min !== null && it.min > it.max) ctx.addIssue({ code: 'custom', path: ['items', i], message: 'min is above max' });
+    if (it.min !== null && it.min > it.max) complain(['items', i], 'min-above-max', {});
   });
   s.groups.forEach((g, i) => {
     const members = s.items.filter((it) => it.group === g.id);
     if (g.combine === 'weighted' && s.groups.some((x) => x.group === g.id)) {
-      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'a weighted group cannot hold other groups' });
+      complain(['groups', i], 'weighted-holds-groups', {});
     }
     if (members.length === 0 && g.combine === 'weighted') {
-      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'a weighted group needs items' });
+      complain(['groups', i], 'weighted-needs-items', {});
     }
     if (g.combine === 'weighted' && members.some((m) => m.weight === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['groups', i], message: 'every item of a weighted group needs a weight' });
+      complain(['groups', i], 'weighted-needs-weights', {});
     }
   });
 
-  const checkExpr = (src: string, path: (string | number)[]): void => {
+  const checkExpr = (src: string, path: SchemePath): void => {
     try {
       for (const ref of exprRefs(parseExpr(src))) {
-        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', path, message: `unknown field "${ref}" in "${src}"` });
+        if (!ids.has(ref)) complain(path, 'unknown-field', { ref, expr: src });
       }
     } catch (e) {
-      ctx.addIssue({ code: 'custom', path, message: e instanceof ExprError ? e.message : String(e) });
+      if (!(e instanceof ExprError)) throw e;
+      complain(path, 'bad-expr', { expr: src, at: e.at, problem: e.problem });
     }
   };
   s.computed.forEach((c, i) => checkExpr(c.expr, ['computed', i, 'expr']));
   const loop = computedLoop(s.computed);
-  if (loop)
-    ctx.addIssue({ code: 'custom', path: ['computed'], message: `computed fields refer to each other in a loop: ${loop.join(' → ')}` });
+  if (loop) complain(['computed'], 'computed-loop', { ids: loop });
   if (s.total.expr !== undefined) checkExpr(s.total.expr, ['total', 'expr']);
   s.variants.forEach((v, i) => {
     for (const [id, e] of Object.entries(v.computed)) {
       if (!s.computed.some((c) => c.id === id)) {
-        ctx.addIssue({ code: 'custom', path: ['variants', i, 'computed', id], message: `no computed field "${id}"` });
+        complain(['variants', i, 'computed', id], 'no-computed', { id });
       }
       checkExpr(e, ['variants', i, 'computed', id]);
     }
@@ -545,27 +548,27 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
 
   const grades = new Set<string>();
   s.grading.labels.forEach((l, i) => {
-    if (grades.has(l.label)) ctx.addIssue({ code: 'custom', path: ['grading', 'labels', i], message: `duplicate grade "${l.label}"` });
+    if (grades.has(l.label)) complain(['grading', 'labels', i], 'duplicate-grade', { grade: l.label });
     grades.add(l.label);
   });
-  const knownGrade = (g: string | undefined, path: (string | number)[]): void => {
-    if (g !== undefined && !grades.has(g)) ctx.addIssue({ code: 'custom', path, message: `unknown grade "${g}"` });
+  const knownGrade = (g: string | undefined, path: SchemePath): void => {
+    if (g !== undefined && !grades.has(g)) complain(path, 'unknown-grade', { grade: g, annual: false });
   };
   s.grading.bands.forEach((b, i) => knownGrade(b.grade, ['grading', 'bands', i, 'grade']));
   s.conditions.forEach((c, i) => {
     knownGrade(c.grade, ['conditions', i, 'grade']);
     if ((c.effect === 'direct-grade' || c.effect === 'max-grade') && c.grade === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['conditions', i, 'grade'], message: `${c.effect} needs a grade` });
+      complain(['conditions', i, 'grade'], 'needs-grade', { effect: c.effect });
     }
     if (c.match.keywords.length === 0 && c.match.leave === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['conditions', i, 'match'], message: 'a condition needs keywords or leave' });
+      complain(['conditions', i, 'match'], 'condition-needs-match', {});
     }
   });
   s.quotas.forEach((q, i) => q.grades.forEach((g, j) => knownGrade(g, ['quotas', i, 'grades', j])));
   if (s.organisation) {
     const flags = new Set(s.conditions.map((c) => c.id));
     s.organisation.bars.forEach((id, i) => {
-      if (!flags.has(id)) ctx.addIssue({ code: 'custom', path: ['organisation', 'bars', i], message: `no condition "${id}"` });
+      if (!flags.has(id)) complain(['organisation', 'bars', i], 'no-condition', { id });
     });
   }
   s.screens.forEach((sc, i) => {
@@ -574,25 +577,24 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
       ['minEducation', sc.minEducation],
       ['exception', sc.exception?.minEducation],
     ] as const) {
-      if (level !== undefined && !levels.has(level))
-        ctx.addIssue({ code: 'custom', path: ['screens', i, what], message: `no education level "${level}"` });
+      if (level !== undefined && !levels.has(level)) complain(['screens', i, what], 'no-education-level', { level });
     }
   });
   if (s.grading.mode === 'bands' && s.grading.bands.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['grading', 'bands'], message: 'bands mode needs bands' });
+    complain(['grading', 'bands'], 'needs-bands', {});
   }
   if (s.annual) {
     const annualGrades = new Set(s.annual.grades.map((g) => g.label));
     s.annual.rules.forEach((r, i) => {
       if (r.grade !== undefined && !annualGrades.has(r.grade)) {
-        ctx.addIssue({ code: 'custom', path: ['annual', 'rules', i, 'grade'], message: `unknown annual grade "${r.grade}"` });
+        complain(['annual', 'rules', i, 'grade'], 'unknown-grade', { grade: r.grade, annual: true });
       }
       r.when?.grades.forEach((g, j) => knownGrade(g, ['annual', 'rules', i, 'when', 'grades', j]));
     });
     s.annual.quotas.forEach((q, i) =>
       q.grades.forEach((g, j) => {
         if (!annualGrades.has(g)) {
-          ctx.addIssue({ code: 'custom', path: ['annual', 'quotas', i, 'grades', j], message: `unknown annual grade "${g}"` });
+          complain(['annual', 'quotas', i, 'grades', j], 'unknown-grade', { grade: g, annual: true });
         }
       }),
     );

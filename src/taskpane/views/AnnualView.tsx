@@ -21,7 +21,7 @@ import {
 import { CARD } from './card';
 import type { Issue } from '../../engine/report/issue';
 import type { Locale } from '../../engine/report/locale';
-import { fmt, scopeName } from '../../engine/report/messages';
+import { fmt, noteText, scopeName } from '../../engine/report/messages';
 import type { AddedSheets } from '../../hosts/host';
 import type { PaneYear } from '../session';
 import type { Strings } from '../strings';
@@ -137,9 +137,7 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
                       {scoresOnly ? fmtOrDash(p.annualTotal ?? p.score) : (p.decided ?? p.maxGrade ?? s.otherwise)}
                     </TableCell>
                   )}
-                  <TableCell className={st.small}>
-                    {p.flags.map((f) => (locale === 'en' && f.textEn ? f.textEn : f.text)).join('；')}
-                  </TableCell>
+                  <TableCell className={st.small}>{p.flags.map((f) => noteText(f, locale)).join('；')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

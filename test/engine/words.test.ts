@@ -1,0 +1,338 @@
+/**
+ * The words files are complete: every rule, note, scheme problem and expression problem says
+ * something in both languages from sample data, the English without Chinese of its own (only
+ * the data passed in may be Chinese), and every list of a scheme file has a name in both.
+ * The samples are typed by code, so a new code without a sample does not compile.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExprProblem } from '../../src/engine/expr/parse';
+import type { FieldRef, IssueDataOf, RuleId } from '../../src/engine/report/issue';
+import { noteText, problemText, ruleName, words } from '../../src/engine/report/messages';
+import { RULES } from '../../src/engine/report/rules';
+import { en } from '../../src/engine/report/words/en';
+import { zh } from '../../src/engine/report/words/zh';
+import type { Note, NoteCode } from '../../src/engine/results';
+import { SchemeError, schemeErrorText } from '../../src/engine/scheme/load';
+import { schemeJsonSchema } from '../../src/engine/scheme/model';
+import { NAMES_ITS_KEY, problem, type ProblemCode, type ProblemData, type SchemePath } from '../../src/engine/scheme/problems';
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** Every string in the data, longest first (a quota's scope "unit:办公室" with its unit). */
+function strings(data: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v, v.replace(/^unit:/, ''));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/** What the words add to the data: the text without the strings passed in. */
+function ownWords(text: string, data: unknown): string {
+  return strings(data).reduce((t, s) => (s ? t.split(s).join('') : t), text);
+}
+
+/** Non-empty in both languages; the English adds no Chinese; the Chinese adds Chinese, where it adds anything. */
+function expectSaid(zhText: string, enText: string, data: unknown): void {
+  expect(zhText.trim()).not.toBe('');
+  expect(enText.trim()).not.toBe('');
+  expect(ownWords(enText, data)).not.toMatch(CJK);
+  const added = ownWords(zhText, data).replace(/[\s\d.,:;()"'/%×–-]/g, '');
+  if (added !== '') expect(added).toMatch(CJK);
+  expect(zhText).not.toMatch(/undefined|null|NaN|\[object/);
+  expect(enText).not.toMatch(/undefined|null|NaN|\[object/);
+}
+
+const de: FieldRef = { id: 'de', label: '德', en: 'Virtue' };
+const neng: FieldRef = { id: 'neng', label: '能' };
+const span = { from: 89, fromInclusive: false, to: 90, toInclusive: false };
+const quota = { grades: ['好'], scope: 'unit:办公室', count: 5, base: 10, limit: 4, share: 0.4, hard: true };
+const reason: Note = { code: 'scheme', text: '试用期内不确定等次', en: 'On probation: no grade' };
+
+/** An issue's data without its rule id (distributed over a rule's kinds). */
+type Sample<D> = D extends unknown ? Omit<D, 'rule'> : never;
+
+/** Sample data of every rule, one per branch its words take. */
+const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
+  'missing-value': [{ field: de }, { field: { id: 'name', label: '姓名', en: 'Name' } }],
+  'not-a-number': (['text', 'error', 'boolean', 'date', 'formula'] as const).map((kind) => ({ field: neng, text: '良好', kind })),
+  'number-as-text': [{ field: de, text: '９０分', value: 90 }],
+  'out-of-range': [
+    { field: de, value: 21, min: 0, max: 20, cap: false },
+    { field: de, value: -1, min: 0, max: 20, cap: false },
+    { field: de, value: 6, min: null, max: 5, cap: true },
+    { field: de, value: 55, min: 0, max: 50, cap: true, summed: true },
+  ],
+  'subtotal-mismatch': [{ field: de, sheet: 18, computed: 19.5 }],
+  'deduction-out-of-range': [
+    { field: neng, count: 0, points: 2, min: 0, max: 0, each: [1, 3] },
+    { field: neng, count: 2, points: 7, min: 2, max: 6, each: [1, 3] },
+  ],
+  'ballot-mismatch': [{ subject: de, votes: 30, voters: 29 }],
+  'total-mismatch': [
+    { sheet: 91, computed: 90.5 },
+    { sheet: '九十', computed: 90.5 },
+  ],
+  'grade-mismatch': [
+    { sheet: '好', computed: '较好', why: null },
+    { sheet: '好', computed: null, why: reason },
+  ],
+  'unknown-grade': [{ text: '良', known: ['好', '较好', '一般', '较差'] }],
+  'duplicate-person': [
+    { name: '张三', unit: '办公室', firstRow: 5 },
+    { name: '张三', unit: null, firstRow: 5 },
+  ],
+  'rank-mismatch': [
+    { name: '东城街道', sheet: 2, computed: 3, group: '街道' },
+    { name: '东城街道', sheet: '第二', computed: 3, group: null },
+  ],
+  'quota-exceeded': [quota, { ...quota, scope: 'all', hard: false }],
+  'quota-below-minimum': [quota],
+  'scheme-gap': [
+    { kind: 'gap', subject: null, grades: [], ...span },
+    { kind: 'overlap', subject: de, grades: ['优秀', '良好'], ...span, to: 89, toInclusive: true },
+    { kind: 'max-sum', subject: de, expected: 20, actual: 19 },
+    { kind: 'max-sum', subject: null, expected: 100, actual: 90 },
+    { kind: 'total-in-gap', value: 89.5 },
+    { kind: 'total-not-a-number' },
+  ],
+  'missing-column': [{ field: de }],
+  'header-max-mismatch': [{ field: de, header: 25, scheme: 20 }],
+  'condition-conflict': [{ chosen: '急难险重', ignored: '推诿扯皮' }],
+  'annual-missing-period': [
+    { name: '周杰', periods: [1, 2], unit: 'quarter' },
+    { name: null, periods: [5, 6], unit: 'month' },
+  ],
+  'annual-ungraded-period': [
+    {
+      name: '徐涛',
+      periods: [
+        { index: 1, reason: '试用期' },
+        { index: 2, reason: null },
+      ],
+      unit: 'quarter',
+    },
+  ],
+  'annual-grade-not-allowed': [
+    { name: '王芳', grade: '优秀', maxGrade: '称职', why: [reason] },
+    { name: '王芳', grade: '优秀', maxGrade: '称职', why: [] },
+  ],
+};
+
+const NOTES: { [C in NoteCode]: Extract<Note, { code: C }>[] } = {
+  scheme: [reason, { code: 'scheme', text: '津贴减发' }],
+  variant: [{ code: 'variant', label: '科级干部' }],
+  'screen-unknown': [
+    { code: 'screen-unknown', screen: '后备干部', missing: 'age', remind: '干部身份请核实' },
+    { code: 'screen-unknown', screen: '后备干部', missing: 'education', remind: null },
+  ],
+  'screen-met': [
+    { code: 'screen-met', screen: '后备干部', exception: true, exceptionText: '推荐得票较高', remind: '干部身份请核实' },
+    { code: 'screen-met', screen: '后备干部', exception: false, exceptionText: null, remind: null },
+  ],
+  'screen-exception': [{ code: 'screen-exception', screen: '后备干部', exceptionText: '推荐得票较高', remind: null }],
+  'screen-not-met': [
+    { code: 'screen-not-met', screen: '后备干部', over: { age: 50, max: 45 }, below: '大专' },
+    { code: 'screen-not-met', screen: '后备干部', over: null, below: '大专' },
+  ],
+  'no-grade-all-year': [{ code: 'no-grade-all-year' }],
+  'place-alert': [
+    { code: 'place-alert', text: '约谈', en: 'Interview', periods: [1, 2], unit: 'month' },
+    { code: 'place-alert', text: '书面报告', periods: [1, 2, 4], unit: 'month' },
+  ],
+};
+
+const EXPR: { [C in ExprProblem['code']]: Extract<ExprProblem, { code: C }> } = {
+  'bad-number': { code: 'bad-number' },
+  'unterminated-text': { code: 'unterminated-text' },
+  'unexpected-character': { code: 'unexpected-character', char: '$' },
+  'too-long': { code: 'too-long', max: 2000 },
+  'too-deep': { code: 'too-deep', max: 64 },
+  expected: { code: 'expected', token: ')' },
+  'unknown-function': { code: 'unknown-function', name: 'FOO' },
+  'argument-count': { code: 'argument-count', fn: 'ROUND', min: 2, max: 2 },
+  'unexpected-end': { code: 'unexpected-end' },
+  'unexpected-token': { code: 'unexpected-token' },
+  'trailing-text': { code: 'trailing-text' },
+};
+
+const PROBLEMS: { [C in ProblemCode]: ProblemData[C][] } = {
+  'not-json': [{ line: 3 }, { line: null }],
+  'too-large': [{ kb: 30000, maxKb: 1000 }],
+  'not-object': [{}],
+  'too-many': [{ count: 600, max: 500 }],
+  'too-long': [{ count: 100002, max: 10000 }],
+  'too-nested': [{ max: 16 }],
+  'unknown-parent': [{ id: 'gwy-2099' }],
+  'extends-too-deep': [{}],
+  missing: [{}],
+  'wrong-type': ['string', 'number', 'int', 'boolean', 'array', 'object', 'tuple'].map((expected) => ({ expected })),
+  'too-small': [
+    { of: 'number', min: 0, inclusive: false },
+    { of: 'number', min: 1, inclusive: true },
+    { of: 'text', min: 1, inclusive: true },
+    { of: 'text', min: 3, inclusive: true },
+    { of: 'list', min: 2, inclusive: true },
+  ],
+  'too-big': [
+    { of: 'number', max: 1, inclusive: true },
+    { of: 'number', max: 1, inclusive: false },
+    { of: 'text', max: 10, inclusive: true },
+    { of: 'list', max: 5, inclusive: true },
+  ],
+  'not-one-of': [{ values: ['bands', 'entered', 'none'] }],
+  'bad-id': [{}],
+  'bad-scheme-id': [{}],
+  'bad-form': [{}],
+  'duplicate-id': [{ id: 'de', also: ['items', 0, 'id'] }],
+  'points-need-column': [{}],
+  'min-above-max': [{}],
+  'range-reversed': [{}],
+  'no-ballot-option': [{ option: '优' }],
+  'no-item': [{ id: 'chidao' }],
+  'no-group': [{ id: 'de' }],
+  'group-loop': [{ ids: ['a', 'b', 'a'] }],
+  'weighted-holds-groups': [{}],
+  'weighted-needs-items': [{}],
+  'weighted-needs-weights': [{}],
+  'unknown-field': [{ ref: 'nope', expr: 'nope + 1' }],
+  'bad-expr': Object.values(EXPR).map((p) => ({ expr: 'de + (neng', at: 10, problem: p })),
+  'computed-loop': [{ ids: ['a', 'b', 'a'] }],
+  'no-computed': [{ id: 'zongfen' }],
+  'duplicate-grade': [{ grade: '好' }],
+  'unknown-grade': [
+    { grade: '优', annual: false },
+    { grade: '超好', annual: true },
+  ],
+  'needs-grade': [{ effect: 'direct-grade' }],
+  'condition-needs-match': [{}],
+  'no-condition': [{ id: 'veto' }],
+  'no-education-level': [{ level: '博士后' }],
+  'needs-bands': [{}],
+  'needs-grades': [{}],
+  'quota-needs-bound': [{}],
+};
+
+/** Where a problem may be: the file, a key, an entry, a key of an entry, lists nested in lists. */
+const PATHS: SchemePath[] = [
+  [],
+  ['period', 'days'],
+  ['items', 0],
+  ['quotas', 1, 'max'],
+  ['conditions', 2, 'match', 'keywords', 0],
+  ['odd', 3],
+];
+
+describe('the words files', () => {
+  it('have the same rules as the table, each with a name in both languages', () => {
+    expect(Object.keys(zh.rules).sort()).toEqual(Object.keys(RULES).sort());
+    expect(Object.keys(en.rules).sort()).toEqual(Object.keys(RULES).sort());
+    expect(Object.keys(ISSUES).sort()).toEqual(Object.keys(RULES).sort());
+    for (const r of Object.keys(RULES) as RuleId[]) {
+      expect(ruleName(r, 'zh')).toMatch(CJK);
+      expect(ruleName(r, 'en')).toMatch(/^[A-Z][^\u3000-\u9fff]*$/);
+    }
+  });
+
+  it.each(Object.entries(ISSUES))('say every issue of %s in both languages', (rule, samples) => {
+    for (const sample of samples) {
+      const d = { rule, ...sample } as IssueDataOf<RuleId>;
+      const [z, e] = [words(d, 'zh'), words(d, 'en')];
+      expectSaid(z.message, e.message, d);
+      expectSaid(z.fix, e.fix, d);
+    }
+  });
+
+  it('say every note in both languages', () => {
+    expect(Object.keys(zh.notes).sort()).toEqual(Object.keys(NOTES).sort());
+    expect(Object.keys(en.notes).sort()).toEqual(Object.keys(NOTES).sort());
+    for (const n of Object.values(NOTES).flat()) expectSaid(noteText(n, 'zh'), noteText(n, 'en'), n);
+  });
+
+  it('say every scheme problem in both languages, wherever it is', () => {
+    expect(Object.keys(zh.problems).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    expect(Object.keys(en.problems).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    expect(Object.keys(NAMES_ITS_KEY).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    expect(Object.keys(zh.expr).sort()).toEqual(Object.keys(EXPR).sort());
+    expect(Object.keys(en.expr).sort()).toEqual(Object.keys(EXPR).sort());
+    for (const [code, samples] of Object.entries(PROBLEMS) as [ProblemCode, ProblemData[ProblemCode][]][]) {
+      for (const data of samples) {
+        for (const path of PATHS) {
+          const p = problem(code, path, data);
+          expectSaid(problemText(p, 'zh'), problemText(p, 'en'), data);
+        }
+      }
+    }
+  });
+
+  it('say where a problem is in words: the lists by name and 1-based position, then the key', () => {
+    const max = problem('wrong-type', ['quotas', 0, 'max'], { expected: 'number' });
+    expect(problemText(max, 'zh')).toBe('第 1 个名额：max 应为数字');
+    expect(problemText(max, 'en')).toBe('quota 1: max must be a number');
+    const keyword = problem('too-small', ['conditions', 2, 'match', 'keywords', 0], { of: 'text', min: 1, inclusive: true });
+    expect(problemText(keyword, 'zh')).toBe('第 3 个条件的第 1 个关键词：这一项不能为空');
+    expect(problemText(keyword, 'en')).toBe('condition 3, keyword 1: it must not be empty');
+    // A problem whose words do not name the key is said after the whole place.
+    const group = problem('no-group', ['items', 1, 'group'], { id: 'xx' });
+    expect(problemText(group, 'zh')).toBe('第 2 个分项的 group：没有 id 为“xx”的维度');
+    expect(problemText(group, 'en')).toBe('group of item 2: no group "xx"');
+  });
+
+  it('name every list of a scheme file, in both languages', () => {
+    const lists: string[] = [];
+    /** `at`: the keys since the nearest list entry (or the file), as the path words look them up. */
+    const walk = (schema: unknown, at: string[]): void => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as Record<string, unknown>;
+      for (const sub of ['anyOf', 'oneOf', 'allOf'] as const) for (const x of (s[sub] as unknown[]) ?? []) walk(x, at);
+      if (s['type'] === 'array' || s['items']) {
+        lists.push(at.join('.'));
+        walk(s['items'], []);
+      }
+      for (const [k, v] of Object.entries((s['properties'] as Record<string, unknown>) ?? {})) walk(v, [...at, k]);
+      if (typeof s['additionalProperties'] === 'object') walk(s['additionalProperties'], [...at, '*']);
+    };
+    walk(schemeJsonSchema(), []);
+    expect(lists.length).toBeGreaterThan(30);
+    for (const w of [zh, en]) {
+      const unnamed = lists.filter((key) => !(w.path.nouns[key] ?? w.path.nouns[key.split('.').pop()!]));
+      expect(unnamed).toEqual([]);
+    }
+  });
+
+  it('put a scheme error on one line: the first problems, and how many in all when some are left out', () => {
+    const five = new SchemeError(
+      [0, 1, 2, 3, 4].map((i) => problem('min-above-max', ['items', i], {})),
+      'en',
+    );
+    expect(schemeErrorText(five, 'zh')).toBe(
+      '第 1 个分项：最低分高于满分；第 2 个分项：最低分高于满分；第 3 个分项：最低分高于满分（共 5 处）',
+    );
+    expect(schemeErrorText(five, 'en', 2)).toBe('item 1: min is above max; item 2: min is above max (5 in all)');
+    expect(schemeErrorText(five, 'en', 5)).not.toContain('in all');
+    expect(five.message).toBe(schemeErrorText(five, 'en', 5));
+  });
+
+  it('are the ones docs/rules.md lists, with the same severity, write blocking and names', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+    const rows = doc
+      .split('\n')
+      .filter((l) => /^\| `[a-z-]+` +\|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    expect(rows.map((r) => r[1]!.replace(/`/g, '')).sort()).toEqual(Object.keys(RULES).sort());
+    for (const [, id, severity, blocks, zhName, enName] of rows) {
+      const rule = id!.replace(/`/g, '') as RuleId;
+      expect([rule, severity, blocks, zhName, enName]).toEqual([
+        rule,
+        RULES[rule].severity,
+        RULES[rule].blocksWrite ? 'yes' : 'no',
+        ruleName(rule, 'zh'),
+        ruleName(rule, 'en'),
+      ]);
+    }
+  });
+});
