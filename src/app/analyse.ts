@@ -3,14 +3,17 @@
  * column corrections in force (this session's, else those saved for the sheet), the check, and
  * the plan of what to write.
  */
-import { checkGrid } from '../engine';
-import type { Grid } from '../engine/grid';
-import { buildPlan, type Plan } from '../engine/plan/plan';
-import type { Locale } from '../engine/report/locale';
-import type { Results } from '../engine/results';
-import type { Scheme } from '../engine/scheme/model';
-import { storedOverrides } from '../engine/settings';
-import type { ColumnOverrides } from '../engine/table/read';
+import {
+  buildPlan,
+  checkGrid,
+  type ColumnOverrides,
+  type Grid,
+  type Locale,
+  type Plan,
+  type Results,
+  type Scheme,
+  storedOverrides,
+} from '../engine';
 import { chooseSheetAndScheme, type Choice, type SchemeFrom, type StoredProblem } from './choose';
 import type { WorkbookSource } from './workbook';
 

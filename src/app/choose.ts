@@ -5,11 +5,7 @@
  * sheet is the one asked for, else the first visible sheet on which that scheme finds a roster.
  * Nothing is chosen for a sheet no scheme can read: no fallback to a preset that does not fit.
  */
-import { detectScheme, findRoster } from '../engine';
-import type { Grid } from '../engine/grid';
-import type { Locale } from '../engine/report/locale';
-import { SchemeError } from '../engine/scheme/load';
-import type { Scheme } from '../engine/scheme/model';
+import { detectScheme, findRoster, type Grid, type Locale, type Scheme, SchemeError } from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
 import type { SheetSource, WorkbookSource } from './workbook';
 

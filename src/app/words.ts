@@ -3,7 +3,7 @@
  * what the host's refusals mean, the sheet without a roster, and failures. Simplified Chinese
  * first, English when Office runs in English.
  */
-import type { Locale } from '../engine/report/locale';
+import type { Locale } from '../engine';
 import { HostError, type HostProblem } from '../hosts/host';
 
 const zh = {

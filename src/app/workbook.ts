@@ -3,8 +3,7 @@
  * kaohe's settings stored in it. The file host gives every sheet; the task pane and the ribbon
  * command give the active sheet (one round trip), or all sheets for the year.
  */
-import type { Grid } from '../engine/grid';
-import type { WorkbookSettings } from '../engine/settings';
+import type { Grid, WorkbookSettings } from '../engine';
 import type { SheetRead } from '../hosts/host';
 
 export interface SheetSource {

@@ -5,14 +5,23 @@
  * the corrections saved for its sheet, the annual sheet found among the others, the roll-up, and
  * the summary forms.
  */
-import { detectScheme } from '../engine';
-import type { Form } from '../engine/annual/forms';
-import { findPeriodSheets, guessPeriodSheets, monthOf, periodUnit, quarterOf, type PeriodSheet } from '../engine/annual/periods';
-import type { AnnualResults, PeriodResults } from '../engine/annual/rollup';
-import { rollUpYear, yearForms } from '../engine/annual/year';
-import type { Locale } from '../engine/report/locale';
-import type { Scheme } from '../engine/scheme/model';
-import { storedOverrides } from '../engine/settings';
+import {
+  type AnnualResults,
+  detectScheme,
+  findPeriodSheets,
+  type Form,
+  guessPeriodSheets,
+  type Locale,
+  monthOf,
+  type PeriodResults,
+  type PeriodSheet,
+  periodUnit,
+  quarterOf,
+  rollUpYear,
+  type Scheme,
+  storedOverrides,
+  yearForms,
+} from '../engine';
 import { allPresets } from '../schemes';
 import { storedSchemeOf, type SchemeFrom } from './choose';
 import type { WorkbookSource } from './workbook';

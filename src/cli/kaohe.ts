@@ -7,17 +7,23 @@ import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseSheet, planFor, prepareYear, storedSchemeOf, type Analysis, type StoredProblem, type WorkbookSource } from '../app';
-import { quarterlyForm } from '../engine/annual/forms';
-import { periodLabel, quarterOf } from '../engine/annual/periods';
-import { toAnnualReport } from '../engine/annual/report';
-import { localeFromTag, type Locale } from '../engine/report/locale';
-import { words } from '../engine/report/messages';
-import { toReport } from '../engine/report/report';
-import type { Results } from '../engine/results';
-import { checkScheme } from '../engine/scheme/check';
-import { compileScheme } from '../engine/scheme/fields';
-import { SchemeError, schemeErrorText } from '../engine/scheme/load';
-import { schemeJsonSchema, type Scheme } from '../engine/scheme/model';
+import {
+  checkScheme,
+  compileScheme,
+  type Locale,
+  localeFromTag,
+  periodLabel,
+  quarterlyForm,
+  quarterOf,
+  type Results,
+  type Scheme,
+  SchemeError,
+  schemeErrorText,
+  schemeJsonSchema,
+  toAnnualReport,
+  toReport,
+  words,
+} from '../engine';
 import { addFormSheet } from '../hosts/file/forms';
 import { readStoredSettings } from '../hosts/file/settings';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';

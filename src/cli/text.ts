@@ -1,11 +1,18 @@
 /** The readable report of `kaohe check` (without --json): aligned columns, CJK-aware. */
-import type { CheckReport, IssueJson, QuotaJson } from '../engine/report/report';
-import type { AnnualReport } from '../engine/annual/report';
-import type { Locale } from '../engine/report/locale';
-import { fmt, pct, scopeName } from '../engine/report/messages';
-import { displayWidth } from '../engine/text';
-import { columnLetters, type CellValue } from '../engine/grid';
-import type { Plan } from '../engine/plan/plan';
+import {
+  type AnnualReport,
+  type CellValue,
+  type CheckReport,
+  columnLetters,
+  displayWidth,
+  fmt,
+  type IssueJson,
+  type Locale,
+  pct,
+  type Plan,
+  type QuotaJson,
+  scopeName,
+} from '../engine';
 import type { LostPart } from '../hosts/file/write';
 import { cliWords } from './words';
 

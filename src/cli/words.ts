@@ -1,5 +1,5 @@
 /** The command line's own words: usage, failures, table headings. Issue messages live in the engine. */
-import type { Locale } from '../engine/report/locale';
+import type { Locale } from '../engine';
 import type { WorkbookError } from '../hosts/file/xlsx';
 import type { LostPart } from '../hosts/file/write';
 

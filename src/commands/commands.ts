@@ -3,7 +3,7 @@
  * active sheet, then shows what happened in a small dialog.
  */
 /* global Office, window, document */
-import { localeFromTag } from '../engine/report/locale';
+import { localeFromTag } from '../engine';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { oneClick } from './one-click';
 

@@ -5,8 +5,7 @@
  */
 import { activeSheet, analyseSheet, planFor } from '../app';
 import { appWords, problemText } from '../app/words';
-import type { Locale } from '../engine/report/locale';
-import { scopeName } from '../engine/report/messages';
+import { type Locale, scopeName } from '../engine';
 import type { Host } from '../hosts/host';
 
 const WORDS = {

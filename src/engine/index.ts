@@ -14,6 +14,38 @@ import { rankIssues, rankPeople } from './rank/rank';
 import { Vocabulary } from './table/columns';
 import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
 
+// The public API: everything outside the engine imports from here, never from its modules (npm run lint checks).
+// Cells and addresses.
+export { a1, type Area, areaA1, type CellValue, columnLetters, type Grid, isCellError, parseA1, parseArea } from './grid';
+// What kaohe keeps in a workbook.
+export { emptySettings, type MarkRecord, parseSettings, SETTINGS_KEY, storedOverrides, type WorkbookSettings } from './settings';
+// Text of cells.
+export { displayWidth, numberFromText } from './text';
+// Reading a sheet: columns and rows.
+export { type Column, type ColumnRole, IDENTITY_ROLES, type IdentityRole } from './table/columns';
+export { columnOf, type ColumnOverrides } from './table/read';
+// Schemes: the model, loading, checking.
+export { type Scheme, schemeJsonSchema } from './scheme/model';
+export { loadScheme, parseScheme, SchemeError, schemeErrorText } from './scheme/load';
+export { compileScheme } from './scheme/fields';
+export { checkScheme } from './scheme/check';
+// Results and issues, and their words.
+export { type Person, type QuotaResult, type Results } from './results';
+export { type Issue, type Severity } from './report/issue';
+export { type Locale, localeFromTag } from './report/locale';
+export { fmt, noteText, pct, ruleName, scopeName, words } from './report/messages';
+export { type CheckReport, type IssueJson, type QuotaJson, toReport } from './report/report';
+export { readTextLiteral } from './expr/parse';
+// The write plan.
+export { applyToGrid, buildPlan, type CellContent, type CellWrite, type Plan, undoPlan } from './plan/plan';
+// The year: period sheets, roll-up, summary forms.
+export { findPeriodSheets, guessPeriodSheets, monthOf, periodLabel, type PeriodSheet, periodUnit, quarterOf } from './annual/periods';
+export { type AnnualResults, type PeriodResults } from './annual/rollup';
+export { rollUpYear, yearForms } from './annual/year';
+export { type AnnualReport, toAnnualReport } from './annual/report';
+export { type Form, quarterlyForm } from './annual/forms';
+export { FORM_FONT, FORM_STYLES, formLayout, type FormLayout, freeSheetName, looksLikeFormula } from './annual/layout';
+
 export interface CheckOptions {
   /** Corrections to the column mapping, by 1-based sheet column. */
   overrides?: ColumnOverrides;

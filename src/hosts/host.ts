@@ -3,12 +3,7 @@
  * verbs. Nothing above it touches Office.js: each receives a Host (Excel through
  * src/hosts/excel, the preview's simulated Excel, or a stub in tests).
  */
-import type { FormLayout } from '../engine/annual/layout';
-import type { Grid } from '../engine/grid';
-import type { Issue } from '../engine/report/issue';
-import type { Locale } from '../engine/report/locale';
-import type { Plan } from '../engine/plan/plan';
-import type { MarkRecord, WorkbookSettings } from '../engine/settings';
+import type { FormLayout, Grid, Issue, Locale, MarkRecord, Plan, WorkbookSettings } from '../engine';
 
 export interface SheetRead {
   grid: Grid;

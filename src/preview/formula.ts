@@ -3,8 +3,7 @@
  * over ranges, MIN, MAX, ABS, N, IF, AND, OR, NOT, comparisons) and a sheet's own SUM and
  * AVERAGE rows. Anything else keeps the value the file had cached. Used only by the preview.
  */
-import { readTextLiteral } from '../engine/expr/parse';
-import { isCellError, parseA1, type CellValue } from '../engine/grid';
+import { type CellValue, isCellError, parseA1, readTextLiteral } from '../engine';
 
 type V = number | string | boolean | null | { error: string } | V[];
 export type Lookup = (row: number, col: number) => CellValue;

@@ -3,7 +3,7 @@
  * view draws. Loaded from an .xlsx with exceljs; counts the round trips the task pane makes.
  */
 import type ExcelJS from 'exceljs';
-import { a1, parseA1, type Area, type CellValue, type Grid } from '../engine/grid';
+import { a1, type Area, type CellValue, type Grid, parseA1 } from '../engine';
 import { worksheetToGrid } from '../hosts/file/sheet';
 import { evaluateFormula, Unsupported } from './formula';
 

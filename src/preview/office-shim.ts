@@ -5,8 +5,7 @@
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
  * AccessDenied — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
-import { areaA1, isCellError, parseArea, type Area, type CellValue } from '../engine/grid';
-import { numberFromText } from '../engine/text';
+import { type Area, areaA1, type CellValue, isCellError, numberFromText, parseArea } from '../engine';
 import type { PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface PreviewConfig {

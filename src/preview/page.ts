@@ -4,9 +4,8 @@
  */
 /* global window, document, fetch */
 import ExcelJS from 'exceljs';
-import { columnLetters, isCellError } from '../engine/grid';
+import { columnLetters, isCellError, localeFromTag } from '../engine';
 import { oneClick } from '../commands/one-click';
-import { localeFromTag } from '../engine/report/locale';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { PreviewWorkbook, type PreviewCell } from './model';
 import { installOffice, type PreviewConfig } from './office-shim';

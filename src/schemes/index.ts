@@ -13,9 +13,7 @@ import yiningZhucun from './presets/yining-zhucun.json';
 import kejiBanzi from './presets/keji-banzi.json';
 import xiangJixiao from './presets/xiang-jixiao.json';
 import quZuzhi2014 from './presets/qu-zuzhi-2014.json';
-import { loadScheme, parseScheme } from '../engine/scheme/load';
-import type { Scheme } from '../engine/scheme/model';
-import type { Locale } from '../engine/report/locale';
+import { loadScheme, type Locale, parseScheme, type Scheme } from '../engine';
 
 /** Raw preset files in the order `kaohe presets` lists them. */
 const RAW: Record<string, unknown> = {

@@ -3,7 +3,7 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import type { Locale } from '../engine/report/locale';
+import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
 import { SchemeBar } from './SchemeBar';

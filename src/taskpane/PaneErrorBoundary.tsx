@@ -1,7 +1,7 @@
 /** Never a blank pane: whatever fails while drawing is shown, in words. */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
-import type { Locale } from '../engine/report/locale';
+import type { Locale } from '../engine';
 import { strings } from './strings';
 
 export class PaneErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: Error | null }> {

@@ -1,8 +1,7 @@
 /** The pane's head: its name, the sheet read, and the scheme in use, which can be picked from the presets, imported or exported. */
 import { Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useRef } from 'react';
-import type { Locale } from '../engine/report/locale';
-import type { Scheme } from '../engine/scheme/model';
+import type { Locale, Scheme } from '../engine';
 import { allPresets } from '../schemes';
 import type { schemeInUse, SchemeChoice } from './session';
 import type { Strings } from './strings';

@@ -2,7 +2,7 @@
 /* global Office, document */
 import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { localeFromTag } from '../engine/report/locale';
+import { localeFromTag } from '../engine';
 import { ExcelHost } from '../hosts/excel/excel-host';
 import { Pane } from './Pane';
 import { PaneErrorBoundary } from './PaneErrorBoundary';

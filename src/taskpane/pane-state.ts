@@ -2,9 +2,7 @@
  * The task pane's session state and its transitions: one pure reducer, driven by usePane. What the
  * check makes of the sheet is not kept here: usePane derives it from the sheet read and the choices.
  */
-import { applyToGrid, type Plan } from '../engine/plan/plan';
-import type { MarkRecord, WorkbookSettings } from '../engine/settings';
-import type { ColumnOverrides } from '../engine/table/read';
+import { applyToGrid, type ColumnOverrides, type MarkRecord, type Plan, type WorkbookSettings } from '../engine';
 import type { AddedSheets, SheetRead } from '../hosts/host';
 import type { PaneYear, SchemeChoice } from './session';
 

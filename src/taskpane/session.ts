@@ -3,12 +3,17 @@
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
 import { activeSheet, analyseSheet, prepareYear, type AnalyseOutcome, type SchemeFrom, type YearRun } from '../app';
-import { compiled } from '../engine';
-import { formLayout, type FormLayout } from '../engine/annual/layout';
-import type { Locale } from '../engine/report/locale';
-import type { Scheme } from '../engine/scheme/model';
-import { IDENTITY_ROLES, type ColumnRole, type IdentityRole } from '../engine/table/columns';
-import type { ColumnOverrides } from '../engine/table/read';
+import {
+  type ColumnOverrides,
+  type ColumnRole,
+  compiled,
+  formLayout,
+  type FormLayout,
+  IDENTITY_ROLES,
+  type IdentityRole,
+  type Locale,
+  type Scheme,
+} from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
 import { preset } from '../schemes';
 

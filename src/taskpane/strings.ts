@@ -1,5 +1,5 @@
 /** The task pane's words, Simplified Chinese first, English when Office runs in English. */
-import type { Locale } from '../engine/report/locale';
+import type { Locale } from '../engine';
 import { appWords } from '../app/words';
 
 const zh = {

@@ -4,13 +4,19 @@
  * went in a message. Pane.tsx shows it.
  */
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import { a1 } from '../engine/grid';
-import type { Issue } from '../engine/report/issue';
-import type { Locale } from '../engine/report/locale';
-import { buildPlan, undoPlan } from '../engine/plan/plan';
-import { SchemeError, schemeErrorText } from '../engine/scheme/load';
-import { emptySettings, type WorkbookSettings } from '../engine/settings';
-import { columnOf, type ColumnOverrides } from '../engine/table/read';
+import {
+  a1,
+  buildPlan,
+  columnOf,
+  type ColumnOverrides,
+  emptySettings,
+  type Issue,
+  type Locale,
+  SchemeError,
+  schemeErrorText,
+  undoPlan,
+  type WorkbookSettings,
+} from '../engine';
 import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';

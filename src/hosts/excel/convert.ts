@@ -2,8 +2,7 @@
  * The Excel host's pure half: Office.js range data → the engine's Grid, and a plan's writes →
  * the blocks to write. Kept apart from the calls to Excel so it can be tested without Office.
  */
-import { parseArea, type Area, type CellValue, type Grid } from '../../engine/grid';
-import type { CellContent, CellWrite } from '../../engine/plan/plan';
+import { type Area, type CellContent, type CellValue, type CellWrite, type Grid, parseArea } from '../../engine';
 
 /** What a read of a used range gives (its loaded properties, read in row bands when too large for one response). */
 export interface RangeData {

@@ -8,13 +8,19 @@
  * sets are used where Excel has them and done without where it does not.
  */
 /* global Excel, Office */
-import type { Issue } from '../../engine/report/issue';
-import type { Locale } from '../../engine/report/locale';
-import { words } from '../../engine/report/messages';
-import type { Plan } from '../../engine/plan/plan';
-import { parseSettings, SETTINGS_KEY, type MarkRecord, type WorkbookSettings } from '../../engine/settings';
-import { freeSheetName, type FormLayout } from '../../engine/annual/layout';
-import type { Grid } from '../../engine/grid';
+import {
+  type FormLayout,
+  freeSheetName,
+  type Grid,
+  type Issue,
+  type Locale,
+  type MarkRecord,
+  parseSettings,
+  type Plan,
+  SETTINGS_KEY,
+  words,
+  type WorkbookSettings,
+} from '../../engine';
 import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 import { paintForm } from './forms';

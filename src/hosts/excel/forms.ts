@@ -5,8 +5,7 @@
  * the caller's context; the caller syncs once.
  */
 /* global Excel */
-import { FORM_FONT, FORM_STYLES, looksLikeFormula, type FormLayout } from '../../engine/annual/layout';
-import { areaA1, type Area } from '../../engine/grid';
+import { type Area, areaA1, FORM_FONT, FORM_STYLES, type FormLayout, looksLikeFormula } from '../../engine';
 
 /** Points per character of column width (Calibri 11: 7 px a character and 5 px padding, at 0.75 pt a pixel). */
 const columnPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;

@@ -5,9 +5,7 @@
  * distribution stays a table under the form (the add-in draws a native chart beside it).
  */
 import type ExcelJS from 'exceljs';
-import type { Form } from '../../engine/annual/forms';
-import { FORM_FONT, FORM_STYLES, formLayout, freeSheetName, looksLikeFormula } from '../../engine/annual/layout';
-import { areaA1, type Area } from '../../engine/grid';
+import { type Area, areaA1, type Form, FORM_FONT, FORM_STYLES, formLayout, freeSheetName, looksLikeFormula } from '../../engine';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

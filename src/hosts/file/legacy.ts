@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
-import { isCellError } from '../../engine/grid';
+import { isCellError } from '../../engine';
 import { setFormulaCell } from './sheet';
 import { cellAt, cellValue, numFmtOf, readBook } from './sheetjs';
 

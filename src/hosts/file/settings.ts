@@ -4,7 +4,7 @@
  * value being JSON text; only those small parts are inflated.
  */
 import JSZip from 'jszip';
-import { parseSettings, SETTINGS_KEY, type WorkbookSettings } from '../../engine/settings';
+import { parseSettings, SETTINGS_KEY, type WorkbookSettings } from '../../engine';
 
 const PROPERTY = /<(?:\w+:)?property\b([^>]*?)\/?>/g;
 const ATTR = /(\w+)\s*=\s*"([^"]*)"/g;

@@ -4,7 +4,7 @@
  * No file system here: the command line and the in-browser preview both use it.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, Area } from '../../engine/grid';
+import type { Area, CellValue, Grid } from '../../engine';
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH_OFFSET = 25569;

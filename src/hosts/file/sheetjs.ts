@@ -7,7 +7,7 @@
  * compare the two on the examples and on fuzzed workbooks).
  */
 import * as XLSX from '@e965/xlsx';
-import type { Area, CellValue, Grid } from '../../engine/grid';
+import type { Area, CellValue, Grid } from '../../engine';
 import { gridOfRange, type SheetSource } from './sheet';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };

@@ -6,11 +6,7 @@
 import { renameSync, unlinkSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { isCellError, type CellValue } from '../../engine/grid';
-import type { Issue, Severity } from '../../engine/report/issue';
-import type { Locale } from '../../engine/report/locale';
-import { words } from '../../engine/report/messages';
-import type { CellContent, Plan } from '../../engine/plan/plan';
+import { type CellContent, type CellValue, isCellError, type Issue, type Locale, type Plan, type Severity, words } from '../../engine';
 import { setFormulaCell } from './sheet';
 import type { WorkbookFormat } from './xlsx';
 

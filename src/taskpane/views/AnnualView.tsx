@@ -19,9 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CARD } from './card';
-import type { Issue } from '../../engine/report/issue';
-import type { Locale } from '../../engine/report/locale';
-import { fmt, noteText, scopeName } from '../../engine/report/messages';
+import { fmt, type Issue, type Locale, noteText, scopeName } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
 import type { PaneYear } from '../session';
 import type { Strings } from '../strings';

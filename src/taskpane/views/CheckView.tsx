@@ -1,8 +1,6 @@
 /** 检查: the summary, then every issue grouped by severity and rule; each one selects its cell. */
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { Issue } from '../../engine/report/issue';
-import type { Locale } from '../../engine/report/locale';
-import type { Results } from '../../engine/results';
+import type { Issue, Locale, Results } from '../../engine';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';
 

@@ -12,8 +12,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { columnLetters } from '../../engine/grid';
-import type { Column } from '../../engine/table/columns';
+import { type Column, columnLetters } from '../../engine';
 import { roleKey, type RoleOption } from '../session';
 import type { Strings } from '../strings';
 

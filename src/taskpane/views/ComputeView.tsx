@@ -1,8 +1,7 @@
 /** 计算: values or live formulas, a preview of every write, then write; undo the last write. */
 import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { columnLetters, type CellValue } from '../../engine/grid';
-import type { Plan } from '../../engine/plan/plan';
+import { type CellValue, columnLetters, type Plan } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({

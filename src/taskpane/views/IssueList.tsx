@@ -10,9 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Issue, Severity } from '../../engine/report/issue';
-import type { Locale } from '../../engine/report/locale';
-import { ruleName, words } from '../../engine/report/messages';
+import { type Issue, type Locale, ruleName, type Severity, words } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({

@@ -1,9 +1,7 @@
 /** 名额: each quota per scope, with the people in the grade ranked and the cut line and ties shown. */
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import type { Locale } from '../../engine/report/locale';
-import { fmt, pct, scopeName } from '../../engine/report/messages';
-import type { QuotaResult } from '../../engine/results';
+import { fmt, type Locale, pct, type QuotaResult, scopeName } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({

@@ -1,8 +1,7 @@
 /** 排名: organisations ranked high to low within each category (街道 / 区直单位), the vetoed marked. */
 import { Badge, Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { fmt } from '../../engine/report/messages';
-import type { Person } from '../../engine/results';
+import { fmt, type Person } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
