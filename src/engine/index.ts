@@ -30,11 +30,11 @@ export { loadScheme, parseScheme, SchemeError, schemeErrorText } from './scheme/
 export { compileScheme } from './scheme/fields';
 export { checkScheme } from './scheme/check';
 // Results and issues, and their words.
-export { type Person, type QuotaResult, type Results } from './results';
+export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';
 export { type Locale, localeFromTag } from './report/locale';
 export { fmt, noteText, pct, ruleName, scopeName, words } from './report/messages';
-export { type CheckReport, type IssueJson, type QuotaJson, toReport } from './report/report';
+export { type CheckReport, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
 export { readTextLiteral } from './expr/parse';
 // The write plan.
 export { applyToGrid, buildPlan, type CellContent, type CellWrite, type Plan, undoPlan } from './plan/plan';

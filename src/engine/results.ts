@@ -105,11 +105,13 @@ export interface CutLinePerson {
   direct: boolean;
 }
 
+/** Whom a quota counts: the graded people of the whole sheet, or of one unit (科室). */
+export type QuotaScope = { kind: 'all' } | { kind: 'unit'; unit: string };
+
 export interface QuotaResult {
   id: string | null;
   grades: string[];
-  /** 'all' or 'unit:<name>'. */
-  scope: string;
+  scope: QuotaScope;
   kind: 'max' | 'min';
   share: number;
   rounding: 'floor' | 'round' | 'ceil';

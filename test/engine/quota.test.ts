@@ -106,12 +106,12 @@ describe('quotas on a sheet', () => {
     ];
     const r = run('five-dims', ps);
     expect(r.quotas.map((q) => [q.scope, q.count, q.base, q.limit, q.severity])).toEqual([
-      ['unit:综合科', 2, 3, 1, 'error'],
-      ['unit:业务一科', 1, 5, 2, 'ok'],
-      ['all', 3, 8, 3, 'ok'],
+      [{ kind: 'unit', unit: '综合科' }, 2, 3, 1, 'error'],
+      [{ kind: 'unit', unit: '业务一科' }, 1, 5, 2, 'ok'],
+      [{ kind: 'all' }, 3, 8, 3, 'ok'],
     ]);
     expect(r.issues.filter((i) => i.rule === 'quota-exceeded').map((i) => i.data)).toEqual([
-      expect.objectContaining({ scope: 'unit:综合科' }),
+      expect.objectContaining({ scope: { kind: 'unit', unit: '综合科' } }),
     ]);
   });
 

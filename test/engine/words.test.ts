@@ -19,11 +19,11 @@ import { NAMES_ITS_KEY, problem, type ProblemCode, type ProblemData, type Scheme
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-/** Every string in the data, longest first (a quota's scope "unit:办公室" with its unit). */
+/** Every string in the data, longest first. */
 function strings(data: unknown): string[] {
   const out: string[] = [];
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v, v.replace(/^unit:/, ''));
+    if (typeof v === 'string') out.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
@@ -50,7 +50,7 @@ function expectSaid(zhText: string, enText: string, data: unknown): void {
 const de: FieldRef = { id: 'de', label: '德', en: 'Virtue' };
 const neng: FieldRef = { id: 'neng', label: '能' };
 const span = { from: 89, fromInclusive: false, to: 90, toInclusive: false };
-const quota = { grades: ['好'], scope: 'unit:办公室', count: 5, base: 10, limit: 4, share: 0.4, hard: true };
+const quota = { grades: ['好'], scope: { kind: 'unit' as const, unit: '办公室' }, count: 5, base: 10, limit: 4, share: 0.4, hard: true };
 const reason: Note = { code: 'scheme', text: '试用期内不确定等次', en: 'On probation: no grade' };
 
 /** An issue's data without its rule id (distributed over a rule's kinds). */
@@ -90,7 +90,7 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
     { name: '东城街道', sheet: 2, computed: 3, group: '街道' },
     { name: '东城街道', sheet: '第二', computed: 3, group: null },
   ],
-  'quota-exceeded': [quota, { ...quota, scope: 'all', hard: false }],
+  'quota-exceeded': [quota, { ...quota, scope: { kind: 'all' }, hard: false }],
   'quota-below-minimum': [quota],
   'scheme-gap': [
     { kind: 'gap', subject: null, grades: [], ...span },

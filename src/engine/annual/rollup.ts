@@ -461,7 +461,7 @@ function eligibleQuotas(a: Annual, people: AnnualPerson[]): QuotaResult[] {
       out.push({
         id: q.id ?? null,
         grades: q.grades,
-        scope: 'all',
+        scope: { kind: 'all' },
         kind: 'max',
         share: q.max,
         rounding,

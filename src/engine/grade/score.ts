@@ -9,7 +9,18 @@ import { a1, type GridView } from '../grid';
 import { issue, type FieldRef, type Issue, type IssueData, type Severity } from '../report/issue';
 import { schemeNote, type FieldSource as Source, type Person, type Results, type GradeSource, type Note } from '../results';
 import { inBand, totalRange } from '../scheme/check';
-import { fieldRef, type CompiledScheme, type CompiledVariant, type Field } from '../scheme/fields';
+import {
+  fieldRef,
+  formulaOf,
+  inGroup,
+  isPenalty,
+  type CompiledScheme,
+  type CompiledVariant,
+  type DerivedField,
+  type Field,
+  type InputField,
+  type PerCase,
+} from '../scheme/fields';
 import { countId, voteId, VOTERS_ID, type SchemeCondition } from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
@@ -67,15 +78,15 @@ function setUp(table: Table, c: CompiledScheme): Setup {
     let s: Source;
     if (f.kind === 'computed') s = 'derived';
     else if (f.kind === 'group') {
-      const members = fields.filter((m) => m.group === f.id);
+      const members = fields.filter((m) => inGroup(m, f.id));
       if (members.length > 0 && members.every(present)) s = 'derived';
       else if (col.has(f.id)) s = 'column';
       else s = members.some(present) ? 'derived' : f.required ? 'missing' : 'zero';
-    } else if (f.expr && [...exprRefs(f.expr)].some((id) => col.has(id) || col.has(countId(id)))) {
+    } else if (f.kind === 'item' && f.formula && [...exprRefs(f.formula.expr)].some((id) => col.has(id) || col.has(countId(id)))) {
       // An item scored by its deductions: computed wherever the sheet counts any of its cases.
       s = 'derived';
     } else if (col.has(f.id)) s = 'column';
-    else s = f.kind === 'adjustment' || !f.required ? 'zero' : 'missing';
+    else s = f.required ? 'missing' : 'zero';
     source.set(f.id, s);
     return s;
   };
@@ -87,9 +98,10 @@ function setUp(table: Table, c: CompiledScheme): Setup {
     if (needed.has(id)) return;
     needed.add(id);
     const f = c.fields.get(id);
-    if (f?.expr && source.get(id) === 'derived') for (const r of exprRefs(f.expr)) visit(r);
+    const formula = f && formulaOf(f);
+    if (formula && source.get(id) === 'derived') for (const r of exprRefs(formula.expr)) visit(r);
   };
-  for (const r of exprRefs(c.total)) visit(r);
+  for (const r of exprRefs(c.total.expr)) visit(r);
 
   let scoring: Results['scoring'];
   if (c.scheme.grading.mode === 'entered') scoring = 'entered';
@@ -175,17 +187,17 @@ class RowScorer {
   private readonly s: CompiledScheme['scheme'];
   private readonly labels: CompiledScheme['scheme']['grading']['labels'];
   private readonly readers: Reader[];
-  private readonly derived: { f: Field; at: number; sheetCol: Column | undefined }[];
+  private readonly derived: { f: DerivedField; at: number; sheetCol: Column | undefined }[];
   private readonly leveled: { id: string; at: number; levels: NonNullable<CompiledScheme['scheme']['items'][number]['levels']> }[];
   private readonly totalAt: number | null;
   /** Deductions with a range of points per case, read from a column: checked against count × range. */
-  private readonly perCase: { f: Field; at: number; countAt: number; column: Column }[];
+  private readonly perCase: { f: Field; each: PerCase; at: number; countAt: number; column: Column }[];
   /** Ballot subjects whose every option has a column: their votes must add up to the voters. */
   private readonly ballots: { subject: Field; votes: number[]; column: Column }[];
   private readonly votersAt: number | null;
   private readonly conditionMemo = new Map<string, Matched[]>();
   private readonly variantMemo = new Map<string, CompiledVariant | null>();
-  private totalAsInput: Field | undefined;
+  private totalAsInput: InputField | undefined;
   // The row being scored.
   private row = 0;
   private checked = true;
@@ -214,9 +226,9 @@ class RowScorer {
           wanted: scoring === 'computed' && needed.has(f.id),
         };
       });
-    this.derived = c.derivedOrder
-      .filter((id) => source.get(id) === 'derived')
-      .map((id) => ({ f: c.fields.get(id)!, at: c.index.get(id)!, sheetCol: col.get(id) }));
+    this.derived = c.derived
+      .filter((f) => source.get(f.id) === 'derived')
+      .map((f) => ({ f, at: c.index.get(f.id)!, sheetCol: col.get(f.id) }));
     this.leveled = c.scheme.items.flatMap((it) => (it.levels ? [{ id: it.id, at: c.index.get(it.id)!, levels: it.levels }] : []));
     this.totalAt = c.totalIsInput !== null ? c.index.get(c.totalIsInput)! : null;
     this.votersAt = c.scheme.ballot && col.has(VOTERS_ID) ? c.index.get(VOTERS_ID)! : null;
@@ -225,9 +237,11 @@ class RowScorer {
       if (!ids.every((id) => col.has(id))) return [];
       return [{ subject: c.fields.get(sub.id)!, votes: ids.map((id) => c.index.get(id)!), column: col.get(ids[0]!)! }];
     });
-    this.perCase = [...c.fields.values()].flatMap((f) =>
-      f.perCase && col.has(f.id) ? [{ f, at: c.index.get(f.id)!, countAt: c.index.get(f.perCase.count)!, column: col.get(f.id)! }] : [],
-    );
+    this.perCase = [...c.fields.values()].flatMap((f) => {
+      const column = col.get(f.id);
+      if (f.kind !== 'input' || !f.perCase || !column) return [];
+      return [{ f, each: f.perCase, at: c.index.get(f.id)!, countAt: c.index.get(f.perCase.count)!, column }];
+    });
   }
 
   /** Scores a row; its issues go to `issues`. Null for a row without a name (reported). */
@@ -386,7 +400,7 @@ class RowScorer {
       // Most cells hold a plain number: take it without building a parse result.
       const raw = view.value(row, rd.column.col);
       vals[rd.at] =
-        typeof raw === 'number' && Number.isFinite(raw) && !isDateFormat(view.numFmt(row, rd.column.col)) && rd.f.adjustment !== 'penalty'
+        typeof raw === 'number' && Number.isFinite(raw) && !isDateFormat(view.numFmt(row, rd.column.col)) && !isPenalty(rd.f)
           ? this.inRange(rd.f, raw, rd.column.col)
           : this.readValue(rd.f, this.parseAt(rd.column), rd.column.col, rd.wanted);
     }
@@ -395,28 +409,22 @@ class RowScorer {
 
   /** A number within the field's bounds, or an out-of-range issue. */
   private inRange(f: Field, v: number, column: number): number {
-    const tooLow = f.min !== null && v < f.min - 1e-9;
-    const tooHigh = f.max !== null && v > f.max + 1e-9;
+    const { min, max } = f;
+    const tooLow = min !== null && v < min - 1e-9;
+    const tooHigh = max !== null && v > max + 1e-9;
+    const capped = f.kind === 'group' && f.capped;
     if ((tooLow || tooHigh) && this.checked) {
-      this.add(
-        {
-          rule: 'out-of-range',
-          field: fieldRef(f),
-          value: v,
-          min: f.min,
-          max: f.max,
-          cap: (f.kind === 'adjustment' || !!f.capped) && tooHigh,
-        },
-        column,
-      );
+      const out = { rule: 'out-of-range', field: fieldRef(f), value: v, min } as const;
+      // Over the cap of a capped dimension or an adjustment: counts as the cap.
+      this.add(tooHigh && (capped || f.kind === 'adjustment') ? { ...out, max, cap: true } : { ...out, max, cap: false }, column);
     }
-    return f.capped && tooHigh ? f.max! : v;
+    return capped && tooHigh ? max : v;
   }
 
   /** A score cell's value; `wanted`: the total needs it, so an empty cell is reported. */
   private readValue(f: Field, p: ParsedScore, column: number, wanted: boolean): number | null {
     if (p.kind === 'empty') {
-      if (f.kind === 'adjustment' || !f.required) return 0;
+      if (!f.required) return 0;
       if (wanted && this.status === 'graded') this.add({ rule: 'missing-value', field: fieldRef(f) }, column);
       return null;
     }
@@ -425,22 +433,21 @@ class RowScorer {
       return null;
     }
     if (p.fromText && this.checked) this.add({ rule: 'number-as-text', field: fieldRef(f), text: p.text, value: p.value }, column);
-    // A penalty written as -3 means 3 points off, as when written 3.
-    return this.inRange(f, f.adjustment === 'penalty' ? Math.abs(p.value) : p.value, column);
+    return this.inRange(f, isPenalty(f) ? Math.abs(p.value) : p.value, column);
   }
 
   /** Points taken for cases whose cost is a range (1–3 each): within count × range, or an issue on the points cell. */
   private checkPerCase(vals: (number | null)[]): void {
     if (!this.checked) return;
-    for (const { f, at, countAt, column } of this.perCase) {
+    for (const { f, each, at, countAt, column } of this.perCase) {
       const count = vals[countAt] ?? null;
       const points = vals[at] ?? null;
       if (count === null || points === null) continue;
-      const lo = count * f.perCase!.min;
-      const hi = count * f.perCase!.max;
+      const lo = count * each.min;
+      const hi = count * each.max;
       if (points < lo - 1e-9 || points > hi + 1e-9) {
         this.add(
-          { rule: 'deduction-out-of-range', field: fieldRef(f), count, points, min: lo, max: hi, each: [f.perCase!.min, f.perCase!.max] },
+          { rule: 'deduction-out-of-range', field: fieldRef(f), count, points, min: lo, max: hi, each: [each.min, each.max] },
           column.col,
         );
       }
@@ -475,13 +482,15 @@ class RowScorer {
   /** Dimensions and computed fields (a variant's where it has its own), compared with the sheet's own subtotals. */
   private derive(vals: (number | null)[], variant: CompiledVariant | null): void {
     for (const { f, at, sheetCol } of this.derived) {
-      const v = (variant?.computed.get(f.id)?.run ?? f.run!)(vals);
-      const computed = typeof v === 'number' && Number.isFinite(v) ? (f.decimals !== undefined ? excelRound(v, f.decimals) : v) : null;
+      const v = (variant?.computed.get(f.id) ?? f.formula).run(vals);
+      const decimals = f.kind === 'computed' ? f.decimals : undefined;
+      const computed = typeof v === 'number' && Number.isFinite(v) ? (decimals !== undefined ? excelRound(v, decimals) : v) : null;
       vals[at] = computed;
-      if (f.uncapped && this.checked) {
+      const uncapped = f.kind === 'group' ? f.formula.uncapped : undefined;
+      if (uncapped && f.max !== null && this.checked) {
         // The rules cap it (业绩加分 ≤ 50): what is over is cut off, and said so.
-        const sum = f.uncapped(vals);
-        if (typeof sum === 'number' && sum > f.max! + 1e-9)
+        const sum = uncapped(vals);
+        if (typeof sum === 'number' && sum > f.max + 1e-9)
           this.add(
             { rule: 'out-of-range', field: fieldRef(f), value: sum, min: f.min, max: f.max, cap: true, summed: true },
             sheetCol?.col ?? this.nameCol,
@@ -502,7 +511,7 @@ class RowScorer {
     const { c, setup } = this;
     const totalCol = setup.identity.total;
     if (setup.scoring === 'computed') {
-      const v = this.totalAt !== null ? vals[this.totalAt] : (variant?.total?.run ?? c.runTotal)(vals);
+      const v = this.totalAt !== null ? vals[this.totalAt] : (variant?.total ?? c.total).run(vals);
       // Numbers too large for a double (1e308 typed in a cell) add up to Infinity: no total.
       const total = typeof v === 'number' && Number.isFinite(v) ? excelRound(v, c.scheme.total.decimals) : null;
       if (total === null && this.checked && this.readers.every((rd) => !rd.wanted || vals[rd.at] !== null)) {
@@ -538,14 +547,12 @@ function conditionNote(c: SchemeCondition): Note {
 }
 
 /** The total read from the sheet as an input: bounded by the lowest and highest totals the scheme allows. */
-function totalField(c: CompiledScheme): Field {
+function totalField(c: CompiledScheme): InputField {
   const r = totalRange(c);
   const bound = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return {
-    id: 'total',
+    ...TOTAL_FIELD,
     kind: 'input',
-    label: TOTAL_FIELD.label,
-    en: TOTAL_FIELD.en!,
     synonyms: [],
     min: bound(r.lo),
     max: bound(r.hi),

@@ -14,7 +14,7 @@ import type { Issue } from '../report/issue';
 import { RULES } from '../report/rules';
 import type { Person, Results } from '../results';
 import { gradeLabel } from '../grade/score';
-import type { CompiledVariant } from '../scheme/fields';
+import { formulaOf, inGroup, isPenalty, type CompiledVariant } from '../scheme/fields';
 
 export interface CellContent {
   value: CellValue;
@@ -78,18 +78,18 @@ function same(a: CellValue, b: CellValue): boolean {
 /** The formula text of a field on a row: its cell, or its computation inlined (in brackets when it is an operation). */
 function fieldFormula(r: Results, id: string, row: number, variant: CompiledVariant | undefined): string {
   const f = r.compiled.fields.get(id)!;
-  const expr = variant?.computed.get(id)?.expr ?? f.expr;
+  const expr = variant?.computed.get(id)?.expr ?? formulaOf(f)?.expr;
   const src = r.sources[id];
   if (src === 'column') {
-    // An optional cell left empty counts 0, as in the engine; MIN and MAX would skip it instead.
-    const ref = f.kind === 'adjustment' || !f.required ? `N(${a1(row, r.fieldColumns[id]!)})` : a1(row, r.fieldColumns[id]!);
-    if (f.capped) return `MIN(${ref},${f.max})`;
-    return f.adjustment === 'penalty' ? `ABS(${ref})` : ref;
+    // An optional cell (bonus, penalty …) left empty counts 0, as in the engine; MIN and MAX would skip it instead.
+    const ref = f.required ? a1(row, r.fieldColumns[id]!) : `N(${a1(row, r.fieldColumns[id]!)})`;
+    if (f.kind === 'group' && f.capped) return `MIN(${ref},${f.max})`;
+    return isPenalty(f) ? `ABS(${ref})` : ref;
   }
   if (src !== 'derived' || !expr) return '0';
   // A dimension whose items sit side by side: SUM over the range reads best.
   if (f.kind === 'group' && expr.k !== 'num') {
-    const members = [...r.compiled.fields.values()].filter((m) => m.group === id);
+    const members = [...r.compiled.fields.values()].filter((m) => inGroup(m, id));
     const cols = members.map((m) => r.fieldColumns[m.id]);
     const g = r.compiled.scheme.groups.find((x) => x.id === id);
     // A plain sum only: not weighted, no content counted once (MAX), no cap, no dimension inside.
@@ -100,7 +100,7 @@ function fieldFormula(r: Results, id: string, row: number, variant: CompiledVari
     }
   }
   let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant));
-  if (f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
+  if (f.kind === 'computed' && f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
 }
 
@@ -128,7 +128,7 @@ const zeroOf =
 export function totalFormula(r: Results, row: number, variant: string | null = null): string {
   const c = r.compiled;
   const v = variant === null ? undefined : c.variants.find((x) => x.variant.id === variant);
-  const total = v?.total?.expr ?? c.total;
+  const total = (v?.total ?? c.total).expr;
   return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, row, v))},${c.scheme.total.decimals})`;
 }
 
@@ -222,7 +222,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     return col;
   };
   // A total that is one computed field (好评率) goes in that field's column, or a new one named after it.
-  const named = r.compiled.total.k === 'ref' ? r.compiled.fields.get(r.compiled.total.id) : undefined;
+  const total = r.compiled.total.expr;
+  const named = total.k === 'ref' ? r.compiled.fields.get(total.id) : undefined;
   const totalCol = writesTotal
     ? (colOf('total') ?? (named ? r.fieldColumns[named.id] : undefined) ?? newColumn('total', named?.label ?? '合计'))
     : undefined;

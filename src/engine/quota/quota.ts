@@ -5,7 +5,7 @@
  * ranked and the cut line and its ties marked — the tool never picks who drops.
  */
 import { issue, type Issue } from '../report/issue';
-import type { CutLinePerson, Person, QuotaResult } from '../results';
+import type { CutLinePerson, Person, QuotaResult, QuotaScope } from '../results';
 import type { Scheme, SchemeQuota } from '../scheme/model';
 import { compact } from '../text';
 
@@ -19,14 +19,14 @@ export function quotaLimit(base: number, share: number, rounding: 'floor' | 'rou
   return n;
 }
 
-function scopes(q: SchemeQuota, graded: Person[]): { scope: string; people: Person[] }[] {
-  if (q.scope === 'all') return [{ scope: 'all', people: graded }];
-  const by = new Map<string, { scope: string; people: Person[] }>();
+function scopes(q: SchemeQuota, graded: Person[]): { scope: QuotaScope; people: Person[] }[] {
+  if (q.scope === 'all') return [{ scope: { kind: 'all' }, people: graded }];
+  const by = new Map<string, { scope: QuotaScope; people: Person[] }>();
   for (const p of graded) {
-    const name = p.unit ? compact(p.unit) : NO_UNIT;
-    const entry = by.get(name) ?? { scope: `unit:${name}`, people: [] };
+    const unit = p.unit ? compact(p.unit) : NO_UNIT;
+    const entry = by.get(unit) ?? { scope: { kind: 'unit', unit }, people: [] };
     entry.people.push(p);
-    by.set(name, entry);
+    by.set(unit, entry);
   }
   return [...by.values()];
 }

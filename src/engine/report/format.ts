@@ -8,8 +8,3 @@ export function fmt(x: number): string {
 export function pct(share: number): string {
   return `${fmt(share * 100)}%`;
 }
-
-/** The unit a quota scope names ("unit:办公室" → 办公室); null for the whole sheet ("all"). */
-export function scopeUnit(scope: string): string | null {
-  return scope.startsWith('unit:') ? scope.slice(5) : null;
-}

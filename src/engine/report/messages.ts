@@ -5,9 +5,8 @@
  */
 import type { PeriodUnit } from '../annual/periods';
 import type { ExprProblem } from '../expr/parse';
-import type { Note } from '../results';
+import type { Note, QuotaScope } from '../results';
 import { NAMES_ITS_KEY, type SchemePath, type SchemeProblem } from '../scheme/problems';
-import { scopeUnit } from './format';
 import type { Issue, IssueData, RuleId } from './issue';
 import type { Locale } from './locale';
 import { en } from './words/en';
@@ -29,9 +28,9 @@ export function ruleName(rule: RuleId, locale: Locale): string {
   return LANGUAGES[locale].rules[rule].name;
 }
 
-/** "unit:办公室" → 办公室; "all" → the whole office. */
-export function scopeName(scope: string, locale: Locale): string {
-  return scopeUnit(scope) ?? LANGUAGES[locale].scopeAll;
+/** A quota's scope in words: the unit's name (办公室), or the whole office (全单位). */
+export function scopeName(scope: QuotaScope, locale: Locale): string {
+  return scope.kind === 'unit' ? scope.unit : LANGUAGES[locale].scopeAll;
 }
 
 export function noteText(n: Note, locale: Locale): string {

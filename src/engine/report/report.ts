@@ -2,7 +2,7 @@
  * Results → the JSON report of the command-line contract (../shared/design/cli-contract.md).
  * The contract's fields keep their names and meaning; fields after them are additions.
  */
-import { fieldValue, type Person, type QuotaResult, type Results } from '../results';
+import { fieldValue, type Person, type QuotaResult, type QuotaScope, type Results } from '../results';
 import type { Locale } from './locale';
 import { noteText, words } from './messages';
 import type { Issue, Severity } from './issue';
@@ -38,9 +38,23 @@ export interface IssueJson {
   sheet?: string;
 }
 
+/** A quota's scope as the report writes it: `all`, or `unit:<name>` for a per-unit quota. */
+export type ScopeJson = 'all' | `unit:${string}`;
+
+const UNIT = 'unit:';
+
+export function scopeJson(scope: QuotaScope): ScopeJson {
+  return scope.kind === 'all' ? 'all' : `${UNIT}${scope.unit}`;
+}
+
+/** The scope a report names, for what reads the report (the command line's text). */
+export function scopeOfJson(scope: ScopeJson): QuotaScope {
+  return scope === 'all' ? { kind: 'all' } : { kind: 'unit', unit: scope.slice(UNIT.length) };
+}
+
 export interface QuotaJson {
   grade: string;
-  scope: string;
+  scope: ScopeJson;
   count: number;
   base: number;
   limit: number;
@@ -108,7 +122,7 @@ export function issueJson(i: Issue, locale: Locale): IssueJson {
 export function quotaJson(quotas: QuotaResult[]): QuotaJson[] {
   return quotas.map((q) => ({
     grade: q.grades.join('/'),
-    scope: q.scope,
+    scope: scopeJson(q.scope),
     count: q.count,
     base: q.base,
     limit: q.limit,

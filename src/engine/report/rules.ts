@@ -6,7 +6,7 @@
  * a rule without words in both languages. docs/rules.md says how to add one.
  */
 import type { PeriodUnit } from '../annual/periods';
-import type { Note } from '../results';
+import type { Note, QuotaScope } from '../results';
 import type { FieldRef, Severity, Span } from './issue';
 
 interface Rule<D> {
@@ -20,7 +20,7 @@ function rule<D>(severity: Severity, blocksWrite = false): Rule<D> {
   return { severity, blocksWrite };
 }
 
-type Quota = { grades: string[]; scope: string; count: number; base: number; limit: number; share: number; hard: boolean };
+type Quota = { grades: string[]; scope: QuotaScope; count: number; base: number; limit: number; share: number; hard: boolean };
 
 type SchemeGap =
   | ({ kind: 'gap' | 'overlap'; subject: FieldRef | null; grades: string[] } & Span)
@@ -34,8 +34,15 @@ export const RULES = {
   'missing-value': rule<{ field: FieldRef }>('error'),
   'not-a-number': rule<{ field: FieldRef; text: string; kind: 'text' | 'error' | 'boolean' | 'date' | 'formula' }>('error'),
   'number-as-text': rule<{ field: FieldRef; text: string; value: number }>('warning'),
-  /** `summed`: a capped dimension whose items add up to more than its cap (业绩加分 > 50): nothing in the sheet is wrong. */
-  'out-of-range': rule<{ field: FieldRef; value: number; min: number | null; max: number | null; cap: boolean; summed?: true }>('error'),
+  /**
+   * `cap`: over the cap of an adjustment or a capped dimension, which counts as the cap (max). `summed`: a capped
+   * dimension whose items add up to more than its cap (业绩加分 > 50): nothing in the sheet is wrong.
+   */
+  'out-of-range': rule<
+    { field: FieldRef; value: number; min: number | null } & (
+      { max: number | null; cap: false } | { max: number; cap: true; summed?: true }
+    )
+  >('error'),
   'subtotal-mismatch': rule<{ field: FieldRef; sheet: number; computed: number }>('error', true),
   /** Points taken for cases that cost a range each (1–3 per case): outside count × range. */
   'deduction-out-of-range': rule<{ field: FieldRef; count: number; points: number; min: number; max: number; each: [number, number] }>(

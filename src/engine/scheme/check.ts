@@ -5,7 +5,7 @@
  */
 import { exprRange, type Range } from '../expr/range';
 import { issue, type Issue, type Span } from '../report/issue';
-import { fieldRef, type CompiledScheme, type Field } from './fields';
+import { fieldRef, formulaOf, type CompiledScheme } from './fields';
 
 /** A range with explicit bounds: a grade band, an item level, a score note. */
 export interface Bounds {
@@ -104,13 +104,14 @@ function rangeFinder(c: CompiledScheme, withAdjustments: boolean): (id: string) 
   const rangeOf = (id: string): Range => {
     const hit = memo.get(id);
     if (hit) return hit;
-    const f: Field | undefined = c.fields.get(id);
+    const f = c.fields.get(id);
+    const formula = f && formulaOf(f);
     let r: Range;
     if (!f) r = { lo: -Infinity, hi: Infinity };
     else if (f.kind === 'adjustment') r = withAdjustments ? { lo: 0, hi: Infinity } : { lo: 0, hi: 0 };
     // A dimension counts with its stated maximum, so items that do not add up are reported once, at the dimension.
-    else if (f.kind === 'group') r = { lo: f.expr ? exprRange(f.expr, rangeOf).lo : (f.min ?? 0), hi: f.max ?? Infinity };
-    else if (f.expr) r = exprRange(f.expr, rangeOf);
+    else if (f.kind === 'group') r = { lo: formula ? exprRange(formula.expr, rangeOf).lo : (f.min ?? 0), hi: f.max ?? Infinity };
+    else if (formula) r = exprRange(formula.expr, rangeOf);
     else r = { lo: f.min ?? -Infinity, hi: f.max ?? Infinity };
     memo.set(id, r);
     return r;
@@ -120,7 +121,7 @@ function rangeFinder(c: CompiledScheme, withAdjustments: boolean): (id: string) 
 
 /** The lowest and highest total the scheme allows, bonus and penalty included. */
 export function totalRange(c: CompiledScheme): Range {
-  return exprRange(c.total, rangeFinder(c, true));
+  return exprRange(c.total.expr, rangeFinder(c, true));
 }
 
 const EPS = 1e-9;
@@ -132,14 +133,15 @@ export function checkScheme(c: CompiledScheme): Issue[] {
 
   for (const g of s.groups) {
     const f = c.fields.get(g.id)!;
-    if (!f.expr) continue;
-    const hi = exprRange(f.expr, noAdj).hi;
+    const formula = formulaOf(f);
+    if (!formula) continue;
+    const hi = exprRange(formula.expr, noAdj).hi;
     if (Math.abs(hi - g.max) > EPS) {
       out.push(issue({ rule: 'scheme-gap', kind: 'max-sum', subject: fieldRef(f), expected: g.max, actual: hi }));
     }
   }
   if (s.scale && c.totalIsInput === null) {
-    const hi = exprRange(c.total, noAdj).hi;
+    const hi = exprRange(c.total.expr, noAdj).hi;
     if (Math.abs(hi - s.scale.max) > EPS) {
       out.push(issue({ rule: 'scheme-gap', kind: 'max-sum', subject: null, expected: s.scale.max, actual: hi }));
     }

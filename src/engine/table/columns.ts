@@ -5,7 +5,7 @@
  * the built-in identity texts, then "the header contains the label".
  */
 import COLUMN_TEXTS from './columns.json';
-import type { CompiledScheme, Field } from '../scheme/fields';
+import { inGroup, type CompiledScheme, type Field, type GroupField } from '../scheme/fields';
 import { headerKey } from '../text';
 
 /** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
@@ -132,9 +132,9 @@ export class Vocabulary {
   }
 }
 
-function pickField(cands: Field[], group: Field | undefined): Field | undefined {
+function pickField(cands: Field[], group: GroupField | undefined): Field | undefined {
   if (cands.length === 0) return undefined;
-  return (group && cands.find((f) => f.group === group.id)) ?? cands[0];
+  return (group && cands.find((f) => inGroup(f, group.id))) ?? cands[0];
 }
 
 /** The role of one column from its header path. */
@@ -145,11 +145,11 @@ export function matchColumn(path: string[], v: Vocabulary): { role: ColumnRole; 
   const parents = keys.slice(0, -1);
   const ctx = parents
     .map((p) => v.fieldsExact(p).find((f) => f.kind === 'group'))
-    .filter((f): f is Field => f !== undefined)
+    .filter((f) => f !== undefined)
     .pop();
 
   if (ctx) {
-    const inside = v.fieldsExact(leaf).find((f) => f.group === ctx.id);
+    const inside = v.fieldsExact(leaf).find((f) => inGroup(f, ctx.id));
     if (inside) return { role: { kind: 'field', id: inside.id }, how: 'context' };
     if (SUBTOTAL_KEYS.has(leaf) || leaf === keyOf(ctx.label)) return { role: { kind: 'field', id: ctx.id }, how: 'context' };
   }
@@ -166,7 +166,7 @@ export function matchColumn(path: string[], v: Vocabulary): { role: ColumnRole; 
     }
   }
   const contained = v.fieldContained(leaf);
-  if (contained && (!ctx || contained.group === ctx.id || contained.kind !== 'item')) {
+  if (contained && (!ctx || inGroup(contained, ctx.id) || contained.kind !== 'item')) {
     return { role: { kind: 'field', id: contained.id }, how: 'contains' };
   }
   const idc = v.identityContained(leaf);

@@ -31,6 +31,7 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
     <div>
       {quotas.map((q, k) => {
         const grade = q.grades.join('/');
+        const scope = scopeName(q.scope, locale);
         const state =
           q.severity === 'ok'
             ? s.quotaState.ok
@@ -39,14 +40,9 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
               : s.quotaState.under(q.limit - q.count);
         const color = q.severity === 'ok' ? 'success' : q.severity === 'error' ? 'danger' : 'warning';
         return (
-          <section
-            key={`${q.id}-${q.scope}-${q.kind}-${k}`}
-            className={st.card}
-            aria-label={`${grade} ${scopeName(q.scope, locale)}`}
-            data-quota={q.severity}
-          >
+          <section key={`${q.id}-${scope}-${q.kind}-${k}`} className={st.card} aria-label={`${grade} ${scope}`} data-quota={q.severity}>
             <div className={st.head}>
-              <Text weight="semibold">{s.quotaLine(grade, scopeName(q.scope, locale), q.count, q.limit, q.kind)}</Text>
+              <Text weight="semibold">{s.quotaLine(grade, scope, q.count, q.limit, q.kind)}</Text>
               <Badge appearance="filled" color={color}>
                 {state}
               </Badge>

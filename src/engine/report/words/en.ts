@@ -1,6 +1,6 @@
 /** English: the words of every rule, note, scheme problem and expression problem, by code (see ./language.ts). */
-import type { Note } from '../../results';
-import { fmt, pct, scopeUnit } from '../format';
+import type { Note, QuotaScope } from '../../results';
+import { fmt, pct } from '../format';
 import type { FieldRef, Span } from '../issue';
 import { say, type Language } from './language';
 
@@ -9,7 +9,7 @@ const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
 const period: Language['period'] = (index, unit) => (unit === 'month' ? `Month ${index}` : (QUARTERS[index - 1] ?? `${index}`));
 
 const ALL = 'Whole office';
-const scope = (s: string): string => scopeUnit(s) ?? ALL;
+const scope = (s: QuotaScope): string => (s.kind === 'unit' ? s.unit : ALL);
 
 /** A field's English name where the scheme gives one. */
 const label = (f: FieldRef): string => f.en || f.label;
@@ -110,10 +110,10 @@ export const en: Language = {
       words: (d) => {
         if (d.cap) {
           return {
-            message: `${label(d.field)} ${fmt(d.value)} is over the cap of ${fmt(d.max!)}; ${fmt(d.max!)} counts in the total`,
+            message: `${label(d.field)} ${fmt(d.value)} is over the cap of ${fmt(d.max)}; ${fmt(d.max)} counts in the total`,
             fix: d.summed
-              ? `The items add up to more than the cap; by the rules ${fmt(d.max!)} counts, nothing to change`
-              : `Enter at most ${fmt(d.max!)}`,
+              ? `The items add up to more than the cap; by the rules ${fmt(d.max)} counts, nothing to change`
+              : `Enter at most ${fmt(d.max)}`,
           };
         }
         return {

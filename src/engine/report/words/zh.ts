@@ -1,6 +1,6 @@
 /** 简体中文：每条规则、提示、方案问题和公式问题的说法，按代码一一对应（见 ./language.ts）。 */
-import type { Note } from '../../results';
-import { fmt, pct, scopeUnit } from '../format';
+import type { Note, QuotaScope } from '../../results';
+import { fmt, pct } from '../format';
 import type { Span } from '../issue';
 import { say, type Language } from './language';
 
@@ -9,7 +9,7 @@ const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'
 const period: Language['period'] = (index, unit) => (unit === 'month' ? `${index}月` : (QUARTERS[index - 1] ?? `${index}`));
 
 const ALL = '全单位';
-const scope = (s: string): string => scopeUnit(s) ?? ALL;
+const scope = (s: QuotaScope): string => (s.kind === 'unit' ? s.unit : ALL);
 
 function span(s: Span): string {
   if (s.from !== null && s.to !== null && s.from === s.to) return `恰为 ${fmt(s.from)} 分`;
@@ -114,8 +114,8 @@ export const zh: Language = {
       words: (d) => {
         if (d.cap) {
           return {
-            message: `${d.field.label} ${fmt(d.value)} 超过上限 ${fmt(d.max!)} 分，计入总分时按 ${fmt(d.max!)} 分计算`,
-            fix: d.summed ? `各项加分之和超过上限，按规定只计 ${fmt(d.max!)} 分，表中分数无需修改` : `请改为不超过 ${fmt(d.max!)} 分`,
+            message: `${d.field.label} ${fmt(d.value)} 超过上限 ${fmt(d.max)} 分，计入总分时按 ${fmt(d.max)} 分计算`,
+            fix: d.summed ? `各项加分之和超过上限，按规定只计 ${fmt(d.max)} 分，表中分数无需修改` : `请改为不超过 ${fmt(d.max)} 分`,
           };
         }
         return {
