@@ -16,13 +16,14 @@ import { columnOf, readTable, type ColumnOverrides, type Table } from './table/r
 
 // The public API: everything outside the engine imports from here, never from its modules (npm run lint checks).
 // Cells and addresses.
-export { a1, type Area, areaA1, type CellValue, columnLetters, type Grid, isCellError, parseA1, parseArea } from './grid';
+export { a1, type Area, areaA1, type CellValue, columnLetters, type Grid, GridView, isCellError, parseA1, parseArea } from './grid';
 // What kaohe keeps in a workbook.
 export { emptySettings, type MarkRecord, parseSettings, SETTINGS_KEY, storedOverrides, type WorkbookSettings } from './settings';
 // Text of cells.
 export { displayWidth, numberFromText } from './text';
 // Reading a sheet: columns and rows.
 export { type Column, type ColumnRole, IDENTITY_ROLES, type IdentityRole } from './table/columns';
+export { isDateFormat } from './table/cells';
 export { columnOf, type ColumnOverrides } from './table/read';
 // Schemes: the model, loading, checking.
 export { type Scheme, schemeJsonSchema } from './scheme/model';
@@ -37,7 +38,7 @@ export { fmt, noteText, pct, ruleName, scopeName, words } from './report/message
 export { type CheckReport, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
 export { readTextLiteral } from './expr/parse';
 // The write plan.
-export { applyToGrid, buildPlan, type CellContent, type CellWrite, type Plan, undoPlan } from './plan/plan';
+export { applyToGrid, buildPlan, type CellContent, type CellWrite, contentAt, type Plan, undoPlan } from './plan/plan';
 // The year: period sheets, roll-up, summary forms.
 export { findPeriodSheets, guessPeriodSheets, monthOf, periodLabel, type PeriodSheet, periodUnit, quarterOf } from './annual/periods';
 export { type AnnualResults, type PeriodResults } from './annual/rollup';

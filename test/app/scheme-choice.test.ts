@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { oneClick } from '../../src/commands/one-click';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { analyseActive, schemeInUse } from '../../src/taskpane/session';
 import { kaohe } from '../cli/helpers';
 import { bookHost, exampleSheets } from '../taskpane/open-pane';

@@ -1,6 +1,5 @@
 /** Whether two readers made the same Grid of a sheet, as far as the engine can tell. */
-import type { Grid } from '../../src/engine/grid';
-import { isDateFormat } from '../../src/engine/table/cells';
+import { type Grid, isDateFormat } from '../../src/engine';
 
 /**
  * The Grid as the engine sees it: exact values (dates to the millisecond: exceljs passes them

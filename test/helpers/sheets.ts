@@ -3,7 +3,7 @@
  * two-row header with merged cells, people, a 合计 row. Tests describe the sheet they need
  * instead of loading binary fixtures.
  */
-import { parseArea, type Area, type CellValue, type Grid } from '../../src/engine/grid';
+import { type Area, type CellValue, type Grid, parseArea } from '../../src/engine';
 
 export function gridOf(values: CellValue[][], merges: string[] = [], sheet = '第一季度'): Grid {
   return { sheet, top: 1, left: 1, values, merges: merges.map((m) => parseArea(m) as Area) };

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCellError, type Grid } from '../../src/engine/grid';
+import { type Grid, isCellError } from '../../src/engine';
 import { setFormulaCell } from '../../src/hosts/file/sheet';
 
 export function tempDir(prefix = 'kaohe-test-'): string {

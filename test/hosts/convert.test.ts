@@ -1,5 +1,5 @@
 import { excelInput, parseAreas, rangeToGrid, toBlocks } from '../../src/hosts/excel/convert';
-import type { CellWrite } from '../../src/engine/plan/plan';
+import type { CellWrite } from '../../src/engine';
 
 describe('Office.js data ↔ the engine', () => {
   it('reads merged areas from a RangeAreas address, quoted sheet names and $ included', () => {

@@ -3,9 +3,7 @@
  * HostError, never with an Office error. And a write that fails leaves the change watch as it
  * was: the next change by someone else is still reported.
  */
-import { checkGrid } from '../../src/engine';
-import { buildPlan } from '../../src/engine/plan/plan';
-import { emptySettings } from '../../src/engine/settings';
+import { buildPlan, checkGrid, emptySettings } from '../../src/engine';
 import { ExcelHost, type Capabilities } from '../../src/hosts/excel/excel-host';
 import { HostError, type SheetRead } from '../../src/hosts/host';
 import { preset } from '../../src/schemes';

@@ -1,5 +1,4 @@
-import { checkGrid } from '../../src/engine';
-import { buildPlan, undoPlan } from '../../src/engine/plan/plan';
+import { buildPlan, checkGrid, undoPlan } from '../../src/engine';
 import { ExcelHost, type Capabilities } from '../../src/hosts/excel/excel-host';
 import { HostError } from '../../src/hosts/host';
 import { preset } from '../../src/schemes';

@@ -4,7 +4,7 @@
  * an Excel whose every request fails.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1, isCellError, type Grid } from '../../src/engine/grid';
+import { a1, type Grid, isCellError } from '../../src/engine';
 
 export interface ExcelMock {
   excel: any;

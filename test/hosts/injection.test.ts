@@ -6,8 +6,7 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGrid } from '../../src/engine';
-import { buildPlan } from '../../src/engine/plan/plan';
+import { buildPlan, checkGrid } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';

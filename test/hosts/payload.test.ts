@@ -3,9 +3,7 @@
  * host must then read in chunks and write in batches — the same cells, nothing cut off — or
  * say clearly that it cannot. Run on the preview's Excel, which enforces the limit.
  */
-import { checkGrid } from '../../src/engine';
-import type { Grid } from '../../src/engine/grid';
-import { buildPlan, undoPlan } from '../../src/engine/plan/plan';
+import { buildPlan, checkGrid, type Grid, undoPlan } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice, type PreviewConfig } from '../../src/preview/office-shim';

@@ -9,10 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { formLayout } from '../../src/engine/annual/layout';
-import { findPeriodSheets } from '../../src/engine/annual/periods';
-import { rollUpYear, yearForms } from '../../src/engine/annual/year';
-import { areaA1, isCellError } from '../../src/engine/grid';
+import { areaA1, findPeriodSheets, formLayout, isCellError, rollUpYear, yearForms } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { PreviewWorkbook } from '../../src/preview/model';

@@ -4,8 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { checkGrid } from '../../src/engine';
-import { buildPlan } from '../../src/engine/plan/plan';
+import { buildPlan, checkGrid } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice, type PreviewConfig } from '../../src/preview/office-shim';

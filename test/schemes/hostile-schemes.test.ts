@@ -3,9 +3,7 @@
  * refused with a message that says what is wrong, or accepted and then checks a sheet without
  * an exception. Never a stack overflow, never a silent wrong total.
  */
-import { checkGrid } from '../../src/engine';
-import { SchemeError } from '../../src/engine/scheme/load';
-import { words } from '../../src/engine/report/messages';
+import { checkGrid, SchemeError, words } from '../../src/engine';
 import { rawPreset, schemeFromText, storedScheme } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemeJsonSchema } from '../../src/engine/scheme/model';
+import { schemeJsonSchema } from '../../src/engine';
 import { PRESET_IDS, rawPreset } from '../../src/schemes';
 
 const file = join(__dirname, '..', '..', 'src', 'schemes', 'scheme.schema.json');

@@ -7,8 +7,7 @@
  */
 import { join } from 'node:path';
 import { PRESET_IDS, preset } from '../../src/schemes';
-import type { Scheme } from '../../src/engine/scheme/model';
-import { compileScheme } from '../../src/engine/scheme/fields';
+import { compileScheme, type Scheme } from '../../src/engine';
 import { recalculate } from '../helpers/libreoffice';
 import { pick, seeded } from '../helpers/random';
 import { schemeSheet, type SchemePerson } from '../helpers/sheets';

@@ -7,7 +7,7 @@
  */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { bookHost, exampleSheets, openPane } from './open-pane';
 import { StubHost } from './stub-host';
 

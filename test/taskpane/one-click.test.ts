@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { oneClick } from '../../src/commands/one-click';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/hosts/host';

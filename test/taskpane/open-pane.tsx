@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { Pane } from '../../src/taskpane/Pane';
 import { StubHost } from './stub-host';

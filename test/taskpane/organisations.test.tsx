@@ -8,7 +8,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { bookHost, exampleSheets, openPane } from './open-pane';
 
 configure({ defaultHidden: true });

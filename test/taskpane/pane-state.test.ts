@@ -1,6 +1,5 @@
 /** The task pane's reducer: each transition changes what it should and keeps the rest. */
-import type { Plan } from '../../src/engine/plan/plan';
-import type { MarkRecord, WorkbookSettings } from '../../src/engine/settings';
+import type { MarkRecord, Plan, WorkbookSettings } from '../../src/engine';
 import type { SheetRead } from '../../src/hosts/host';
 import { initialPane, paneReducer, type PaneAction, type PaneState } from '../../src/taskpane/pane-state';
 

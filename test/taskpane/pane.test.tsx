@@ -6,7 +6,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Grid } from '../../src/engine/grid';
+import type { Grid } from '../../src/engine';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/hosts/host';
 import { openPane } from './open-pane';

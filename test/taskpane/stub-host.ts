@@ -1,9 +1,5 @@
 /** A Host over an in-memory grid, for the pane's tests: it records what the pane asks for. */
-import type { FormLayout } from '../../src/engine/annual/layout';
-import type { Grid } from '../../src/engine/grid';
-import type { Issue } from '../../src/engine/report/issue';
-import { applyToGrid, type Plan } from '../../src/engine/plan/plan';
-import type { MarkRecord, WorkbookSettings } from '../../src/engine/settings';
+import { applyToGrid, type FormLayout, type Grid, type Issue, type MarkRecord, type Plan, type WorkbookSettings } from '../../src/engine';
 import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../../src/hosts/host';
 
 export class StubHost implements Host {
