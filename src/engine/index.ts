@@ -46,6 +46,8 @@ export { rollUpYear, yearForms } from './annual/year';
 export { type AnnualReport, toAnnualReport } from './annual/report';
 export { type Form, quarterlyForm } from './annual/forms';
 export { FORM_FONT, FORM_STYLES, formLayout, type FormLayout, freeSheetName, looksLikeFormula } from './annual/layout';
+// A sheet's own scheme, when no preset fits.
+export { inferScheme } from './infer/infer';
 
 export interface CheckOptions {
   /** Corrections to the column mapping, by 1-based sheet column. */
