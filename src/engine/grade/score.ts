@@ -104,7 +104,8 @@ function setUp(table: Table, c: CompiledScheme): Setup {
   for (const r of exprRefs(c.total.expr)) visit(r);
 
   let scoring: Results['scoring'];
-  if (c.scheme.grading.mode === 'entered') scoring = 'entered';
+  // Grades as entered: no totals, unless the scheme states how its total is made (an inferred scheme whose sum the sheet confirms).
+  if (c.scheme.grading.mode === 'entered' && c.scheme.total.expr === undefined) scoring = 'entered';
   else if (identity.total && (col.size === 0 || (c.totalIsInput !== null && !col.has(c.totalIsInput)))) scoring = 'total-column';
   else scoring = 'computed';
   return { col, identity, source, needed, scoring };
