@@ -10,6 +10,7 @@ import { analyseSheet, planFor, prepareYear, storedSchemeOf, type Analysis, type
 import {
   checkScheme,
   compileScheme,
+  inferScheme,
   type Locale,
   localeFromTag,
   periodLabel,
@@ -54,6 +55,7 @@ const OPTIONS = {
   formulas: { type: 'boolean', default: false },
   'no-marks': { type: 'boolean', default: false },
   sheets: { type: 'string' },
+  infer: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -258,6 +260,38 @@ function schemeCommand(arg: string | undefined, json: boolean, locale: Locale, i
   return 0;
 }
 
+/**
+ * `kaohe scheme --infer`: the sheet's own scheme (the sheet asked for, else the first visible one
+ * from which one can be inferred), printed as JSON to be saved, edited and given back with --scheme.
+ */
+async function inferCommand(file: string | undefined, sheet: string | undefined, locale: Locale, io: Io): Promise<number> {
+  const w = cliWords(locale);
+  if (!file) throw new CannotRun(w.needFileInfer);
+  const opened = await readWorkbook(file);
+  const visible = opened.sheets.filter((x) => x.visible);
+  if (visible.length === 0) throw new WorkbookError('empty', file);
+  let candidates = visible;
+  if (sheet !== undefined) {
+    const named = opened.sheets.find((x) => x.name === sheet);
+    if (!named)
+      throw new CannotRun(
+        w.unknownSheet(
+          sheet,
+          opened.sheets.map((x) => x.name),
+        ),
+      );
+    candidates = [named];
+  }
+  for (const src of candidates) {
+    const s = inferScheme(src.grid());
+    if (s) {
+      io.out(JSON.stringify(s, null, 2));
+      return 0;
+    }
+  }
+  throw new CannotRun(sheet !== undefined ? w.nothingToInfer(sheet) : w.nothingToInferAnywhere(file));
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   let w = cliWords(locale);
@@ -289,6 +323,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
         return await annual(rest[0], values, locale, io);
       case 'scheme':
+        if (values.infer) return await inferCommand(rest[0], values.sheet, locale, io);
         return schemeCommand(rest[0], values.json, locale, io);
       case 'json-schema': {
         const text = `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`;

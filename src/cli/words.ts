@@ -9,6 +9,7 @@ const zh = {
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
   kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
   kaohe scheme <方案ID|方案.json> [--json]      检查方案本身（分数段是否首尾相接、满分是否相符）
+  kaohe scheme --infer <工作簿> [--sheet 名称]   按表中写明的内容推断本表的方案，输出 JSON（可保存、修改后用 --scheme 使用）
   kaohe annual <工作簿> [--sheets Q1,Q2,Q3,Q4] [--out <副本.xlsx>]
                                               年度汇总：各季度等次、年度规则、名额；--out 写入汇总表副本
 
@@ -33,6 +34,10 @@ const zh = {
   wroteForms: (file: string, sheets: string[]) => `已写入副本：${file}，新增工作表：${sheets.join('、')}`,
   needFile: '请指定要检查的工作簿：kaohe check <工作簿.xlsx>',
   needScheme: '请指定方案：kaohe scheme <方案ID|方案.json>',
+  needFileInfer: '请指定要推断方案的工作簿：kaohe scheme --infer <工作簿.xlsx>',
+  nothingToInfer: (sheet: string) => `工作表“${sheet}”写明的内容不足以推断方案：需要含“姓名”的表头，以及写明满分的分数列、总分列或等次列`,
+  nothingToInferAnywhere: (file: string) =>
+    `${file} 中没有一张工作表写明的内容足以推断方案：需要含“姓名”的表头，以及写明满分的分数列、总分列或等次列`,
   badArgs: (m: string) => `参数有误：${m}（kaohe --help 查看用法）`,
   unknownScheme: (s: string, ids: string[]) => `未知的方案“${s}”：既不是内置方案 ID（${ids.join('、')}），也不是存在的文件`,
   schemeFile: (path: string, m: string) => `方案文件 ${path} 有误：${m}`,
@@ -146,6 +151,8 @@ const en: typeof zh = {
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
   kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
   kaohe scheme <ID|scheme.json> [--json]      check a scheme itself (bands without gaps, maxima that add up)
+  kaohe scheme --infer <workbook> [--sheet NAME]
+                                              the sheet's own scheme from what it states, as JSON (save, edit, use with --scheme)
   kaohe annual <workbook> [--sheets Q1,Q2,Q3,Q4] [--out <copy.xlsx>]
                                               annual roll-up: quarterly grades, annual rules, quotas; --out writes the summary forms
 
@@ -170,6 +177,11 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   unknownCommand: (c) => `Unknown command "${c}". Commands: presets, check, grade, annual, scheme (kaohe --help)`,
   needFile: 'Name the workbook to check: kaohe check <workbook.xlsx>',
   needScheme: 'Name the scheme: kaohe scheme <ID|scheme.json>',
+  needFileInfer: 'Name the workbook to infer a scheme from: kaohe scheme --infer <workbook.xlsx>',
+  nothingToInfer: (sheet) =>
+    `Sheet "${sheet}" states too little to infer a scheme: it needs a header with 姓名 and score columns with stated maxima, a total or a grade column`,
+  nothingToInferAnywhere: (file) =>
+    `No sheet of ${file} states enough to infer a scheme: it needs a header with 姓名 and score columns with stated maxima, a total or a grade column`,
   badArgs: (m) => `Bad arguments: ${m} (kaohe --help)`,
   unknownScheme: (s, ids) => `Unknown scheme "${s}": neither a preset id (${ids.join(', ')}) nor an existing file`,
   schemeFile: (path, m) => `The scheme file ${path} is invalid: ${m}`,
