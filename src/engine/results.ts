@@ -71,6 +71,8 @@ export interface Person {
   vals: readonly (number | null)[];
   /** Per-item level names (ju-5items). */
   levels: Record<string, string | null>;
+  /** Per rated item (德（合格/不合格）, 廉（一票否决）) with a column: the ladder word in its cell, null when empty or unknown. */
+  ratings: Record<string, string | null>;
   /** What the sheet already holds in its total and grade cells. */
   sheetTotal: number | string | null;
   sheetGrade: string | null;

@@ -124,7 +124,7 @@ export const RatingWord = z
     synonyms: Synonyms,
     effect: z
       .enum(RATING_EFFECTS)
-      .describe('none: counts nothing; not-top: cannot be rated the top grade; lowest: the lowest grade; veto: as the item\'s veto says.'),
+      .describe("none: counts nothing; not-top: cannot be rated the top grade; lowest: the lowest grade; veto: as the item's veto says."),
   })
   .describe('One word of a rated column and what it means for the grade.');
 
@@ -140,17 +140,15 @@ export const Rated = z
       .enum(LADDER_IDS)
       .default('hege')
       .describe('The built-in words: hege 合格/基本合格/不合格/否决, shifou 是/否, youwu 无/有 (有 = 否决).'),
-    words: z
-      .array(RatingWord)
-      .min(1)
-      .optional()
-      .describe('The words of this item and what each means, replacing the built-in ladder.'),
+    words: z.array(RatingWord).min(1).optional().describe('The words of this item and what each means, replacing the built-in ladder.'),
     veto: z
       .enum(['lowest', 'not-top'])
       .default('lowest')
       .describe('What 否决 (一票否决) means here: the lowest grade of the scheme, or that the top grade cannot be given.'),
   })
-  .describe('A rated item (德（合格/不合格）, 廉（一票否决）): its cells are words, not scores; they count nothing towards the total and may set or bar a grade.');
+  .describe(
+    'A rated item (德（合格/不合格）, 廉（一票否决）): its cells are words, not scores; they count nothing towards the total and may set or bar a grade.',
+  );
 
 export const Adjustment = z
   .object({
