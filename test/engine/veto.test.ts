@@ -9,17 +9,11 @@ import { toReport } from '../../src/engine/report/report';
 import { LADDERS } from '../../src/engine/scheme/model';
 import { loadScheme, SchemeError, schemeErrorText } from '../../src/engine/scheme/load';
 import { statedRating } from '../../src/engine/table/columns';
-import { preset } from '../../src/schemes';
+import { preset, rawPreset } from '../../src/schemes';
 import { gridOf } from '../helpers/sheets';
 
-const rawPreset = (id: string): unknown => {
-  const p = preset(id);
-  if (!p) throw new Error(id);
-  return p;
-};
-
 /** 德 and 廉 rated, 能 30 勤 30 绩 40 scored, the national 好/较好/一般/较差 bands (gwy-2020's). */
-export const DE_LIAN: Scheme = loadScheme(
+const DE_LIAN: Scheme = loadScheme(
   {
     id: 'de-lian-veto',
     name: '德廉定性、能勤绩计分',
