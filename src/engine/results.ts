@@ -33,7 +33,12 @@ export type Note =
   /** Annual roll-up: no period grade from this unit all year. */
   | { code: 'no-grade-all-year' }
   /** Annual roll-up: the last places in a run of periods, or that many times in all (约谈, 书面报告): the scheme's words and the periods. */
-  | { code: 'place-alert'; text: string; en?: string; periods: number[]; unit: PeriodUnit };
+  | { code: 'place-alert'; text: string; en?: string; periods: number[]; unit: PeriodUnit }
+  /**
+   * A rated item's word decided the grade (廉：否决 → 较差) or barred the top one (德：基本合格 → 至多较好):
+   * `item` the item's label, `word` the ladder word, `grade` the grade given or the best allowed.
+   */
+  | { code: 'rating'; item: string; itemEn?: string; word: string; effect: 'lowest' | 'not-top'; grade: string };
 
 export type NoteCode = Note['code'];
 
@@ -66,6 +71,8 @@ export interface Person {
   vals: readonly (number | null)[];
   /** Per-item level names (ju-5items). */
   levels: Record<string, string | null>;
+  /** Per rated item (德（合格/不合格）, 廉（一票否决）) with a column: the ladder word in its cell, null when empty or unknown. */
+  ratings: Record<string, string | null>;
   /** What the sheet already holds in its total and grade cells. */
   sheetTotal: number | string | null;
   sheetGrade: string | null;

@@ -204,6 +204,20 @@ const CASES: Case[] = [
     says: ['好、较好、一般、较差', '好, 较好, 一般, 较差'],
   },
   {
+    title: 'a word a rated column does not know (廉洁自律 一票否决 beside the scored 德能勤绩廉)',
+    grid: gridOf([
+      ['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '廉洁自律（一票否决）', '合计', '等次'],
+      ['张三', 18, 18, 14, 30, 9, '待定', 89, '较好'],
+    ]),
+    scheme: loadScheme(
+      { extends: 'gwy-2020', id: 'gwy-veto', name: '廉洁自律一票否决', rated: [{ id: 'lianjie', label: '廉洁自律' }] },
+      rawPreset,
+    ),
+    rule: 'unknown-rating',
+    cell: 'G2',
+    says: ['廉洁自律填的是“待定”', '廉洁自律 holds "待定"'],
+  },
+  {
     title: 'the same name twice',
     grid: dims([
       ['张三', 18, 18, 14, 30, 9],

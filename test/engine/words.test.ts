@@ -82,6 +82,7 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
     { sheet: '好', computed: null, why: reason },
   ],
   'unknown-grade': [{ text: '良', known: ['好', '较好', '一般', '较差'] }],
+  'unknown-rating': [{ field: { id: 'lian', label: '廉', en: 'Integrity' }, text: '待定', known: ['合格', '不合格', '否决'] }],
   'duplicate-person': [
     { name: '张三', unit: '办公室', firstRow: 5 },
     { name: '张三', unit: null, firstRow: 5 },
@@ -143,6 +144,10 @@ const NOTES: { [C in NoteCode]: Extract<Note, { code: C }>[] } = {
   'place-alert': [
     { code: 'place-alert', text: '约谈', en: 'Interview', periods: [1, 2], unit: 'month' },
     { code: 'place-alert', text: '书面报告', periods: [1, 2, 4], unit: 'month' },
+  ],
+  rating: [
+    { code: 'rating', item: '廉', itemEn: 'Integrity', word: '否决', effect: 'lowest', grade: '较差' },
+    { code: 'rating', item: '德', word: '基本合格', effect: 'not-top', grade: '较好' },
   ],
 };
 
@@ -215,6 +220,8 @@ const PROBLEMS: { [C in ProblemCode]: ProblemData[C][] } = {
   'needs-bands': [{}],
   'needs-grades': [{}],
   'quota-needs-bound': [{}],
+  'duplicate-word': [{ word: '合格' }],
+  'rated-needs-grades': [{}],
 };
 
 /** Where a problem may be: the file, a key, an entry, a key of an entry, lists nested in lists. */

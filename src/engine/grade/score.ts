@@ -20,8 +20,9 @@ import {
   type Field,
   type InputField,
   type PerCase,
+  type RatedField,
 } from '../scheme/fields';
-import { countId, voteId, VOTERS_ID, type SchemeCondition } from '../scheme/model';
+import { countId, LADDERS, voteId, VOTERS_ID, type RatingEffect, type SchemeCondition, type SchemeRatingWord } from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
@@ -151,6 +152,9 @@ function columnIssues(table: Table, c: CompiledScheme, { col, identity, source, 
     }
   }
   if (c.scheme.grading.mode === 'entered' && !identity.grade) issues.push(issue({ rule: 'missing-column', field: GRADE_FIELD }));
+  for (const f of c.fields.values()) {
+    if (f.kind === 'rated' && f.required && !col.has(f.id)) issues.push(issue({ rule: 'missing-column', field: fieldRef(f) }));
+  }
   for (const [id, column] of col) {
     const f = c.fields.get(id)!;
     if (column.headerMax !== null && f.max !== null && Math.abs(column.headerMax - f.max) > 1e-9) {
@@ -196,6 +200,8 @@ class RowScorer {
   /** Ballot subjects whose every option has a column: their votes must add up to the voters. */
   private readonly ballots: { subject: Field; votes: number[]; column: Column }[];
   private readonly votersAt: number | null;
+  /** Rated items with a column: their words, as the header states them or as the scheme gives them. */
+  private readonly rated: RatedColumn[];
   private readonly conditionMemo = new Map<string, Matched[]>();
   private readonly variantMemo = new Map<string, CompiledVariant | null>();
   private totalAsInput: InputField | undefined;
@@ -215,8 +221,12 @@ class RowScorer {
     this.s = c.scheme;
     this.labels = c.scheme.grading.labels;
     this.nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
+    this.rated = [...c.fields.values()].flatMap((f) => {
+      const column = col.get(f.id);
+      return f.kind === 'rated' && column ? [ratedColumn(f, column)] : [];
+    });
     this.readers = [...c.fields.values()]
-      .filter((f) => source.get(f.id) !== 'derived')
+      .filter((f) => source.get(f.id) !== 'derived' && f.kind !== 'rated')
       .map((f) => {
         const src = source.get(f.id);
         return {
@@ -271,6 +281,7 @@ class RowScorer {
     this.checkPerCase(vals);
     this.checkBallots(vals);
     const total = this.total(vals, variant);
+    const rated = this.readRatings(r.row);
 
     // Status and grade.
     const gradeCol = setup.identity.grade;
@@ -281,7 +292,7 @@ class RowScorer {
     }
     let grade: string | null = null;
     let gradeFrom: GradeSource | null = null;
-    let why: SchemeCondition | undefined;
+    let why: Note | undefined;
     if (status === 'graded') {
       const directs = matched.filter((m) => m.effect === 'direct-grade');
       const direct = directs[0];
@@ -290,7 +301,7 @@ class RowScorer {
       if (direct) {
         grade = direct.grade!;
         gradeFrom = 'direct';
-        why = direct;
+        why = conditionNote(direct);
       } else if (s.grading.mode === 'entered') {
         grade = sheetGrade;
         gradeFrom = sheetGrade ? 'entered' : null;
@@ -308,11 +319,30 @@ class RowScorer {
       if (cap && grade !== null && better(this.labels, grade, cap.grade!)) {
         grade = cap.grade!;
         gradeFrom = 'cap';
-        why = cap;
+        why = conditionNote(cap);
+      }
+      // Rated items (德（合格/不合格）, 廉（一票否决）): a word that sets the lowest grade decides it,
+      // whatever the score; one that bars the top grade caps it; an unknown word leaves no grade.
+      const lowest = this.labels[this.labels.length - 1]?.label;
+      const second = this.labels[1]?.label;
+      const sets = rated.hits.find((h) => h.effect === 'lowest');
+      const bars = rated.hits.find((h) => h.effect === 'not-top');
+      if (sets && lowest !== undefined && s.grading.mode !== 'none') {
+        grade = lowest;
+        gradeFrom = 'direct';
+        why = { code: 'rating', ...sets.item, word: sets.word, effect: 'lowest', grade: lowest };
+      } else if (rated.unknown) {
+        grade = null;
+        gradeFrom = null;
+        why = undefined;
+      } else if (bars && second !== undefined && grade === this.labels[0]!.label) {
+        grade = second;
+        gradeFrom = 'cap';
+        why = { code: 'rating', ...bars.item, word: bars.word, effect: 'not-top', grade: second };
       }
       const compare = s.grading.mode === 'bands' || gradeFrom !== 'entered';
       if (compare && sheetGrade !== null && grade !== null && sheetGrade !== grade) {
-        this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why ? conditionNote(why) : null }, gradeCol!.col);
+        this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why ?? null }, gradeCol!.col);
       }
     } else if (gradeText && !elsewhere) {
       this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: null, why: conditionNote(noGrade!) }, gradeCol!.col);
@@ -348,13 +378,14 @@ class RowScorer {
       remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
       reasonLabel: noGradeHit?.label ?? null,
-      reason: noGrade ? conditionNote(noGrade) : gradeFrom === 'direct' || gradeFrom === 'cap' ? conditionNote(why!) : null,
+      reason: noGrade ? conditionNote(noGrade) : gradeFrom === 'direct' || gradeFrom === 'cap' ? why! : null,
       elsewhere,
       total,
       grade,
       gradeFrom,
       vals,
       levels,
+      ratings: rated.words,
       sheetTotal: typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null,
       sheetGrade: gradeText || null,
       elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
@@ -364,6 +395,38 @@ class RowScorer {
       category: this.text('category', r.row) || null,
       rank: null,
     };
+  }
+
+  /**
+   * The words of the rated items on this row: each cell read as a word of its ladder, never as a
+   * number. An empty cell counts nothing (missing-value where the item is required); a word not in
+   * the ladder is unknown-rating, and the grade cannot be derived.
+   */
+  private readRatings(row: number): { words: Record<string, string | null>; hits: RatingHit[]; unknown: boolean } {
+    const words: Record<string, string | null> = {};
+    const hits: RatingHit[] = [];
+    let unknown = false;
+    for (const rc of this.rated) {
+      const text = cellText(this.view.shown(row, rc.column.col));
+      words[rc.f.id] = null;
+      if (!text) {
+        if (rc.f.required && this.status === 'graded') this.add({ rule: 'missing-value', field: fieldRef(rc.f) }, rc.column.col);
+        continue;
+      }
+      const w = ratingWord(rc, text);
+      if (!w) {
+        if (this.checked) this.add({ rule: 'unknown-rating', field: fieldRef(rc.f), text, known: rc.known }, rc.column.col);
+        unknown = true;
+        continue;
+      }
+      words[rc.f.id] = w.word;
+      const effect: RatingEffect = w.effect === 'veto' ? (rc.column.rating?.veto ?? rc.f.veto) : w.effect;
+      if (effect === 'lowest' || effect === 'not-top') {
+        const item = rc.f.en === undefined ? { item: rc.f.label } : { item: rc.f.label, itemEn: rc.f.en };
+        hits.push({ item, word: w.word, effect });
+      }
+    }
+    return { words, hits, unknown };
   }
 
   /** An identity cell's text, through merges: offices merge 科室 down over the people of one unit. */
@@ -540,6 +603,44 @@ class RowScorer {
     }
     return null;
   }
+}
+
+/** A rated item's column with the words it accepts, by comparable key. */
+interface RatedColumn {
+  f: RatedField;
+  column: Column;
+  byKey: Map<string, SchemeRatingWord>;
+  /** The words as the report lists them. */
+  known: string[];
+}
+
+interface RatingHit {
+  item: { item: string; itemEn?: string };
+  word: string;
+  effect: 'lowest' | 'not-top';
+}
+
+const ratingKey = (t: string): string => compact(t).toUpperCase();
+
+/**
+ * The words a rated column accepts: those its header lists (德（合格/不合格）), each with the
+ * meaning the item's ladder (else a built-in one) gives it; without a list, the item's ladder.
+ */
+function ratedColumn(f: RatedField, column: Column): RatedColumn {
+  const stated = column.rating?.words ?? [];
+  const all = [...f.words, ...Object.values(LADDERS).flat()];
+  const find = (t: string): SchemeRatingWord | undefined =>
+    all.find((w) => [w.word, ...w.synonyms].some((x) => ratingKey(x) === ratingKey(t)));
+  const words = stated.length > 0 ? [...new Set(stated.map(find).filter((w) => w !== undefined))] : f.words;
+  const byKey = new Map<string, SchemeRatingWord>();
+  for (const w of words) for (const t of [w.word, ...w.synonyms]) if (!byKey.has(ratingKey(t))) byKey.set(ratingKey(t), w);
+  return { f, column, byKey, known: words.map((w) => w.word) };
+}
+
+/** A cell's word: the whole text, or the text before a bracket (不合格（受处分）). */
+function ratingWord(rc: RatedColumn, text: string): SchemeRatingWord | undefined {
+  const key = ratingKey(text);
+  return rc.byKey.get(key) ?? rc.byKey.get(key.replace(/[([【].*$/, ''));
 }
 
 /** Why a condition applies, in the scheme's words. */

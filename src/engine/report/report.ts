@@ -20,6 +20,8 @@ export interface PersonJson {
   gradeFrom: Person['gradeFrom'];
   flags: string[];
   levels?: Record<string, string | null>;
+  /** Schemes with rated items (德（合格/不合格）, 廉（一票否决）): the word read per item id, null when empty or unknown. */
+  ratings?: Record<string, string | null>;
   /** Ballot schemes: the shares over the overall votes (优秀率, 好评率), by id, 4 decimals. */
   rates?: Record<string, number | null>;
   /** Ranked schemes (organisations): the category and the place within it, high to low. */
@@ -97,6 +99,7 @@ function personJson(r: Results, p: Person, locale: Locale): PersonJson {
     flags: p.flags.map((f) => noteText(f, locale)),
   };
   if (Object.keys(p.levels).length > 0) out.levels = p.levels;
+  if (Object.keys(p.ratings).length > 0) out.ratings = p.ratings;
   const rates = r.compiled.scheme.ballot?.rates ?? [];
   if (rates.length > 0) out.rates = Object.fromEntries(rates.map((x) => [x.id, fieldValue(r, p, x.id)]));
   if (r.compiled.scheme.organisation?.rankWithin) {

@@ -54,6 +54,8 @@ export const RULES = {
   /** `why`: the condition that decided the grade (or that there is none), in the scheme's words. */
   'grade-mismatch': rule<{ sheet: string; computed: string | null; why: Note | null }>('error', true),
   'unknown-grade': rule<{ text: string; known: string[] }>('error', true),
+  /** A rated column (德（合格/不合格）) holds a word not in its ladder: the person's grade is not derived. */
+  'unknown-rating': rule<{ field: FieldRef; text: string; known: string[] }>('error'),
   'duplicate-person': rule<{ name: string; unit: string | null; firstRow: number }>('warning'),
   /** The place written in the sheet's 排名 column differs from the place by total within the category. */
   'rank-mismatch': rule<{ name: string; sheet: number | string; computed: number; group: string | null }>('error', true),

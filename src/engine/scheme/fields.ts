@@ -6,7 +6,7 @@
 import { compileExpr, type Compiled } from '../expr/evaluate';
 import { exprRefs, parseExpr, type Expr } from '../expr/parse';
 import type { FieldRef } from '../report/issue';
-import { countId, voteId, VOTERS_ID, type Scheme } from './model';
+import { countId, LADDERS, voteId, VOTERS_ID, type Scheme, type SchemeRated, type SchemeRatingWord } from './model';
 
 /** What every field has: its names, its bounds for out-of-range (null = unbounded), whether a score must be there. */
 interface FieldBase {
@@ -76,13 +76,26 @@ export interface ComputedField extends FieldBase {
   decimals?: number;
 }
 
-export type Field = ItemField | GroupField | AdjustmentField | InputField | ComputedField;
+/**
+ * A rated item (德（合格/不合格）, 廉（一票否决）): its cells are words of `words`, which count
+ * nothing towards the total (its value is always null) and may set or bar a grade.
+ */
+export interface RatedField extends FieldBase {
+  kind: 'rated';
+  min: null;
+  max: null;
+  words: SchemeRatingWord[];
+  /** What 否决 means for this item. */
+  veto: SchemeRated['veto'];
+}
+
+export type Field = ItemField | GroupField | AdjustmentField | InputField | ComputedField | RatedField;
 
 /** A field with a formula: computed on the rows where what it reads is there. */
 export type DerivedField = (ItemField | GroupField | ComputedField) & { formula: Formula };
 
 export function formulaOf(f: Field): Formula | undefined {
-  return f.kind === 'adjustment' || f.kind === 'input' ? undefined : f.formula;
+  return f.kind === 'adjustment' || f.kind === 'input' || f.kind === 'rated' ? undefined : f.formula;
 }
 
 function isDerived(f: Field): f is DerivedField {
@@ -234,6 +247,17 @@ export function compileScheme(s: Scheme): CompiledScheme {
   }
   for (const a of s.adjustments) {
     defs.set(a.id, () => ({ ...named(a), kind: 'adjustment', min: 0, max: a.cap, required: false, adjustment: a.kind }));
+  }
+  for (const r of s.rated) {
+    defs.set(r.id, () => ({
+      ...named(r),
+      kind: 'rated',
+      min: null,
+      max: null,
+      required: r.required,
+      words: r.words ?? LADDERS[r.ladder]!,
+      veto: r.veto,
+    }));
   }
   for (const x of s.inputs) defs.set(x.id, () => ({ ...named(x), kind: 'input', min: x.min, max: x.max ?? null, required: x.required }));
   // A deduction is two fields: the count of cases (迟到早退次数), and the points it costs — count ×

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { exprRefs, parseExpr, ExprError } from '../expr/parse';
 import type { ProblemCode, ProblemData, SchemePath } from './problems';
+import LADDER_DATA from './ladders.json';
 
 /** An id usable in expressions: letters of any script, digits and _, not starting with a digit. */
 export const ID_PATTERN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -110,6 +111,44 @@ export const Item = z
       .describe('Items of one dimension with the same content count once, the highest (同一内容按最高项计，不重复加分).'),
   })
   .describe('A scored item: one numeric column per person.');
+
+/**
+ * What a word in a rated column means: counts nothing, bars the top grade, sets the lowest
+ * grade, or vetoes (否决: the lowest grade or no top grade, as the item's `veto` says).
+ */
+export const RATING_EFFECTS = ['none', 'not-top', 'lowest', 'veto'] as const;
+
+export const RatingWord = z
+  .object({
+    word: z.string().min(1).describe('The word as offices write it (合格, 不合格, 否决).'),
+    synonyms: Synonyms,
+    effect: z
+      .enum(RATING_EFFECTS)
+      .describe("none: counts nothing; not-top: cannot be rated the top grade; lowest: the lowest grade; veto: as the item's veto says."),
+  })
+  .describe('One word of a rated column and what it means for the grade.');
+
+/** The default ladders (./ladders.json), checked when the engine loads. */
+export const LADDERS = z.record(z.string().regex(/^[a-z]+$/), z.array(RatingWord).min(1)).parse(LADDER_DATA);
+const LADDER_IDS = Object.keys(LADDERS) as [string, ...string[]];
+
+export const Rated = z
+  .object({
+    ...ColumnShape,
+    required: z.boolean().default(false).describe('An empty cell is an error (missing-value) when true; by default it counts nothing.'),
+    ladder: z
+      .enum(LADDER_IDS)
+      .default('hege')
+      .describe('The built-in words: hege 合格/基本合格/不合格/否决, shifou 是/否, youwu 无/有 (有 = 否决).'),
+    words: z.array(RatingWord).min(1).optional().describe('The words of this item and what each means, replacing the built-in ladder.'),
+    veto: z
+      .enum(['lowest', 'not-top'])
+      .default('lowest')
+      .describe('What 否决 (一票否决) means here: the lowest grade of the scheme, or that the top grade cannot be given.'),
+  })
+  .describe(
+    'A rated item (德（合格/不合格）, 廉（一票否决）): its cells are words, not scores; they count nothing towards the total and may set or bar a grade.',
+  );
 
 export const Adjustment = z
   .object({
@@ -406,6 +445,7 @@ const SchemeObject = z.object({
     .describe('The points scale of the total before bonus and penalty; item maxima must add up to it.'),
   groups: z.array(Group).default([]),
   items: z.array(Item).default([]),
+  rated: z.array(Rated).default([]).describe('Items written as words (合格/不合格/否决) that decide or bar a grade.'),
   adjustments: z.array(Adjustment).default([]),
   inputs: z.array(Input).default([]),
   deductions: z.array(Deduction).default([]),
@@ -484,6 +524,22 @@ export const SchemeSchema = SchemeObject.superRefine((s, ctx) => {
       });
     });
   }
+
+  // Rated items are never in an expression: their ids may not clash with fields, but are not refs.
+  const ratedIds = new Map<string, SchemePath>();
+  s.rated.forEach((r, i) => {
+    const also = ids.get(r.id) ?? ratedIds.get(r.id);
+    if (also) complain(['rated', i, 'id'], 'duplicate-id', { id: r.id, also });
+    else ratedIds.set(r.id, ['rated', i, 'id']);
+    const seen = new Set<string>();
+    (r.words ?? []).forEach((w, j) => {
+      for (const t of [w.word, ...w.synonyms]) {
+        if (seen.has(t)) complain(['rated', i, 'words', j], 'duplicate-word', { word: t });
+        seen.add(t);
+      }
+    });
+  });
+  if (s.rated.length > 0 && s.grading.mode === 'none') complain(['rated'], 'rated-needs-grades', {});
 
   const groupIds = new Set(s.groups.map((g) => g.id));
   const itemIds = new Set(s.items.map((it) => it.id));
@@ -634,6 +690,9 @@ export type Scheme = z.output<typeof SchemeSchema>;
 export type SchemeInput = z.input<typeof SchemeSchema>;
 export type SchemeItem = z.output<typeof Item>;
 export type SchemeGroup = z.output<typeof Group>;
+export type SchemeRated = z.output<typeof Rated>;
+export type SchemeRatingWord = z.output<typeof RatingWord>;
+export type RatingEffect = SchemeRatingWord['effect'];
 export type SchemeAdjustment = z.output<typeof Adjustment>;
 export type SchemeInputField = z.output<typeof Input>;
 export type SchemeComputed = z.output<typeof Computed>;

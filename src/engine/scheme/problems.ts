@@ -62,6 +62,10 @@ export interface ProblemData {
   'needs-bands': None;
   'needs-grades': None;
   'quota-needs-bound': None;
+  /** A word (or synonym) listed twice in a rated item's words. */
+  'duplicate-word': { word: string };
+  /** Rated items in a scheme that gives no grades (grading mode none): their words could decide nothing. */
+  'rated-needs-grades': None;
 }
 
 export type ProblemCode = keyof ProblemData;
@@ -113,6 +117,8 @@ export const NAMES_ITS_KEY: Record<ProblemCode, boolean> = {
   'needs-bands': false,
   'needs-grades': false,
   'quota-needs-bound': false,
+  'duplicate-word': false,
+  'rated-needs-grades': false,
 };
 
 export function problem<C extends ProblemCode>(code: C, path: SchemePath, data: ProblemData[C]): SchemeProblem {

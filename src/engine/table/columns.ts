@@ -6,7 +6,8 @@
  */
 import COLUMN_TEXTS from './columns.json';
 import { inGroup, type CompiledScheme, type Field, type GroupField } from '../scheme/fields';
-import { headerKey } from '../text';
+import { LADDERS } from '../scheme/model';
+import { compact, headerKey } from '../text';
 
 /** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
 export const IDENTITY_ROLES = [
@@ -39,6 +40,52 @@ export interface Column {
   headerMax: number | null;
   role: ColumnRole;
   how: MatchHow;
+  /** What the header states of a rated column: 德（合格/不合格）, 廉（一票否决）. */
+  rating?: StatedRating;
+}
+
+/**
+ * What a header says of a column written in words: the words it lists (德（合格/不合格） →
+ * 合格, 不合格; none for 廉（一票否决）, which only says the item vetoes), and what a veto
+ * does where it says so (不得评为优秀: no top grade; 定为较差: the lowest grade).
+ */
+export interface StatedRating {
+  words: string[];
+  veto: 'lowest' | 'not-top' | null;
+}
+
+/** Every word of the built-in ladders, and those that mean a veto (否决, 一票否决). */
+const LADDER_WORDS = new Set(Object.values(LADDERS).flatMap((l) => l.flatMap((w) => [w.word, ...w.synonyms].map(compact))));
+const VETO_WORDS = new Set(
+  Object.values(LADDERS).flatMap((l) => l.filter((w) => w.effect === 'veto').flatMap((w) => [w.word, ...w.synonyms].map(compact))),
+);
+const BARS_TOP = /^(?:不得|不能|不予)(?:评|定)/;
+const SETS_LOWEST = /^(?:直接)?(?:定为|评为|确定为)/;
+const BRACKETS = /[([【]([^()[\]【】]+)[)\]】]/g;
+
+/**
+ * A header that states ladder words or a veto in brackets: the header without them (德, 廉政情况)
+ * and what they state; null for any other header. 廉洁自律（一票否决，不得评为优秀） → 廉洁自律, veto bars the top grade.
+ */
+export function statedRating(header: string): { label: string; stated: StatedRating } | null {
+  const s = compact(header);
+  for (const m of s.matchAll(BRACKETS)) {
+    const parts = m[1]!.split(/[/、,，;；|]|或/).filter(Boolean);
+    const vetoes = parts.filter((p) => VETO_WORDS.has(p));
+    const words = parts.filter((p) => LADDER_WORDS.has(p));
+    const bars = parts.some((p) => BARS_TOP.test(p));
+    const lowest = parts.some((p) => SETS_LOWEST.test(p));
+    const known = parts.every((p) => LADDER_WORDS.has(p) || BARS_TOP.test(p) || SETS_LOWEST.test(p));
+    // One word alone (备注（无）) states nothing; a veto word or two words and more do.
+    if (!known || (vetoes.length === 0 && words.length < 2)) continue;
+    const label = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).trim();
+    if (!label) return null;
+    return {
+      label,
+      stated: { words: words.length >= 2 ? words : [], veto: bars ? 'not-top' : lowest ? 'lowest' : null },
+    };
+  }
+  return null;
 }
 
 /** Words that, inside an identity header, name its role ("第一季度考核等次" is a grade column). */
@@ -135,6 +182,16 @@ export class Vocabulary {
 function pickField(cands: Field[], group: GroupField | undefined): Field | undefined {
   if (cands.length === 0) return undefined;
   return (group && cands.find((f) => inGroup(f, group.id))) ?? cands[0];
+}
+
+/**
+ * The role of a column whose header states words (德（合格/不合格）): a rated item of the
+ * scheme, or an identity column; never a scored field, whose cells would all be not-a-number.
+ */
+export function matchRatedColumn(path: string[], label: string, v: Vocabulary): { role: ColumnRole; how: MatchHow } {
+  const m = matchColumn([...path.slice(0, -1), label], v);
+  if (m.role.kind !== 'field') return m;
+  return v.compiled.fields.get(m.role.id)?.kind === 'rated' ? m : { role: { kind: 'ignored' }, how: 'none' };
 }
 
 /** The role of one column from its header path. */

@@ -10,7 +10,9 @@ import {
   NOTE_PREFIXES,
   SUMMARY_ROW_KEYS,
   matchColumn,
+  matchRatedColumn,
   resolveDuplicates,
+  statedRating,
   Vocabulary,
   type Column,
   type ColumnRole,
@@ -159,8 +161,9 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
     const { path, max } = columnPath(view, head.row, bottom, c);
     if (path.length === 0 && overrides[c] === undefined) continue;
     const o = overrides[c];
-    const m = o ? { role: o, how: 'user' as const } : matchColumn(path, v);
-    columns.push({ col: c, path, headerMax: max, role: m.role, how: m.how });
+    const rated = path.length > 0 ? statedRating(path[path.length - 1]!) : null;
+    const m = o ? { role: o, how: 'user' as const } : rated ? matchRatedColumn(path, rated.label, v) : matchColumn(path, v);
+    columns.push({ col: c, path, headerMax: max, role: m.role, how: m.how, ...(rated && { rating: rated.stated }) });
   }
   columns = resolveDuplicates(columns);
 

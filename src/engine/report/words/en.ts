@@ -39,6 +39,7 @@ const notes: Language['notes'] = {
   },
   'no-grade-all-year': () => 'No quarterly grade from this unit all year: the annual grade cannot follow from them; decide it separately',
   'place-alert': (n) => n.en ?? `${n.text} (${n.periods.map((i) => period(i, n.unit)).join(', ')})`,
+  rating: (n) => `${n.itemEn ?? n.item}: ${n.word} → ${n.effect === 'lowest' ? n.grade : `at best ${n.grade}`}`,
 };
 
 const note = (n: Note): string => say(notes, n);
@@ -169,6 +170,13 @@ export const en: Language = {
     'unknown-grade': {
       name: 'Unknown grade',
       words: (d) => ({ message: `"${d.text}" is not a grade of this scheme (${d.known.join(', ')})`, fix: 'Use one of them' }),
+    },
+    'unknown-rating': {
+      name: 'Unknown rating word',
+      words: (d) => ({
+        message: `${label(d.field)} holds "${d.text}", which is not one of its words (${d.known.join(', ')}); no grade can be derived from it`,
+        fix: 'Use one of them',
+      }),
     },
     'duplicate-person': {
       name: 'Duplicate person',
@@ -326,6 +334,8 @@ export const en: Language = {
     'needs-bands': () => 'bands mode needs bands',
     'needs-grades': () => 'grades are needed unless the mode is "none"',
     'quota-needs-bound': () => 'a quota needs max, min or both',
+    'duplicate-word': (d) => `the word "${d.word}" is listed twice`,
+    'rated-needs-grades': () => 'the scheme gives no grades (mode "none"): rated items cannot affect one',
   },
 
   expr,
@@ -364,6 +374,8 @@ export const en: Language = {
       'ballot.options': 'ballot option',
       'ballot.subjects': 'ballot subject',
       'ballot.rates': 'rate',
+      rated: 'rated item',
+      words: 'rating word',
       'organisation.bars': 'bar',
       'columns.seq': 'number column header',
       'columns.name': 'name column header',

@@ -38,6 +38,7 @@ const notes: Language['notes'] = {
   },
   'no-grade-all-year': () => '全年没有本单位评定的平时考核等次，年度等次不能由平时考核结果得出，请另行确定',
   'place-alert': (n) => `${n.text}（${n.periods.map((i) => period(i, n.unit)).join('、')}）`,
+  rating: (n) => `${n.item}：${n.word} → ${n.effect === 'lowest' ? n.grade : `至多${n.grade}`}`,
 };
 
 const note = (n: Note): string => say(notes, n);
@@ -168,6 +169,13 @@ export const zh: Language = {
     'unknown-grade': {
       name: '等次无法识别',
       words: (d) => ({ message: `等次“${d.text}”不是本方案的等次（${d.known.join('、')}）`, fix: '请改为其中之一' }),
+    },
+    'unknown-rating': {
+      name: '评价词无法识别',
+      words: (d) => ({
+        message: `${d.field.label}填的是“${d.text}”，不是本栏的评价词（${d.known.join('、')}），无法据此确定等次`,
+        fix: `请改为其中之一`,
+      }),
     },
     'duplicate-person': {
       name: '人员重复',
@@ -318,6 +326,8 @@ export const zh: Language = {
     'needs-bands': () => 'mode 为 "bands" 时需要写明分数段',
     'needs-grades': () => '除 mode 为 "none" 外，都需要写明等次',
     'quota-needs-bound': () => '需要写明 max、min 或两者',
+    'duplicate-word': (d) => `评价词“${d.word}”重复`,
+    'rated-needs-grades': () => '方案不定等次（mode 为 "none"），评价项无法影响等次',
   },
 
   expr,
@@ -356,6 +366,8 @@ export const zh: Language = {
       'ballot.options': '个投票选项',
       'ballot.subjects': '个测评项目',
       'ballot.rates': '个比率',
+      rated: '个评价项',
+      words: '个评价词',
       'organisation.bars': '个否决条件',
       'columns.seq': '个“序号”列表头',
       'columns.name': '个“姓名”列表头',
