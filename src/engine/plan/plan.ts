@@ -64,6 +64,9 @@ export function noGradeText(p: Person): string {
   return p.reasonLabel ? `${word}（${p.reasonLabel}）` : word;
 }
 
+/** Beyond this a cell holds no score (a date serial is 5 digits, an ID number 18); such a row is written as values, not formulas. */
+const HUGE = 1e9;
+
 export function contentAt(view: GridView, row: number, col: number): CellContent {
   const fmt = view.numFmt(row, col);
   return { value: view.value(row, col), formula: view.formula(row, col), numFmt: fmt === 'General' ? null : fmt };
@@ -203,7 +206,9 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     return plan;
   }
   const labels = r.compiled.scheme.grading.labels;
-  const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null;
+  // A total computed from no column of the sheet (100 less no deductions: every row 100) is not the sheet's own data.
+  const fromSheet = r.scoring !== 'computed' || Object.keys(r.fieldColumns).length > 0;
+  const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null && fromSheet;
   const colOf = (kind: 'total' | 'grade' | 'rank' | 'category'): number | undefined =>
     r.table.columns.find((c) => c.role.kind === kind)?.col;
   let next = view.right + 1;
@@ -232,7 +237,9 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     : undefined;
   // A scheme that gives a score only (grading mode none) writes no grade.
   const grades = r.compiled.scheme.grading.mode !== 'none';
-  const anyGrade = r.people.some((p) => p.status === 'graded' && p.grade !== null && (p.total !== null || !writesTotal));
+  const derived = (p: Person): boolean =>
+    p.grade !== null && (p.gradeFrom === 'direct' || (fromSheet && (p.total !== null || !writesTotal)));
+  const anyGrade = r.people.some((p) => p.status === 'graded' && derived(p));
   const gradeCol = grades ? (colOf('grade') ?? (anyGrade ? newColumn('grade', '等次') : undefined)) : undefined;
   const kept = keptGrades(r);
   // Organisations ranked within their category (街道 / 区直单位): the place goes in 排名.
@@ -271,7 +278,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   };
 
   for (const p of r.people) {
-    const asFormula = options.formulas && !textRows.has(p.row);
+    // A number of a billion or more (1E+308 typed in a cell) is no score: in a formula its sum may overflow to #NUM!.
+    const asFormula = options.formulas && !textRows.has(p.row) && !p.vals.some((v) => v !== null && Math.abs(v) >= HUGE);
     if (p.status === 'excluded') {
       // Someone appraised elsewhere may have the receiving unit's grade in the cell: it stays.
       if (!(p.elsewhere && p.elsewhereGrade)) write(p, gradeCol, 'grade', noGradeText(p), null);
@@ -289,7 +297,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
       write(p, gradeCol, 'grade', noGradeText(p), null);
       continue;
     }
-    if (p.grade === null) {
+    if (!derived(p)) {
       if (grades) plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
       continue;
     }
