@@ -188,7 +188,10 @@ export function renderWritten(s: WrittenSummary, locale: Locale): string {
     lines.push(`  ${w.overwrote(s.overwritten.length)}`);
     for (const o of s.overwritten) lines.push(`    ${o.cell}  ${show(o.before)} → ${show(o.after)}  (${o.rule})`);
   }
-  for (const k of s.skipped) lines.push(`  ${k.cell ? w.skippedMerged(k.row, k.name, k.cell) : w.skipped(k.row, k.name)}`);
+  for (const k of s.skipped)
+    lines.push(
+      `  ${k.why === 'sheet-grade' ? w.skippedKept(k.row, k.name, k.cell!) : k.cell ? w.skippedMerged(k.row, k.name, k.cell) : w.skipped(k.row, k.name)}`,
+    );
   if (s.valuesInstead.length > 0) lines.push(`  ${w.valuesInstead(s.valuesInstead)}`);
   if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
   if (s.notKept.length > 0) lines.push(`  ${w.notKept(s.notKept.map((p) => w.parts[p]))}`);

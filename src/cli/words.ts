@@ -130,6 +130,8 @@ const zh = {
   overwrote: (n: number) => `改写了原有不同的 ${n} 格（见上方问题）：`,
   skipped: (row: number, name: string) => `第 ${row} 行 ${name}：分数有误或缺项，未写入总分和等次`,
   skippedMerged: (row: number, name: string, cell: string) => `第 ${row} 行 ${name}：${cell} 是合并单元格，未写入；取消合并后再运行`,
+  skippedKept: (row: number, name: string, cell: string) =>
+    `第 ${row} 行 ${name}：${cell} 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实`,
   valuesInstead: (rows: number[]) => `第 ${rows.join('、')} 行有以文本保存的分数，公式不会计入，改为写入数值`,
   marked: (n: number) => `标记了 ${n} 个有问题的单元格（底色和批注）`,
   notKept: (parts: string[]) => `注意：副本中不会保留原工作簿的${parts.join('、')}（原文件未改动）`,
@@ -266,6 +268,8 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   overwrote: (n) => `Replaced ${n} cells that held something else (listed in the issues above):`,
   skipped: (row, name) => `Row ${row} ${name}: scores missing or wrong, no total or grade written`,
   skippedMerged: (row, name, cell) => `Row ${row} ${name}: ${cell} is a merged cell, not written; unmerge it and run again`,
+  skippedKept: (row, name, cell) =>
+    `Row ${row} ${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
   valuesInstead: (rows) => `Rows ${rows.join(', ')} have scores typed as text, which formulas skip: values written instead`,
   marked: (n) => `Marked ${n} problem cells (fill colour and a note)`,
   notKept: (parts) => `Note: the copy does not keep the workbook's ${parts.join(', ')} (the original is unchanged)`,

@@ -16,6 +16,7 @@ const WORDS = {
     nothing: '总分和等次都已正确，没有改动。',
     issues: (e: number, w: number) => (e + w === 0 ? '没有发现问题。' : `发现错误 ${e} 个、警告 ${w} 个，请打开考核助手查看并改正。`),
     skipped: (n: number) => `${n} 人分数有误或缺项，未写入。`,
+    kept: (n: number) => `${n} 人的等次与分数段不同，可能另有依据，已保留原等次，请核实。`,
     quota: (grade: string, scope: string, n: number) => `${scope}“${grade}”等次超出名额 ${n} 人。`,
     undo: '可按 Ctrl+Z 撤销。',
   },
@@ -27,6 +28,7 @@ const WORDS = {
     issues: (e: number, w: number) =>
       e + w === 0 ? 'No issues found.' : `${e} errors and ${w} warnings: open the pane to see and fix them.`,
     skipped: (n: number) => `${n} people have missing or wrong scores and were not written.`,
+    kept: (n: number) => `${n} people have a grade that differs from the bands but may have a reason: kept; please verify.`,
     quota: (grade: string, scope: string, n: number) => `${scope}: "${grade}" is ${n} over its quota.`,
     undo: 'Ctrl+Z undoes it.',
   },
@@ -59,7 +61,9 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
       lines.push(w.wrote(count('total'), count('grade'), count('rank')));
       if (r.undoGroup) lines.push(w.undo);
     }
-    if (plan.skipped.length > 0) lines.push(w.skipped(plan.skipped.length));
+    const kept = plan.skipped.filter((k) => k.why === 'sheet-grade').length;
+    if (plan.skipped.length > kept) lines.push(w.skipped(plan.skipped.length - kept));
+    if (kept > 0) lines.push(w.kept(kept));
     for (const q of results.quotas.filter((x) => x.severity !== 'ok' && x.kind === 'max')) {
       lines.push(w.quota(q.grades.join('/'), scopeName(q.scope, locale), q.count - q.limit));
     }

@@ -42,6 +42,8 @@ const zh = {
   overwrite: (n: number) => `将改正原有不同的 ${n} 格：`,
   skipped: (name: string) => `${name}：分数有误或缺项，不写入`,
   skippedMerged: (name: string, cell: string) => `${name}：${cell} 是合并单元格，不写入；取消合并后再计算`,
+  skippedKept: (name: string, cell: string) =>
+    `${name}：${cell} 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实`,
   valuesInstead: (n: number) => `${n} 行有以文本保存的分数，改写数值`,
   nothingChanged: '总分和等次都已正确，无需写入',
   apply: '写入表格',
@@ -153,6 +155,8 @@ const en: typeof zh = {
   overwrite: (n) => `${n} cells that hold something else will be corrected:`,
   skipped: (name) => `${name}: scores missing or wrong, not written`,
   skippedMerged: (name, cell) => `${name}: ${cell} is a merged cell, not written; unmerge it and compute again`,
+  skippedKept: (name, cell) =>
+    `${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
   valuesInstead: (n) => `${n} rows have scores typed as text: values written instead`,
   nothingChanged: 'Totals and grades are already right: nothing to write',
   apply: 'Write to the sheet',

@@ -59,12 +59,31 @@ describe('the write plan', () => {
   it('lists the cells it overwrites, and skips people whose scores have errors', () => {
     const grid = gridOf([
       ['姓名', '德', '能', '勤', '绩', '廉', '合计', '等次'],
-      ['张三', 18, 18, 14, 30, 9, 90, '好'],
+      ['张三', 18, 18, 14, 30, 9, 90, '一般'],
       ['李四', 18, '良', 14, 30, 9, null, null],
     ]);
     const p = plan(grid);
     expect(p.conflicts.map((i) => `${i.cell} ${i.rule}`)).toEqual(['G2 total-mismatch', 'H2 grade-mismatch']);
     expect(p.skipped).toEqual([{ row: 3, name: '李四', why: 'no-total' }]);
+  });
+
+  it('keeps a grade that differs from the bands where a rule the sheet does not show could have given it', () => {
+    // gwy-2020 gives 好 directly (急难险重) and 较差 directly (refusing an arrangement): the engine
+    // cannot see why the sheet says 好 at 89 or 较差 at 89, so it reports the grade and keeps it.
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩', '廉', '合计', '等次'],
+      ['张三', 18, 18, 14, 30, 9, 89, '好'],
+      ['李四', 18, 18, 14, 30, 9, 89, '较差'],
+      ['王五', 18, 18, 14, 30, 9, 89, '一般'],
+    ]);
+    const r = checkGrid(grid, preset('gwy-2020')!)!;
+    expect(r.issues.filter((i) => i.rule === 'grade-mismatch').map((i) => i.cell)).toEqual(['H2', 'H3', 'H4']);
+    const p = plan(grid);
+    expect(writes(p)).toEqual(['H4="较好"']);
+    expect(p.skipped).toEqual([
+      { row: 2, name: '张三', why: 'sheet-grade', cell: 'H2' },
+      { row: 3, name: '李四', why: 'sheet-grade', cell: 'H3' },
+    ]);
   });
 
   it('leaves a merged 合计 or 等次 cell alone and says so: a write there would land elsewhere or vanish', () => {

@@ -28,6 +28,7 @@ import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/c
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type RosterRow, type Table } from '../table/read';
 import { matchedConditions, matchWord, periodDays, type Matched, type RowTexts } from './conditions';
+import { isNoGradeText } from './no-grade';
 import { screenNote } from './screens';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
@@ -287,7 +288,9 @@ class RowScorer {
     const gradeCol = setup.identity.grade;
     const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
     const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
-    if (gradeText && sheetGrade === null && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
+    // 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
+    const sheetNoGrade = sheetGrade === null && isNoGradeText(gradeText);
+    if (gradeText && sheetGrade === null && !sheetNoGrade && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
     let grade: string | null = null;
@@ -341,10 +344,11 @@ class RowScorer {
         why = { code: 'rating', ...bars.item, word: bars.word, effect: 'not-top', grade: second };
       }
       const compare = s.grading.mode === 'bands' || gradeFrom !== 'entered';
-      if (compare && sheetGrade !== null && grade !== null && sheetGrade !== grade) {
+      // The sheet gives a different grade, or says 不定等次 where the scheme derives one.
+      if (compare && grade !== null && (sheetNoGrade || (sheetGrade !== null && sheetGrade !== grade))) {
         this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: grade, why: why ?? null }, gradeCol!.col);
       }
-    } else if (gradeText && !elsewhere) {
+    } else if (gradeText && !elsewhere && !sheetNoGrade) {
       this.add({ rule: 'grade-mismatch', sheet: gradeText, computed: null, why: conditionNote(noGrade!) }, gradeCol!.col);
     }
 

@@ -14,6 +14,7 @@ import type { Issue } from '../report/issue';
 import { RULES } from '../report/rules';
 import type { Person, Results } from '../results';
 import { gradeLabel } from '../grade/score';
+import { isNoGradeText, NO_GRADE_WRITTEN } from '../grade/no-grade';
 import { formulaOf, inGroup, isPenalty, type CompiledVariant } from '../scheme/fields';
 
 export interface CellContent {
@@ -35,8 +36,12 @@ export interface CellWrite {
   after: CellContent;
 }
 
-/** no-total / no-grade: the scores have errors; merged-cell: the output cell is part of a merged area. */
-export type SkipReason = 'no-total' | 'no-grade' | 'merged-cell';
+/**
+ * no-total / no-grade: the scores have errors; merged-cell: the output cell is part of a merged area;
+ * sheet-grade: the sheet's grade differs from the bands' but a rule of the scheme the engine cannot
+ * see on the sheet (a direct grade, a cap, a veto) could have given it — kept, and reported.
+ */
+export type SkipReason = 'no-total' | 'no-grade' | 'merged-cell' | 'sheet-grade';
 
 export interface Plan {
   sheet: string;
@@ -53,17 +58,14 @@ export interface Plan {
   nothingToWrite: 'entered-grades' | null;
 }
 
-const STATUS_WORD: Record<'ungraded' | 'excluded' | 'elsewhere', string> = {
-  ungraded: '不定等次',
-  excluded: '不参加',
-  elsewhere: '在外考核',
-};
-
-/** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. */
+/** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. The words are data (grade/no-grade.json). */
 export function noGradeText(p: Person): string {
-  const word = STATUS_WORD[p.elsewhere ? 'elsewhere' : p.status === 'ungraded' ? 'ungraded' : 'excluded'];
+  const word = NO_GRADE_WRITTEN[p.elsewhere ? 'elsewhere' : p.status === 'ungraded' ? 'ungraded' : 'excluded'];
   return p.reasonLabel ? `${word}（${p.reasonLabel}）` : word;
 }
+
+/** Beyond this a cell holds no score (a date serial is 5 digits, an ID number 18); such a row is written as values, not formulas. */
+const HUGE = 1e9;
 
 export function contentAt(view: GridView, row: number, col: number): CellContent {
   const fmt = view.numFmt(row, col);
@@ -204,7 +206,9 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     return plan;
   }
   const labels = r.compiled.scheme.grading.labels;
-  const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null;
+  // A total computed from no column of the sheet (100 less no deductions: every row 100) is not the sheet's own data.
+  const fromSheet = r.scoring !== 'computed' || Object.keys(r.fieldColumns).length > 0;
+  const writesTotal = r.scoring === 'computed' && r.compiled.totalIsInput === null && fromSheet;
   const colOf = (kind: 'total' | 'grade' | 'rank' | 'category'): number | undefined =>
     r.table.columns.find((c) => c.role.kind === kind)?.col;
   let next = view.right + 1;
@@ -224,12 +228,20 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   // A total that is one computed field (好评率) goes in that field's column, or a new one named after it.
   const total = r.compiled.total.expr;
   const named = total.k === 'ref' ? r.compiled.fields.get(total.id) : undefined;
+  // A new column only where it will hold something: a total for someone, a grade for someone.
+  const anyTotal = r.people.some((p) => p.status !== 'excluded' && p.total !== null);
   const totalCol = writesTotal
-    ? (colOf('total') ?? (named ? r.fieldColumns[named.id] : undefined) ?? newColumn('total', named?.label ?? '合计'))
+    ? (colOf('total') ??
+      (named ? r.fieldColumns[named.id] : undefined) ??
+      (anyTotal ? newColumn('total', named?.label ?? '合计') : undefined))
     : undefined;
   // A scheme that gives a score only (grading mode none) writes no grade.
   const grades = r.compiled.scheme.grading.mode !== 'none';
-  const gradeCol = grades ? (colOf('grade') ?? newColumn('grade', '等次')) : undefined;
+  const derived = (p: Person): boolean =>
+    p.grade !== null && (p.gradeFrom === 'direct' || (fromSheet && (p.total !== null || !writesTotal)));
+  const anyGrade = r.people.some((p) => p.status === 'graded' && derived(p));
+  const gradeCol = grades ? (colOf('grade') ?? (anyGrade ? newColumn('grade', '等次') : undefined)) : undefined;
+  const kept = keptGrades(r);
   // Organisations ranked within their category (街道 / 区直单位): the place goes in 排名.
   const ranks = r.people.some((p) => p.rank !== null);
   const rankCol = ranks ? (colOf('rank') ?? newColumn('rank', '排名')) : undefined;
@@ -248,17 +260,26 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     }
     const before = contentAt(view, p.row, col);
     const after: CellContent = { value, formula, numFmt: before.numFmt };
+    // 'No grade' already recorded in the sheet's own words (不参加, 不定等次, —) stays as it is.
+    const noGradeKept =
+      kind === 'grade' &&
+      typeof before.value === 'string' &&
+      isNoGradeText(before.value) &&
+      typeof value === 'string' &&
+      isNoGradeText(value);
     const unchanged =
-      kind === 'grade' && typeof before.value === 'string' && typeof value === 'string'
+      noGradeKept ||
+      (kind === 'grade' && typeof before.value === 'string' && typeof value === 'string'
         ? (gradeLabel(labels, before.value) ?? before.value.trim()) === value
-        : same(before.value, value);
+        : same(before.value, value));
     // A correct value stays, and so does a formula of the sheet's own that gives it.
     if (unchanged && (formula === null || before.formula !== null)) return;
     plan.writes.push({ row: p.row, col, cell: a1(p.row, col), kind, before, after });
   };
 
   for (const p of r.people) {
-    const asFormula = options.formulas && !textRows.has(p.row);
+    // A number of a billion or more (1E+308 typed in a cell) is no score: in a formula its sum may overflow to #NUM!.
+    const asFormula = options.formulas && !textRows.has(p.row) && !p.vals.some((v) => v !== null && Math.abs(v) >= HUGE);
     if (p.status === 'excluded') {
       // Someone appraised elsewhere may have the receiving unit's grade in the cell: it stays.
       if (!(p.elsewhere && p.elsewhereGrade)) write(p, gradeCol, 'grade', noGradeText(p), null);
@@ -276,8 +297,12 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
       write(p, gradeCol, 'grade', noGradeText(p), null);
       continue;
     }
-    if (p.grade === null) {
+    if (!derived(p)) {
       if (grades) plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
+      continue;
+    }
+    if (kept.has(p.row)) {
+      plan.skipped.push({ row: p.row, name: p.name, why: 'sheet-grade', cell: a1(p.row, gradeCol!) });
       continue;
     }
     const readsFrom = totalCol ?? inputCol;
@@ -288,6 +313,26 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const written = new Set(plan.writes.map((w) => w.cell));
   plan.conflicts = r.issues.filter((i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell));
   return plan;
+}
+
+/**
+ * Rows whose sheet grade differs from the one the bands give, where a rule of the scheme could
+ * have given the sheet's grade for a reason the engine does not see on the sheet: a direct grade
+ * (急难险重 → 好; refusing an arrangement → 较差) or a cap. Such a grade is kept and reported
+ * (grade-mismatch), never overwritten: the engine cannot derive that it is wrong.
+ */
+function keptGrades(r: Results): Set<number> {
+  const s = r.compiled.scheme;
+  const possible = new Set(s.conditions.filter((c) => c.effect === 'direct-grade' || c.effect === 'max-grade').map((c) => c.grade!));
+  const out = new Set<number>();
+  if (possible.size === 0) return out;
+  for (const p of r.people) {
+    if (p.status !== 'graded' || p.grade === null || p.sheetGrade === null) continue;
+    if (p.gradeFrom !== 'band' && p.gradeFrom !== 'cap') continue;
+    const sheet = gradeLabel(s.grading.labels, p.sheetGrade);
+    if (sheet !== null && sheet !== p.grade && possible.has(sheet)) out.add(p.row);
+  }
+  return out;
 }
 
 /** The plan that takes a plan back: every cell to its content before, in reverse order. */

@@ -80,7 +80,9 @@ export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode
                 </>
               )}
               {preview.skipped.map((k) => (
-                <Caption1 key={`${k.row}-${k.cell ?? k.why}`}>{k.cell ? s.skippedMerged(k.name, k.cell) : s.skipped(k.name)}</Caption1>
+                <Caption1 key={`${k.row}-${k.cell ?? k.why}`}>
+                  {k.why === 'sheet-grade' ? s.skippedKept(k.name, k.cell!) : k.cell ? s.skippedMerged(k.name, k.cell) : s.skipped(k.name)}
+                </Caption1>
               ))}
               {preview.valuesInstead.length > 0 && <Caption1>{s.valuesInstead(preview.valuesInstead.length)}</Caption1>}
             </>
