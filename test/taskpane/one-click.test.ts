@@ -20,6 +20,7 @@ describe('一键计算等次', () => {
     expect(host.applied).toHaveLength(1);
     expect(r.lines).toEqual([
       '工作表：第一季度  方案：gwy-2020',
+      '按表头识别：gwy-2020，17 个分项全部对上',
       '已写入合计 9 格、等次 12 格。',
       '1 人分数有误或缺项，未写入。',
       '全单位“好”等次超出名额 2 人。',
@@ -27,7 +28,7 @@ describe('一键计算等次', () => {
     ]);
     expect(host.grid.values[10]![24]).toBe('较好'); // Y11 corrected
     const again = await oneClick(host, 'zh');
-    expect(again.lines[1]).toBe('总分和等次都已正确，没有改动。');
+    expect(again.lines[2]).toBe('总分和等次都已正确，没有改动。');
   });
 
   it('writes formulas when the pane chose them, with the saved scheme', async () => {
@@ -35,6 +36,8 @@ describe('一键计算等次', () => {
     host.settings = { version: 1, scheme: 'five-dims', columns: {}, formulas: true };
     const r = await oneClick(host, 'en');
     expect(r.lines[0]).toBe('Sheet: 第一季度  Scheme: five-dims');
+    // The saved scheme is used, and said not to fit the sheet well (the pane's user chose it).
+    expect(r.lines[1]).toMatch(/^Scheme saved in the workbook: five-dims; does not quite fit this sheet: /);
     expect(host.applied[0]!.mode).toBe('formulas');
   });
 

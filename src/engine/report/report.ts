@@ -3,8 +3,9 @@
  * The contract's fields keep their names and meaning; fields after them are additions.
  */
 import { fieldValue, type Person, type QuotaResult, type QuotaScope, type Results } from '../results';
+import type { Fit, SchemeSource } from '../fit/fit';
 import type { Locale } from './locale';
-import { noteText, words } from './messages';
+import { fitReasonText, noteText, words } from './messages';
 import type { Issue, Severity } from './issue';
 
 export interface PersonJson {
@@ -80,6 +81,20 @@ export interface CheckReport {
   /** The scheme gives a score only (grading mode none): no grades. */
   scoreOnly?: true;
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
+  /** How the scheme was chosen (docs/json-report.md). */
+  schemeSource?: SchemeSource;
+  /** How well it fits the sheet: the score and each measure, its code and data with its words. */
+  fit?: FitJson;
+}
+
+export interface FitJson {
+  score: number;
+  clear: boolean;
+  reasons: ({ code: string; text: string } & Record<string, unknown>)[];
+}
+
+export function fitJson(fit: Fit, locale: Locale): FitJson {
+  return { score: fit.score, clear: fit.clear, reasons: fit.reasons.map((r) => ({ ...r, text: fitReasonText(r, locale) })) };
 }
 
 function personJson(r: Results, p: Person, locale: Locale): PersonJson {
@@ -137,7 +152,8 @@ export function quotaJson(quotas: QuotaResult[]): QuotaJson[] {
   }));
 }
 
-export function toReport(r: Results, locale: Locale): CheckReport {
+/** The report of a check; `chosen`: how its scheme was chosen and how well it fits (the command line always gives it). */
+export function toReport(r: Results, locale: Locale, chosen?: { source: SchemeSource; fit: Fit }): CheckReport {
   const s = r.compiled.scheme;
   return {
     scheme: s.id,
@@ -157,5 +173,6 @@ export function toReport(r: Results, locale: Locale): CheckReport {
       errors: r.issues.filter((i) => i.severity === 'error').length,
       warnings: r.issues.filter((i) => i.severity === 'warning').length,
     },
+    ...(chosen && { schemeSource: chosen.source, fit: fitJson(chosen.fit, locale) }),
   };
 }
