@@ -5,6 +5,7 @@
  */
 import {
   buildPlan,
+  type Fit,
   checkGrid,
   type ColumnOverrides,
   type Grid,
@@ -14,7 +15,7 @@ import {
   type Scheme,
   storedOverrides,
 } from '../engine';
-import { chooseSheetAndScheme, type Choice, type SchemeFrom, type StoredProblem } from './choose';
+import { chooseSheetAndScheme, type Choice, type SchemeSource, type StoredProblem } from './choose';
 import type { WorkbookSource } from './workbook';
 
 export interface AnalyseRequest {
@@ -31,7 +32,9 @@ export interface Analysis {
   sheet: string;
   grid: Grid;
   scheme: Scheme;
-  from: SchemeFrom;
+  /** How the scheme was chosen, and how well it fits the sheet. */
+  source: SchemeSource;
+  fit: Fit;
   storedProblem: StoredProblem | null;
   /** The column corrections the check used. */
   overrides: ColumnOverrides;
@@ -43,13 +46,19 @@ export type AnalyseOutcome = { ok: true; analysis: Analysis } | Exclude<Choice, 
 export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): AnalyseOutcome {
   const choice = chooseSheetAndScheme(book, req);
   if (!choice.ok) return choice;
-  const { sheet, grid, scheme, from, storedProblem } = choice;
+  const { sheet, grid, scheme, source, fit, storedProblem } = choice;
   const overrides = req.columns ?? storedOverrides(book.settings, sheet.name, scheme);
   const results = checkGrid(grid, scheme, { overrides });
   // A column corrected by hand can leave the scheme without a roster on this sheet.
   if (!results)
-    return { ok: false, problem: 'no-roster', sheet: sheet.name, tried: from === 'detected' ? null : { scheme, from }, storedProblem };
-  return { ok: true, analysis: { sheet: sheet.name, grid, scheme, from, storedProblem, overrides, results } };
+    return {
+      ok: false,
+      problem: 'no-roster',
+      sheet: sheet.name,
+      tried: source === 'argument' || source === 'workbook' ? { scheme, source } : null,
+      storedProblem,
+    };
+  return { ok: true, analysis: { sheet: sheet.name, grid, scheme, source, fit, storedProblem, overrides, results } };
 }
 
 /** What 计算 writes: totals, grades and places, as values or live formulas. */

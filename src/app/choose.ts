@@ -1,16 +1,31 @@
 /**
  * Which scheme, on which sheet: the one policy the pane, the ribbon command and the command line
  * share. A scheme given (the command line's --scheme, the pane's list or an imported file) comes
- * first, then the scheme stored in the workbook, then the preset that fits the sheet best; the
- * sheet is the one asked for, else the first visible sheet on which that scheme finds a roster.
- * Nothing is chosen for a sheet no scheme can read: no fallback to a preset that does not fit.
+ * first, then the scheme stored in the workbook (its fit measured and reported), then the preset
+ * that fits the sheet best, only when its fit is clear, then the sheet's own scheme inferred from
+ * it; failing all, no scheme: the outcome says no preset fits and why, so that the user is asked.
+ * The sheet is the one asked for, else the first visible sheet on which the scheme (or any preset)
+ * finds a roster. Never a silent choice of a scheme that does not clearly fit.
  */
-import { detectScheme, findRoster, type Grid, type Locale, type Scheme, SchemeError } from '../engine';
+import {
+  type Fit,
+  findRoster,
+  type Grid,
+  inferScheme,
+  type Locale,
+  measureFit,
+  rankFits,
+  type Scheme,
+  SchemeError,
+  type SchemeSource,
+} from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
 import type { SheetSource, WorkbookSource } from './workbook';
 
-/** How the scheme in use was chosen. */
-export type SchemeFrom = 'given' | 'workbook' | 'detected';
+export type { SchemeSource };
+
+/** How many of the closest presets a no-fit outcome holds. */
+const CLOSEST = 3;
 
 /** Why the scheme stored in the workbook was not used. */
 export type StoredProblem = { kind: 'unreadable' } | { kind: 'unknown-preset'; id: string } | { kind: 'invalid'; error: SchemeError };
@@ -29,13 +44,34 @@ export function storedSchemeOf(book: WorkbookSource, locale: Locale): { scheme?:
   }
 }
 
+/** The fit of a scheme the user gave or stored: measured, never a reason to refuse it. */
+function fitOf(grid: Grid, scheme: Scheme): Fit {
+  return measureFit(grid, scheme) ?? { scheme: scheme.id, score: 0, clear: false, reasons: [] };
+}
+
+/** The scheme for a sheet when none is given or stored: the best preset if its fit is clear, else the sheet's own; null when neither. */
+export function schemeForSheet(
+  grid: Grid,
+): { scheme: Scheme; source: 'preset' | 'inferred'; fit: Fit } | { scheme: null; closest: Fit[]; roster: boolean } {
+  const ranked = rankFits(grid, allPresets());
+  const [best, next] = ranked;
+  // A clear fit is chosen only when no other preset fits as well: between equals, the user chooses.
+  const tie = !!next?.fit.clear && next.fit.score >= best!.fit.score - 1e-9;
+  if (best?.fit.clear && !tie) return { scheme: best.scheme, source: 'preset', fit: best.fit };
+  const inferred = inferScheme(grid);
+  if (inferred && findRoster(grid, inferred)) return { scheme: inferred, source: 'inferred', fit: fitOf(grid, inferred) };
+  return { scheme: null, closest: ranked.slice(0, CLOSEST).map((x) => x.fit), roster: ranked.length > 0 };
+}
+
 export type Choice =
   | {
       ok: true;
       sheet: SheetSource;
       grid: Grid;
       scheme: Scheme;
-      from: SchemeFrom;
+      source: SchemeSource;
+      /** How well the scheme fits the sheet. */
+      fit: Fit;
       /** The stored scheme that could not be used (the one chosen replaces it). */
       storedProblem: StoredProblem | null;
     }
@@ -49,9 +85,14 @@ export type Choice =
       ok: false;
       problem: 'no-roster';
       sheet?: string;
-      tried: { scheme: Scheme; from: Exclude<SchemeFrom, 'detected'> } | null;
+      tried: { scheme: Scheme; source: 'argument' | 'workbook' } | null;
       storedProblem: StoredProblem | null;
-    };
+    }
+  /**
+   * Presets find a roster on the sheet, but none fits it clearly and the sheet states too little to
+   * infer its own scheme: the user is to choose. `closest`: the best fits, best first, with their reasons.
+   */
+  | { ok: false; problem: 'no-fit'; sheet: string; closest: Fit[]; storedProblem: StoredProblem | null };
 
 export interface ChoiceRequest {
   /** The scheme the user gave. */
@@ -65,9 +106,9 @@ export function chooseSheetAndScheme(book: WorkbookSource, req: ChoiceRequest): 
   const stored = req.scheme ? {} : storedSchemeOf(book, req.locale);
   const storedProblem = stored.problem ?? null;
   const known = req.scheme
-    ? { scheme: req.scheme, from: 'given' as const }
+    ? { scheme: req.scheme, source: 'argument' as const }
     : stored.scheme
-      ? { scheme: stored.scheme, from: 'workbook' as const }
+      ? { scheme: stored.scheme, source: 'workbook' as const }
       : null;
   let sheets: SheetSource[];
   if (req.sheet !== undefined) {
@@ -80,11 +121,13 @@ export function chooseSheetAndScheme(book: WorkbookSource, req: ChoiceRequest): 
   for (const sheet of sheets) {
     const grid = sheet.grid();
     if (known) {
-      if (findRoster(grid, known.scheme)) return { ok: true, sheet, grid, ...known, storedProblem };
-    } else {
-      const found = detectScheme(grid, allPresets());
-      if (found) return { ok: true, sheet, grid, scheme: found, from: 'detected', storedProblem };
+      if (findRoster(grid, known.scheme)) return { ok: true, sheet, grid, ...known, fit: fitOf(grid, known.scheme), storedProblem };
+      continue;
     }
+    const found = schemeForSheet(grid);
+    if (found.scheme) return { ok: true, sheet, grid, scheme: found.scheme, source: found.source, fit: found.fit, storedProblem };
+    // The first sheet with a roster is the sheet in question: no scheme fits it, so the user is asked.
+    if (found.roster) return { ok: false, problem: 'no-fit', sheet: sheet.name, closest: found.closest, storedProblem };
   }
   return { ok: false, problem: 'no-roster', ...(req.sheet !== undefined ? { sheet: sheets[0]!.name } : {}), tried: known, storedProblem };
 }

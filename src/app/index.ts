@@ -4,6 +4,6 @@
  * check, plan the writes) and prepare the year. Host-neutral: they read a WorkbookSource.
  */
 export { activeSheet, type SheetSource, type WorkbookSource } from './workbook';
-export { chooseSheetAndScheme, storedSchemeOf, type Choice, type SchemeFrom, type StoredProblem } from './choose';
+export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type SchemeSource, type StoredProblem } from './choose';
 export { analyseSheet, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';

@@ -7,7 +7,7 @@
  */
 import {
   type AnnualResults,
-  detectScheme,
+  type Fit,
   findPeriodSheets,
   type Form,
   guessPeriodSheets,
@@ -22,8 +22,7 @@ import {
   storedOverrides,
   yearForms,
 } from '../engine';
-import { allPresets } from '../schemes';
-import { storedSchemeOf, type SchemeFrom } from './choose';
+import { schemeForSheet, storedSchemeOf, type SchemeSource } from './choose';
 import type { WorkbookSource } from './workbook';
 
 export interface YearRequest {
@@ -35,13 +34,15 @@ export interface YearRequest {
 }
 
 export type YearRun =
-  | { kind: 'ok'; year: AnnualResults; checked: PeriodResults[]; forms: Form[]; from: SchemeFrom }
+  | { kind: 'ok'; year: AnnualResults; checked: PeriodResults[]; forms: Form[]; source: SchemeSource }
   /** A sheet the user named is not in the workbook. */
   | { kind: 'unknown-sheet'; sheet: string; names: string[] }
   /** No sheet is named as a period (第一季度, Q1, 1月…). */
   | { kind: 'no-periods' }
   /** A period sheet holds no roster the scheme (or any preset) can read. */
   | { kind: 'no-roster'; sheet: string }
+  /** Presets read the first period sheet, but none fits it clearly (and its own scheme cannot be inferred): the user is to choose. */
+  | { kind: 'no-fit'; sheet: string; closest: Fit[] }
   | { kind: 'no-annual-rules'; scheme: string };
 
 export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
@@ -66,8 +67,10 @@ export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
 
   const grids = new Map(periods.map((p) => [p.sheet, book.sheets.find((x) => x.name === p.sheet)!.grid()]));
   const first = periods[0]!.sheet;
-  const scheme = known ?? detectScheme(grids.get(first)!, allPresets());
-  if (!scheme) return { kind: 'no-roster', sheet: first };
+  const found = known ? null : schemeForSheet(grids.get(first)!);
+  if (found && !found.scheme)
+    return found.roster ? { kind: 'no-fit', sheet: first, closest: found.closest } : { kind: 'no-roster', sheet: first };
+  const scheme = known ?? found!.scheme!;
   if (!scheme.annual) return { kind: 'no-annual-rules', scheme: scheme.id };
   const rolled = rollUpYear({
     scheme,
@@ -79,6 +82,6 @@ export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
     overrides: (sheet) => storedOverrides(book.settings, sheet, scheme),
   });
   if (!rolled.ok) return { kind: 'no-roster', sheet: rolled.sheet };
-  const from: SchemeFrom = req.scheme ? 'given' : stored ? 'workbook' : 'detected';
-  return { kind: 'ok', year: rolled.year, checked: rolled.checked, forms: yearForms(rolled.year, rolled.checked), from };
+  const source: SchemeSource = req.scheme ? 'argument' : stored ? 'workbook' : found!.scheme ? found!.source : 'preset';
+  return { kind: 'ok', year: rolled.year, checked: rolled.checked, forms: yearForms(rolled.year, rolled.checked), source };
 }

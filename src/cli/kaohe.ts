@@ -13,6 +13,7 @@ import {
   inferScheme,
   type Locale,
   localeFromTag,
+  noFitSentence,
   periodLabel,
   quarterlyForm,
   quarterOf,
@@ -21,6 +22,7 @@ import {
   SchemeError,
   schemeErrorText,
   schemeJsonSchema,
+  schemeSentence,
   toAnnualReport,
   toReport,
   words,
@@ -126,6 +128,7 @@ async function load<B extends ReadWorkbook>(
   const outcome = analyseSheet(book, { scheme: option, sheet: values.sheet, locale });
   if (!outcome.ok) {
     if (outcome.problem === 'unknown-sheet') throw new CannotRun(w.unknownSheet(outcome.sheet, outcome.names));
+    if (outcome.problem === 'no-fit') throw new CannotRun(w.noFit(noFitSentence(outcome.closest, locale), file));
     throw new CannotRun(outcome.sheet !== undefined ? w.noRoster(outcome.sheet) : w.noRosterAnywhere(file));
   }
   const { analysis } = outcome;
@@ -133,15 +136,16 @@ async function load<B extends ReadWorkbook>(
   return { opened, analysis };
 }
 
-/** The words the text report uses for how the scheme was chosen. */
-const FROM = { given: 'option', workbook: 'workbook', detected: 'detected' } as const;
+/** The report of a check, with how its scheme was chosen and how well it fits. */
+const reportOf = (a: Analysis, locale: Locale) => toReport(a.results, locale, { source: a.source, fit: a.fit });
+const sentenceOf = (a: Analysis, locale: Locale) => schemeSentence(a.source, a.scheme.id, a.fit, locale);
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const { analysis } = await load(file, values, locale, readWorkbook);
-  const report = toReport(analysis.results, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, FROM[analysis.from], locale));
+  const report = reportOf(analysis, locale);
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, sentenceOf(analysis, locale), locale));
   return exitCode(analysis.results);
 }
 
@@ -163,11 +167,11 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
     throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
   }
   const written = writtenSummary(plan, out, marked, lost, formSheets);
-  const report = toReport(results, locale);
+  const report = reportOf(analysis, locale);
   io.out(
     values.json
       ? JSON.stringify({ ...report, output: written }, null, 2)
-      : `${renderReport(report, file!, FROM[analysis.from], locale)}\n\n${renderWritten(written, locale)}`,
+      : `${renderReport(report, file!, sentenceOf(analysis, locale), locale)}\n\n${renderWritten(written, locale)}`,
   );
   return exitCode(results);
 }
@@ -204,6 +208,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (rolled.kind === 'unknown-sheet') throw new CannotRun(w.unknownSheet(rolled.sheet, rolled.names));
   if (rolled.kind === 'no-periods') throw new CannotRun(w.noPeriods(file));
   if (rolled.kind === 'no-roster') throw new CannotRun(w.noRoster(rolled.sheet));
+  if (rolled.kind === 'no-fit') throw new CannotRun(w.noFit(noFitSentence(rolled.closest, locale), file));
   if (rolled.kind === 'no-annual-rules') throw new CannotRun(w.noAnnualRules(rolled.scheme));
   const a = rolled.year;
   const report = toAnnualReport(a, locale);

@@ -76,15 +76,17 @@ function issueLines(issues: IssueJson[], locale: Locale): string[] {
   return [...out, ...table(ir).map((l) => `  ${l}`)];
 }
 
-export function renderReport(r: CheckReport, file: string, from: 'option' | 'workbook' | 'detected', locale: Locale): string {
+/** `sentence`: how the scheme was chosen and how well it fits, in words (said under the scheme's line). */
+export function renderReport(r: CheckReport, file: string, sentence: string | null, locale: Locale): string {
   const w = cliWords(locale);
   // Organisations ranked within their category: units counted, 类别 and 排名 instead of 科室 and 等次.
   const ranked = r.people.some((p) => p.rank !== undefined);
   const out: string[] = [];
   out.push(`${w.file}：${file}    ${w.sheet}：${r.sheet}`.replace(/：/g, locale === 'en' ? ': ' : '：'));
   out.push(
-    `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${from === 'detected' ? w.detected : from === 'workbook' ? w.fromWorkbook : ''}`,
+    `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${r.schemeSource === 'preset' ? w.detected : r.schemeSource === 'workbook' ? w.fromWorkbook : r.schemeSource === 'inferred' ? w.inferred : ''}`,
   );
+  if (sentence) out.push(sentence);
   out.push(
     `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
   );

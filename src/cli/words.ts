@@ -61,6 +61,9 @@ const zh = {
   scheme: '方案',
   detected: '（按表头自动识别）',
   fromWorkbook: '（工作簿中保存的方案）',
+  inferred: '（按本表推断）',
+  noFit: (sentence: string, file: string) =>
+    `${sentence}。请用 --scheme 指定方案（kaohe presets 列出内置方案），例如：kaohe check ${file} --scheme <方案ID|方案.json>`,
   storedUnreadable: '工作簿中保存的考核助手设置无法识别：请在任务窗格中重新选择方案，或用 --scheme 指定',
   storedUnknownPreset: (id: string) => `工作簿中保存的方案“${id}”不是内置方案：请用 --scheme 指定方案`,
   storedInvalid: (m: string) => `工作簿中保存的方案有误：${m}（可用 --scheme 指定其他方案）`,
@@ -207,6 +210,9 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   scheme: 'Scheme',
   detected: ' (recognised from the headers)',
   fromWorkbook: ' (saved in the workbook)',
+  inferred: ' (inferred from this sheet)',
+  noFit: (sentence: string, file: string) =>
+    `${sentence}. Choose one with --scheme (kaohe presets lists them), e.g. kaohe check ${file} --scheme <id|scheme.json>`,
   storedUnreadable: "The workbook's saved kaohe settings cannot be read: choose the scheme again in the task pane, or use --scheme",
   storedUnknownPreset: (id) => `The scheme "${id}" saved in the workbook is not a preset: use --scheme`,
   storedInvalid: (m) => `The scheme saved in the workbook is invalid: ${m} (use --scheme to choose another)`,

@@ -5,7 +5,7 @@
  */
 import { activeSheet, analyseSheet, planFor } from '../app';
 import { appWords, problemText } from '../app/words';
-import { type Locale, scopeName } from '../engine';
+import { type Locale, noFitSentence, schemeSentence, scopeName } from '../engine';
 import type { Host } from '../hosts/host';
 
 const WORDS = {
@@ -14,6 +14,7 @@ const WORDS = {
     scheme: (id: string) => `方案：${id}`,
     wrote: (t: number, g: number, r: number) => `已写入合计 ${t} 格、等次 ${g} 格${r > 0 ? `、排名 ${r} 格` : ''}。`,
     nothing: '总分和等次都已正确，没有改动。',
+    noFit: (sentence: string) => `${sentence}。请打开考核助手选择方案并保存到工作簿，再运行一键计算。`,
     issues: (e: number, w: number) => (e + w === 0 ? '没有发现问题。' : `发现错误 ${e} 个、警告 ${w} 个，请打开考核助手查看并改正。`),
     skipped: (n: number) => `${n} 人分数有误或缺项，未写入。`,
     kept: (n: number) => `${n} 人的等次与分数段不同，可能另有依据，已保留原等次，请核实。`,
@@ -25,6 +26,7 @@ const WORDS = {
     scheme: (id: string) => `Scheme: ${id}`,
     wrote: (t: number, g: number, r: number) => `Wrote ${t} totals and ${g} grades${r > 0 ? ` and ${r} places` : ''}.`,
     nothing: 'Totals and grades were already right: nothing changed.',
+    noFit: (sentence: string) => `${sentence}. Open the pane, choose a scheme and save it to the workbook, then run this again.`,
     issues: (e: number, w: number) =>
       e + w === 0 ? 'No issues found.' : `${e} errors and ${w} warnings: open the pane to see and fix them.`,
     skipped: (n: number) => `${n} people have missing or wrong scores and were not written.`,
@@ -46,13 +48,18 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
   try {
     const read = await host.readSheet();
     const outcome = analyseSheet(activeSheet(read), { locale });
+    if (!outcome.ok && outcome.problem === 'no-fit')
+      return { ok: false, title: w.title, lines: [s.sheet(read.sheet), w.noFit(noFitSentence(outcome.closest, locale))] };
     if (!outcome.ok) return { ok: false, title: w.title, lines: [s.noRoster(read.sheet)] };
     const { analysis } = outcome;
     const { results } = analysis;
     if (results.people.length === 0) return { ok: false, title: w.title, lines: [s.noPeople] };
     if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
     const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
-    const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`];
+    const lines = [
+      `${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`,
+      schemeSentence(analysis.source, analysis.scheme.id, analysis.fit, locale),
+    ];
     if (plan.nothingToWrite) lines.push(s.nothingToWrite);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {

@@ -13,6 +13,7 @@ import { checkQuotas } from './quota/quota';
 import { rankIssues, rankPeople } from './rank/rank';
 import { Vocabulary } from './table/columns';
 import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
+import { fitOn, rankCandidates, type Fit } from './fit/fit';
 
 // The public API: everything outside the engine imports from here, never from its modules (npm run lint checks).
 // Cells and addresses.
@@ -34,8 +35,10 @@ export { checkScheme } from './scheme/check';
 export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';
 export { type Locale, localeFromTag } from './report/locale';
-export { fmt, noteText, pct, ruleName, scopeName, words } from './report/messages';
-export { type CheckReport, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
+export { fitReasonText, fmt, noFitSentence, noteText, pct, ruleName, schemeSentence, scopeName, words } from './report/messages';
+// How well a scheme fits a sheet.
+export { FIT_LIMITS, type Fit, type FitCode, type FitReason, type SchemeSource, weakestReason } from './fit/fit';
+export { type CheckReport, type FitJson, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
 export { readTextLiteral } from './expr/parse';
 // The write plan.
 export { applyToGrid, buildPlan, type CellContent, type CellWrite, contentAt, type Plan, undoPlan } from './plan/plan';
@@ -98,45 +101,15 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
   };
 }
 
-/**
- * How well a scheme fits a sheet: columns it recognises, exact matches counting double, less
- * the columns its total needs but the sheet lacks; grades in the sheet that it knows add to it.
- * Null when it finds no roster at all.
- */
-export function fitScore(grid: Grid, s: Scheme): number | null {
-  const view = new GridView(grid);
-  const c = compiled(s);
-  const table = readTable(view, new Vocabulary(c));
-  if (!table) return null;
-  let score = 0;
-  for (const col of table.columns) {
-    if (col.role.kind !== 'field') continue;
-    score += col.how === 'contains' ? 1 : 2;
-  }
-  const scored = scoreTable(view, table, c);
-  score -= scored.issues.filter((i) => i.rule === 'missing-column').length * 2;
-  // A scheme that finds the scores missing or unreadable on most rows does not fit the sheet.
-  score -= Math.min(scored.issues.filter((i) => i.rule === 'missing-value' || i.rule === 'not-a-number').length, 5);
-  if (columnOf(table, 'grade') !== null) {
-    const written = scored.people.filter((p) => p.sheetGrade !== null).length;
-    const unknown = scored.issues.filter((i) => i.rule === 'unknown-grade').length;
-    score += Math.min(written - unknown, 5) - Math.min(unknown, 5);
-  }
-  return score;
+/** How well a scheme explains a sheet (judged on its first rows); null when it finds no roster there. */
+export function measureFit(grid: Grid, s: Scheme): Fit | null {
+  return fitOn(grid, compiled(s));
 }
 
-const DETECT_ROWS = 100;
-
-/** The scheme, among candidates, that best fits the sheet (judged on its first rows); undefined when none finds a roster. */
-export function detectScheme(grid: Grid, candidates: Scheme[]): Scheme | undefined {
-  const head: Grid = { ...grid, values: grid.values.slice(0, DETECT_ROWS) };
-  if (grid.formulas) head.formulas = grid.formulas.slice(0, DETECT_ROWS);
-  if (grid.numFmts) head.numFmts = grid.numFmts.slice(0, DETECT_ROWS);
-  let best: { s: Scheme; score: number } | undefined;
-  for (const s of candidates) {
-    const score = fitScore(head, s);
-    if (score === null) continue;
-    if (!best || score > best.score) best = { s, score };
-  }
-  return best?.s;
+/** The candidates that find a roster on the sheet, each with its fit, best first (clear fits before the others). */
+export function rankFits(grid: Grid, candidates: Scheme[]): { scheme: Scheme; fit: Fit }[] {
+  return rankCandidates(
+    grid,
+    candidates.map((scheme) => ({ scheme, compiled: compiled(scheme) })),
+  );
 }

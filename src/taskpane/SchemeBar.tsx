@@ -1,7 +1,12 @@
-/** The pane's head: its name, the sheet read, and the scheme in use, which can be picked from the presets, imported or exported. */
-import { Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
+/**
+ * The pane's head: its name, the sheet read, the sentence that says how the scheme was chosen and
+ * how well it fits, and the scheme in use, which can be picked from the presets, imported or
+ * exported. A scheme picked or imported is tried on the sheet (its fit and issues shown) and saved
+ * to the workbook only when the user confirms it.
+ */
+import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useRef } from 'react';
-import type { Locale, Scheme } from '../engine';
+import { type Locale, pct, type Scheme } from '../engine';
 import { allPresets } from '../schemes';
 import type { schemeInUse, SchemeChoice } from './session';
 import type { Strings } from './strings';
@@ -13,26 +18,26 @@ export interface SchemeBarProps {
   /** The name of the sheet read; null before the first read. */
   sheet: string | null;
   resolved: ReturnType<typeof schemeInUse>;
+  /** How the scheme was chosen and how well it fits, or that none fits (session.schemeNote). */
+  note: string | null;
   choice: SchemeChoice;
+  /** The issues the scheme being tried finds on the sheet. */
+  counts: { errors: number; warnings: number } | null;
   busy: boolean;
   onPick: (id: string) => void;
+  /** Saves the scheme being tried to the workbook. */
+  onSave: () => void;
   onImport: (file: File) => void;
   onExport: () => void;
 }
 
-export function SchemeBar({ s, locale, sheet, resolved, choice, busy, onPick, onImport, onExport }: SchemeBarProps) {
+export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, busy, onPick, onSave, onImport, onExport }: SchemeBarProps) {
   const st = usePaneStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const name = (x: Scheme) => `${x.id} ${locale === 'en' ? (x.nameEn ?? x.name) : x.name}`;
   const current = resolved?.scheme;
-  const fromNote =
-    resolved?.from === 'detected'
-      ? s.schemeAuto(resolved.scheme.id)
-      : resolved?.from === 'workbook'
-        ? s.schemeFromWorkbook
-        : resolved?.from === 'given' && choice.kind === 'file'
-          ? s.schemeFromFile(choice.file)
-          : null;
+  // A scheme picked or imported and not saved yet: tried on the sheet, kept only once confirmed.
+  const trying = choice.kind !== 'auto' && resolved?.source === 'argument' ? resolved : null;
 
   return (
     <>
@@ -40,6 +45,12 @@ export function SchemeBar({ s, locale, sheet, resolved, choice, busy, onPick, on
         <Subtitle2 as="h1">{s.appName}</Subtitle2>
         {sheet !== null && <Caption1>{s.sheet(sheet)}</Caption1>}
       </header>
+      {note && (
+        <Body1 role="status">
+          {note}
+          {choice.kind === 'file' && s.schemeFromFile(choice.file)}
+        </Body1>
+      )}
 
       <div className={st.schemeRow}>
         <Field className={st.field} label={s.scheme}>
@@ -58,8 +69,17 @@ export function SchemeBar({ s, locale, sheet, resolved, choice, busy, onPick, on
           </Select>
         </Field>
       </div>
+      {trying && (
+        <div className={st.links}>
+          <Caption1>
+            {s.trying(trying.scheme.id, trying.fit ? pct(trying.fit.score) : '—', counts?.errors ?? 0, counts?.warnings ?? 0)}
+          </Caption1>
+          <Button size="small" appearance="primary" onClick={onSave} disabled={busy}>
+            {s.saveScheme}
+          </Button>
+        </div>
+      )}
       <div className={st.links}>
-        {fromNote && <Caption1>{fromNote}</Caption1>}
         <Button size="small" appearance="transparent" onClick={() => fileInput.current?.click()} disabled={busy || sheet === null}>
           {s.importScheme}
         </Button>

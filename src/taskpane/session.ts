@@ -2,23 +2,31 @@
  * The task pane's side of the use cases (src/app): what the user chose in the pane, turned into
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
-import { activeSheet, analyseSheet, prepareYear, type AnalyseOutcome, type SchemeFrom, type YearRun } from '../app';
+import { activeSheet, analyseSheet, prepareYear, type AnalyseOutcome, type SchemeSource, type YearRun } from '../app';
 import {
   type ColumnOverrides,
   type ColumnRole,
   compiled,
+  type Fit,
   formLayout,
   type FormLayout,
   IDENTITY_ROLES,
   type IdentityRole,
   type Locale,
+  noFitSentence,
   type Scheme,
+  schemeSentence,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
 import { preset } from '../schemes';
 
-/** What the user chose in the pane: nothing yet (the app's choice), a preset from the list, or a file imported. */
-export type SchemeChoice = { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string };
+/**
+ * What the user chose in the pane: nothing yet (the app's choice: the stored scheme, else a clear
+ * fit), or a preset from the list or a file imported, tried on the sheet and not saved until the
+ * user confirms it (`raw`: the file's JSON, as it is saved).
+ */
+export type SchemeChoice =
+  { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string; raw: Record<string, unknown> };
 
 function given(choice: SchemeChoice): Scheme | undefined {
   return choice.kind === 'preset' ? preset(choice.id) : choice.kind === 'file' ? choice.scheme : undefined;
@@ -29,10 +37,21 @@ export function analyseActive(read: SheetRead, choice: SchemeChoice, columns: Co
   return analyseSheet(activeSheet(read), { scheme: given(choice), columns: columns ?? undefined, locale });
 }
 
-/** The scheme in use and how it was chosen, or the one looked for on a sheet without a roster; null when none fits. */
-export function schemeInUse(outcome: AnalyseOutcome): { scheme: Scheme; from: SchemeFrom } | null {
-  if (outcome.ok) return { scheme: outcome.analysis.scheme, from: outcome.analysis.from };
-  return outcome.problem === 'no-roster' ? outcome.tried : null;
+/** The scheme in use, how it was chosen and how well it fits, or the one looked for on a sheet without a roster; null when none fits. */
+export function schemeInUse(outcome: AnalyseOutcome): { scheme: Scheme; source: SchemeSource; fit: Fit | null } | null {
+  if (outcome.ok) return { scheme: outcome.analysis.scheme, source: outcome.analysis.source, fit: outcome.analysis.fit };
+  return outcome.problem === 'no-roster' && outcome.tried ? { ...outcome.tried, fit: null } : null;
+}
+
+/**
+ * The sentence at the top of the pane, the same as the command line's: how the scheme was chosen
+ * and how well it fits ("按表头识别：gwy-2020，17 个分项和总分全部对上"), or that no preset fits and
+ * the closest with what speaks against it. Null where the sheet holds no roster.
+ */
+export function schemeNote(outcome: AnalyseOutcome, locale: Locale): string | null {
+  if (outcome.ok) return schemeSentence(outcome.analysis.source, outcome.analysis.scheme.id, outcome.analysis.fit, locale);
+  if (outcome.problem === 'no-fit') return noFitSentence(outcome.closest, locale);
+  return null;
 }
 
 export interface RoleOption {

@@ -21,7 +21,7 @@ import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';
 import { initialPane, paneReducer, type TabKey } from './pane-state';
-import { analyseActive, roleOptions, runYear, schemeInUse } from './session';
+import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote } from './session';
 import { strings } from './strings';
 
 export function usePane(host: Host, locale: Locale) {
@@ -33,6 +33,9 @@ export function usePane(host: Host, locale: Locale) {
   // 检查: the same scheme choice, corrections and check as the ribbon command and the command line (src/app).
   const outcome = useMemo(() => (read ? analyseActive(read, choice, columns, locale) : null), [read, choice, columns, locale]);
   const resolved = outcome ? schemeInUse(outcome) : null;
+  const note = outcome ? schemeNote(outcome, locale) : null;
+  // Presets read the sheet but none fits it clearly: the user is to choose.
+  const noFit = outcome?.ok === false && outcome.problem === 'no-fit';
   const analysis = outcome?.ok ? outcome.analysis : null;
   const overrides = analysis?.overrides ?? {};
   const results = analysis?.results ?? null;
@@ -85,11 +88,16 @@ export function usePane(host: Host, locale: Locale) {
     dispatch({ type: 'saved', settings });
   };
 
-  const pickScheme = (id: string) =>
+  // A preset picked is tried on the sheet; nothing is saved until the user confirms it (saveScheme).
+  const pickScheme = (id: string) => dispatch({ type: 'scheme', choice: { kind: 'preset', id } });
+
+  /** Keeps the scheme being tried: saved in the workbook, then used as the workbook's scheme. */
+  const saveScheme = () =>
     void act(async () => {
-      dispatch({ type: 'scheme', choice: { kind: 'preset', id } });
-      await save({ scheme: id });
-      say(s.schemeSaved);
+      if (choice.kind === 'auto') return;
+      await save({ scheme: choice.kind === 'preset' ? choice.id : choice.raw });
+      dispatch({ type: 'scheme', choice: { kind: 'auto' } });
+      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(choice.scheme.id));
     });
 
   const importScheme = (file: File) =>
@@ -105,9 +113,8 @@ export function usePane(host: Host, locale: Locale) {
         }
         throw e;
       }
-      dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name } });
-      await save({ scheme: JSON.parse(text) as Record<string, unknown> });
-      say(s.schemeImported(scheme.id));
+      dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name, raw: JSON.parse(text) as Record<string, unknown> } });
+      say(s.schemeLoaded(scheme.id));
     });
 
   const exportScheme = () => {
@@ -220,14 +227,25 @@ export function usePane(host: Host, locale: Locale) {
       dispatch({ type: 'columns', columns: {} });
     });
 
+  const counts = results
+    ? {
+        errors: results.issues.filter((i) => i.severity === 'error').length,
+        warnings: results.issues.filter((i) => i.severity === 'warning').length,
+      }
+    : null;
+
   return {
     state,
     resolved,
+    note,
+    noFit,
+    counts,
     results,
     options,
     on: {
       check,
       pickScheme,
+      saveScheme,
       importScheme,
       exportScheme,
       dismiss: () => dispatch({ type: 'message', message: null }),

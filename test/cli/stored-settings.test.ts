@@ -3,7 +3,7 @@ import { gridOf, gwySheet } from '../helpers/sheets';
 import { storeSettings, writeXlsx } from '../helpers/xlsx';
 import { kaohe, kaoheJson } from './helpers';
 
-/** A sheet any 好/较好 scheme reads: detection alone would pick gwy-2020. */
+/** A sheet any 好/较好 scheme reads, and nothing on it tells them apart: no preset fits it clearly, so a scheme must be stored or given. */
 const totalsOnly = () =>
   gridOf([
     ['姓名', '考核单元', '合计', '等次'],
@@ -17,7 +17,9 @@ const totalsOnly = () =>
 describe('the scheme saved in the workbook by the task pane', () => {
   it('is used when no --scheme is given, and --scheme still wins', async () => {
     const file = await writeXlsx(totalsOnly());
-    expect((await kaoheJson('check', file)).report.scheme).toBe('gwy-2020');
+    // Without a stored scheme, no preset is chosen for it (it used to fall to gwy-2020 without a word): the sheet's own.
+    const none = await kaoheJson('check', file);
+    expect([none.report.scheme, none.report.schemeSource]).toEqual(['inferred', 'inferred']);
     await storeSettings(file, { kaohe: { version: 1, scheme: 'five-dims' } });
     const { report } = await kaoheJson('check', file);
     expect(report.scheme).toBe('five-dims');
@@ -25,7 +27,9 @@ describe('the scheme saved in the workbook by the task pane', () => {
     expect((await kaohe('check', file)).out).toContain(
       'five-dims 公务员平时（绩效）考核（五项指标，分考核单元定名额）（工作簿中保存的方案）',
     );
-    expect((await kaoheJson('check', file, '--scheme', 'gwy-2020')).report.scheme).toBe('gwy-2020');
+    expect(report.schemeSource).toBe('workbook');
+    const given = (await kaoheJson('check', file, '--scheme', 'gwy-2020')).report;
+    expect([given.scheme, given.schemeSource]).toEqual(['gwy-2020', 'argument']);
   });
 
   it('can be a whole scheme that extends a preset', async () => {

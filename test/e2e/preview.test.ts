@@ -55,8 +55,10 @@ describe('the task pane in the browser preview', () => {
     await shot(page, '01-opened');
     expect(await trips(page)).toBe(1);
 
-    // Pick gwy-2020 explicitly: it is saved in the workbook for the next person.
+    // Pick gwy-2020 explicitly: it is tried on the sheet, and saved in the workbook for the next person once confirmed.
     await pane.getByLabel('考核方案').selectOption('gwy-2020');
+    await pane.getByText('正在本表试用 gwy-2020（尚未保存）').waitFor();
+    await pane.getByRole('button', { name: '保存到工作簿' }).click();
     await pane.getByText('方案已保存到工作簿，下次打开时沿用').waitFor();
 
     // 检查: every issue, each with its cell.
@@ -228,6 +230,9 @@ describe('the other flows', () => {
     writeFileSync(file, JSON.stringify({ extends: 'gwy-2020', id: 'ju-bureau', name: '本局方案', quotas: [{ grades: ['好'], max: 0.5 }] }));
     const { page, pane } = await open(500);
     await pane.setInputFiles('input[type=file]', file);
+    // Loaded and tried on the sheet; saved to the workbook only when confirmed.
+    await pane.getByText('已载入方案 ju-bureau，正在本表试用').waitFor();
+    await pane.getByRole('button', { name: '保存到工作簿' }).click();
     await pane.getByText('已导入方案 ju-bureau，并保存到工作簿').waitFor();
     await pane.getByRole('tab', { name: '名额' }).click();
     await pane.getByText('全单位“好”6 人，名额 6 人').waitFor();

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExprProblem } from '../../src/engine/expr/parse';
 import type { FieldRef, IssueDataOf, RuleId } from '../../src/engine/report/issue';
-import { noteText, problemText, ruleName, words } from '../../src/engine/report/messages';
+import type { Fit, FitCode, FitReason, SchemeSource } from '../../src/engine/fit/fit';
+import { fitReasonText, noFitSentence, noteText, problemText, ruleName, schemeSentence, words } from '../../src/engine/report/messages';
 import { RULES } from '../../src/engine/report/rules';
 import { en } from '../../src/engine/report/words/en';
 import { zh } from '../../src/engine/report/words/zh';
@@ -234,6 +235,39 @@ const PATHS: SchemePath[] = [
   ['odd', 3],
 ];
 
+/** Sample data of every measure of a scheme's fit, one per branch its words take. */
+const FIT_REASONS: { [C in FitCode]: Extract<FitReason, { code: C }>[] } = {
+  columns: [
+    { code: 'columns', accounted: 21, of: 21, items: 17, others: [] },
+    { code: 'columns', accounted: 1, of: 3, items: 1, others: ['民主测评得分（30分）', '总得分（60分）'] },
+    { code: 'columns', accounted: 0, of: 7, items: 0, others: ['甲', '乙', '丙', '丁', '戊', '己', '庚'] },
+  ],
+  maxima: [
+    { code: 'maxima', equal: 19, differ: [] },
+    { code: 'maxima', equal: 0, differ: [{ column: '领导评价得分（30分）', header: 30, scheme: 100 }] },
+    { code: 'maxima', equal: 2, differ: [{ column: '德（25分）', header: 25, scheme: 20 }] },
+  ],
+  totals: [
+    { code: 'totals', reproduced: 5, of: 5 },
+    { code: 'totals', reproduced: 4, of: 5 },
+  ],
+  grades: [
+    { code: 'grades', known: ['好', '较好'], unknown: [] },
+    { code: 'grades', known: [], unknown: ['好', '较好'] },
+    { code: 'grades', known: ['优秀'], unknown: ['好'] },
+  ],
+  graded: [
+    { code: 'graded', agree: 3, of: 3 },
+    { code: 'graded', agree: 0, of: 4 },
+  ],
+  missing: [{ code: 'missing', columns: ['思想政治素质', '职业道德'] }],
+  unconfirmed: [{ code: 'unconfirmed' }],
+};
+
+const fit = (score: number, clear: boolean, reasons: FitReason[]): Fit => ({ scheme: 'gwy-2020', score, clear, reasons });
+const clearFit = fit(1, true, [FIT_REASONS.columns[0]!, FIT_REASONS.totals[0]!]);
+const unclearFit = fit(0.3, false, [FIT_REASONS.columns[1]!, FIT_REASONS.maxima[1]!, FIT_REASONS.missing[0]!]);
+
 describe('the words files', () => {
   it('have the same rules as the table, each with a name in both languages', () => {
     expect(Object.keys(zh.rules).sort()).toEqual(Object.keys(RULES).sort());
@@ -274,6 +308,28 @@ describe('the words files', () => {
         }
       }
     }
+  });
+
+  it('say every measure of a fit, and how a scheme was chosen, in both languages', () => {
+    expect(Object.keys(zh.fit.reasons).sort()).toEqual(Object.keys(FIT_REASONS).sort());
+    expect(Object.keys(en.fit.reasons).sort()).toEqual(Object.keys(FIT_REASONS).sort());
+    for (const r of Object.values(FIT_REASONS).flat()) expectSaid(fitReasonText(r, 'zh'), fitReasonText(r, 'en'), r);
+    for (const source of ['argument', 'workbook', 'preset', 'inferred'] as SchemeSource[]) {
+      for (const f of [clearFit, unclearFit, null])
+        expectSaid(schemeSentence(source, 'gwy-2020', f, 'zh'), schemeSentence(source, 'gwy-2020', f, 'en'), f);
+    }
+    const tie = [fit(1, true, []), { ...fit(1, true, []), scheme: 'five-dims' }];
+    for (const closest of [[unclearFit], tie, []]) expectSaid(noFitSentence(closest, 'zh'), noFitSentence(closest, 'en'), closest);
+    // What they say, from the data.
+    expect(schemeSentence('preset', 'gwy-2020', clearFit, 'zh')).toBe('按表头识别：gwy-2020，17 个分项和总分全部对上');
+    expect(schemeSentence('workbook', 'gwy-2020', unclearFit, 'zh')).toBe(
+      '按工作簿中保存的方案：gwy-2020；与本表不太相符：缺少方案需要的列：思想政治素质、职业道德',
+    );
+    expect(schemeSentence('inferred', '本表', null, 'zh')).toBe('没有相符的内置方案，已按本表推断');
+    expect(fitReasonText(FIT_REASONS.columns[2]!, 'zh')).toBe('表中 7 个分数和等次列只认出 0 个（未认出：甲、乙、丙、丁、戊 等 7 列）');
+    expect(noFitSentence([unclearFit], 'en')).toBe(
+      'No built-in scheme fits: the closest is gwy-2020, but the sheet lacks columns the scheme needs: 思想政治素质, 职业道德',
+    );
   });
 
   it('say where a problem is in words: the lists by name and 1-based position, then the key', () => {

@@ -6,7 +6,7 @@
  * SCHEME_FUZZ_RUNS sets the number of files (default 500).
  */
 import fc from 'fast-check';
-import { checkGrid, detectScheme } from '../../src/engine';
+import { checkGrid, FIT_LIMITS, type Fit, rankFits } from '../../src/engine';
 import { applyToGrid, buildPlan, undoPlan } from '../../src/engine/plan/plan';
 import { toReport } from '../../src/engine/report/report';
 import { SchemeError } from '../../src/engine/scheme/load';
@@ -14,6 +14,14 @@ import type { Scheme } from '../../src/engine/scheme/model';
 import { allPresets, PRESET_IDS, rawPreset, schemeFromText } from '../../src/schemes';
 import { cellsOf, expectWellFormedIssues, fuzzSettings } from './fuzz';
 import { buildSheet, sheetSpec } from './sheet-gen';
+
+/** A fit is a share from 0 to 1, and clear only at the threshold or above. */
+function expectSaneFits(fits: Fit[]): void {
+  for (const f of fits) {
+    expect(f.score >= 0 && f.score <= 1).toBe(true);
+    if (f.clear) expect(f.score).toBeGreaterThanOrEqual(FIT_LIMITS.clear);
+  }
+}
 
 const settings = fuzzSettings('SCHEME_FUZZ_RUNS', 500);
 
@@ -145,7 +153,7 @@ describe(`${settings.numRuns} generated scheme files`, () => {
         if (scheme === null) return;
         accepted++;
         const b = buildSheet({ ...spec, presetId: file.base });
-        detectScheme(b.grid, [...allPresets(), scheme]);
+        expectSaneFits(rankFits(b.grid, [...allPresets(), scheme]).map((x) => x.fit));
         const r = checkGrid(b.grid, scheme);
         if (r === null) return;
         toReport(r, 'zh');

@@ -5,7 +5,7 @@
  * FUZZ_RUNS sets the number of sheets (default 1,000); FUZZ_SEED replays a failure.
  */
 import fc from 'fast-check';
-import { checkGrid, detectScheme } from '../../src/engine';
+import { checkGrid, FIT_LIMITS, type Fit, rankFits } from '../../src/engine';
 import { GridView } from '../../src/engine/grid';
 import { applyToGrid, buildPlan, contentAt, undoPlan } from '../../src/engine/plan/plan';
 import { toReport } from '../../src/engine/report/report';
@@ -13,6 +13,14 @@ import type { Results } from '../../src/engine/results';
 import { allPresets } from '../../src/schemes';
 import { cellsOf, expectWellFormedIssues, fuzzSettings } from './fuzz';
 import { buildSheet, inBandRef, referenceTotal, sheetSpec, type BuiltSheet } from './sheet-gen';
+
+/** A fit is a share from 0 to 1, and clear only at the threshold or above. */
+function expectSaneFits(fits: Fit[]): void {
+  for (const f of fits) {
+    expect(f.score >= 0 && f.score <= 1).toBe(true);
+    if (f.clear) expect(f.score).toBeGreaterThanOrEqual(FIT_LIMITS.clear);
+  }
+}
 
 const settings = fuzzSettings('FUZZ_RUNS', 1000);
 
@@ -69,7 +77,7 @@ describe(`${settings.numRuns} generated sheets`, () => {
     fc.assert(
       fc.property(sheetSpec, (spec) => {
         const b = buildSheet(spec);
-        detectScheme(b.grid, allPresets());
+        expectSaneFits(rankFits(b.grid, allPresets()).map((x) => x.fit));
         const r = checkGrid(b.grid, b.scheme);
         // No roster only where the sheet has no column the scheme reads (all dropped, no 合计 or 等次): 姓名 alone.
         if (r === null) {

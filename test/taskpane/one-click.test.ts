@@ -20,6 +20,7 @@ describe('一键计算等次', () => {
     expect(host.applied).toHaveLength(1);
     expect(r.lines).toEqual([
       '工作表：第一季度  方案：gwy-2020',
+      '按表头识别：gwy-2020，17 个分项全部对上',
       '已写入合计 9 格、等次 11 格。',
       '1 人分数有误或缺项，未写入。',
       '1 人的等次与分数段不同，可能另有依据，已保留原等次，请核实。',
@@ -29,7 +30,7 @@ describe('一键计算等次', () => {
     // Y11 says 好 where the bands give 较好; gwy-2020 gives 好 directly for reasons a sheet may not show: kept.
     expect(host.grid.values[10]![24]).toBe('好');
     const again = await oneClick(host, 'zh');
-    expect(again.lines[1]).toBe('总分和等次都已正确，没有改动。');
+    expect(again.lines[2]).toBe('总分和等次都已正确，没有改动。');
     // The second run finds only errors the sheet had before kaohe wrote: X14's total is put right, nothing is added.
     expect(again.lines.at(-1)).toBe('发现错误 5 个、警告 2 个，请打开考核助手查看并改正。');
   });
@@ -39,6 +40,8 @@ describe('一键计算等次', () => {
     host.settings = { version: 1, scheme: 'five-dims', columns: {}, formulas: true };
     const r = await oneClick(host, 'en');
     expect(r.lines[0]).toBe('Sheet: 第一季度  Scheme: five-dims');
+    // The saved scheme is used, and said not to fit the sheet well (the pane's user chose it).
+    expect(r.lines[1]).toMatch(/^Scheme saved in the workbook: five-dims; does not quite fit this sheet: /);
     expect(host.applied[0]!.mode).toBe('formulas');
   });
 

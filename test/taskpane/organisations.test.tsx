@@ -23,7 +23,7 @@ const book = (active: string) => bookHost(sheets, active);
 it('ranks the units within each category, marks the veto, selects a unit, and writes the places', async () => {
   const host = book('3月');
   const user = openPane(host);
-  await screen.findByText('按表头识别：qu-zuzhi-2014');
+  await screen.findByText('按表头识别：qu-zuzhi-2014，3 个分数和等次列全部对上');
   expect(screen.queryByRole('tab', { name: '名额' })).toBeNull();
   await user.click(screen.getByRole('tab', { name: '排名' }));
   const streets = screen.getByRole('region', { name: '街道' });

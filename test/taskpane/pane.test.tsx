@@ -32,7 +32,7 @@ describe('the task pane', () => {
     open(host);
     await ready();
     expect(host.reads).toBe(1);
-    expect(screen.getByText('按表头识别：gwy-2020')).toBeTruthy();
+    expect(screen.getByText('按表头识别：gwy-2020，17 个分项全部对上')).toBeTruthy();
     expect(screen.getByText('错误 6 个，警告 2 个')).toBeTruthy();
     expect(screen.getByText('思想政治素质 6.5 超过满分 6')).toBeTruthy();
     expect(screen.getByText('请改为 0–6 分之间的分数')).toBeTruthy();
@@ -125,13 +125,21 @@ describe('the task pane', () => {
     expect(screen.getByText('错误 6 个，警告 2 个')).toBeTruthy();
   });
 
-  it('saves a scheme picked from the list, for the next person', async () => {
+  it('tries a scheme picked from the list on the sheet, and saves it for the next person only when confirmed', async () => {
     const host = new StubHost(example);
     const user = open(host);
     await ready();
     await user.selectOptions(screen.getByRole('combobox', { name: '考核方案' }), 'five-dims');
+    // Tried, not saved: its fit and the issues it finds are shown (the picked scheme fits this gwy-2020 sheet badly).
+    await screen.findByText(/^正在本表试用 five-dims（尚未保存）：相符度 \d+(\.\d+)?%，错误 \d+ 个、警告 \d+ 个。/);
+    expect(screen.getByText(/^按指定方案：five-dims；与本表不太相符：/)).toBeTruthy();
+    expect(host.settings?.scheme).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: '保存到工作簿' }));
     await screen.findByText('方案已保存到工作簿，下次打开时沿用');
     expect(host.settings?.scheme).toBe('five-dims');
+    // From now on it is the workbook's scheme, and nothing is left to confirm.
+    expect(screen.getByText(/^按工作簿中保存的方案：five-dims；/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '保存到工作簿' })).toBeNull();
   });
 
   it('refuses to write after the sheet changed, until it is checked again', async () => {

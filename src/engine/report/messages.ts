@@ -5,6 +5,7 @@
  */
 import type { PeriodUnit } from '../annual/periods';
 import type { ExprProblem } from '../expr/parse';
+import { weakestReason, type Fit, type FitReason, type SchemeSource } from '../fit/fit';
 import type { Note, QuotaScope } from '../results';
 import { NAMES_ITS_KEY, type SchemePath, type SchemeProblem } from '../scheme/problems';
 import type { Issue, IssueData, RuleId } from './issue';
@@ -97,4 +98,34 @@ export function problemsText(problems: readonly SchemeProblem[], locale: Locale,
     .map((p) => problemIn(p, w))
     .join(w.listSep);
   return problems.length > max ? shown + w.inAll(problems.length) : shown;
+}
+
+/** One measure of a scheme's fit, in words. */
+export function fitReasonText(r: FitReason, locale: Locale): string {
+  return say(LANGUAGES[locale].fit.reasons, r);
+}
+
+/**
+ * How the scheme in use was chosen, in one sentence: "按表头识别：gwy-2020，17 个分项和总分全部对上",
+ * or for a scheme given or stored that does not fit clearly, what speaks against it.
+ */
+export function schemeSentence(source: SchemeSource, id: string, fit: Fit | null, locale: Locale): string {
+  const w = LANGUAGES[locale].fit;
+  const weak = fit && !fit.clear ? weakestReason(fit) : null;
+  const detail = !fit ? null : fit.clear ? w.matched(fit) : weak ? w.unclear(say(w.reasons, weak)) : null;
+  return w.chosen[source](id, source === 'inferred' ? null : detail);
+}
+
+/**
+ * No scheme chosen: `closest`, the best fits first. Several clear fits as good as each other are
+ * named as a tie; else the closest and what speaks against it.
+ */
+export function noFitSentence(closest: readonly Fit[], locale: Locale): string {
+  const w = LANGUAGES[locale].fit;
+  const top = closest[0];
+  if (!top) return w.none(null, null);
+  const tied = closest.filter((f) => f.clear && f.score >= top.score - 1e-9);
+  if (top.clear && tied.length > 1) return w.tie(tied.map((f) => f.scheme));
+  const weak = weakestReason(top);
+  return w.none(top.scheme, weak ? say(w.reasons, weak) : null);
 }

@@ -3,8 +3,9 @@
  * The contract's fields keep their names and meaning; fields after them are additions.
  */
 import { fieldValue, type Person, type QuotaResult, type QuotaScope, type Results } from '../results';
+import type { Fit, SchemeSource } from '../fit/fit';
 import type { Locale } from './locale';
-import { noteText, words } from './messages';
+import { fitReasonText, noteText, words } from './messages';
 import type { Issue, Severity } from './issue';
 
 export interface PersonJson {
@@ -82,6 +83,28 @@ export interface CheckReport {
   /** The scheme gives a score only (grading mode none): no grades. */
   scoreOnly?: true;
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
+  /** How the scheme was chosen (docs/json-report.md). */
+  schemeSource?: SchemeSource;
+  /** How well it fits the sheet: the score, each reason in words (as the contract has it), and each measure's code and data. */
+  fit?: FitJson;
+}
+
+export interface FitJson {
+  score: number;
+  /** The reasons in the report's language: the contract's field, plain strings. */
+  reasons: string[];
+  /** Ours: whether the fit is clear enough to choose without asking, and each reason as its code and data. */
+  clear: boolean;
+  measures: ({ code: string } & Record<string, unknown>)[];
+}
+
+export function fitJson(fit: Fit, locale: Locale): FitJson {
+  return {
+    score: fit.score,
+    reasons: fit.reasons.map((r) => fitReasonText(r, locale)),
+    clear: fit.clear,
+    measures: fit.reasons.map((r) => ({ ...r })),
+  };
 }
 
 function personJson(r: Results, p: Person, locale: Locale): PersonJson {
@@ -140,7 +163,8 @@ export function quotaJson(quotas: QuotaResult[]): QuotaJson[] {
   }));
 }
 
-export function toReport(r: Results, locale: Locale): CheckReport {
+/** The report of a check; `chosen`: how its scheme was chosen and how well it fits (the command line always gives it). */
+export function toReport(r: Results, locale: Locale, chosen?: { source: SchemeSource; fit: Fit }): CheckReport {
   const s = r.compiled.scheme;
   return {
     scheme: s.id,
@@ -160,5 +184,6 @@ export function toReport(r: Results, locale: Locale): CheckReport {
       errors: r.issues.filter((i) => i.severity === 'error').length,
       warnings: r.issues.filter((i) => i.severity === 'warning').length,
     },
+    ...(chosen && { schemeSource: chosen.source, fit: fitJson(chosen.fit, locale) }),
   };
 }

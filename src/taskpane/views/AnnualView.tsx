@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CARD } from './card';
-import { fmt, type Issue, type Locale, noteText, scopeName } from '../../engine';
+import { fmt, type Issue, type Locale, noFitSentence, noteText, scopeName } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
 import type { PaneYear } from '../session';
 import type { Strings } from '../strings';
@@ -62,7 +62,9 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
         ? s.noAnnualRules(run.scheme)
         : run?.kind === 'no-roster'
           ? s.noRoster(run.sheet)
-          : null;
+          : run?.kind === 'no-fit'
+            ? `${noFitSentence(run.closest, locale)}${locale === 'en' ? '. ' : '。'}${s.chooseScheme}`
+            : null;
   const year = run?.kind === 'ok' ? run : null;
   // A scheme that gives scores only (monthly scores, units ranked): totals and places instead of grades.
   const scoresOnly = year !== null && year.year.scheme.grading.mode === 'none';

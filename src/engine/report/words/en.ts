@@ -398,6 +398,55 @@ export const en: Language = {
     it: 'it',
   },
 
+  fit: {
+    reasons: {
+      columns: (r) =>
+        r.accounted === r.of
+          ? `all ${r.of} score and grade columns recognised`
+          : `only ${r.accounted} of the sheet's ${r.of} score and grade columns recognised${r.others.length > 0 ? ` (not: ${r.others.slice(0, 5).join(', ')}${r.others.length > 5 ? `, ${r.others.length} in all` : ''})` : ''}`,
+      maxima: (r) =>
+        r.differ.length === 0
+          ? `${r.equal} maxima stated in the headers equal the scheme's`
+          : `${r.differ.length} maxima stated in the headers differ from the scheme's (${r.differ.map((d) => `${d.column}: header ${fmt(d.header)}, scheme ${fmt(d.scheme)}`).join(', ')})${r.equal > 0 ? `, ${r.equal} equal` : ''}`,
+      totals: (r) =>
+        r.reproduced === r.of
+          ? `all ${r.of} totals in the sheet reproduced by the scheme`
+          : `only ${r.reproduced} of ${r.of} totals in the sheet reproduced by the scheme`,
+      grades: (r) =>
+        r.unknown.length === 0
+          ? `the grade words (${r.known.join(', ')}) are all the scheme's`
+          : `the grade words ${r.unknown.join(', ')} are not the scheme's${r.known.length > 0 ? ` (${r.known.join(', ')} are)` : ''}`,
+      graded: (r) =>
+        r.agree === r.of
+          ? `all ${r.of} grades in the sheet agree with the scheme's bands`
+          : `only ${r.agree} of ${r.of} grades in the sheet agree with the scheme's bands`,
+      missing: (r) => `the sheet lacks columns the scheme needs: ${r.columns.join(', ')}`,
+      unconfirmed: () => 'only the column names are alike: no maximum, total or grade confirms it',
+    },
+    matched: (f) => {
+      const cols = f.reasons.find((r) => r.code === 'columns');
+      const totals = f.reasons.find((r) => r.code === 'totals');
+      const allTotals = totals?.code === 'totals' && totals.reproduced === totals.of;
+      if (cols?.code === 'columns' && cols.items > 1) {
+        const what = `${cols.items} items${allTotals ? ' and the totals' : ''}`;
+        return cols.accounted === cols.of ? `${what} all match` : `${what} match (${cols.accounted} of ${cols.of} columns)`;
+      }
+      if (cols?.code === 'columns' && cols.accounted === cols.of && cols.of > 1)
+        return `${cols.of} score and grade columns${allTotals ? ' and the totals' : ''} all match`;
+      return allTotals ? 'the totals all match' : "the grade words are all the scheme's";
+    },
+    unclear: (why) => `does not quite fit this sheet: ${why}`,
+    chosen: {
+      argument: (id, d) => `Scheme given: ${id}${d ? `; ${d}` : ''}`,
+      workbook: (id, d) => `Scheme saved in the workbook: ${id}${d ? `; ${d}` : ''}`,
+      preset: (id, d) => `Recognised from the headers: ${id}${d ? `, ${d}` : ''}`,
+      inferred: () => 'No built-in scheme fits: inferred from this sheet',
+    },
+    none: (id, why) =>
+      id ? `No built-in scheme fits: the closest is ${id}, but ${why ?? 'it fits too little'}` : 'No built-in scheme fits',
+    tie: (ids) => `${ids.length} built-in schemes fit equally well (${ids.join(', ')}): none is chosen for you`,
+  },
+
   scopeAll: ALL,
   period,
   listSep: '; ',

@@ -5,6 +5,7 @@
  */
 import type { PeriodUnit } from '../../annual/periods';
 import type { ExprProblem } from '../../expr/parse';
+import type { Fit, FitCode, FitReason, SchemeSource } from '../../fit/fit';
 import type { Note, NoteCode } from '../../results';
 import type { ProblemCode, ProblemData, SchemePath } from '../../scheme/problems';
 import type { IssueDataOf, RuleId } from '../rules';
@@ -42,6 +43,20 @@ export interface Language {
     /** The subject when the path ends without a key: the file itself, or the entry. */
     file: string;
     it: string;
+  };
+  /** How well a scheme fits a sheet (../../fit/fit.ts), and the sentence that says how the scheme in use was chosen. */
+  fit: {
+    reasons: { [C in FitCode]: (r: Extract<FitReason, { code: C }>) => string };
+    /** What a clear fit matched: "17 个分项和总分全部对上". */
+    matched: (f: Fit) => string;
+    /** What speaks against a fit that is not clear. */
+    unclear: (why: string) => string;
+    /** How the scheme was chosen, with what its fit says (null: nothing to add). */
+    chosen: { [S in SchemeSource]: (id: string, detail: string | null) => string };
+    /** No scheme chosen: no preset fits; the closest, with what speaks against it. */
+    none: (closest: string | null, why: string | null) => string;
+    /** No scheme chosen: several presets fit equally well, so none is chosen for the user. */
+    tie: (ids: string[]) => string;
   };
   /** A quota scope that is the whole sheet (all). */
   scopeAll: string;

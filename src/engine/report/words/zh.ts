@@ -390,6 +390,50 @@ export const zh: Language = {
     it: '这一项',
   },
 
+  fit: {
+    reasons: {
+      columns: (r) =>
+        r.accounted === r.of
+          ? `表中 ${r.of} 个分数和等次列全部认出`
+          : `表中 ${r.of} 个分数和等次列只认出 ${r.accounted} 个${r.others.length > 0 ? `（未认出：${r.others.slice(0, 5).join('、')}${r.others.length > 5 ? ` 等 ${r.others.length} 列` : ''}）` : ''}`,
+      maxima: (r) =>
+        r.differ.length === 0
+          ? `表头写明的满分 ${r.equal} 处与方案相同`
+          : `表头写明的满分有 ${r.differ.length} 处与方案不同（${r.differ.map((d) => `${d.column} 表头 ${fmt(d.header)} 分，方案 ${fmt(d.scheme)} 分`).join('、')}）${r.equal > 0 ? `，${r.equal} 处相同` : ''}`,
+      totals: (r) =>
+        r.reproduced === r.of ? `表中 ${r.of} 行总分全部与方案算法一致` : `表中已有的总分只有 ${r.reproduced}/${r.of} 行与方案算法一致`,
+      grades: (r) =>
+        r.unknown.length === 0
+          ? `等次用词（${r.known.join('、')}）都属于本方案`
+          : `等次用词 ${r.unknown.join('、')} 不属于本方案的等次${r.known.length > 0 ? `（${r.known.join('、')} 属于）` : ''}`,
+      graded: (r) =>
+        r.agree === r.of ? `表中 ${r.of} 个等次全部与方案分数段一致` : `表中已有的等次只有 ${r.agree}/${r.of} 个与方案分数段一致`,
+      missing: (r) => `缺少方案需要的列：${r.columns.join('、')}`,
+      unconfirmed: () => '只有列名相近，没有满分、总分或等次可以印证',
+    },
+    matched: (f) => {
+      const cols = f.reasons.find((r) => r.code === 'columns');
+      const totals = f.reasons.find((r) => r.code === 'totals');
+      const allTotals = totals?.code === 'totals' && totals.reproduced === totals.of;
+      if (cols?.code === 'columns' && cols.items > 1) {
+        const what = `${cols.items} 个分项${allTotals ? '和总分' : ''}`;
+        return cols.accounted === cols.of ? `${what}全部对上` : `${what}对上（${cols.accounted}/${cols.of} 列）`;
+      }
+      if (cols?.code === 'columns' && cols.accounted === cols.of && cols.of > 1)
+        return `${cols.of} 个分数和等次列${allTotals ? '和总分' : ''}全部对上`;
+      return allTotals ? '总分全部对上' : '等次用词全部属于本方案';
+    },
+    unclear: (why) => `与本表不太相符：${why}`,
+    chosen: {
+      argument: (id, d) => `按指定方案：${id}${d ? `；${d}` : ''}`,
+      workbook: (id, d) => `按工作簿中保存的方案：${id}${d ? `；${d}` : ''}`,
+      preset: (id, d) => `按表头识别：${id}${d ? `，${d}` : ''}`,
+      inferred: () => '没有相符的内置方案，已按本表推断',
+    },
+    none: (id, why) => (id ? `没有相符的内置方案：最接近的是 ${id}，但${why ?? '相符度不够'}` : '没有相符的内置方案'),
+    tie: (ids) => `有 ${ids.length} 个内置方案同样相符（${ids.join('、')}），不替您选择`,
+  },
+
   scopeAll: ALL,
   period,
   listSep: '；',
