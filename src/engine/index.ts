@@ -38,7 +38,7 @@ export { type Locale, localeFromTag } from './report/locale';
 export { fitReasonText, fmt, noFitSentence, noteText, pct, ruleName, schemeSentence, scopeName, words } from './report/messages';
 // How well a scheme fits a sheet.
 export { FIT_LIMITS, type Fit, type FitCode, type FitReason, type SchemeSource, weakestReason } from './fit/fit';
-export { type CheckReport, type FitJson, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
+export { type CheckReport, type FitDetail, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
 export { readTextLiteral } from './expr/parse';
 // The write plan.
 export { applyToGrid, buildPlan, type CellContent, type CellWrite, contentAt, type Plan, undoPlan } from './plan/plan';

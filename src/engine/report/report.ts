@@ -85,25 +85,22 @@ export interface CheckReport {
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
   /** How the scheme was chosen (docs/json-report.md). */
   schemeSource?: SchemeSource;
-  /** How well it fits the sheet: the score, each reason in words (as the contract has it), and each measure's code and data. */
-  fit?: FitJson;
+  /** How well it fits the sheet, exactly as the contract has it: the score and each reason in words. */
+  fit?: { score: number; reasons: string[] };
+  /** Ours, beside the contract's `fit`: whether the fit is clear enough to choose without asking, and each reason as data. */
+  fitDetail?: FitDetail;
 }
 
-export interface FitJson {
-  score: number;
-  /** The reasons in the report's language: the contract's field, plain strings. */
-  reasons: string[];
-  /** Ours: whether the fit is clear enough to choose without asking, and each reason as its code and data. */
+export interface FitDetail {
   clear: boolean;
   measures: ({ code: string } & Record<string, unknown>)[];
 }
 
-export function fitJson(fit: Fit, locale: Locale): FitJson {
+/** The contract's `fit` and our `fitDetail`, in the report's language. */
+export function fitJson(fit: Fit, locale: Locale): Pick<CheckReport, 'fit' | 'fitDetail'> {
   return {
-    score: fit.score,
-    reasons: fit.reasons.map((r) => fitReasonText(r, locale)),
-    clear: fit.clear,
-    measures: fit.reasons.map((r) => ({ ...r })),
+    fit: { score: fit.score, reasons: fit.reasons.map((r) => fitReasonText(r, locale)) },
+    fitDetail: { clear: fit.clear, measures: fit.reasons.map((r) => ({ ...r })) },
   };
 }
 
@@ -184,6 +181,6 @@ export function toReport(r: Results, locale: Locale, chosen?: { source: SchemeSo
       errors: r.issues.filter((i) => i.severity === 'error').length,
       warnings: r.issues.filter((i) => i.severity === 'warning').length,
     },
-    ...(chosen && { schemeSource: chosen.source, fit: fitJson(chosen.fit, locale) }),
+    ...(chosen && { schemeSource: chosen.source, ...fitJson(chosen.fit, locale) }),
   };
 }
