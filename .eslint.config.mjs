@@ -60,7 +60,17 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
-  { files: ['src/engine/**'], rules: layers([ENTRY_POINTS]) },
+  {
+    files: ['src/engine/**'],
+    ignores: ['src/engine/index.ts'],
+    rules: layers([
+      ENTRY_POINTS,
+      {
+        group: ['./index', '../index', '../../index'],
+        message: "The engine's modules import each other, never its front door (a circle).",
+      },
+    ]),
+  },
   { files: ['src/app/**', 'src/schemes/**'], rules: layers([ENGINE_INTERNALS, TASKPANE]) },
   { files: ['src/hosts/**', 'src/commands/**', 'src/cli/**'], rules: layers([ENGINE_INTERNALS, TASKPANE]) },
   { files: ['src/taskpane/**', 'src/preview/**'], rules: layers([ENGINE_INTERNALS]) },

@@ -10,7 +10,7 @@
  * are read with the ordinary sheet reader, through a scheme made from the annual rules
  * (`annualSheetScheme`): one reader for every sheet.
  */
-import { checkGrid } from '../index';
+import { checkGrid } from '../check';
 import { matchWord } from '../grade/conditions';
 import { quotaLimit } from '../quota/quota';
 import { issue, type Issue } from '../report/issue';

@@ -3,7 +3,7 @@
  * found among the other sheets, the roll-up, and the two summary forms. The CLI (`kaohe annual`)
  * and the task pane's 年度汇总 both call this, so they give the same answer for the same sheets.
  */
-import { checkGrid } from '../index';
+import { checkGrid } from '../check';
 import type { Grid } from '../grid';
 import type { Scheme } from '../scheme/model';
 import type { ColumnOverrides } from '../table/read';

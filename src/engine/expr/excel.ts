@@ -1,7 +1,8 @@
 /**
  * Expression → Excel formula text (without the leading '='). Uses only functions every Excel
- * since 2010, WPS and LibreOffice know (SUM MIN MAX ROUND ABS IF AND OR NOT), and parentheses
- * around every operation so no precedence question arises.
+ * since 2010, WPS and LibreOffice know (SUM MIN MAX ROUND ABS IF AND OR NOT). Parentheses go
+ * where precedence needs them (a lower-precedence operand, or the right side of - and /), so
+ * the formula computes what the expression does and stays readable.
  */
 import type { Expr } from './parse';
 

@@ -15,7 +15,7 @@ import { compileScheme } from '../scheme/fields';
 import { loadScheme, SchemeError } from '../scheme/load';
 import { ID_PATTERN, type Scheme, type SchemeInput } from '../scheme/model';
 import { cellText } from '../table/cells';
-import { NOTE_PREFIXES, SUMMARY_ROW_KEYS, Vocabulary, type IdentityRole } from '../table/columns';
+import { isLadderWord, NOTE_PREFIXES, statedRating, SUMMARY_ROW_KEYS, Vocabulary, type IdentityRole } from '../table/columns';
 import COLUMN_TEXTS from '../table/columns.json';
 import { compact, headerKey, headerMax, numberFromText } from '../text';
 
@@ -35,6 +35,7 @@ const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
 const TOTAL_WORDS = new Set(P.totalWords.map(keyOf));
 const has = (words: string[], s: string): boolean => words.some((w) => s.includes(w));
 const NOTE_LEAD = re(P.notes.lead);
+const CLAUSE_LEAD = re(P.notes.clauseLead);
 const cut = (s: string): string => s.slice(0, P.limits.maxLineLength);
 
 /** The vocabulary of identity columns only (姓名, 等次, 合计 …): a scheme without fields. */
@@ -97,7 +98,7 @@ interface HeaderColumn {
   parentMax: number | null;
   max: number | null;
   weight: number | null;
-  role: IdentityRole | 'part' | 'subtotal' | 'converted' | null;
+  role: IdentityRole | 'part' | 'subtotal' | 'converted' | 'rated' | null;
 }
 
 interface Part extends HeaderColumn {
@@ -171,6 +172,8 @@ export function inferScheme(grid: Grid): Scheme | null {
     if (role === null && TOTAL_WORDS.has(keyOf(cleanLabel(leaf)))) role = 'total';
     if (role === null && parent !== null && (SUBTOTAL_KEYS.has(key) || key === keyOf(parent))) role = 'subtotal';
     if (role === null && has(P.convertedWords, leaf)) role = 'converted';
+    // 德（合格/不合格）, 廉（一票否决）: written in words, a rated item.
+    if (role === null && statedRating(leaf)) role = 'rated';
     if (role === null) role = v.identityContained(key) ?? 'part';
     columns.push({
       col: c,
@@ -212,6 +215,12 @@ export function inferScheme(grid: Grid): Scheme | null {
     ids.add(id);
     return id;
   };
+  // A column whose every filled cell is a ladder word (合格, 不合格, 否决) is rated, whatever its header says.
+  for (const h of columns) {
+    const texts = people.map((r) => cellText(view.value(r, h.col))).filter((t) => t !== '');
+    if (h.role === 'part' && texts.length > 0 && texts.every(isLadderWord)) h.role = 'rated';
+  }
+  const rated = columns.filter((h) => h.role === 'rated');
   const parts: Part[] = [];
   for (const h of columns) {
     if (h.role !== 'part') continue;
@@ -251,6 +260,8 @@ export function inferScheme(grid: Grid): Scheme | null {
   const clauses = noteLines.flatMap((n) =>
     cut(compact(n.text))
       .replace(NOTE_LEAD, '')
+      // 为“好”: the grade in quotes reads as the grade.
+      .replace(/[“”"‘’'「」『』]/g, '')
       .replace(/(\d)分?(\((?:不)?含\))?(?:至|到|～|~|—|－|–)(?=\d)/g, '$1$2-')
       .split(/[，,；;。\n]/)
       .filter(Boolean)
@@ -259,7 +270,7 @@ export function inferScheme(grid: Grid): Scheme | null {
   const bandHits: { row: number; band: Band; word: string }[] = [];
   for (const cl of clauses) {
     for (const b of BAND_RES) {
-      const m = b.re.exec(cl.text);
+      const m = b.re.exec(cl.text.replace(CLAUSE_LEAD, ''));
       if (!m?.groups) continue;
       const g = m.groups;
       const mark = (x: string | undefined, dflt: boolean): boolean => (x ? !x.includes('不含') : dflt);
@@ -496,6 +507,15 @@ export function inferScheme(grid: Grid): Scheme | null {
         said.add('好等次不超过 40% 按全国平时考核规则（同 gwy-2020）');
       }
     }
+  }
+
+  // Rated items decide or bar a grade: only where the sheet gives grades. Their words and veto are read from the header.
+  if (rated.length > 0 && scheme.grading?.mode !== 'none') {
+    scheme.rated = rated.map((h) => {
+      const label = statedRating(h.leaf)?.label ?? (cleanLabel(h.leaf) || h.leaf);
+      return { id: idFor(label), label, synonyms: [headerKey(h.leaf)] };
+    });
+    said.add(`“${rated.map((h) => h.leaf).join('”“')}”按评价词读取（合格、不合格、否决等）`);
   }
 
   if (!period.stated) said.add('标题和表名未写考核周期：按季度');

@@ -5,7 +5,7 @@
  * Input cells (scores, names, remarks, entered grades) are never in a plan.
  *
  * Formulas use only functions every Excel since 2010, WPS and LibreOffice share; a test
- * recalculates them in LibreOffice and compares with the engine (test/formulas).
+ * recalculates them in LibreOffice and compares with the engine (test/system/libreoffice.test.ts).
  */
 import { toExcel, excelText } from '../expr/excel';
 import { fold } from '../expr/parse';

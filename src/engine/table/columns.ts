@@ -59,6 +59,12 @@ const LADDER_WORDS = new Set(Object.values(LADDERS).flatMap((l) => l.flatMap((w)
 const VETO_WORDS = new Set(
   Object.values(LADDERS).flatMap((l) => l.filter((w) => w.effect === 'veto').flatMap((w) => [w.word, ...w.synonyms].map(compact))),
 );
+/** A word of a built-in ladder (合格, 不合格, 否决, 是, 否…), with or without a bracketed remark. */
+export function isLadderWord(text: string): boolean {
+  const t = compact(text).replace(/[（(].*$/, '');
+  return LADDER_WORDS.has(t);
+}
+
 const BARS_TOP = /^(?:不得|不能|不予)(?:评|定)/;
 const SETS_LOWEST = /^(?:直接)?(?:定为|评为|确定为)/;
 const BRACKETS = /[([【]([^()[\]【】]+)[)\]】]/g;

@@ -242,6 +242,11 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       rows.push({ row: r, name, nameNote: note, section });
       continue;
     }
+    // 填表人：白雪 … 审核人：任志刚 — a sign-off line across the columns, not a person without a name.
+    if (content.every((x) => typeof view.value(r, x.c) === 'string' && isNoteText(x.t))) {
+      skipped.push({ row: r, why: 'note' });
+      continue;
+    }
     if (hasData) {
       rows.push({ row: r, name: '', nameNote: null, section });
       continue;
