@@ -240,8 +240,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       expectQuota(report, '优秀', { count: 4, base: 14, limit: 4 });
       expect(errors(report)).toEqual([]);
     });
-    // Known gap, #15.
-    it.failing('grade never "corrects" the township’s grades and adds no column', async () => {
+    it('grade never "corrects" the township’s grades and adds no column', async () => {
       const { graded, ws, newErrors } = await gradeTwice(weighted7030());
       expect(graded.code).toBe(0);
       expect(text(ws, 'I7')).toBe('优秀'); // 梁秀英, 89.7

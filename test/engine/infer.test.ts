@@ -82,8 +82,9 @@ describe('inferScheme: the sheet’s own scheme', () => {
     const grid = keshi(rows, '说明：由分管领导综合评定');
     const s = inferScheme(grid)!;
     expect(s.items.map((i) => i.max)).toEqual([20, 20, 20, 30, 10]);
-    expect(s.inputs.map((i) => i.label)).toEqual(['合计']);
-    expect(s.total.expr).toBe('合计');
+    // The total is an input no header matches, so the engine reads the sheet's 合计 column as it is.
+    expect(s.inputs.map((i) => i.label)).toEqual(['表中填写的总分']);
+    expect(s.total.expr).toBe(s.inputs[0]!.id);
     expect(s.note).toContain('只读取，不重算');
     const r = checkGrid(grid, s)!;
     expect(r.people.map((p) => p.total)).toEqual([91, 90, 89, 85, 80]);

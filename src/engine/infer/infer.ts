@@ -425,14 +425,11 @@ export function inferScheme(grid: Grid): Scheme | null {
     // No confirmed rule: the items are checked against their stated maxima; the total, if any, is read.
     for (const p of parts) if (p.sign === 1 && p.max !== null) item(p);
     if (totalHeader) {
-      const label = cleanLabel(totalHeader.leaf) || totalHeader.leaf;
-      const id = idFor(label);
-      scheme.inputs!.push({
-        id,
-        label,
-        synonyms: keyOf(totalHeader.leaf) !== keyOf(label) ? [headerKey(totalHeader.leaf)] : [],
-        required: false,
-      });
+      // A total that is an input named so that no column of the sheet matches it: the engine then reads the sheet's
+      // total column as it is (its 'total-column' scoring). Named after the header, it could match another column
+      // (综合得分 cleaned to 得分 matched 实绩考核/得分) and the total would be taken from the wrong one.
+      const id = idFor('total_as_written');
+      scheme.inputs!.push({ id, label: P.readTotal.label, en: P.readTotal.en, synonyms: [], required: false });
       scheme.total = { expr: id, decimals };
     }
   }
