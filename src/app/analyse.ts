@@ -5,14 +5,15 @@
  */
 import {
   buildPlan,
-  type Fit,
   checkGrid,
   type ColumnOverrides,
+  type Fit,
   type Grid,
   type Locale,
   type Plan,
   type Results,
   type Scheme,
+  schemeSentence,
   storedOverrides,
 } from '../engine';
 import { chooseSheetAndScheme, type Choice, type SchemeSource, type StoredProblem } from './choose';
@@ -59,6 +60,11 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
       storedProblem,
     };
   return { ok: true, analysis: { sheet: sheet.name, grid, scheme, source, fit, storedProblem, overrides, results } };
+}
+
+/** How the scheme was chosen, in one sentence (按表头识别：gwy-2020，17 个分项全部对上): what the report, the pane and the ribbon command say. */
+export function analysisSentence(a: Analysis, locale: Locale): string {
+  return schemeSentence(a.source, a.scheme.id, a.fit, locale);
 }
 
 /** What 计算 writes: totals, grades and places, as values or live formulas. */

@@ -5,5 +5,5 @@
  */
 export { activeSheet, type SheetSource, type WorkbookSource } from './workbook';
 export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type SchemeSource, type StoredProblem } from './choose';
-export { analyseSheet, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
+export { analyseSheet, analysisSentence, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';

@@ -6,7 +6,16 @@
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseSheet, planFor, prepareYear, storedSchemeOf, type Analysis, type StoredProblem, type WorkbookSource } from '../app';
+import {
+  analyseSheet,
+  analysisSentence,
+  planFor,
+  prepareYear,
+  storedSchemeOf,
+  type Analysis,
+  type StoredProblem,
+  type WorkbookSource,
+} from '../app';
 import {
   checkScheme,
   compileScheme,
@@ -22,7 +31,6 @@ import {
   SchemeError,
   schemeErrorText,
   schemeJsonSchema,
-  schemeSentence,
   toAnnualReport,
   toReport,
   words,
@@ -138,14 +146,13 @@ async function load<B extends ReadWorkbook>(
 
 /** The report of a check, with how its scheme was chosen and how well it fits. */
 const reportOf = (a: Analysis, locale: Locale) => toReport(a.results, locale, { source: a.source, fit: a.fit });
-const sentenceOf = (a: Analysis, locale: Locale) => schemeSentence(a.source, a.scheme.id, a.fit, locale);
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const { analysis } = await load(file, values, locale, readWorkbook);
   const report = reportOf(analysis, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, sentenceOf(analysis, locale), locale));
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, analysisSentence(analysis, locale), locale));
   return exitCode(analysis.results);
 }
 
@@ -171,7 +178,7 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   io.out(
     values.json
       ? JSON.stringify({ ...report, output: written }, null, 2)
-      : `${renderReport(report, file!, sentenceOf(analysis, locale), locale)}\n\n${renderWritten(written, locale)}`,
+      : `${renderReport(report, file!, analysisSentence(analysis, locale), locale)}\n\n${renderWritten(written, locale)}`,
   );
   return exitCode(results);
 }

@@ -3,9 +3,9 @@
  * scheme, write totals and grades (values, or formulas if the pane chose them), and say what
  * happened in a few lines. The ribbon command shows these lines in a small dialog.
  */
-import { activeSheet, analyseSheet, planFor } from '../app';
+import { activeSheet, analyseSheet, analysisSentence, planFor } from '../app';
 import { appWords, problemText } from '../app/words';
-import { type Locale, noFitSentence, schemeSentence, scopeName } from '../engine';
+import { type Locale, noFitSentence, scopeName } from '../engine';
 import type { Host } from '../hosts/host';
 
 const WORDS = {
@@ -56,10 +56,7 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     if (results.people.length === 0) return { ok: false, title: w.title, lines: [s.noPeople] };
     if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
     const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
-    const lines = [
-      `${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`,
-      schemeSentence(analysis.source, analysis.scheme.id, analysis.fit, locale),
-    ];
+    const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`, analysisSentence(analysis, locale)];
     if (plan.nothingToWrite) lines.push(s.nothingToWrite);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {

@@ -2,7 +2,7 @@
  * The task pane's side of the use cases (src/app): what the user chose in the pane, turned into
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
-import { activeSheet, analyseSheet, prepareYear, type AnalyseOutcome, type SchemeSource, type YearRun } from '../app';
+import { activeSheet, analyseSheet, analysisSentence, prepareYear, type AnalyseOutcome, type SchemeSource, type YearRun } from '../app';
 import {
   type ColumnOverrides,
   type ColumnRole,
@@ -15,7 +15,6 @@ import {
   type Locale,
   noFitSentence,
   type Scheme,
-  schemeSentence,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
 import { preset } from '../schemes';
@@ -49,7 +48,7 @@ export function schemeInUse(outcome: AnalyseOutcome): { scheme: Scheme; source: 
  * the closest with what speaks against it. Null where the sheet holds no roster.
  */
 export function schemeNote(outcome: AnalyseOutcome, locale: Locale): string | null {
-  if (outcome.ok) return schemeSentence(outcome.analysis.source, outcome.analysis.scheme.id, outcome.analysis.fit, locale);
+  if (outcome.ok) return analysisSentence(outcome.analysis, locale);
   if (outcome.problem === 'no-fit') return noFitSentence(outcome.closest, locale);
   return null;
 }
