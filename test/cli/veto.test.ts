@@ -6,34 +6,9 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gridOf } from '../helpers/sheets';
+import { DE_LIAN_SCHEME, deLianSheet } from '../helpers/sheets';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 import { kaohe, kaoheJson } from './helpers';
-
-const SCHEME = {
-  id: 'de-lian-veto',
-  name: '德廉定性、能勤绩计分',
-  period: { unit: 'quarter' },
-  scale: { max: 100 },
-  rated: [
-    { id: 'de', label: '德' },
-    { id: 'lian', label: '廉', synonyms: ['廉洁自律'] },
-  ],
-  items: [
-    { id: 'neng', label: '能', max: 30 },
-    { id: 'qin', label: '勤', max: 30 },
-    { id: 'ji', label: '绩', max: 40 },
-  ],
-  grading: {
-    labels: [{ label: '好' }, { label: '较好' }, { label: '一般' }, { label: '较差' }],
-    bands: [
-      { grade: '好', min: 90 },
-      { grade: '较好', min: 75, max: 90 },
-      { grade: '一般', min: 60, max: 75 },
-      { grade: '较差', max: 60 },
-    ],
-  },
-};
 
 describe('kaohe on a 德/廉 一票否决 sheet', () => {
   let file: string;
@@ -41,15 +16,13 @@ describe('kaohe on a 德/廉 一票否决 sheet', () => {
   beforeAll(async () => {
     const dir = tempDir();
     scheme = join(dir, 'de-lian.json');
-    writeFileSync(scheme, JSON.stringify(SCHEME));
+    writeFileSync(scheme, JSON.stringify(DE_LIAN_SCHEME));
     file = await writeXlsx(
-      gridOf([
-        ['XX县XX局2024年第一季度公务员平时考核结果汇总表'],
-        ['序号', '姓名', '德（合格/不合格）', '能（30分）', '勤（30分）', '绩（40分）', '廉（一票否决）', '合计', '等次'],
-        [1, '张三', '合格', 28, 27, 38, '合格', 93, '好'],
-        [2, '李四', '合格', 29, 29, 39, '否决', 97, '较差'],
-        [3, '王五', '合格', 20, 22, 30, '', 72, '一般'],
-        [4, '周八', '合格', 27, 26, 36, '待定', 89, '较好'],
+      deLianSheet([
+        ['张三', '合格', 28, 27, 38, '合格', 93, '好'],
+        ['李四', '合格', 29, 29, 39, '否决', 97, '较差'],
+        ['王五', '合格', 20, 22, 30, '', 72, '一般'],
+        ['周八', '合格', 27, 26, 36, '待定', 89, '较好'],
       ]),
       join(dir, '德廉.xlsx'),
     );

@@ -303,3 +303,48 @@ function columnName(c: number): string {
   for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
 }
+
+/**
+ * A 德/廉 一票否决 scheme (issue #15's measurement): 德 and 廉 rated (合格/不合格/否决), 能 30 勤 30
+ * 绩 40 scored, the national 好/较好/一般/较差 bands (gwy-2020's). Raw JSON, as a scheme file holds it.
+ */
+export const DE_LIAN_SCHEME = {
+  id: 'de-lian-veto',
+  name: '德廉定性、能勤绩计分',
+  period: { unit: 'quarter' },
+  scale: { max: 100 },
+  rated: [
+    { id: 'de', label: '德', en: 'Virtue', synonyms: ['思想品德'] },
+    { id: 'lian', label: '廉', en: 'Integrity', synonyms: ['廉洁自律', '廉政情况'] },
+  ],
+  items: [
+    { id: 'neng', label: '能', max: 30 },
+    { id: 'qin', label: '勤', max: 30 },
+    { id: 'ji', label: '绩', max: 40 },
+  ],
+  grading: {
+    labels: [{ label: '好' }, { label: '较好' }, { label: '一般' }, { label: '较差' }],
+    bands: [
+      { grade: '好', min: 90 },
+      { grade: '较好', min: 75, max: 90 },
+      { grade: '一般', min: 60, max: 75 },
+      { grade: '较差', max: 60 },
+    ],
+  },
+};
+
+/**
+ * The 德/廉 一票否决 sheet of issue #15's measurements, as a county's 平时考核 汇总表 lays it
+ * out: title, one header row with the ladder and the veto stated in brackets, people, a 注 line.
+ */
+export function deLianSheet(
+  rows: CellValue[][],
+  header = ['德（合格/不合格）', '能（30分）', '勤（30分）', '绩（40分）', '廉（一票否决）'],
+): Grid {
+  return gridOf([
+    ['XX县XX局2024年第一季度公务员平时考核结果汇总表'],
+    ['序号', '姓名', ...header, '合计', '等次'],
+    ...rows.map((r, i) => [i + 1, ...r]),
+    ['注：德、廉为定性评价，廉洁自律一票否决。'],
+  ]);
+}
