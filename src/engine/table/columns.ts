@@ -65,8 +65,9 @@ export function isLadderWord(text: string): boolean {
   return LADDER_WORDS.has(t);
 }
 
-const BARS_TOP = /^(?:不得|不能|不予)(?:评|定)/;
-const SETS_LOWEST = /^(?:直接)?(?:定为|评为|确定为)/;
+const BARS_TOP = new RegExp(COLUMN_TEXTS.ratingHeader.barsTop);
+const SETS_LOWEST = new RegExp(COLUMN_TEXTS.ratingHeader.setsLowest);
+const RATING_SEPARATORS = new RegExp(COLUMN_TEXTS.ratingHeader.separators);
 const BRACKETS = /[([【]([^()[\]【】]+)[)\]】]/g;
 
 /**
@@ -76,7 +77,7 @@ const BRACKETS = /[([【]([^()[\]【】]+)[)\]】]/g;
 export function statedRating(header: string): { label: string; stated: StatedRating } | null {
   const s = compact(header);
   for (const m of s.matchAll(BRACKETS)) {
-    const parts = m[1]!.split(/[/、,，;；|]|或/).filter(Boolean);
+    const parts = m[1]!.split(RATING_SEPARATORS).filter(Boolean);
     const vetoes = parts.filter((p) => VETO_WORDS.has(p));
     const words = parts.filter((p) => LADDER_WORDS.has(p));
     const bars = parts.some((p) => BARS_TOP.test(p));
