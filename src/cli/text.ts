@@ -43,7 +43,7 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
         ? `${w.quotaOver(q.count - q.limit)} ${q.severity === 'error' ? '✗' : '!'}`
         : `${w.quotaUnder(q.limit - q.count)} ${q.severity === 'error' ? '✗' : '!'}`;
   const lines = [
-    `  ${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, pct(q.share), w.rounding[q.rounding])}  ${state}`,
+    `  ${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, q.share === null ? null : pct(q.share), w.rounding[q.rounding])}  ${state}`,
   ];
   if (q.ranking.length > 0) {
     lines.push(`    ${w.ranking}`);

@@ -105,9 +105,10 @@ const zh = {
     count: number,
     limit: number,
     base: number,
-    share: string,
+    share: string | null,
     rounding: string,
-  ) => `${scope}“${grade}” ${count} 人，${kind === 'max' ? '名额' : '至少'} ${limit} 人（${base} 人 × ${share}，${rounding}）`,
+  ) =>
+    `${scope}“${grade}” ${count} 人，${kind === 'max' ? '名额' : '至少'} ${limit} 人（${share === null ? '本表规定的人数' : `${base} 人 × ${share}，${rounding}`}）`,
   rounding: { floor: '向下取整', ceil: '向上取整', round: '四舍五入' },
   quotaOk: '符合',
   quotaOver: (n: number) => `超出 ${n} 人`,
@@ -248,7 +249,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   severity: { error: 'error', warning: 'warning', info: 'info' },
   quotaTitle: 'Quotas',
   quotaLine: (grade, scope, kind, count, limit, base, share, rounding) =>
-    `${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit} (${base} × ${share}, ${rounding})`,
+    `${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit} (${share === null ? 'places as stated' : `${base} × ${share}, ${rounding}`})`,
   rounding: { floor: 'rounded down', ceil: 'rounded up', round: 'rounded' },
   quotaOk: 'ok',
   quotaOver: (n) => `${n} over`,

@@ -120,7 +120,8 @@ export interface QuotaResult {
   grades: string[];
   scope: QuotaScope;
   kind: 'max' | 'min';
-  share: number;
+  /** The share allowed or required; null when the limit is a stated number of places (优秀名额3名). */
+  share: number | null;
   rounding: 'floor' | 'round' | 'ceil';
   count: number;
   base: number;

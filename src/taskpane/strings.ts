@@ -58,7 +58,8 @@ const zh = {
   quotaNone: '本方案没有名额限制',
   quotaLine: (grade: string, scope: string, count: number, limit: number, kind: 'max' | 'min') =>
     `${scope}“${grade}”${count} 人，${kind === 'max' ? '名额' : '至少'} ${limit} 人`,
-  quotaBase: (base: number, share: string, rounding: string) => `${base} 人 × ${share}，${rounding}`,
+  quotaBase: (base: number, share: string | null, rounding: string) =>
+    share === null ? '本表规定的人数' : `${base} 人 × ${share}，${rounding}`,
   rounding: { floor: '向下取整', ceil: '向上取整', round: '四舍五入' },
   quotaState: { ok: '符合', over: (n: number) => `超出 ${n} 人`, under: (n: number) => `不足 ${n} 人` },
   ranking: '按总分排序，分界处同分者由考核小组决定（本工具不替您选择）',
@@ -173,7 +174,7 @@ const en: typeof zh = {
   stale: 'The sheet changed after the check: check again before writing',
   quotaNone: 'This scheme sets no quotas',
   quotaLine: (grade, scope, count, limit, kind) => `${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit}`,
-  quotaBase: (base, share, rounding) => `${base} × ${share}, ${rounding}`,
+  quotaBase: (base, share, rounding) => (share === null ? 'places as stated' : `${base} × ${share}, ${rounding}`),
   rounding: { floor: 'rounded down', ceil: 'rounded up', round: 'rounded' },
   quotaState: { ok: 'ok', over: (n) => `${n} over`, under: (n) => `${n} short` },
   ranking: 'Ranked by total; the appraisal group decides ties at the cut line (kaohe does not choose)',

@@ -190,8 +190,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 4. A 村两委 sheet: 德20 能20 勤20 绩30 廉10 (not gwy-2020's or xiang-2015's maxima), 优秀名额3名.
   describe('村两委 sheet (德（20分）… 廉（10分）, 总分, 优秀名额3名)', () => {
-    // Known gap, #15.
-    it.failing('does not take a preset whose maxima differ; infers, totals as the five dimensions; exit 0', async () => {
+    it('does not take a preset whose maxima differ; infers, totals as the five dimensions; exit 0', async () => {
       const { code, report } = await check(villageCommittee());
       expectInferred(report);
       expect(code).toBe(0);
@@ -217,8 +216,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       ]);
       expect(errors(report)).toEqual([]);
     });
-    // Known gap, #15.
-    it.failing('checks the stated number of places: 优秀 3 of 3', async () => {
+    it('checks the stated number of places: 优秀 3 of 3', async () => {
       const { report } = await check(villageCommittee());
       expectQuota(report, '优秀', { count: 3, limit: 3 });
       expect(quotaErrors(report)).toEqual([]);
@@ -227,8 +225,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 5. 实绩 70% + 测评 30%: totals from the weights, confirmed on every row; grades the township's.
   describe('乡村 sheet with 实绩（70%） + 民主测评（30%）', () => {
-    // Known gap, #15.
-    it.failing('infers the weighted total, keeps the entered grades (no bands stated), 优秀 4 within the stated 30%; exit 0', async () => {
+    it('infers the weighted total, keeps the entered grades (no bands stated), 优秀 4 within the stated 30%; exit 0', async () => {
       const { code, report } = await check(weighted7030());
       expectInferred(report);
       expect(code).toBe(0);

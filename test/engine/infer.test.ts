@@ -1,4 +1,4 @@
-import { checkGrid, inferScheme, type CellValue, type Scheme } from '../../src/engine';
+import { checkGrid, inferScheme, words, type CellValue, type Scheme } from '../../src/engine';
 import { gridOf } from '../helpers/sheets';
 
 const rules = (s: Scheme, grid: ReturnType<typeof gridOf>) =>
@@ -137,11 +137,58 @@ describe('inferScheme: the sheet’s own scheme', () => {
     expect(s.total.expr).toBeUndefined();
     expect(s.grading.mode).toBe('entered');
     expect(s.grading.labels.map((l) => l.label)).toEqual(['优秀', '称职', '基本称职', '不称职']);
-    expect(s.quotas.map((q) => [q.grades, q.max])).toEqual([[['优秀'], 0.25]]);
+    // A number of places, not a share of this sheet's people: it stays 1 whoever is graded.
+    expect(s.quotas.map((q) => [q.grades, q.max, q.maxPlaces])).toEqual([[['优秀'], undefined, 1]]);
     const r = checkGrid(grid, s)!;
     expect(r.scoring).toBe('entered');
     expect(r.people.map((p) => p.grade)).toEqual(['优秀', '称职', '优秀', '称职']);
+    expect(r.quotas.map((q) => [q.count, q.base, q.limit, q.share])).toEqual([[2, 4, 1, null]]);
     expect(rules(s, grid)).toEqual(['quota-exceeded@D4']);
+    expect(
+      words(
+        r.issues.find((i) => i.rule === 'quota-exceeded')!,
+        'zh',
+      ).message,
+    ).toContain('（规定名额 1 人）');
+  });
+
+  it('实绩考核（70%） over 得分 and 折合分: the 得分 columns are the weighted parts, 综合得分 the total', () => {
+    // The 乡村 layout of test/helpers/real-sheets.ts (weighted7030), cut to four people: each
+    // weighted part merged over its 得分 and 折合分, the total a column of its own.
+    const grid = gridOf(
+      [
+        ['序号', '姓名', '实绩考核（70%）', null, '民主测评（30%）', null, '综合得分', '等次'],
+        [null, null, '得分', '折合分', '得分', '折合分', null, null],
+        [1, '何志强', 96, 67.2, 94, 28.2, 95.4, '优秀'],
+        [2, '罗文华', 94, 65.8, 92, 27.6, 93.4, '优秀'],
+        [3, '梁秀英', 90, 63, 89, 26.7, 89.7, '优秀'],
+        [4, '田建新', 89, 62.3, 90, 27, 89.3, '称职'],
+        ['注：综合得分＝实绩考核得分×70%＋民主测评得分×30%；2.优秀名额2名。'],
+      ],
+      ['C1:D1', 'E1:F1', 'A1:A2', 'B1:B2', 'G1:G2', 'H1:H2'],
+    );
+    const s = inferScheme(grid)!;
+    expect(s.total.expr).toBe('0.7 * 实绩考核 + 0.3 * 民主测评');
+    expect(s.grading.mode).toBe('entered');
+    // "2.优秀名额2名": the clause number is not read as the subject.
+    expect(s.quotas.map((q) => [q.grades, q.maxPlaces])).toEqual([[['优秀'], 2]]);
+    const r = checkGrid(grid, s)!;
+    expect(r.people.map((p) => p.total)).toEqual([95.4, 93.4, 89.7, 89.3]);
+    expect(rules(s, grid)).toEqual(['quota-exceeded@H5']);
+  });
+
+  it('a tally under the roster (优秀人数合计 … 3人) is not a person', () => {
+    const grid = gridOf([
+      ['序号', '村（社区）', '姓名', '德（20分）', '能（80分）', '总分', '考核等次'],
+      [1, '桃园村', '王德胜', 19, 75, 94, '优秀'],
+      [2, '桃园村', '李春梅', 17, 70, 87, '称职'],
+      [3, '柳河村', '陈永福', 18, 73, 91, '优秀'],
+      [null, '优秀人数合计', null, null, null, null, '2人'],
+    ]);
+    const s = inferScheme(grid)!;
+    const r = checkGrid(grid, s)!;
+    expect(r.people.map((p) => p.name)).toEqual(['王德胜', '李春梅', '陈永福']);
+    expect(rules(s, grid)).toEqual([]);
   });
 
   it('two-row headers: dimensions over their items, maxima from （6分） and 满分10, a 100-point sum', () => {

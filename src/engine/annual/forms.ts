@@ -137,7 +137,7 @@ export function annualForm(a: AnnualResults): Form {
   });
   const quotaNotes = a.quotas.map(
     (q) =>
-      `${q.grades.join('、')}等次名额：${q.base} 人 × ${Math.round(q.share * 100)}% = ${q.limit} 人；` +
+      `${q.grades.join('、')}等次名额：${q.share === null ? '' : `${q.base} 人 × ${Math.round(q.share * 100)}% = `}${q.limit} 人；` +
       (a.annualSheet ? `已拟定 ${q.count} 人。` : `按平时考核结果可评 ${q.count} 人。`),
   );
   return {

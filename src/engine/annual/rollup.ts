@@ -455,15 +455,19 @@ function eligibleQuotas(a: Annual, people: AnnualPerson[]): QuotaResult[] {
   return a.quotas.flatMap((q) => {
     const eligible = people.filter((p) => p.maxGrade !== null && q.grades.some((g) => order.indexOf(p.maxGrade!) <= order.indexOf(g)));
     const out: QuotaResult[] = [];
-    if (q.max !== undefined) {
+    // A share of the year's base, or a stated number of places.
+    const bounds: [number | null, number | null][] = [];
+    if (q.max !== undefined) bounds.push([q.max, null]);
+    if (q.maxPlaces !== undefined) bounds.push([null, q.maxPlaces]);
+    for (const [share, places] of bounds) {
       const rounding = q.rounding ?? 'floor';
-      const limit = quotaLimit(base, q.max, rounding, q.atLeastOne);
+      const limit = share === null ? places! : quotaLimit(base, share, rounding, q.atLeastOne);
       out.push({
         id: q.id ?? null,
         grades: q.grades,
         scope: { kind: 'all' },
         kind: 'max',
-        share: q.max,
+        share,
         rounding,
         count: eligible.length,
         base,

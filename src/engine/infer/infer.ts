@@ -15,7 +15,7 @@ import { compileScheme } from '../scheme/fields';
 import { loadScheme, SchemeError } from '../scheme/load';
 import { ID_PATTERN, type Scheme, type SchemeInput } from '../scheme/model';
 import { cellText } from '../table/cells';
-import { isLadderWord, NOTE_PREFIXES, statedRating, SUMMARY_ROW_KEYS, Vocabulary, type IdentityRole } from '../table/columns';
+import { isLadderWord, isSummaryText, NOTE_PREFIXES, statedRating, Vocabulary, type IdentityRole } from '../table/columns';
 import COLUMN_TEXTS from '../table/columns.json';
 import { compact, headerKey, headerMax, numberFromText } from '../text';
 
@@ -165,10 +165,16 @@ export function inferScheme(grid: Grid): Scheme | null {
       if (path[path.length - 1] !== t) path.push(t);
     }
     if (path.length === 0) continue;
-    const leaf = path[path.length - 1]!;
-    const parent = path.length > 1 ? path[path.length - 2]! : null;
+    let leaf = path[path.length - 1]!;
+    let parent = path.length > 1 ? path[path.length - 2]! : null;
     const key = keyOf(leaf);
-    let role: HeaderColumn['role'] = v.identityExact(key) ?? null;
+    // 实绩考核（70%） over 得分 and 折合分: the 得分 column is the weighted part, named by the header above it.
+    const weighted = parent !== null && SUBTOTAL_KEYS.has(key) && weightOf(parent) !== null;
+    if (weighted) {
+      leaf = parent!;
+      parent = path.length > 2 ? path[path.length - 3]! : null;
+    }
+    let role: HeaderColumn['role'] = weighted ? 'part' : (v.identityExact(key) ?? null);
     if (role === null && TOTAL_WORDS.has(keyOf(cleanLabel(leaf)))) role = 'total';
     if (role === null && parent !== null && (SUBTOTAL_KEYS.has(key) || key === keyOf(parent))) role = 'subtotal';
     if (role === null && has(P.convertedWords, leaf)) role = 'converted';
@@ -192,9 +198,8 @@ export function inferScheme(grid: Grid): Scheme | null {
   for (let r = view.top; r < head; r++) notes.push({ row: r, text: rowText(view, r) });
   for (let r = bottom + 1; r <= Math.min(view.bottom, bottom + P.limits.maxRows); r++) {
     const name = cellText(view.value(r, nameCol));
-    const key = keyOf(name);
     const note = /[:：]/.test(name) || (name.length > 4 && NOTE_PREFIXES.some((p) => name.startsWith(p)));
-    if (name && !SUMMARY_ROW_KEYS.has(key) && !note && numberIn(name) === null) people.push(r);
+    if (name && !isSummaryText(name) && !note && numberIn(name) === null) people.push(r);
     else {
       const text = rowText(view, r);
       if (text) notes.push({ row: r, text });
@@ -231,7 +236,9 @@ export function inferScheme(grid: Grid): Scheme | null {
     const sign = has(P.penaltyWords, label) ? -1 : 1;
     parts.push({ ...h, id: idFor(label), label, sign, values });
   }
-  const totalHeader = columns.find((h) => h.role === 'total') ?? null;
+  // The total: a column of its own (综合得分), not a score under a heading; the last such when several.
+  const totalHeader =
+    columns.filter((h) => h.role === 'total' && h.parent === null).pop() ?? columns.find((h) => h.role === 'total') ?? null;
   const gradeHeaders = columns.filter((h) => h.role === 'grade');
   if (parts.length > 0 || totalHeader || gradeHeaders.length > 0) said.add(`表头在第 ${head === bottom ? head : `${head}–${bottom}`} 行`);
 
@@ -467,20 +474,28 @@ export function inferScheme(grid: Grid): Scheme | null {
     // Quotas stated in the notes, then the national rule for 好/较好/一般/较差.
     for (const cl of clauses) {
       for (const q of QUOTA_RES) {
-        const m = q.re.exec(cl.text);
+        const m = q.re.exec(cl.text.replace(CLAUSE_LEAD, ''));
         if (!m?.groups) continue;
         const grades = gradesIn(m.groups.subject!, ladder.labels);
         if (grades.length === 0) continue;
         const n = Number(m.groups.n);
-        const share = m.groups.unit === '%' ? n / 100 : n / people.length;
-        if (!(share >= 0 && share <= 1)) continue;
+        // 不超过40% is a share of those graded; 优秀名额3名 a number of places, whatever the base.
+        const share = m.groups.unit === '%';
+        if (share ? !(n >= 0 && n <= 100) : !Number.isInteger(n)) continue;
+        const bound = share
+          ? q.bound === 'min'
+            ? { min: n / 100 }
+            : { max: n / 100 }
+          : q.bound === 'min'
+            ? { minPlaces: n }
+            : { maxPlaces: n };
         const quota: Quota = {
           id: `stated-${(scheme.quotas ?? []).length + 1}`,
           grades,
-          ...(q.bound === 'min' ? { min: share } : { max: share }),
+          ...bound,
           severity: m.groups.soft ? 'warning' : 'error',
           scope: 'all',
-          note: `本表第 ${cl.row} 行：“${cl.text}”${m.groups.unit === '%' ? '' : `（按本表 ${people.length} 人折合）`}`,
+          note: `本表第 ${cl.row} 行：“${cl.text}”`,
         };
         scheme.quotas!.push(quota);
         said.add(`比例“${cl.text}”取自第 ${cl.row} 行`);

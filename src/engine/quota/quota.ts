@@ -60,12 +60,15 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
       const base = inScope.length;
       const inGrade = inScope.filter((p) => p.grade !== null && q.grades.includes(p.grade));
       const count = inGrade.length;
-      const kinds: ['max' | 'min', number][] = [];
-      if (q.max !== undefined) kinds.push(['max', q.max]);
-      if (q.min !== undefined) kinds.push(['min', q.min]);
-      for (const [kind, share] of kinds) {
+      // A share of the base (40%), or a stated number of places (名额3名): share null.
+      const kinds: ['max' | 'min', number | null, number | null][] = [];
+      if (q.max !== undefined) kinds.push(['max', q.max, null]);
+      if (q.maxPlaces !== undefined) kinds.push(['max', null, q.maxPlaces]);
+      if (q.min !== undefined) kinds.push(['min', q.min, null]);
+      if (q.minPlaces !== undefined) kinds.push(['min', null, q.minPlaces]);
+      for (const [kind, share, places] of kinds) {
         const rounding = q.rounding ?? (kind === 'max' ? 'floor' : 'ceil');
-        const limit = quotaLimit(base, share, rounding, q.atLeastOne);
+        const limit = share === null ? places! : quotaLimit(base, share, rounding, q.atLeastOne);
         const violated = base > 0 && (kind === 'max' ? count > limit : count < limit);
         const ranking = violated && kind === 'max' ? rank(inGrade, limit) : [];
         quotas.push({

@@ -66,7 +66,7 @@ export interface QuotaJson {
   id: string | null;
   grades: string[];
   kind: QuotaResult['kind'];
-  share: number;
+  share: number | null;
   rounding: QuotaResult['rounding'];
   ranking: QuotaResult['ranking'];
 }

@@ -20,7 +20,7 @@ function rule<D>(severity: Severity, blocksWrite = false): Rule<D> {
   return { severity, blocksWrite };
 }
 
-type Quota = { grades: string[]; scope: QuotaScope; count: number; base: number; limit: number; share: number; hard: boolean };
+type Quota = { grades: string[]; scope: QuotaScope; count: number; base: number; limit: number; share: number | null; hard: boolean };
 
 type SchemeGap =
   | ({ kind: 'gap' | 'overlap'; subject: FieldRef | null; grades: string[] } & Span)

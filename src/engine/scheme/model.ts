@@ -243,6 +243,13 @@ export const Quota = z
     grades: z.array(z.string().min(1)).min(1).describe('The grade(s) counted together.'),
     max: z.number().min(0).max(1).optional().describe('Largest share allowed (0.4 = 40%).'),
     min: z.number().min(0).max(1).optional().describe('Smallest share required.'),
+    maxPlaces: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('A stated number of places (优秀名额3名): at most this many people, whatever the base.'),
+    minPlaces: z.number().int().min(0).optional().describe('A stated number of people required, whatever the base.'),
     severity: z.enum(['error', 'warning']).default('error').describe('error for a hard limit, warning for a soft one.'),
     scope: z.enum(['all', 'unit']).default('all').describe('all: the whole sheet; unit: each unit (科室/考核单元) on its own.'),
     rounding: z
@@ -252,7 +259,10 @@ export const Quota = z
     atLeastOne: z.boolean().default(false).describe('A maximum is never below 1, and a minimum never below 1.'),
     note: Note,
   })
-  .refine((q) => q.max !== undefined || q.min !== undefined, problemParams('quota-needs-bound', {}))
+  .refine(
+    (q) => q.max !== undefined || q.min !== undefined || q.maxPlaces !== undefined || q.minPlaces !== undefined,
+    problemParams('quota-needs-bound', {}),
+  )
   .describe('A limit on the share of people in some grades; base = graded people in the scope.');
 
 const AnnualWhen = z

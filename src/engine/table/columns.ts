@@ -111,7 +111,15 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
 
 const keyOf = (s: string): string => headerKey(s).toLowerCase();
 
-export const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
+const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
+const SUMMARY_ROW_ENDS = COLUMN_TEXTS.summaryRowEnds.map(keyOf);
+
+/** A 合计/平均分 row's label, or a tally's (优秀人数合计, “好”等次人数): a row that is not a person. */
+export function isSummaryText(t: string): boolean {
+  if (t === '') return false;
+  const key = keyOf(t);
+  return SUMMARY_ROW_KEYS.has(key) || SUMMARY_ROW_ENDS.some((e) => key.length > e.length + 1 && key.endsWith(e));
+}
 const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
 export const NOTE_PREFIXES: readonly string[] = COLUMN_TEXTS.notePrefixes;
 
@@ -216,6 +224,13 @@ export function matchColumn(path: string[], v: Vocabulary): { role: ColumnRole; 
     const inside = v.fieldsExact(leaf).find((f) => inGroup(f, ctx.id));
     if (inside) return { role: { kind: 'field', id: inside.id }, how: 'context' };
     if (SUBTOTAL_KEYS.has(leaf) || leaf === keyOf(ctx.label)) return { role: { kind: 'field', id: ctx.id }, how: 'context' };
+  } else if (SUBTOTAL_KEYS.has(leaf)) {
+    // 实绩考核（70%） over 得分 and 折合分: the score of the input or item named above it.
+    const owner = parents
+      .map((p) => v.fieldsExact(p).find((f) => f.kind === 'input' || f.kind === 'item'))
+      .filter((f) => f !== undefined)
+      .pop();
+    if (owner) return { role: { kind: 'field', id: owner.id }, how: 'context' };
   }
   const exact = pickField(v.fieldsExact(leaf), ctx);
   if (exact) return { role: { kind: 'field', id: exact.id }, how: 'exact' };

@@ -8,7 +8,7 @@ import { compact, headerKey, headerMax } from '../text';
 import { cellText } from './cells';
 import {
   NOTE_PREFIXES,
-  SUMMARY_ROW_KEYS,
+  isSummaryText,
   matchColumn,
   matchRatedColumn,
   resolveDuplicates,
@@ -137,10 +137,6 @@ function isColumnNumbering(view: GridView, r: number): boolean {
 /** A line of notes, not a name or a unit: it has a colon, or starts 注/说明/填表… and runs on. */
 function isNoteText(t: string): boolean {
   return /[:：]/.test(t) || (t.length > 4 && NOTE_PREFIXES.some((p) => t.startsWith(p)));
-}
-
-function isSummaryText(t: string): boolean {
-  return t !== '' && SUMMARY_ROW_KEYS.has(headerKey(t).toLowerCase());
 }
 
 function splitName(raw: string): { name: string; note: string | null } {

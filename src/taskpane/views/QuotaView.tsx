@@ -47,7 +47,7 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
                 {state}
               </Badge>
             </div>
-            <Caption1>{s.quotaBase(q.base, pct(q.share), s.rounding[q.rounding])}</Caption1>
+            <Caption1>{s.quotaBase(q.base, q.share === null ? null : pct(q.share), s.rounding[q.rounding])}</Caption1>
             {q.ranking.length > 0 && (
               <>
                 <Caption1>{s.ranking}</Caption1>

@@ -10,6 +10,9 @@ const period: Language['period'] = (index, unit) => (unit === 'month' ? `Month $
 
 const ALL = 'Whole office';
 const scope = (s: QuotaScope): string => (s.kind === 'unit' ? s.unit : ALL);
+/** How a quota's limit was made: a share of those graded, or the places the rules state. */
+const basis = (d: { base: number; share: number | null; limit: number }): string =>
+  d.share === null ? `${d.limit} places as stated` : `${d.base} graded × ${pct(d.share)}`;
 
 /** A field's English name where the scheme gives one. */
 const label = (f: FieldRef): string => f.en || f.label;
@@ -195,14 +198,14 @@ export const en: Language = {
     'quota-exceeded': {
       name: 'Over the quota',
       words: (d) => ({
-        message: `${scope(d.scope)}: ${d.count} people graded ${d.grades.join('/')}, over the ${d.hard ? '' : 'usual '}limit of ${d.limit} (${d.base} graded × ${pct(d.share)})`,
+        message: `${scope(d.scope)}: ${d.count} people graded ${d.grades.join('/')}, over the ${d.hard ? '' : 'usual '}limit of ${d.limit} (${basis(d)})`,
         fix: `Reduce by ${d.count - d.limit}: rank by total; the appraisal group decides ties at the cut line`,
       }),
     },
     'quota-below-minimum': {
       name: 'Below the minimum share',
       words: (d) => ({
-        message: `${scope(d.scope)}: ${d.count} people graded ${d.grades.join('/')}, fewer than the required ${d.limit} (${d.base} graded × ${pct(d.share)})`,
+        message: `${scope(d.scope)}: ${d.count} people graded ${d.grades.join('/')}, fewer than the required ${d.limit} (${basis(d)})`,
         fix: 'Check the grades against the required shares',
       }),
     },
@@ -333,7 +336,7 @@ export const en: Language = {
     'no-education-level': (d) => `no education level "${d.level}"`,
     'needs-bands': () => 'bands mode needs bands',
     'needs-grades': () => 'grades are needed unless the mode is "none"',
-    'quota-needs-bound': () => 'a quota needs max, min or both',
+    'quota-needs-bound': () => 'a quota needs max or min (a share), or maxPlaces or minPlaces (a number of people)',
     'duplicate-word': (d) => `the word "${d.word}" is listed twice`,
     'rated-needs-grades': () => 'the scheme gives no grades (mode "none"): rated items cannot affect one',
   },

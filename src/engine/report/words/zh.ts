@@ -10,6 +10,9 @@ const period: Language['period'] = (index, unit) => (unit === 'month' ? `${index
 
 const ALL = '全单位';
 const scope = (s: QuotaScope): string => (s.kind === 'unit' ? s.unit : ALL);
+/** How a quota's limit was made: a share of those graded, or the places the rules state. */
+const basis = (d: { base: number; share: number | null; limit: number }): string =>
+  d.share === null ? `规定名额 ${d.limit} 人` : `参加考核并定等次 ${d.base} 人 × ${pct(d.share)}`;
 
 function span(s: Span): string {
   if (s.from !== null && s.to !== null && s.from === s.to) return `恰为 ${fmt(s.from)} 分`;
@@ -194,14 +197,14 @@ export const zh: Language = {
     'quota-exceeded': {
       name: '超出名额',
       words: (d) => ({
-        message: `${scope(d.scope)}“${d.grades.join('、')}”等次 ${d.count} 人，超过${d.hard ? '' : '一般控制的'}名额 ${d.limit} 人（参加考核并定等次 ${d.base} 人 × ${pct(d.share)}）`,
+        message: `${scope(d.scope)}“${d.grades.join('、')}”等次 ${d.count} 人，超过${d.hard ? '' : '一般控制的'}名额 ${d.limit} 人（${basis(d)}）`,
         fix: `请减少 ${d.count - d.limit} 人：按总分从高到低核定，分界处同分者由考核小组研究决定`,
       }),
     },
     'quota-below-minimum': {
       name: '低于最低比例',
       words: (d) => ({
-        message: `${scope(d.scope)}“${d.grades.join('、')}”等次 ${d.count} 人，少于要求的 ${d.limit} 人（参加考核并定等次 ${d.base} 人 × ${pct(d.share)}）`,
+        message: `${scope(d.scope)}“${d.grades.join('、')}”等次 ${d.count} 人，少于要求的 ${d.limit} 人（${basis(d)}）`,
         fix: '请核实等次评定是否符合比例要求',
       }),
     },
@@ -325,7 +328,7 @@ export const zh: Language = {
     'no-education-level': (d) => `educationOrder（学历顺序）中没有“${d.level}”`,
     'needs-bands': () => 'mode 为 "bands" 时需要写明分数段',
     'needs-grades': () => '除 mode 为 "none" 外，都需要写明等次',
-    'quota-needs-bound': () => '需要写明 max、min 或两者',
+    'quota-needs-bound': () => '需要写明 max、min（比例）或 maxPlaces、minPlaces（人数）',
     'duplicate-word': (d) => `评价词“${d.word}”重复`,
     'rated-needs-grades': () => '方案不定等次（mode 为 "none"），评价项无法影响等次',
   },
