@@ -4,8 +4,8 @@
  * the plan of what to write.
  */
 import {
-  buildPlan,
-  checkGrid,
+  buildSheetPlan,
+  checkSheet,
   type ColumnOverrides,
   type Fit,
   type Grid,
@@ -49,7 +49,7 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
   if (!choice.ok) return choice;
   const { sheet, grid, scheme, source, fit, storedProblem } = choice;
   const overrides = req.columns ?? storedOverrides(book.settings, sheet.name, scheme);
-  const results = checkGrid(grid, scheme, { overrides });
+  const results = checkSheet(grid, scheme, { overrides });
   // A column corrected by hand can leave the scheme without a roster on this sheet.
   if (!results)
     return {
@@ -69,5 +69,5 @@ export function analysisSentence(a: Analysis, locale: Locale): string {
 
 /** What 计算 writes: totals, grades and places, as values or live formulas. */
 export function planFor(a: Analysis, options: { formulas: boolean }): Plan {
-  return buildPlan(a.results, a.grid, options);
+  return buildSheetPlan(a.results, a.grid, options);
 }

@@ -43,7 +43,7 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
         ? `${w.quotaOver(q.count - q.limit)} ${q.severity === 'error' ? '✗' : '!'}`
         : `${w.quotaUnder(q.limit - q.count)} ${q.severity === 'error' ? '✗' : '!'}`;
   const lines = [
-    `  ${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, q.share === null ? null : pct(q.share), w.rounding[q.rounding])}  ${state}`,
+    `  ${q.period ? `[${q.period}] ` : ''}${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, q.share === null ? null : pct(q.share), w.rounding[q.rounding])}  ${state}`,
   ];
   if (q.ranking.length > 0) {
     lines.push(`    ${w.ranking}`);
@@ -71,7 +71,7 @@ function issueLines(issues: IssueJson[], locale: Locale): string[] {
       i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
       w.severity[i.severity],
       i.rule,
-      `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
+      `${i.period ? `[${i.period}] ` : ''}${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
     ]);
   return [...out, ...table(ir).map((l) => `  ${l}`)];
 }
@@ -96,33 +96,47 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
   if (r.scoreOnly) out.push(w.scoreOnly);
 
   out.push('', ranked ? w.unitsTitle : w.peopleTitle);
+  // A sheet of several periods: a column per period (its grade, after its total where scored) for 总分 and 等次.
+  const periods = r.periods ?? null;
+  const scored = r.people.some((p) => p.totals !== undefined);
+  const periodCell = (p: (typeof r.people)[number], label: string): string => {
+    const g = p.grades?.[label] ?? '—';
+    const t = p.totals?.[label];
+    return scored ? `${t === null || t === undefined ? '—' : t.toFixed(2)} ${g}` : g;
+  };
   const rows = [
     ranked
       ? [w.cols.row, w.cols.unitName, w.cols.category, w.cols.total, w.cols.rank, w.cols.note]
-      : [w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note],
+      : periods
+        ? [w.cols.row, w.cols.name, w.cols.unit, ...periods, w.cols.note]
+        : [w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note],
   ];
   for (const p of r.people) {
     const note =
       p.status !== 'graded'
         ? `${p.elsewhere ? w.status.elsewhere : w.status[p.status]}${locale === 'zh' ? '：' : ': '}${p.reason ?? ''}`
         : [
-            p.total === null && r.scoring !== 'entered' ? w.noTotal : null,
+            p.total === null && r.scoring !== 'entered' && r.scoring !== 'grades-only' ? w.noTotal : null,
             p.gradeFrom === 'direct' || p.gradeFrom === 'cap' ? p.reason : null,
             ...p.flags,
           ]
             .filter(Boolean)
             .join(locale === 'zh' ? '；' : '; ');
     const place = p.rank ? w.place(p.rank.place, p.rank.of, p.rank.barred) : '—';
-    rows.push([
-      String(p.row),
-      p.name,
-      (ranked ? p.category : p.unit) ?? '',
-      p.total === null ? '—' : p.total.toFixed(2),
-      ranked ? place : (p.grade ?? '—'),
-      note ?? '',
-    ]);
+    rows.push(
+      periods && !ranked
+        ? [String(p.row), p.name, p.unit ?? '', ...periods.map((label) => periodCell(p, label)), note ?? '']
+        : [
+            String(p.row),
+            p.name,
+            (ranked ? p.category : p.unit) ?? '',
+            p.total === null ? '—' : p.total.toFixed(2),
+            ranked ? place : (p.grade ?? '—'),
+            note ?? '',
+          ],
+    );
   }
-  out.push(...table(rows, [0, 3]).map((l) => `  ${l}`));
+  out.push(...table(rows, periods ? [0] : [0, 3]).map((l) => `  ${l}`));
 
   out.push(...issueLines(r.issues, locale));
 

@@ -87,6 +87,8 @@ export interface Person {
   category: string | null;
   /** Place within the category, where the scheme ranks (organisations); null otherwise. */
   rank: Rank | null;
+  /** On a sheet of several periods (month or quarter columns): each period's grade and total, by period label. */
+  periods?: Record<string, { grade: string | null; total: number | null; status: Status }>;
 }
 
 export interface Rank {
@@ -117,6 +119,8 @@ export type QuotaScope = { kind: 'all' } | { kind: 'unit'; unit: string };
 
 export interface QuotaResult {
   id: string | null;
+  /** On a sheet of several periods: the period counted. */
+  period?: string;
   grades: string[];
   scope: QuotaScope;
   kind: 'max' | 'min';
@@ -148,6 +152,12 @@ export interface Results {
    * far the scheme is from the sheet.
    */
   absent: FieldRef[];
+  /**
+   * A sheet that keeps several periods side by side: each period's own check, in the year's order. The
+   * results around them are the merged view: the last period's people (each with every period's grade),
+   * every period's issues and quotas, each tagged with its period.
+   */
+  periods?: { label: string; index: number; unit: PeriodUnit; results: Results }[];
   people: Person[];
   quotas: QuotaResult[];
   issues: Issue[];

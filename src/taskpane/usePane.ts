@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import {
   a1,
-  buildPlan,
+  buildSheetPlan,
   columnOf,
   type ColumnOverrides,
   emptySettings,
@@ -186,7 +186,7 @@ export function usePane(host: Host, locale: Locale) {
   const makePreview = () => {
     if (!checked) return;
     const { sheet, results } = checked;
-    dispatch({ type: 'preview', plan: buildPlan(results, sheet.read.grid, { formulas: sheet.formulas }) });
+    dispatch({ type: 'preview', plan: buildSheetPlan(results, sheet.read.grid, { formulas: sheet.formulas }) });
   };
 
   const apply = () =>

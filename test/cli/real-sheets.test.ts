@@ -115,8 +115,7 @@ async function gradeTwice(grid: Grid, ...args: string[]) {
 describe('real sheets (issue #15): the honest verdict on each', () => {
   // 1. A 组织部's county compilation: 3 organisations × 3 quarters; 县财政局 breaks its 40% in Q2.
   describe('county compilation (组织部, several organisations, quarters side by side)', () => {
-    // Known gap, #16.
-    it.failing('infers the sheet’s own scheme and reads 21 people, the unit filled down its merged block', async () => {
+    it('infers the sheet’s own scheme and reads 21 people, the unit filled down its merged block', async () => {
       const { report } = await check(countyCompilation());
       expectInferred(report);
       expect(report.people).toHaveLength(21);
@@ -131,8 +130,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       expect(report.periods).toEqual(['第一季度', '第二季度', '第三季度']);
       expect(report.people.find((p: any) => p.name === '郑宏伟').grades).toEqual({ 第一季度: '好', 第二季度: '好', 第三季度: '好' });
     });
-    // Known gap, #16.
-    it.failing('applies the 40% per organisation and quarter: only 县财政局 in 第二季度 is over (3 of 7, limit 2); exit 1', async () => {
+    it('applies the 40% per organisation and quarter: only 县财政局 in 第二季度 is over (3 of 7, limit 2); exit 1', async () => {
       const { code, report } = await check(countyCompilation());
       expect(code).toBe(1);
       expect(quotaErrors(report)).toEqual([
@@ -144,8 +142,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 2. A 处室's month table: three month columns, 好 3 of 9 graded in each; a probationer.
   describe('处室 month table (（7）月份考核等次 …)', () => {
-    // Known gap, #16.
-    it.failing('reads three monthly periods for 10 people; exit 0, no error', async () => {
+    it('reads three monthly periods for 10 people; exit 0, no error', async () => {
       const { code, report } = await check(monthTable());
       expectInferred(report);
       expect(code).toBe(0);

@@ -254,6 +254,20 @@ const CASES: Case[] = [
     says: ['少于要求的 1 人', 'fewer than the required 1'],
   },
   {
+    // A 组织部's compilation of two bureaux (test/helpers/real-sheets.ts countyCompilation, cut down).
+    title: 'a compilation of several organisations: quotas per organisation',
+    grid: gridOf([
+      ['姓名', '单位', '等次'],
+      ['甲', '县财政局', '好'],
+      ['乙', '县财政局', '较好'],
+      ['丙', '县审计局', '好'],
+      ['丁', '县审计局', '一般'],
+    ]),
+    rule: 'quota-per-organisation',
+    cell: null,
+    says: ['本表汇总了 2 个单位（县财政局、县审计局）', '2 organisations (县财政局, 县审计局)'],
+  },
+  {
     title: 'a band gap in a scheme',
     scheme: gappy,
     grid: dims([['张三', 18, 18, 14, 30, 9]]),

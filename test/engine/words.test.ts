@@ -94,6 +94,7 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
   ],
   'quota-exceeded': [quota, { ...quota, scope: { kind: 'all' }, hard: false }],
   'quota-below-minimum': [quota],
+  'quota-per-organisation': [{ units: ['县发展和改革局', '县财政局'] }, { units: ['一局', '二局', '三局', '四局', '五局', '六局'] }],
   'scheme-gap': [
     { kind: 'gap', subject: null, grades: [], ...span },
     { kind: 'overlap', subject: de, grades: ['优秀', '良好'], ...span, to: 89, toInclusive: true },

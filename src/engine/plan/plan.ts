@@ -188,6 +188,27 @@ export interface PlanOptions {
   formulas: boolean;
 }
 
+/**
+ * The plan for a sheet as checked: on a sheet of several periods, each period's plan into its own cells, with no
+ * new column (a column added for one period would belong to none); else the sheet's one plan.
+ */
+export function buildSheetPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
+  if (!r.periods) return buildPlan(r, grid, options);
+  const plans = r.periods.map((p) => buildPlan(p.results, grid, options));
+  const added = new Set(plans.flatMap((p) => p.newColumns.map((c) => c.col)));
+  const first = plans[0]!;
+  const seen = new Set<string>();
+  return {
+    ...first,
+    writes: plans.flatMap((p) => p.writes).filter((w) => !added.has(w.col) && !seen.has(w.cell) && seen.add(w.cell)),
+    conflicts: plans.flatMap((p) => p.conflicts),
+    newColumns: [],
+    skipped: plans.flatMap((p) => p.skipped),
+    valuesInstead: [...new Set(plans.flatMap((p) => p.valuesInstead))],
+    nothingToWrite: plans.every((p) => p.nothingToWrite !== null) ? first.nothingToWrite : null,
+  };
+}
+
 export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const view = new GridView(grid);
   const mode = options.formulas ? 'formulas' : 'values';

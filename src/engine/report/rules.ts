@@ -61,6 +61,8 @@ export const RULES = {
   'rank-mismatch': rule<{ name: string; sheet: number | string; computed: number; group: string | null }>('error', true),
   'quota-exceeded': rule<Quota>('error'),
   'quota-below-minimum': rule<Quota>('error'),
+  /** The sheet compiles several organisations (县财政局, 县人社局 …): each whole-office quota is applied to each. */
+  'quota-per-organisation': rule<{ units: string[] }>('info'),
   'scheme-gap': rule<SchemeGap>('warning'),
   'missing-column': rule<{ field: FieldRef }>('error'),
   'header-max-mismatch': rule<{ field: FieldRef; header: number; scheme: number }>('warning'),

@@ -209,6 +209,13 @@ export const en: Language = {
         fix: 'Check the grades against the required shares',
       }),
     },
+    'quota-per-organisation': {
+      name: 'Quotas per organisation',
+      words: (d) => ({
+        message: `The sheet compiles ${d.units.length} organisations (${d.units.slice(0, 5).join(', ')}${d.units.length > 5 ? ' …' : ''}): each quota applies to each of them`,
+        fix: 'If these organisations share one quota, say so in the scheme',
+      }),
+    },
     'scheme-gap': {
       name: 'Scheme bands',
       words: (d) => {

@@ -208,6 +208,13 @@ export const zh: Language = {
         fix: '请核实等次评定是否符合比例要求',
       }),
     },
+    'quota-per-organisation': {
+      name: '按单位分别计算名额',
+      words: (d) => ({
+        message: `本表汇总了 ${d.units.length} 个单位（${d.units.slice(0, 5).join('、')}${d.units.length > 5 ? ' 等' : ''}），名额按每个单位分别计算`,
+        fix: '如果这些单位应合并计算名额，请在方案中说明',
+      }),
+    },
     'scheme-gap': {
       name: '方案分数段问题',
       words: (d) => {
