@@ -541,7 +541,7 @@ class RowScorer {
     const key = textsKey(texts);
     let v = this.variantMemo.get(key);
     if (v === undefined) {
-      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s)) !== null) ?? null;
+      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s), this.s.period.unit) !== null) ?? null;
       this.variantMemo.set(key, v);
     }
     return v;
