@@ -105,6 +105,11 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
   'missing-column': [{ field: de }],
   'header-max-mismatch': [{ field: de, header: 25, scheme: 20 }],
   'condition-conflict': [{ chosen: '急难险重', ignored: '推诿扯皮' }],
+  'no-grade-unexplained': [
+    { sheet: '不确定等次', stated: 'ungraded', reasons: ['试用期', '立案调查', '处分期间', '病事假超半'] },
+    { sheet: '不参加考核', stated: 'excluded', reasons: ['调出'] },
+    { sheet: '在外考核', stated: 'elsewhere', reasons: [] },
+  ],
   'annual-missing-period': [
     { name: '周杰', periods: [1, 2], unit: 'quarter' },
     { name: null, periods: [5, 6], unit: 'month' },
@@ -150,6 +155,7 @@ const NOTES: { [C in NoteCode]: Extract<Note, { code: C }>[] } = {
     { code: 'rating', item: '廉', itemEn: 'Integrity', word: '否决', effect: 'lowest', grade: '较差' },
     { code: 'rating', item: '德', word: '基本合格', effect: 'not-top', grade: '较好' },
   ],
+  'sheet-no-grade': [{ code: 'sheet-no-grade', sheet: '不确定等次' }],
 };
 
 const EXPR: { [C in ExprProblem['code']]: Extract<ExprProblem, { code: C }> } = {
