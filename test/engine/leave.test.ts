@@ -30,6 +30,8 @@ describe('leave as a remark states it', () => {
     ['请病假50余天', { 病假: 50 }, []],
     ['因病请假３０天，事假 ２０ 天', { 病假: 30, 事假: 20 }, []],
     ['病假和事假共计47天', { 病事假: 47 }, []],
+    ['病假超过50天', { 病假: 50 }, []],
+    ['病事假天数超过季度天数的一半', {}, [['病事假', 'quarter']]],
     ['病假5月3日至6月1日', {}, []],
     ['病事假累计未超过本季度一半', {}, []],
     ['病假不到两个月', {}, []],
@@ -50,8 +52,11 @@ describe('gwy-2020: leave over half the quarter takes part without a grade, outs
     '病、事假累计时间超过当期平时考核周期一半',
     '病假30天，事假16天',
     '因病、因事请假累计超过考核天数一半',
+    '病假超过50天',
   ];
+  // "超过45天" says at least 45 days, not more than 45.5: it is not read as over half.
   const notOver = [
+    '病假超过45天',
     '病假累计达45天',
     '病假一个半月',
     '病事假累计未超过本季度一半',
@@ -77,8 +82,8 @@ describe('gwy-2020: leave over half the quarter takes part without a grade, outs
       const p = byName.get(`未${i + 1}`)!;
       expect([p.status, p.grade]).toEqual(['graded', '较好']);
     });
-    // The base is the graded: 2 at 好 and the 6 not over half; 40% of 8 is 3.2 → 3 places, 2 used.
-    expect(r.quotas.map((q) => [q.count, q.base, q.limit])).toEqual([[2, 8, 3]]);
+    // The base is the graded: 2 at 好 and the 7 not over half; 40% of 9 is 3.6 → 3 places, 2 used.
+    expect(r.quotas.map((q) => [q.count, q.base, q.limit])).toEqual([[2, 9, 3]]);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(rows).toHaveLength(2 + over.length + notOver.length);
   });

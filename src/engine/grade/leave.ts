@@ -1,6 +1,6 @@
 /**
  * Leave as a remark states it (words in ./leave.json): days by kind (病假30天、事假两周, 病假累计达46天,
- * 病假一个半月) and statements that the leave is over half a period (病事假累计超过本季度一半, 事假累计
+ * 病假一个半月; 病假超过50天 counts 50) and statements that the leave is over half a period (病事假累计超过本季度一半, 事假累计
  * 超过半个季度, 病事假过半). The regular expressions are built from the word lists: alternations of
  * fixed words, no open repetition, so a long remark costs one linear scan each.
  */
@@ -38,14 +38,14 @@ const PERIOD_OF = new Map<string, LeavePeriod>(
 const UNIT_DAYS: Record<string, number> = data.amount.units;
 
 const KIND = `(${alt([...KIND_OF.keys()])})`;
+const OVER = `(?:${alt(data.over)})`;
 const JOIN = `(?:${alt(data.joiners)})?`;
 const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3}|半)';
 /** A unit not followed by what makes it a date (5月3日, 5月份, 3月至5月). */
 const UNIT = `(${alt(Object.keys(UNIT_DAYS))})(?![\\d份至到~\\-—])`;
-const DAYS = new RegExp(`${KIND}${JOIN}${NUMBER}(?:${alt(data.amount.atLeast)})?(个)?(半)?${UNIT}`, 'g');
+const DAYS = new RegExp(`${KIND}${JOIN}(?:${OVER})?${NUMBER}(?:${alt(data.amount.atLeast)})?(个)?(半)?${UNIT}`, 'g');
 
 const PERIOD = `(${alt([...PERIOD_OF.keys()])})`;
-const OVER = `(?:${alt(data.over)})`;
 /** 超过本季度一半 / 超过一半 (the period: group 2), 超过半个季度 (group 3), 过半 / 超半. */
 const OVER_HALF = new RegExp(
   `${KIND}${JOIN}(?:${OVER}(?:${PERIOD}?的?(?:${alt(data.half)})|半个?${PERIOD})|(?:${alt(data.overHalf)}))`,
