@@ -56,6 +56,7 @@ describe("'no grade' in a grade cell", () => {
       row('褚二', '在外考核', null),
       [...blank, '未定等次', null],
       row('卫四', '暂不定等次', '受党内警告处分，处分期间'),
+      row('蒋五', '不确定等次（家中有事）', null),
     ]);
     const r = checkGrid(grid, xiang)!;
     expect(r.people.map((p) => [p.name, p.status, p.elsewhere, p.reasonLabel, p.reason && noteText(p.reason, 'zh')])).toEqual([
@@ -66,6 +67,7 @@ describe("'no grade' in a grade cell", () => {
       ['褚二', 'excluded', true, null, '表中写明“在外考核”'],
       ['陈三', 'ungraded', false, null, '表中写明“未定等次”'],
       ['卫四', 'ungraded', false, '处分期间', '受党纪政务处分期间，参加考核，不确定等次'],
+      ['蒋五', 'ungraded', false, '家中有事', '表中写明“不确定等次（家中有事）”'],
     ]);
     // 张三's 优秀 is not what 89.3 gives (称职): an error; the statements without a reason are warnings, never errors.
     expect(r.issues.map((i) => [i.cell, i.rule, i.severity])).toEqual([
@@ -74,6 +76,7 @@ describe("'no grade' in a grade cell", () => {
       ['J5', 'no-grade-unexplained', 'warning'],
       ['J6', 'no-grade-unexplained', 'warning'],
       ['J7', 'no-grade-unexplained', 'warning'],
+      ['J9', 'no-grade-unexplained', 'warning'],
     ]);
     const [ungraded, excluded, elsewhere] = ['J3', 'J5', 'J6'].map((c) =>
       words(
@@ -87,6 +90,13 @@ describe("'no grade' in a grade cell", () => {
     );
     expect(excluded!.message).toBe('表中写明“不参加考核”，但备注未写不参加考核的原因');
     expect(elsewhere!.message).toBe('表中写明“在外考核”，但备注未写在哪里考核');
+    // A reason in brackets the scheme does not list is named as such.
+    expect(
+      words(
+        r.issues.find((i) => i.cell === 'J9')!,
+        'zh',
+      ).message,
+    ).toBe('表中写明“不确定等次（家中有事）”，但“家中有事”不是方案所列的原因');
     expect(words(r.issues[1]!, 'en').message).toBe('The sheet says "不定等次", but the remarks do not say why');
     // Only 张三 is graded: the base of 优秀 ≤ 40% is one person.
     expect(r.quotas.map((q) => q.base)).toEqual([1, 1]);

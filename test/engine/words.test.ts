@@ -106,9 +106,10 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
   'header-max-mismatch': [{ field: de, header: 25, scheme: 20 }],
   'condition-conflict': [{ chosen: '急难险重', ignored: '推诿扯皮' }],
   'no-grade-unexplained': [
-    { sheet: '不确定等次', stated: 'ungraded', reasons: ['试用期', '立案调查', '处分期间', '病事假超半'] },
-    { sheet: '不参加考核', stated: 'excluded', reasons: ['调出'] },
-    { sheet: '在外考核', stated: 'elsewhere', reasons: [] },
+    { sheet: '不确定等次', stated: 'ungraded', reasons: ['试用期', '立案调查', '处分期间', '病事假超半'], given: null },
+    { sheet: '不确定等次（家中有事）', stated: 'ungraded', reasons: ['试用期'], given: '家中有事' },
+    { sheet: '不参加考核', stated: 'excluded', reasons: ['调出'], given: null },
+    { sheet: '在外考核', stated: 'elsewhere', reasons: [], given: null },
   ],
   'annual-missing-period': [
     { name: '周杰', periods: [1, 2], unit: 'quarter' },

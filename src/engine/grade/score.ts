@@ -311,7 +311,8 @@ class RowScorer {
     if (stated) {
       const reasons = this.reasons[stated];
       // A scheme that lists no reasons of its own (an inferred one) has nothing to miss.
-      if (reasons.length > 0) this.add({ rule: 'no-grade-unexplained', sheet: gradeText, stated, reasons }, gradeCol!.col);
+      if (reasons.length > 0)
+        this.add({ rule: 'no-grade-unexplained', sheet: gradeText, stated, reasons, given: why0 ?? null }, gradeCol!.col);
     }
 
     const vals = this.readFields();

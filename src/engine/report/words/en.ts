@@ -267,7 +267,9 @@ export const en: Language = {
           d.stated
         ];
         return {
-          message: `The sheet says "${d.sheet}", but the remarks do not say ${what}`,
+          message: d.given
+            ? `The sheet says "${d.sheet}", but "${d.given}" is not among the scheme's reasons`
+            : `The sheet says "${d.sheet}", but the remarks do not say ${what}`,
           fix: `Taken as the sheet says (${done}), outside the quota base; write ${what} in the remarks${such}, or enter the grade if one is due`,
         };
       },

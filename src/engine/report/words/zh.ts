@@ -259,7 +259,7 @@ export const zh: Language = {
         const done = { ungraded: '不确定等次', excluded: '不参加考核', elsewhere: '在外考核、单独列出' }[d.stated];
         const what = { ungraded: '原因', excluded: '不参加考核的原因', elsewhere: '在哪里考核' }[d.stated];
         return {
-          message: `表中写明“${d.sheet}”，但备注未写${what}`,
+          message: d.given ? `表中写明“${d.sheet}”，但“${d.given}”不是方案所列的原因` : `表中写明“${d.sheet}”，但备注未写${what}`,
           fix: `已按表中所写${done}，不计入名额基数；请在备注中写明${what}${such}，应定等次的请填写等次`,
         };
       },
