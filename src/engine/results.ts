@@ -38,7 +38,9 @@ export type Note =
    * A rated item's word decided the grade (廉：否决 → 较差) or barred the top one (德：基本合格 → 至多较好):
    * `item` the item's label, `word` the ladder word, `grade` the grade given or the best allowed.
    */
-  | { code: 'rating'; item: string; itemEn?: string; word: string; effect: 'lowest' | 'not-top'; grade: string };
+  | { code: 'rating'; item: string; itemEn?: string; word: string; effect: 'lowest' | 'not-top'; grade: string }
+  /** The grade cell states no grade (不确定等次, 不参加考核) and the engine follows it: `sheet` the cell's words. */
+  | { code: 'sheet-no-grade'; sheet: string };
 
 export type NoteCode = Note['code'];
 

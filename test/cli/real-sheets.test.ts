@@ -333,8 +333,8 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 10. Grades only: no score column exists, so none is reported missing and none is written.
   describe('grades-only roster (考核等次, no scores)', () => {
-    // Known gap, #16.
-    it.failing('checks the grades as words and counts them: 16 people, 好 6 of 15 graded; exit 0', async () => {
+    // 柯晓敏's 不确定等次 is the sheet's own statement (#16, point 7): ungraded, outside the base of 好.
+    it('checks the grades as words and counts them: 16 people, 好 6 of 15 graded; exit 0', async () => {
       const { code, report } = await check(gradesOnlyRoster());
       expectInferred(report);
       expect(code).toBe(0);

@@ -310,6 +310,14 @@ const CASES: Case[] = [
     cell: 'A2',
     says: ['按前者处理', 'the first is used'],
   },
+  {
+    // Issue #16: 不确定等次 written in the grade cell, nothing in 备注.
+    title: 'a grade cell that states no grade, with no reason in the remarks',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '不确定等次', null]]),
+    rule: 'no-grade-unexplained',
+    cell: 'J2',
+    says: ['表中写明“不确定等次”，但备注未写原因', 'The sheet says "不确定等次", but the remarks do not say why'],
+  },
 ];
 
 describe('every rule, from a real sheet', () => {

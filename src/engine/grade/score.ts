@@ -22,13 +22,22 @@ import {
   type PerCase,
   type RatedField,
 } from '../scheme/fields';
-import { countId, LADDERS, voteId, VOTERS_ID, type RatingEffect, type SchemeCondition, type SchemeRatingWord } from '../scheme/model';
+import {
+  countId,
+  LADDERS,
+  voteId,
+  VOTERS_ID,
+  type RatingEffect,
+  type Scheme,
+  type SchemeCondition,
+  type SchemeRatingWord,
+} from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { headerCell, type RosterRow, type Table } from '../table/read';
 import { matchedConditions, matchWord, periodDays, type Matched, type RowTexts } from './conditions';
-import { isNoGradeText } from './no-grade';
+import { noGradeStatement, type NoGradeKind } from './no-grade';
 import { screenNote } from './screens';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
@@ -231,6 +240,8 @@ class RowScorer {
   /** Rated items with a column: their words, as the header states them or as the scheme gives them. */
   private readonly rated: RatedColumn[];
   private readonly conditionMemo = new Map<string, Matched[]>();
+  /** The scheme's own reasons for each kind of no grade (试用期, 立案调查 …; 调出; 派驻), for a sheet that states one without a reason. */
+  private readonly reasons: Record<NoGradeKind, string[]>;
   private readonly variantMemo = new Map<string, CompiledVariant | null>();
   private totalAsInput: InputField | undefined;
   // The row being scored.
@@ -249,6 +260,11 @@ class RowScorer {
     this.s = c.scheme;
     this.labels = c.scheme.grading.labels;
     this.nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
+    this.reasons = {
+      ungraded: reasonsOf(this.s, 'no-grade'),
+      excluded: reasonsOf(this.s, 'exclude'),
+      elsewhere: reasonsOf(this.s, 'elsewhere'),
+    };
     this.rated = [...c.fields.values()].flatMap((f) => {
       const column = col.get(f.id);
       return f.kind === 'rated' && column ? [ratedColumn(f, column)] : [];
@@ -292,16 +308,39 @@ class RowScorer {
     }
     const remark = this.text('remark', r.row);
     const texts = { remark, status: this.text('status', r.row), name: r.nameNote ?? '', post: this.text('post', r.row) };
-    const hits = this.conditions(texts);
+    // The grade cell first: 不确定等次（试用期）, 不参加 are the sheet's own statement, and a bracketed reason counts as 备注 does.
+    const gradeCol = setup.identity.grade;
+    const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
+    const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
+    const statement = sheetGrade === null && gradeText ? noGradeStatement(gradeText) : null;
+    const sheetNoGrade = statement !== null;
+    const why0 = statement?.reason;
+    const hits = this.conditions(why0 ? { ...texts, remark: texts.remark ? `${texts.remark}；${why0}` : why0 } : texts);
     const matched = hits.length === 0 ? NONE : hits.map((h) => h.condition);
     const noGradeHit = hits.length === 0 ? undefined : hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
     const noGrade = noGradeHit?.condition;
-    const status: Person['status'] = !noGrade ? 'graded' : noGrade.effect === 'no-grade' ? 'ungraded' : 'excluded';
-    const elsewhere = noGrade?.effect === 'elsewhere';
+    // Where the scheme's conditions find no reason, the sheet's statement of no grade is followed, not contradicted.
+    const stated = !noGrade && statement && statement.kind !== 'unstated' && s.grading.mode !== 'none' ? statement.kind : null;
+    const status: Person['status'] = stated
+      ? stated === 'ungraded'
+        ? 'ungraded'
+        : 'excluded'
+      : !noGrade
+        ? 'graded'
+        : noGrade.effect === 'no-grade'
+          ? 'ungraded'
+          : 'excluded';
+    const elsewhere = stated ? stated === 'elsewhere' : noGrade?.effect === 'elsewhere';
     this.row = r.row;
     this.status = status;
     this.checked = status !== 'excluded';
     this.rowIssues = [];
+    if (stated) {
+      const reasons = this.reasons[stated];
+      // A scheme that lists no reasons of its own (an inferred one) has nothing to miss.
+      if (reasons.length > 0)
+        this.add({ rule: 'no-grade-unexplained', sheet: gradeText, stated, reasons, given: why0 ?? null }, gradeCol!.col);
+    }
 
     const vals = this.readFields();
     const variant = this.variantOf(texts);
@@ -311,12 +350,7 @@ class RowScorer {
     const total = this.total(vals, variant);
     const rated = this.readRatings(r.row);
 
-    // Status and grade.
-    const gradeCol = setup.identity.grade;
-    const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
-    const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
-    // 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
-    const sheetNoGrade = sheetGrade === null && isNoGradeText(gradeText);
+    // Status and grade. 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
     if (gradeText && sheetGrade === null && !sheetNoGrade && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
@@ -408,8 +442,14 @@ class RowScorer {
       post: texts.post || null,
       remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
-      reasonLabel: noGradeHit?.label ?? null,
-      reason: noGrade ? conditionNote(noGrade) : gradeFrom === 'direct' || gradeFrom === 'cap' ? why! : null,
+      reasonLabel: noGradeHit?.label ?? (stated ? (statement?.reason ?? null) : null),
+      reason: noGrade
+        ? conditionNote(noGrade)
+        : stated
+          ? { code: 'sheet-no-grade', sheet: gradeText }
+          : gradeFrom === 'direct' || gradeFrom === 'cap'
+            ? why!
+            : null,
       elsewhere,
       total,
       grade,
@@ -419,7 +459,8 @@ class RowScorer {
       ratings: rated.words,
       sheetTotal: typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null,
       sheetGrade: gradeText || null,
-      elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
+      // The receiving unit's grade, when the cell holds one rather than the words 在外考核.
+      elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText && !sheetNoGrade ? gradeText : null)) : null,
       flags,
       conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
       variant: variant?.variant.id ?? null,
@@ -568,7 +609,7 @@ class RowScorer {
     const key = textsKey(texts);
     let v = this.variantMemo.get(key);
     if (v === undefined) {
-      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s)) !== null) ?? null;
+      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s), this.s.period.unit) !== null) ?? null;
       this.variantMemo.set(key, v);
     }
     return v;
@@ -675,6 +716,12 @@ function ratingWord(rc: RatedColumn, text: string): SchemeRatingWord | undefined
 }
 
 /** Why a condition applies, in the scheme's words. */
+/** The short names of the scheme's conditions of an effect: their labels, else their first word (调出, 派驻). */
+function reasonsOf(s: Scheme, effect: SchemeCondition['effect']): string[] {
+  const names = s.conditions.filter((c) => c.effect === effect).map((c) => c.label ?? c.match.keywords[0] ?? '');
+  return [...new Set(names.filter(Boolean))];
+}
+
 function conditionNote(c: SchemeCondition): Note {
   return schemeNote(c.reason, c.reasonEn);
 }

@@ -67,6 +67,14 @@ export const RULES = {
   'missing-column': rule<{ field: FieldRef }>('error'),
   'header-max-mismatch': rule<{ field: FieldRef; header: number; scheme: number }>('warning'),
   'condition-conflict': rule<{ chosen: string; ignored: string }>('warning'),
+  /**
+   * The grade cell states no grade (不确定等次, 不参加, 在外考核) and the engine, taking the sheet at its
+   * word, finds none of the scheme's reasons for it in the row: `reasons` the scheme's own (试用期 …),
+   * `given` the reason the cell gives in brackets, if any (不确定等次（家中有事） → 家中有事).
+   */
+  'no-grade-unexplained': rule<{ sheet: string; stated: 'ungraded' | 'excluded' | 'elsewhere'; reasons: string[]; given: string | null }>(
+    'warning',
+  ),
   /** Annual roll-up: a person missing from some periods (name null: the workbook lacks whole periods). */
   'annual-missing-period': rule<{ name: string | null; periods: number[]; unit: PeriodUnit }>('warning'),
   /** Annual roll-up: a person without a grade in some periods (试用期 …; `reason` the grade cell's short word): the rules count the graded ones. */

@@ -43,6 +43,7 @@ const notes: Language['notes'] = {
   'no-grade-all-year': () => 'No quarterly grade from this unit all year: the annual grade cannot follow from them; decide it separately',
   'place-alert': (n) => n.en ?? `${n.text} (${n.periods.map((i) => period(i, n.unit)).join(', ')})`,
   rating: (n) => `${n.itemEn ?? n.item}: ${n.word} → ${n.effect === 'lowest' ? n.grade : `at best ${n.grade}`}`,
+  'sheet-no-grade': (n) => `The sheet says "${n.sheet}"`,
 };
 
 const note = (n: Note): string => say(notes, n);
@@ -261,6 +262,24 @@ export const en: Language = {
     'condition-conflict': {
       name: 'Conditions conflict',
       words: (d) => ({ message: `Both "${d.chosen}" and "${d.ignored}" apply; the first is used`, fix: 'Check the remarks' }),
+    },
+    'no-grade-unexplained': {
+      name: 'No grade, no reason',
+      words: (d) => {
+        const such = d.reasons.length > 0 ? ` (such as ${d.reasons.join(', ')})` : '';
+        const done = { ungraded: 'taken part without a grade', excluded: 'not taken part', elsewhere: 'appraised elsewhere, listed apart' }[
+          d.stated
+        ];
+        const what = { ungraded: 'why', excluded: 'why the person does not take part', elsewhere: 'where the person is appraised' }[
+          d.stated
+        ];
+        return {
+          message: d.given
+            ? `The sheet says "${d.sheet}", but "${d.given}" is not among the scheme's reasons`
+            : `The sheet says "${d.sheet}", but the remarks do not say ${what}`,
+          fix: `Taken as the sheet says (${done}), outside the quota base; write ${what} in the remarks${such}, or enter the grade if one is due`,
+        };
+      },
     },
     'annual-missing-period': {
       name: 'Missing from a period',
