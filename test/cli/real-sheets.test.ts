@@ -151,8 +151,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       expect(report.people[1].grades).toEqual({ '7月': '好', '8月': '较好', '9月': '好' });
       expect(errors(report)).toEqual([]);
     });
-    // Known gap, #16.
-    it.failing('takes 不确定等次 as the sheet’s statement for the probationer, outside the base (好 3 of 9 each month)', async () => {
+    it('takes 不确定等次 as the sheet’s statement for the probationer, outside the base (好 3 of 9 each month)', async () => {
       const { report } = await check(monthTable());
       expect(report.people[9]).toEqual(expect.objectContaining({ name: '余晓彤', status: 'ungraded' }));
       expect(rules(report)).not.toContain('unknown-grade');
