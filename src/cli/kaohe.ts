@@ -16,6 +16,7 @@ import {
   type StoredProblem,
   type WorkbookSource,
 } from '../app';
+import { appWords } from '../app/words';
 import {
   checkScheme,
   compileScheme,
@@ -32,6 +33,7 @@ import {
   schemeErrorText,
   schemeJsonSchema,
   toAnnualReport,
+  toFormsReport,
   toReport,
   words,
 } from '../engine';
@@ -137,6 +139,7 @@ async function load<B extends ReadWorkbook>(
   if (!outcome.ok) {
     if (outcome.problem === 'unknown-sheet') throw new CannotRun(w.unknownSheet(outcome.sheet, outcome.names));
     if (outcome.problem === 'no-fit') throw new CannotRun(w.noFit(noFitSentence(outcome.closest, locale), file));
+    if (outcome.problem === 'forms') throw new CannotRun(appWords(locale).forms(outcome.unread, outcome.people, outcome.partial));
     throw new CannotRun(outcome.sheet !== undefined ? w.noRoster(outcome.sheet) : w.noRosterAnywhere(file));
   }
   const { analysis } = outcome;
@@ -145,7 +148,10 @@ async function load<B extends ReadWorkbook>(
 }
 
 /** The report of a check, with how its scheme was chosen and how well it fits. */
-const reportOf = (a: Analysis, locale: Locale) => toReport(a.results, locale, { source: a.source, fit: a.fit });
+const reportOf = (a: Analysis, locale: Locale) =>
+  a.forms
+    ? toFormsReport(a.forms, locale, { source: a.source, fit: a.fit })
+    : toReport(a.results, locale, { source: a.source, fit: a.fit });
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
@@ -160,6 +166,8 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const w = cliWords(locale);
   const out = checkOut(file, values.out, w);
   const { opened, analysis } = await load(file, values, locale, openWorkbook);
+  // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
+  if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
   const plan = planFor(analysis, { formulas: values.formulas });
   const ws = opened.wb.worksheets.find((x) => x.name === sheet)!;
