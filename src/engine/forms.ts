@@ -107,7 +107,7 @@ export function toFormsReport(
   f: FormsResults,
   locale: Locale,
   chosen?: { source: SchemeSource; fit: Fit },
-): CheckReport & { people: (PersonJson & { sheet: string })[]; forms: FormsJson } {
+): Omit<CheckReport, 'people'> & { people: (PersonJson & { sheet: string })[]; forms: FormsJson } {
   const base = toReport(f.results, locale, chosen);
   const qualify = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
   const issues: IssueJson[] = base.issues.map((i) => (i.sheet && i.cell ? { ...i, cell: qualify(i.sheet, i.cell) } : i));

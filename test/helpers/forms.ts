@@ -50,6 +50,8 @@ export interface FormPersonSpec {
   remark?: string;
   summary?: string;
   period?: string;
+  /** The grades the form offers (default gwy-2020's 好/较好/一般/较差). */
+  ladder?: string[];
 }
 
 export const LADDER = ['好', '较好', '一般', '较差'];
@@ -67,10 +69,11 @@ export function registerForm(p: FormPersonSpec): Grid {
   f.row(['本期内参加培训情况', '参加全市公文写作培训 2 天'], ['B#:H#']);
   f.row(['科室负责人评语和考核等次初评建议', '工作认真，按时完成任务。\n签名：    年  月  日'], ['B#:H#']);
   const as = p.gradeAs ?? 'boxes';
+  const ladder = p.ladder ?? LADDER;
   if (as === 'boxes') {
-    f.row(['考核等次', LADDER.map((g) => `${g === p.grade ? '☑' : '□'}${g}`).join('  ')], ['B#:H#']);
+    f.row(['考核等次', ladder.map((g) => `${g === p.grade ? '☑' : '□'}${g}`).join('  ')], ['B#:H#']);
   } else if (as === 'cells') {
-    f.row(['考核等次', ...LADDER.flatMap((g) => [g, g === p.grade ? '√' : null])].slice(0, W + 1));
+    f.row(['考核等次', ...ladder.flatMap((g) => [g, g === p.grade ? '√' : null])].slice(0, W + 1));
   } else {
     f.row(['考核等次', p.grade], ['B#:H#']);
   }
@@ -82,7 +85,7 @@ export function registerForm(p: FormPersonSpec): Grid {
 }
 
 /** The 登记表's header with 公务员平时考核量化指标 inside (seed 002 篇二 附件2): scores per item, 合计得分, the grade written. */
-export function scoredForm(p: FormPersonSpec & { scores: number[]; bonus?: number; penalty?: number; total?: number }): Grid {
+export function scoredForm(p: FormPersonSpec & { scores: CellValue[]; bonus?: number; penalty?: number; total?: number }): Grid {
   const f = new Form();
   f.row([`公务员平时考核登记表（${p.period ?? '2024年第一季度'}）`], ['A#:H#']);
   f.row(['姓名', p.name, '科室', p.unit, '职务', p.post], ['F#:H#']);
@@ -117,7 +120,10 @@ export function scoredForm(p: FormPersonSpec & { scores: number[]; bonus?: numbe
   f.row(['弹性指标', '加分指标（5分）', '（加分事项）', null, null, null, null, p.bonus ?? null], ['C#:G#']);
   f.row([null, '减分指标（5分）', '（减分事项）', null, null, null, null, p.penalty ?? null], ['C#:G#']);
   f.merges.push(`A${f.values.length - 1}:A${f.values.length}`);
-  const sum = p.scores.reduce((a, b) => a + b, 0) + (p.bonus ?? 0) - (p.penalty ?? 0);
+  const sum =
+    p.scores.reduce<number>((a, b) => a + (typeof b === 'number' ? b : Number(String(b).normalize('NFKC'))), 0) +
+    (p.bonus ?? 0) -
+    (p.penalty ?? 0);
   f.row(['合计得分', null, null, null, null, null, null, p.total ?? Math.round(sum * 100) / 100], ['A#:G#']);
   f.row(['考核等次', p.grade], ['B#:H#']);
   f.row(['备注', p.remark ?? null], ['B#:H#']);
@@ -159,5 +165,66 @@ export function registerBook(): Grid[] {
       grade: null,
       remark: '2024年2月新录用，试用期内，只写评语不确定等次',
     }),
+  ];
+}
+
+/** gwy-2020's maxima, item by item (GWY_ITEMS' order): 100 in all. */
+export const FULL = GWY_ITEMS.map(([, , m]) => m);
+
+/** FULL with points taken off items by label: less({ 工作负荷: 2 }). */
+export function less(off: Record<string, number>): number[] {
+  return GWY_ITEMS.map(([, label, m]) => m - (off[label] ?? 0));
+}
+
+/**
+ * A unit's first quarter as five scored 登记表 under gwy-2020 (bands 好 ≥ 90, 较好 75–90; 好 ≤ 40% of
+ * the graded, rounded down). Totals by hand: 张三 100 − 2 = 98, 李四 100 − 5 = 95 (思想政治素质 typed
+ * as the text ６), 王五 100 − 8 = 92, 赵六 100 − 13 = 87 (较好, but 好 written on the form), 钱七 on
+ * probation by its 备注 (90, no grade). Graded 4 → 好 allowed 1; 好 by the bands 3: over by 2.
+ */
+export function scoredBook(): Grid[] {
+  const li: CellValue[] = less({ 工作负荷: 3, 工作效率: 2 });
+  li[0] = '６';
+  return [
+    scoredForm({ sheet: '张三', name: '张三', unit: '办公室', post: '一级科员', grade: '好', scores: less({ 工作负荷: 2 }) }),
+    scoredForm({ sheet: '李四', name: '李四', unit: '办公室', post: '四级主任科员', grade: '好', scores: li }),
+    scoredForm({
+      sheet: '王五',
+      name: '王五',
+      unit: '业务科',
+      post: '二级主任科员',
+      grade: '好',
+      scores: less({ 工作负荷: 4, 工作效率: 2, 工作成效: 2 }),
+    }),
+    scoredForm({
+      sheet: '赵六',
+      name: '赵六',
+      unit: '业务科',
+      post: '一级科员',
+      grade: '好',
+      scores: less({ 工作负荷: 5, 工作效率: 3, 工作成效: 3, 开拓创新能力: 2 }),
+    }),
+    scoredForm({
+      sheet: '钱七',
+      name: '钱七',
+      unit: '业务科',
+      post: '一级科员',
+      grade: null,
+      remark: '试用期（2024年2月新录用）',
+      scores: less({ 工作负荷: 5, 工作效率: 5 }),
+    }),
+  ];
+}
+
+/** The 登记表 of a prefecture whose quarters are graded 优秀/称职/基本称职/不称职 (seed 002 篇七, xinjiang-2015), ticked in boxes or with √ beside the word. */
+export const XJ = ['优秀', '称职', '基本称职', '不称职'];
+export function tickedBook(): Grid[] {
+  const form = (sheet: string, grade: string | null, more: Partial<FormPersonSpec> = {}) =>
+    registerForm({ sheet, name: sheet, unit: '综合科', post: '科员', grade, ladder: XJ, period: '2024年度第二季度', ...more });
+  return [
+    form('阿依古丽', '优秀'),
+    form('马明', '优秀', { gradeAs: 'cells' }),
+    form('王芳', '称职'),
+    form('李强', null, { remark: '试用期内，不确定等次' }),
   ];
 }

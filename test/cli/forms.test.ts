@@ -1,0 +1,141 @@
+/**
+ * A workbook of per-person forms (登记表, issue #16 point 8) through the command line: one person a
+ * sheet read into one roster, checked like any other — totals, grades, the no-grade rules from 备注,
+ * quotas over the persons of the workbook — every person and issue on its own sheet; a form that
+ * cannot be read stops the check with one line; grade writes into no form. The layouts and where
+ * they come from: test/helpers/forms.ts.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { quarterForm, registerForm, scoredBook, tickedBook } from '../helpers/forms';
+import { gwySheet } from '../helpers/sheets';
+import { tempDir, writeXlsx } from '../helpers/xlsx';
+import { kaohe, kaoheJson } from './helpers';
+
+describe('a workbook of scored 登记表 (gwy-2020, 量化指标 inside the form)', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = await writeXlsx(scoredBook());
+  });
+
+  it('is one roster of five, a person a sheet, chosen as gwy-2020 by its items', async () => {
+    const { code, report } = await kaoheJson('check', file);
+    expect(code).toBe(1);
+    expect(report.scheme).toBe('gwy-2020');
+    expect(report.schemeSource).toBe('preset');
+    expect(report.sheet).toBe('张三');
+    expect(report.forms).toEqual({ sheets: ['张三', '李四', '王五', '赵六', '钱七'], periods: Array(5).fill('2024年第一季度') });
+    expect(report.people.map((p: any) => [p.sheet, p.row, p.name, p.unit, p.post, p.total, p.grade, p.status])).toEqual([
+      ['张三', 2, '张三', '办公室', '一级科员', 98, '好', 'graded'],
+      ['李四', 2, '李四', '办公室', '四级主任科员', 95, '好', 'graded'],
+      ['王五', 2, '王五', '业务科', '二级主任科员', 92, '好', 'graded'],
+      ['赵六', 2, '赵六', '业务科', '一级科员', 87, '较好', 'graded'],
+      ['钱七', 2, '钱七', '业务科', '一级科员', 90, null, 'ungraded'],
+    ]);
+    expect(report.people[4].reason).toBe('试用期内只写评语，不确定等次');
+  });
+
+  it('puts each issue on its form, the cell qualified with the sheet', async () => {
+    const { report } = await kaoheJson('check', file);
+    expect(report.issues.map((i: any) => [i.rule, i.sheet, i.cell, i.row, i.severity])).toEqual([
+      ['number-as-text', '李四', "'李四'!H4", 4, 'warning'],
+      ['quota-exceeded', '李四', "'李四'!B24", 24, 'error'],
+      ['grade-mismatch', '赵六', "'赵六'!B24", 24, 'error'],
+    ]);
+  });
+
+  it('counts the quota over the persons of the workbook: 4 graded × 40% → 1, 好 3', async () => {
+    const { report } = await kaoheJson('check', file, '--scheme', 'gwy-2020');
+    expect(report.quota).toHaveLength(1);
+    expect(report.quota[0]).toMatchObject({ grade: '好', scope: 'all', count: 3, base: 4, limit: 1, severity: 'error' });
+    expect(report.quota[0].ranking.map((x: any) => [x.name, x.sheet, x.total, x.within])).toEqual([
+      ['张三', '张三', 98, true],
+      ['李四', '李四', 95, false],
+      ['王五', '王五', 92, false],
+    ]);
+  });
+
+  it('says so in the text report, each person with the sheet, English too', async () => {
+    const zh = await kaohe('check', file);
+    expect(zh.out).toContain('公务员平时考核登记表 5 张，一人一表，合为一份名单核对（2024年第一季度）');
+    expect(zh.out).toMatch(/钱七!2\s+钱七\s+业务科\s+90\.00\s+—\s+不定等次：试用期/);
+    expect(zh.out).toContain("'赵六'!B24");
+    const en = await kaohe('check', file, '--lang', 'en');
+    expect(en.out).toContain('5 per-person appraisal forms (登记表, one person a sheet), checked as one roster (2024年第一季度)');
+  });
+
+  it('grade refuses to write into forms, in one line, and writes no copy', async () => {
+    const out = join(tempDir(), 'graded.xlsx');
+    const r = await kaohe('grade', file, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('本工作簿是 5 张公务员平时考核登记表（一人一表）：grade 不往登记表里写等次');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a workbook of 登记表 with the grade ticked (☑优秀 □称职 …, √ beside the word; xinjiang-2015)', () => {
+  it('reads the box ticked and the √, and leaves the probationer ungraded by the form’s 情况说明', async () => {
+    const file = await writeXlsx(tickedBook());
+    const { code, report } = await kaoheJson('check', file);
+    expect(code).toBe(0);
+    expect(report.scheme).toBe('xinjiang-2015');
+    expect(report.people.map((p: any) => [p.sheet, p.name, p.grade, p.status])).toEqual([
+      ['阿依古丽', '阿依古丽', '优秀', 'graded'],
+      ['马明', '马明', '优秀', 'graded'],
+      ['王芳', '王芳', '称职', 'graded'],
+      ['李强', '李强', null, 'ungraded'],
+    ]);
+    expect(report.issues).toEqual([]);
+    // 称职 and below: at least 1 of the 3 graded in the workbook.
+    expect(report.quota[0]).toMatchObject({ grade: '称职/基本称职/不称职', count: 1, base: 3, limit: 1, severity: 'ok' });
+  });
+
+  it('with nobody below 优秀 in the workbook, the minimum is missed', async () => {
+    const book = tickedBook();
+    book[2] = registerForm({
+      sheet: '王芳',
+      name: '王芳',
+      unit: '综合科',
+      post: '科员',
+      grade: '优秀',
+      ladder: ['优秀', '称职', '基本称职', '不称职'],
+    });
+    const { report } = await kaoheJson('check', await writeXlsx(book));
+    expect(report.quota[0]).toMatchObject({ count: 0, base: 3, limit: 1, severity: 'warning' });
+    expect(report.issues.map((i: any) => [i.rule, i.cell])).toEqual([['quota-below-minimum', null]]);
+  });
+});
+
+describe('forms that cannot be read', () => {
+  it('one line says it is a 登记表, which sheets cannot be read and which hold people: never a person invented', async () => {
+    const book = [
+      ...tickedBook().slice(0, 2),
+      quarterForm('第三张'),
+      registerForm({ sheet: '空表', name: 'XXX', unit: '综合科', post: '科员', grade: null }),
+    ];
+    const file = await writeXlsx(book);
+    const r = await kaohe('check', file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim()).toBe(
+      '本工作簿是公务员平时考核登记表（一人一表），2 张读不出人员：“第三张”（没有填写姓名）、“空表”（没有填写姓名）；有人员的工作表：“阿依古丽”、“马明”。请在“姓名”栏填写姓名（每表一人）后再检查——名额按全部登记表的人员核对，少一人就不准。',
+    );
+    const en = await kaohe('check', file, '--lang', 'en');
+    expect(en.err.trim()).toBe(
+      'This workbook is per-person appraisal forms (登记表, one person a sheet), and 2 of them hold no person kaohe can read: "第三张" (no name filled in), "空表" (no name filled in); sheets holding people: "阿依古丽", "马明". Fill in 姓名 (one person a sheet) and check again: quotas count every form\'s person, and one missing makes them wrong.',
+    );
+  });
+
+  it('a roster with a form or two beside it is still checked as the roster', async () => {
+    const roster = gwySheet([
+      { name: '张三', unit: '办公室', base: 92 },
+      { name: '李四', unit: '办公室', base: 80 },
+    ]).grid;
+    const file = await writeXlsx([roster, tickedBook()[0]!, { ...roster, sheet: '第二季度' }]);
+    const { report } = await kaoheJson('check', file, '--scheme', 'gwy-2020');
+    expect(report.forms).toBeUndefined();
+    expect(report.sheet).toBe('第一季度');
+  });
+});
