@@ -83,7 +83,14 @@ export function checkForms(roster: FormsRoster, scheme: Scheme): FormsResults | 
     if (i.row === null || i.row < 2) return i;
     const rc = i.cell ? parseA1(i.cell) : null;
     const o = rc ? at(rc.row, rc.col) : at(i.row, 1);
-    return o ? { ...i, sheet: o.sheet, cell: i.cell ? a1(o.row, o.col) : null, row: o.row } : i;
+    if (!o) return i;
+    const moved: Issue = { ...i, sheet: o.sheet, cell: i.cell ? a1(o.row, o.col) : null, row: o.row };
+    // The first of two people of one name is on a form of their own: named by its sheet.
+    if (i.data.rule === 'duplicate-person') {
+      const first = at(i.data.firstRow, 1);
+      if (first) moved.data = { ...i.data, firstRow: first.row, firstSheet: first.sheet };
+    }
+    return moved;
   });
   const quotas = results.quotas.map((q) => ({
     ...q,
