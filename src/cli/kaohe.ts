@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import {
   analyseSheet,
   analysisSentence,
+  formsOf,
   planFor,
   prepareYear,
   storedSchemeOf,
@@ -301,6 +302,16 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
         ),
       );
     candidates = [named];
+  }
+  // A workbook of per-person forms: the scheme the roster of their persons states.
+  if (sheet === undefined) {
+    const forms = formsOf({ sheets: opened.sheets, settings: null, settingsBroken: false }, new Map());
+    if (forms.kind === 'unreadable') throw new CannotRun(appWords(locale).forms(forms.unread, forms.people, false));
+    const s = forms.kind === 'forms' ? inferScheme(forms.roster.grid) : null;
+    if (s) {
+      io.out(JSON.stringify(s, null, 2));
+      return 0;
+    }
   }
   for (const src of candidates) {
     const s = inferScheme(src.grid());

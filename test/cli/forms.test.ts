@@ -5,10 +5,10 @@
  * cannot be read stops the check with one line; grade writes into no form. The layouts and where
  * they come from: test/helpers/forms.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quarterForm, registerForm, scoredBook, tickedBook } from '../helpers/forms';
-import { gwySheet } from '../helpers/sheets';
+import { GWY_ITEMS, gwySheet } from '../helpers/sheets';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 import { kaohe, kaoheJson } from './helpers';
 
@@ -62,6 +62,18 @@ describe('a workbook of scored 登记表 (gwy-2020, 量化指标 inside the form
     expect(zh.out).toContain("'赵六'!B24");
     const en = await kaohe('check', file, '--lang', 'en');
     expect(en.out).toContain('5 per-person appraisal forms (登记表, one person a sheet), checked as one roster (2024年第一季度)');
+  });
+
+  it('scheme --infer reads the scheme the forms’ items state, and check takes it back', async () => {
+    const r = await kaohe('scheme', '--infer', file);
+    expect(r.code).toBe(0);
+    const inferred = JSON.parse(r.out);
+    // The 17 items and their maxima; 加分/减分 are empty on every form, so not stated.
+    expect(inferred.items.map((i: any) => [i.label, i.max])).toEqual(GWY_ITEMS.map(([, label, max]) => [label, max]));
+    const schemeFile = join(tempDir(), 'inferred.json');
+    writeFileSync(schemeFile, r.out);
+    const { report } = await kaoheJson('check', file, '--scheme', schemeFile);
+    expect(report.people.map((p: any) => p.total)).toEqual([98, 95, 92, 87, 90]);
   });
 
   it('--sheet naming one form still checks the workbook’s forms: the quota is over its persons', async () => {
