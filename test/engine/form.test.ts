@@ -5,7 +5,7 @@
  * form (a 10,000-character 个人小结, a thousand merges) reads in bounded time.
  */
 import { type Grid, readForm } from '../../src/engine';
-import { readGrade } from '../../src/engine/table/form';
+import { periodIn, readGrade } from '../../src/engine/table/form';
 import { quarterForm, registerForm, scoredBook } from '../helpers/forms';
 import { gwySheet } from '../helpers/sheets';
 
@@ -76,6 +76,16 @@ describe('readGrade', () => {
     expect(readGrade(cells('拟定为好'))).toMatchObject({ text: '好', how: 'written' });
     expect(readGrade(cells('同意'))).toMatchObject({ text: '同意', how: 'written' });
   });
+});
+
+describe('periodIn', () => {
+  it.each([
+    ['（2024年度第一季度）', '2024年第一季度'],
+    ['公务员平时考核登记表（2024年第三季度）', '2024年第三季度'],
+    ['第2季度', '第2季度'],
+    ['2024年7月', '2024年7月'],
+    ['出生年月', null],
+  ])('%s → %s', (text, period) => expect(periodIn(text)).toBe(period));
 });
 
 describe('what is not a person', () => {

@@ -121,7 +121,7 @@ class Window {
       const b = Math.min(m.bottom, this.bottom);
       const rr = Math.min(m.right, this.right);
       for (let r = Math.max(m.top, grid.top); r <= b; r++)
-        for (let c = Math.max(m.left, grid.left); c <= rr; c++) if (!this.origin.has(r * 1024 + c)) this.origin.set(r * 1024 + c, m);
+        for (let c = Math.max(m.left, grid.left); c <= rr; c++) if (!this.origin.has(r * 16384 + c)) this.origin.set(r * 16384 + c, m);
     }
   }
   value(row: number, col: number): CellValue {
@@ -129,7 +129,7 @@ class Window {
     return v === undefined || isCellError(v) ? null : v;
   }
   merge(row: number, col: number): Area | null {
-    return this.origin.get(row * 1024 + col) ?? null;
+    return this.origin.get(row * 16384 + col) ?? null;
   }
   /** Covered by a merge but not its top-left cell. */
   isTail(row: number, col: number): boolean {
@@ -182,7 +182,7 @@ function cellsRightOf(w: Window, l: Label, isLabel: (r: number, c: number) => bo
 export function periodIn(s: string): string | null {
   const t = compact(s);
   const q = /(?:(\d{4})年度?)?第?([一二三四1-4])季度?/.exec(t);
-  if (q && /季/.test(t.slice(q.index, q.index + q[0].length + 1))) return `${q[1] ? `${q[1]}年` : ''}第${q[2]}季度`;
+  if (q) return `${q[1] ? `${q[1]}年` : ''}第${q[2]}季度`;
   const m = /(?:(\d{4})年)?(\d{1,2})月/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1] ? `${m[1]}年` : ''}${Number(m[2])}月`;
   return null;
@@ -308,8 +308,8 @@ function itemsOf(w: Window, labels: Label[]): { items: FormItem[]; total: FormCe
 export function readForm(grid: Grid): FormRead {
   const w = new Window(grid);
   const labels = labelsOf(w);
-  const at = new Set(labels.map((l) => l.row * 1024 + l.col));
-  const isLabel = (r: number, c: number) => at.has(r * 1024 + c);
+  const at = new Set(labels.map((l) => l.row * 16384 + l.col));
+  const isLabel = (r: number, c: number) => at.has(r * 16384 + c);
   // A form's labels stand on several rows, and its title calls it a 登记表 or its 姓名 has its value beside it;
   // a roster's labels are its header, on one or two rows, with the names under 姓名.
   const labelRows = new Set(labels.map((l) => l.row)).size;
