@@ -36,7 +36,10 @@ const zh = {
   noRoster: (sheet: string) =>
     `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列。请切换到考核表所在的工作表，或换用其他方案。`,
   noPeople: '表头下面没有人员。',
-  nothingToWrite: '本方案的等次由表中填写，没有需要写入的内容',
+  nothingToWrite: {
+    'entered-grades': '本方案的等次由表中填写，没有需要写入的内容',
+    'grades-only': '表中只有等次、没有分数：没有需要写入的总分或等次',
+  },
   problems: {
     protected: '工作表受保护，无法写入：请在“审阅”中撤销工作表保护后再试。表格没有任何改动。',
     stale: '表格在检查之后有改动：请重新检查，确认后再写入。表格没有任何改动。',
@@ -75,7 +78,10 @@ const en: typeof zh = {
   noRoster: (sheet) =>
     `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns. Switch to the appraisal sheet, or choose another scheme.`,
   noPeople: 'Nobody under the header.',
-  nothingToWrite: 'This scheme takes the grades written in the sheet: nothing to write',
+  nothingToWrite: {
+    'entered-grades': 'This scheme takes the grades written in the sheet: nothing to write',
+    'grades-only': 'The sheet has grades but no scores: no totals or grades to write',
+  },
   problems: {
     protected: 'The sheet is protected, so nothing was written: unprotect it (Review tab) and try again.',
     stale: 'The sheet changed after the check: check again before writing. Nothing was written.',

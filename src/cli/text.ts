@@ -105,6 +105,7 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
   );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
+  if (r.scoring === 'grades-only') out.push(w.scoringGradesOnly);
   if (r.scoreOnly) out.push(w.scoreOnly);
 
   out.push('', ranked ? w.unitsTitle : w.peopleTitle);
@@ -197,7 +198,7 @@ const show = (v: CellValue): string => (v === null ? '（空）' : typeof v === 
 export function renderWritten(s: WrittenSummary, locale: Locale): string {
   const w = cliWords(locale);
   const lines = [w.wroteCopy(s.file)];
-  if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite}`);
+  if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite[s.nothingToWrite]}`);
   else lines.push(`  ${w.wroteCounts(s.totals, s.grades, s.formulas, s.mode === 'formulas', s.ranks)}`);
   for (const c of s.newColumns) lines.push(`  ${w.newColumn(c.column, c.header)}`);
   if (s.overwritten.length > 0) {

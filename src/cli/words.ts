@@ -82,6 +82,7 @@ const zh = {
   scoringFromTotal: '表中没有分项分数，按“合计”列的总分定等次',
   scoreOnly: '本方案只计分，不定等次',
   scoringEntered: '本方案由表中填写等次（不计算总分）',
+  scoringGradesOnly: '表中只有等次、没有分数：按填写的等次检查用词和名额，不计算总分',
   peopleTitle: '人员',
   unitsTitle: '单位（按类别分别由高到低排名）',
   cols: {
@@ -132,7 +133,10 @@ const zh = {
   outDirMissing: (f: string) => `无法保存副本 ${f}：所在文件夹不存在`,
   cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
   wroteCopy: (f: string) => `已写入副本：${f}`,
-  nothingToWrite: '本方案的等次由表中填写，没有需要写入的总分或等次',
+  nothingToWrite: {
+    'entered-grades': '本方案的等次由表中填写，没有需要写入的总分或等次',
+    'grades-only': '表中只有等次、没有分数：没有需要写入的总分或等次',
+  },
   wroteCounts: (t: number, g: number, f: number, formulas: boolean, r = 0) =>
     `写入合计 ${t} 格、等次 ${g} 格${r > 0 ? `、排名 ${r} 格` : ''}${formulas ? `（其中公式 ${f} 格，改分后自动重算）` : ''}`,
   newColumn: (c: string, h: string) => `表中没有“${h}”列，新增在 ${c} 列`,
@@ -237,6 +241,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   scoringFromTotal: 'The sheet has no item scores: grades come from its total column',
   scoreOnly: 'This scheme gives a score only, no grade',
   scoringEntered: 'This scheme takes the grades written in the sheet (no totals)',
+  scoringGradesOnly: 'The sheet has grades but no scores: its grades are checked as words and counted, no totals computed',
   peopleTitle: 'People',
   unitsTitle: 'Units (ranked high to low within each category)',
   cols: {
@@ -278,7 +283,10 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   outDirMissing: (f) => `Cannot save the copy ${f}: its folder does not exist`,
   cannotWrite: (f, m) => `Cannot save the copy ${f}: ${m}`,
   wroteCopy: (f) => `Wrote the copy: ${f}`,
-  nothingToWrite: 'This scheme takes the grades written in the sheet: no totals or grades to write',
+  nothingToWrite: {
+    'entered-grades': 'This scheme takes the grades written in the sheet: no totals or grades to write',
+    'grades-only': 'The sheet has grades but no scores: no totals or grades to write',
+  },
   wroteCounts: (t, g, f, formulas, r = 0) =>
     `Wrote ${t} totals and ${g} grades${r > 0 ? ` and ${r} places` : ''}${formulas ? ` (${f} of them live formulas)` : ''}`,
   newColumn: (c, h) => `The sheet had no "${h}" column: added as column ${c}`,

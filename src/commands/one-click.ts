@@ -59,7 +59,7 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
     const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
     const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`, analysisSentence(analysis, locale)];
-    if (plan.nothingToWrite) lines.push(s.nothingToWrite);
+    if (plan.nothingToWrite) lines.push(s.nothingToWrite[plan.nothingToWrite]);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {
       const r = await host.apply(plan);

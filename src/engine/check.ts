@@ -62,6 +62,7 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
     scoring: scored.scoring,
     sources: scored.sources,
     fieldColumns: scored.fieldColumns,
+    absent: scored.absent,
   };
 }
 

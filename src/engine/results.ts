@@ -4,7 +4,7 @@
  * write plan.
  */
 import type { PeriodUnit } from './annual/periods';
-import type { Issue } from './report/issue';
+import type { FieldRef, Issue } from './report/issue';
 import type { CompiledScheme } from './scheme/fields';
 import type { Table } from './table/read';
 
@@ -142,11 +142,20 @@ export interface Results {
   sources: Record<string, FieldSource>;
   /** Per field read from a column: its 1-based sheet column. */
   fieldColumns: Record<string, number>;
+  /**
+   * The columns the scheme's total needs that the sheet does not have: reported as missing-column where totals
+   * are computed; on a roster of grades only (scoring 'grades-only') they are not errors, but they still say how
+   * far the scheme is from the sheet.
+   */
+  absent: FieldRef[];
   people: Person[];
   quotas: QuotaResult[];
   issues: Issue[];
-  /** How totals were found: computed from items, read from the sheet's total column, or not at all (grades entered). */
-  scoring: 'computed' | 'total-column' | 'entered';
+  /**
+   * How totals and grades are had: computed from the items, read from the total column, grades entered by the
+   * scheme's design (grading mode entered), or grades only because the sheet keeps no scores (a roster of grades).
+   */
+  scoring: 'computed' | 'total-column' | 'entered' | 'grades-only';
 }
 
 /** A person's value of a field (an item, a dimension, a computed field) by id; null when unknown. */

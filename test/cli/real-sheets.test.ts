@@ -402,8 +402,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 13. Grades only under a scored preset given as argument (issue #16's xiang-2015 example).
   describe('grades-only xiang-2015 sheet, --scheme xiang-2015', () => {
-    // Known gap, #16.
-    it.failing('no missing-column per item; 优秀 6 of 10: warning over 40% (4), error over 50% (5); exit 1', async () => {
+    it('no missing-column per item; 优秀 6 of 10: warning over 40% (4), error over 50% (5); exit 1', async () => {
       const { code, report } = await check(xiangGradesOnly(), '--scheme', 'xiang-2015');
       expect(report.scheme).toBe('xiang-2015');
       expect(report.schemeSource).toBe('argument');
@@ -414,6 +413,15 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
         ['优秀', 6, 10, 4, 'warning'],
         ['优秀', 6, 10, 5, 'error'],
       ]);
+      // Without totals there is nothing to rank by: no cut line is drawn through people with no score.
+      expect(report.quota.map((q: any) => q.ranking)).toEqual([[], []]);
+    });
+    it('grade writes no 总分 or score column and no grade: the grades are the sheet’s own', async () => {
+      const { graded, ws, newErrors } = await gradeTwice(xiangGradesOnly(), '--scheme', 'xiang-2015');
+      expect(graded.report.scoring).toBe('grades-only');
+      expect(usedWidth(ws)).toBe(6);
+      expect(text(ws, 'E4')).toBe('优秀');
+      expect(newErrors).toEqual([]);
     });
   });
 

@@ -62,7 +62,7 @@ interface Setup {
   scoring: Results['scoring'];
 }
 
-function setUp(table: Table, c: CompiledScheme): Setup {
+function setUp(view: GridView, table: Table, c: CompiledScheme): Setup {
   const col = new Map<string, Column>();
   const identity: Setup['identity'] = {};
   for (const column of table.columns) {
@@ -108,9 +108,32 @@ function setUp(table: Table, c: CompiledScheme): Setup {
   let scoring: Results['scoring'];
   // Grades as entered: no totals, unless the scheme states how its total is made (an inferred scheme whose sum the sheet confirms).
   if (c.scheme.grading.mode === 'entered' && c.scheme.total.expr === undefined) scoring = 'entered';
+  // A roster of grades only (姓名, 等次 filled in), under a scored scheme: its grades are checked as written and
+  // counted; no column of scores is missing, because the sheet keeps none.
+  else if (gradesOnly(view, table, identity.grade, identity.total, [...col.values()], c)) scoring = 'grades-only';
   else if (identity.total && (col.size === 0 || (c.totalIsInput !== null && !col.has(c.totalIsInput)))) scoring = 'total-column';
   else scoring = 'computed';
   return { col, identity, source, needed, scoring };
+}
+
+/**
+ * A grade column with the scheme's grade words on most rows, and no column of scores (rated words like 德（合格） aside). Most, not
+ * any: a sheet with no score column of the scheme where kaohe wrote the one grade it could derive (a direct grade
+ * for 急难险重) is still a scored sheet with its columns missing.
+ */
+function gradesOnly(
+  view: GridView,
+  table: Table,
+  grade: Column | undefined,
+  total: Column | undefined,
+  fields: Column[],
+  c: CompiledScheme,
+): boolean {
+  if (!grade || total) return false;
+  const scored = fields.some((column) => column.role.kind === 'field' && c.fields.get(column.role.id)?.kind !== 'rated');
+  const labels = c.scheme.grading.labels;
+  const graded = table.rows.filter((r) => gradeLabel(labels, cellText(view.value(r.row, grade.col))) !== null).length;
+  return !scored && graded * 2 > table.rows.length;
 }
 
 /** Rows repeat the same texts: what they are matched by is worked out once per distinct key. */
@@ -124,8 +147,8 @@ export function scoreTable(
   view: GridView,
   table: Table,
   c: CompiledScheme,
-): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns'> {
-  const setup = setUp(table, c);
+): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns' | 'absent'> {
+  const setup = setUp(view, table, c);
   const issues = columnIssues(table, c, setup);
   const scorer = new RowScorer(view, table, c, setup);
   const people: Person[] = [];
@@ -140,6 +163,10 @@ export function scoreTable(
     scoring: setup.scoring,
     sources: Object.fromEntries(setup.source),
     fieldColumns: Object.fromEntries([...setup.col].map(([id, column]) => [id, column.col])),
+    absent: [...setup.needed].flatMap((id) => {
+      const f = c.fields.get(id);
+      return f && setup.source.get(id) === 'missing' ? [fieldRef(f)] : [];
+    }),
   };
 }
 
@@ -305,7 +332,7 @@ class RowScorer {
         grade = direct.grade!;
         gradeFrom = 'direct';
         why = conditionNote(direct);
-      } else if (s.grading.mode === 'entered') {
+      } else if (s.grading.mode === 'entered' || this.setup.scoring === 'grades-only') {
         grade = sheetGrade;
         gradeFrom = sheetGrade ? 'entered' : null;
         if (!gradeText && gradeCol) this.add({ rule: 'missing-value', field: GRADE_FIELD }, gradeCol.col);

@@ -55,7 +55,7 @@ export interface Plan {
   /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
   valuesInstead: number[];
   /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
-  nothingToWrite: 'entered-grades' | null;
+  nothingToWrite: 'entered-grades' | 'grades-only' | null;
 }
 
 /** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. The words are data (grade/no-grade.json). */
@@ -201,8 +201,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     valuesInstead: [],
     nothingToWrite: null,
   };
-  if (r.scoring === 'entered') {
-    plan.nothingToWrite = 'entered-grades';
+  if (r.scoring === 'entered' || r.scoring === 'grades-only') {
+    plan.nothingToWrite = r.scoring === 'entered' ? 'entered-grades' : 'grades-only';
     return plan;
   }
   const labels = r.compiled.scheme.grading.labels;

@@ -70,7 +70,8 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         const rounding = q.rounding ?? (kind === 'max' ? 'floor' : 'ceil');
         const limit = share === null ? places! : quotaLimit(base, share, rounding, q.atLeastOne);
         const violated = base > 0 && (kind === 'max' ? count > limit : count < limit);
-        const ranking = violated && kind === 'max' ? rank(inGrade, limit) : [];
+        // Ranked by total where there are totals; a roster of grades only has nothing to rank by.
+        const ranking = violated && kind === 'max' && inGrade.some((p) => p.total !== null) ? rank(inGrade, limit) : [];
         quotas.push({
           id: q.id ?? null,
           grades: q.grades,
@@ -88,7 +89,8 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         if (!violated) continue;
         const data = { grades: q.grades, scope, count, base, limit, share, hard: q.severity === 'error' };
         if (kind === 'max') {
-          const firstOut = inGrade.find((p) => p.row === ranking[limit]?.row) ?? inGrade[0]!;
+          // The first person past the limit: by total where ranked, else in the sheet's order.
+          const firstOut = inGrade.find((p) => p.row === ranking[limit]?.row) ?? inGrade[limit] ?? inGrade[0]!;
           issues.push(issue({ rule: 'quota-exceeded', ...data }, cellOf(firstOut), firstOut.row, q.severity));
         } else {
           issues.push(issue({ rule: 'quota-below-minimum', ...data }, null, null, q.severity));
