@@ -7,7 +7,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quarterForm, registerForm, scoredBook, tickedBook } from '../helpers/forms';
+import { quarterForm, registerBook, registerForm, scoredBook, tickedBook } from '../helpers/forms';
 import { GWY_ITEMS, gwySheet } from '../helpers/sheets';
 import { tempDir, writeXlsx } from '../helpers/xlsx';
 import { kaohe, kaoheJson } from './helpers';
@@ -90,6 +90,22 @@ describe('a workbook of scored 登记表 (gwy-2020, 量化指标 inside the form
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('本工作簿是 5 张公务员平时考核登记表（一人一表）：grade 不往登记表里写等次');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the national 登记表 with ☑好 or 好 √, no scores (gwy-2020, checked on its grades)', () => {
+  it('reads each ticked grade, leaves the probationer ungraded, and counts 好 over the workbook: 3 of 4 graded, 1 allowed', async () => {
+    const { code, report } = await kaoheJson('check', await writeXlsx(registerBook()), '--scheme', 'gwy-2020');
+    expect(code).toBe(1);
+    expect(report.people.map((p: any) => [p.sheet, p.row, p.name, p.unit, p.post, p.grade, p.status])).toEqual([
+      ['张三', 3, '张三', '办公室', '一级科员', '好', 'graded'],
+      ['李四', 3, '李四', '办公室', '四级主任科员', '好', 'graded'],
+      ['王五', 3, '王五', '业务科', '二级主任科员', '好', 'graded'],
+      ['赵六', 3, '赵六', '业务科', '一级科员', '较好', 'graded'],
+      ['钱七', 3, '钱七', '业务科', '一级科员', null, 'ungraded'],
+    ]);
+    expect(report.quota[0]).toMatchObject({ grade: '好', count: 3, base: 4, limit: 1, severity: 'error' });
+    expect(report.issues.map((i: any) => [i.rule, i.cell])).toEqual([['quota-exceeded', "'李四'!B11"]]);
   });
 });
 
