@@ -50,7 +50,7 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
     q.ranking.forEach((p, i) => {
       const notes = [p.tie ? w.tie : '', p.direct ? w.direct : ''].filter(Boolean).join('，');
       lines.push(
-        `    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`,
+        `    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${'sheet' in p && typeof p.sheet === 'string' ? `${p.sheet}!${p.row}` : locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`,
       );
       if (p.within && !q.ranking[i + 1]?.within && i + 1 < q.ranking.length) lines.push(`    ${w.cutLine}`);
     });
@@ -68,12 +68,19 @@ function issueLines(issues: IssueJson[], locale: Locale): string[] {
   const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
   for (const i of issues)
     ir.push([
-      i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
+      // A forms report qualifies its cells already ('张三'!D8).
+      i.cell ? `${i.sheet && !i.cell.includes('!') ? `${i.sheet}!` : ''}${i.cell}` : '—',
       w.severity[i.severity],
       i.rule,
       `${i.period ? `[${i.period}] ` : ''}${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
     ]);
   return [...out, ...table(ir).map((l) => `  ${l}`)];
+}
+
+/** The forms a report was read from (a workbook of per-person forms), if it was. */
+function formsOfReport(r: CheckReport): { sheets: string[]; periods: (string | null)[] } | null {
+  const f = (r as CheckReport & { forms?: { sheets: string[]; periods: (string | null)[] } }).forms;
+  return f ?? null;
 }
 
 /** `sentence`: how the scheme was chosen and how well it fits, in words (said under the scheme's line). */
@@ -87,8 +94,14 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
     `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${r.schemeSource === 'preset' ? w.detected : r.schemeSource === 'workbook' ? w.fromWorkbook : r.schemeSource === 'inferred' ? w.inferred : ''}`,
   );
   if (sentence) out.push(sentence);
+  const forms = formsOfReport(r);
+  if (forms) {
+    const periods = [...new Set(forms.periods.filter((x): x is string => x !== null))];
+    out.push(w.forms(forms.sheets.length, periods));
+    if (periods.length > 1) out.push(w.formsPeriods(periods));
+  }
   out.push(
-    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
+    `${forms ? '' : `${w.header(r.header.top, r.header.bottom)}    `}${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
   );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
@@ -123,11 +136,13 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
             .filter(Boolean)
             .join(locale === 'zh' ? '；' : '; ');
     const place = p.rank ? w.place(p.rank.place, p.rank.of, p.rank.barred) : '—';
+    // A person of a forms workbook is on a sheet of their own: the sheet and the row of the name there.
+    const at = 'sheet' in p && typeof p.sheet === 'string' ? `${p.sheet}!${p.row}` : String(p.row);
     rows.push(
       periods && !ranked
-        ? [String(p.row), p.name, p.unit ?? '', ...periods.map((label) => periodCell(p, label)), note ?? '']
+        ? [at, p.name, p.unit ?? '', ...periods.map((label) => periodCell(p, label)), note ?? '']
         : [
-            String(p.row),
+            at,
             p.name,
             (ranked ? p.category : p.unit) ?? '',
             p.total === null ? '—' : p.total.toFixed(2),

@@ -55,6 +55,11 @@ const zh = {
   noRoster: (sheet: string) => `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列`,
   noRosterAnywhere: (file: string) => `${file} 中没有一张工作表能识别出花名册：需要一行含“姓名”的表头，以及分数列或等次列`,
   noPeople: (sheet: string, row: number) => `工作表“${sheet}”第 ${row} 行表头下面没有人员`,
+  formsNoGrade: (n: number) =>
+    `本工作簿是 ${n} 张公务员平时考核登记表（一人一表）：grade 不往登记表里写等次（等次是在表上勾选或填写的，写错一格就是错的档案），没有写出副本。请用 kaohe check 检查，按报告在各表上勾选或填写`,
+  forms: (n: number, periods: string[]) =>
+    `公务员平时考核登记表 ${n} 张，一人一表，合为一份名单核对${periods.length > 0 ? `（${periods.join('、')}）` : ''}`,
+  formsPeriods: (periods: string[]) => `各登记表写的考核期不同：${periods.join('、')}，请核对是否同一期`,
   internal: (m: string) => `内部错误：${m}（请把这一行和工作簿一并反馈给开发者）`,
   file: '文件',
   sheet: '工作表',
@@ -222,6 +227,11 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   storedUnknownPreset: (id) => `The scheme "${id}" saved in the workbook is not a preset: use --scheme`,
   storedInvalid: (m) => `The scheme saved in the workbook is invalid: ${m} (use --scheme to choose another)`,
   header: (top, bottom) => (top === bottom ? `Header: row ${top}` : `Header: rows ${top}–${bottom}`),
+  formsNoGrade: (n) =>
+    `This workbook is ${n} per-person appraisal forms (登记表, one person a sheet): grade writes no grades into forms (a form's grade is a box ticked or a word written, and a wrong cell would be a wrong record), so no copy was written. Use kaohe check, and tick or write the grades on the forms as it reports`,
+  forms: (n, periods) =>
+    `${n} per-person appraisal forms (登记表, one person a sheet), checked as one roster${periods.length > 0 ? ` (${periods.join(', ')})` : ''}`,
+  formsPeriods: (periods) => `The forms state different periods: ${periods.join(', ')}; check that they belong to one period`,
   counts: (n, g, u, x, scoreOnly = false, units = false) =>
     units
       ? `${n} units: ${g + u} scored, ${x} not appraised`

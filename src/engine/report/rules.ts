@@ -56,7 +56,8 @@ export const RULES = {
   'unknown-grade': rule<{ text: string; known: string[] }>('error', true),
   /** A rated column (德（合格/不合格）) holds a word not in its ladder: the person's grade is not derived. */
   'unknown-rating': rule<{ field: FieldRef; text: string; known: string[] }>('error'),
-  'duplicate-person': rule<{ name: string; unit: string | null; firstRow: number }>('warning'),
+  /** `firstSheet`: in a workbook of per-person forms, the sheet of the first (firstRow is then that sheet's row). */
+  'duplicate-person': rule<{ name: string; unit: string | null; firstRow: number; firstSheet?: string }>('warning'),
   /** The place written in the sheet's 排名 column differs from the place by total within the category. */
   'rank-mismatch': rule<{ name: string; sheet: number | string; computed: number; group: string | null }>('error', true),
   'quota-exceeded': rule<Quota>('error'),

@@ -185,7 +185,7 @@ export const en: Language = {
     'duplicate-person': {
       name: 'Duplicate person',
       words: (d) => ({
-        message: `${d.name}${d.unit ? ` (${d.unit})` : ''} also appears in row ${d.firstRow}`,
+        message: `${d.name}${d.unit ? ` (${d.unit})` : ''} also appears ${d.firstSheet ? `on sheet "${d.firstSheet}"` : `in row ${d.firstRow}`}`,
         fix: 'Check for a duplicate entry; if they are two people, tell the names apart',
       }),
     },

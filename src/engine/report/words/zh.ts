@@ -184,7 +184,7 @@ export const zh: Language = {
     'duplicate-person': {
       name: '人员重复',
       words: (d) => ({
-        message: `${d.name}${d.unit ? `（${d.unit}）` : ''}与第 ${d.firstRow} 行重复`,
+        message: `${d.name}${d.unit ? `（${d.unit}）` : ''}与${d.firstSheet ? `工作表“${d.firstSheet}”` : `第 ${d.firstRow} 行`}重复`,
         fix: '请核实是否重复录入；如确为同名的两人，请在姓名后加以区分',
       }),
     },
