@@ -507,10 +507,15 @@ export function inferScheme(grid: Grid): Scheme | null {
     }
     const nat = P.nationalQuota;
     if (ladder.id === nat.ladder) {
-      const same = scheme.quotas!.some(
-        (q) => q.grades.join() === nat.grades.join() && q.max !== undefined && q.max <= nat.max && (q.severity ?? 'error') === 'error',
-      );
-      if (!same) {
+      // A note stating the national share itself ("原则上不超过40%") is the national rule, checked as gwy-2020 checks it:
+      // one quota, not a soft and a hard one over the same people.
+      const same = scheme.quotas!.filter((q) => q.grades.join() === nat.grades.join() && q.max !== undefined && q.max <= nat.max);
+      for (const q of same)
+        if (q.max === nat.max && q.severity === 'warning') {
+          q.severity = nat.severity as 'error';
+          q.note = `${q.note}；${P.nationalQuota.same}`;
+        }
+      if (!same.some((q) => (q.severity ?? 'error') === 'error')) {
         scheme.quotas!.push({
           id: 'national-hao-40',
           grades: nat.grades,

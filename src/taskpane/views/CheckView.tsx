@@ -1,8 +1,9 @@
-/** 检查: the summary, then every issue grouped by severity and rule; each one selects its cell. */
+/** 检查: the summary, each period's grades where the sheet keeps several, then every issue grouped by severity and rule; each one selects its cell. */
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Issue, Locale, Results } from '../../engine';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';
+import { PeriodTable } from './PeriodTable';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
@@ -46,6 +47,7 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
           )}
         </div>
       )}
+      <PeriodTable results={results} s={s} />
       <IssueList issues={results.issues} s={s} locale={locale} onSelect={onSelect} />
     </div>
   );
