@@ -88,7 +88,9 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         if (!violated) continue;
         const data = { grades: q.grades, scope, count, base, limit, share, hard: q.severity === 'error' };
         if (kind === 'max') {
-          const firstOut = inGrade.find((p) => p.row === ranking[limit]?.row) ?? inGrade[0]!;
+          // Row and name: blocks side by side put two people on one row.
+          const out = ranking[limit];
+          const firstOut = inGrade.find((p) => p.row === out?.row && p.name === out.name) ?? inGrade[0]!;
           issues.push(issue({ rule: 'quota-exceeded', ...data }, cellOf(firstOut), firstOut.row, q.severity));
         } else {
           issues.push(issue({ rule: 'quota-below-minimum', ...data }, null, null, q.severity));
