@@ -12,8 +12,10 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine';
+import { GWY_QUARTERLY_PEOPLE } from '../helpers/real-sheets';
 import {
   pagedRoster,
+  repeatedHeader,
   SCORED_BLOCKS,
   scoredBlocks,
   stagedExport,
@@ -126,6 +128,25 @@ describe('layouts of the reader (issue #16, points 4–6)', () => {
       expect(report.people.map((p: any) => p.unit)).toEqual([...Array(7).fill('办公室'), ...Array(9).fill('业务科')]);
       expect(report.issues).toEqual([]);
       expect(report.quota.map((q: any) => [q.grade, q.count, q.base, q.limit])).toEqual([['好', 6, 16, 6]]);
+    });
+  });
+
+  describe('the national template with both header rows repeated after a page break', () => {
+    it('is still gwy-2020; the 15 people and no “row with scores but no name” at B14; exit 0', async () => {
+      const { code, report } = await check(repeatedHeader());
+      expect(report.scheme).toBe('gwy-2020');
+      expect(code).toBe(0);
+      expect(names(report)).toEqual(GWY_QUARTERLY_PEOPLE.map((p) => p[0]));
+      expect(report.people.map((p: any) => p.row)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 15, 16, 17, 18, 19, 20, 21]);
+      expect(report.people.map((p: any) => p.total)).toEqual(GWY_QUARTERLY_PEOPLE.map((p) => p[2]));
+      expect(report.issues).toEqual([]);
+    });
+    it('grade writes nothing into the repeated header and the copy checks clean', async () => {
+      const { graded, after, ws } = await gradeThenCheck(repeatedHeader(), '--formulas');
+      expect(graded.report.output.cells).toBeGreaterThan(0);
+      expect(value(ws, 'B13')).toBe('姓名');
+      expect(ws.getCell('D14').value).toBe('思想政治素质（6分）');
+      expect(errors(after.report)).toEqual([]);
     });
   });
 

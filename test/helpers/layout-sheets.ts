@@ -5,8 +5,8 @@
  * Every value is written out by hand; the expectations in test/cli/layouts.test.ts are worked out
  * from them. Units, names and values are invented but realistic.
  */
-import type { Grid } from '../../src/engine';
-import { Layout } from './real-sheets';
+import type { Area, Grid } from '../../src/engine';
+import { gwyQuarterly, Layout } from './real-sheets';
 
 /**
  * A. An appraisal system's quarterly export with its decision stages side by side: 用户姓名, 部门名称,
@@ -187,4 +187,26 @@ export function scoredBlocks(): Grid {
   s.wide('注：总分=德+能+勤+绩+廉；90分以上为好，75-89分为较好，60-74分为一般，60分以下为较差；“好”等次人数不超过参加考核人数的40%。');
   s.at(1, '填表人：褚静', 11, '审核人：王德明');
   return s.grid('第一季度');
+}
+
+/**
+ * E. The national template's quarterly sheet (gwyQuarterly: 德（20分） merged over its four items …,
+ * two header rows, 合计/平均分 rows, a 注 and 填表人) printed over two pages and pasted back: both
+ * header rows repeated after the 8th person, with their merges.
+ * Source: 附件2 公务员平时考核量化指标 (seed 002 篇二), as Word and WPS repeat a table's header rows on
+ * each page; issue #16 ("a second header row is read as data").
+ * Rows: title 1, 填报 2, header 3–4, people 5–12, header again 13–14, people 15–21, 合计 22, 平均分 23.
+ */
+export function repeatedHeader(): Grid {
+  const g = gwyQuarterly();
+  const at = 12; // the repeated header goes under row 12
+  const header = [g.values[2]!, g.values[3]!].map((r) => [...r]);
+  const values = [...g.values.slice(0, at), ...header, ...g.values.slice(at)];
+  const merges: Area[] = [];
+  for (const m of g.merges) {
+    if (m.bottom <= at) merges.push(m);
+    else merges.push({ ...m, top: m.top + 2, bottom: m.bottom + 2 });
+    if (m.top >= 3 && m.bottom <= 4) merges.push({ ...m, top: m.top + at - 2, bottom: m.bottom + at - 2 });
+  }
+  return { ...g, values, merges };
 }

@@ -203,11 +203,21 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
     if (texts.length > 0) title.push(texts.join(' '));
   }
 
+  // The header's texts per column (of the first block), to know the header when it comes again.
+  const header = new Map<number, Set<string>>();
+  for (let r = head.row; r <= bottom; r++)
+    for (let c = view.left; c <= blockRight; c++) {
+      const t = compact(cellText(view.shown(r, c)));
+      if (t) header.set(c, (header.get(c) ?? new Set()).add(t));
+    }
+
   const rows: RosterRow[] = [];
   let skipped: Table['skipped'] = [];
   for (const shift of blocks) {
     const nameCol = columnOf({ columns }, 'name') ?? head.nameCol;
-    const block = readRows(shiftView(view, shift), bottom, nameCol, columns, blockRight, shift, (t) => v.isName(t));
+    const block = readRows(shiftView(view, shift), bottom, nameCol, columns, blockRight, shift, (r, rv) =>
+      repeatsHeader(rv, r, header, v, nameCol),
+    );
     rows.push(...block.rows);
     skipped.push(...block.skipped);
   }
@@ -279,7 +289,7 @@ function readRows(
   columns: Column[],
   right: number,
   shift: number,
-  isName: (text: string) => boolean,
+  isHeader: (r: number, view: GridView) => boolean,
 ): { rows: RosterRow[]; skipped: Table['skipped'] } {
   const seqCol = columnOf({ columns }, 'seq');
   const remarkCols = columns.filter((c) => c.role.kind === 'remark' || c.role.kind === 'status').map((c) => c.col);
@@ -292,8 +302,8 @@ function readRows(
   for (let r = bottom + 1; r <= view.bottom; r++) {
     // The common row: a name and data beside it. Decided without reading the rest of the row.
     const named = cellText(view.value(r, nameCol));
-    // 姓名 again under the header: the header repeated after a page break. Nobody is called 姓名.
-    if (named && isName(named)) {
+    // The header again further down (after a page break): nobody is called 姓名, no person's cells are all header texts.
+    if (isHeader(r, view)) {
       skipped.push({ row: r, why: 'header' });
       continue;
     }
@@ -368,6 +378,30 @@ function readRows(
     }
   }
   return { rows, skipped };
+}
+
+/**
+ * A row that repeats the header (after a page break, when a Word table is pasted): 姓名 in the name
+ * column, or no number and two cells or more holding their column's header texts (the lower header
+ * row, 思想政治素质（6分） …, has no 姓名 under a merged one).
+ */
+function repeatsHeader(view: GridView, r: number, header: Map<number, Set<string>>, v: Vocabulary, nameCol: number): boolean {
+  // The common row first, cheaply: a name that is not the header's is a person's.
+  const name = cellText(view.value(r, nameCol));
+  if (name && !header.get(nameCol)?.has(compact(name))) return false;
+  let same = 0;
+  let filled = 0;
+  for (const [c, texts] of header) {
+    if (view.isMergeTail(r, c)) continue;
+    const val = view.value(r, c);
+    if (typeof val === 'number') return false;
+    const t = compact(cellText(val));
+    if (!t) continue;
+    if (texts.has(t) && v.isName(t)) return true;
+    filled++;
+    if (texts.has(t)) same++;
+  }
+  return same >= 2 && same * 2 >= filled;
 }
 
 /** The A1 address of a column's header cell (its lowest header row), for issues about a column. */
