@@ -154,6 +154,12 @@ export function decidedGrade(paths: string[][]): number | null {
 }
 export const NOTE_PREFIXES: readonly string[] = COLUMN_TEXTS.notePrefixes;
 const NOTE_DATE = new RegExp(COLUMN_TEXTS.noteDate);
+const NOTE_WORDS = new Set(COLUMN_TEXTS.noteWords.map(keyOf));
+
+/** A footer's label alone (注, 填表人, 审核人): never a person, whatever stands beside it. */
+export function isNoteWord(text: string): boolean {
+  return text !== '' && NOTE_WORDS.has(keyOf(text));
+}
 
 /**
  * A line of notes, not a name or a unit: it has a colon, or starts 注/说明/填表… and runs on, or
@@ -163,6 +169,7 @@ export function isNoteText(text: string): boolean {
   const t = compact(text);
   return (
     /[:：]/.test(t) ||
+    isNoteWord(t) ||
     (t.length > 4 && NOTE_PREFIXES.some((p) => t.startsWith(p))) ||
     COLUMN_TEXTS.noteContains.some((w) => t.includes(w)) ||
     NOTE_DATE.test(t)

@@ -10,6 +10,7 @@ import { cellText } from './cells';
 import {
   decidedGrade,
   isNoteText,
+  isNoteWord,
   isOpinionHeader,
   isSummaryText,
   matchColumn,
@@ -307,7 +308,7 @@ function readRows(
       skipped.push({ row: r, why: 'header' });
       continue;
     }
-    if (named && !isSummaryText(named) && !(r <= bottom + 3 && isColumnNumbering(view, r, right))) {
+    if (named && !isSummaryText(named) && !isNoteWord(named) && !(r <= bottom + 3 && isColumnNumbering(view, r, right))) {
       const data = dataCols.some((c) => {
         const val = view.value(r, c);
         return val !== null && val !== '';
@@ -344,8 +345,8 @@ function readRows(
       const val = view.value(r, c);
       return val !== null && val !== '';
     });
-    // 注：…, 填表人：李明 — under the header in the name column when it is the first column.
-    if (nameRaw && !hasData && isNoteText(nameRaw)) {
+    // 注：…, 填表人：李明 — under the header in the name column when it is the first column; 填表人 | 李明 in two cells.
+    if (nameRaw && (isNoteWord(nameRaw) || (!hasData && isNoteText(nameRaw)))) {
       skipped.push({ row: r, why: 'note' });
       continue;
     }
