@@ -304,6 +304,18 @@ describe('rows that are not people, and blocks side by side (issue #16)', () => 
     ]);
   });
 
+  it('reads blocks that begin in column B (A left empty) up to the last column of each', () => {
+    const head = ['姓名', '合计', '等次'];
+    const grid = gridOf([
+      [null, ...head, null, ...head],
+      [null, '张三', 95, '好', null, '李四', 88, '好'],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.table.blocks).toEqual([0, 4]);
+    expect(r.table.columns.map((c) => c.col)).toEqual([2, 3, 4]);
+    expect(r.issues.filter((i) => i.rule === 'grade-mismatch').map((i) => i.cell)).toEqual(['H2']);
+  });
+
   it('is one block where the second 姓名 heads other columns, and where one 姓名 heads month grade columns', () => {
     const other = findRoster(
       gridOf([

@@ -568,7 +568,8 @@ function oneBlock(grid: Grid, v: Vocabulary): Grid {
   const t = readTable(view, v);
   if (!t || t.blocks.length < 2) return grid;
   const rows = t.blocks.slice(1).map((s) => t.rows.filter((r) => r.shift === s).map((r) => r.row));
-  return unfoldBlocks(grid, t.headerTop, t.headerBottom, t.blocks, rows);
+  const first = Math.min(...t.columns.map((c) => c.col));
+  return unfoldBlocks(grid, { top: t.headerTop, bottom: t.headerBottom, first }, t.blocks, rows);
 }
 
 /** The texts of a row, joined. */

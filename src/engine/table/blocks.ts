@@ -59,17 +59,18 @@ export function shiftView(view: GridView, shift: number): GridView {
 /**
  * The grid with the people of the later blocks moved under the first block's (the header of the
  * later blocks cleared): what the scheme inference reads, so it sees one header and every
- * person. `rows` are the sheet rows of the people of each later block, in order.
+ * person. `header`: its rows and its first column; `rows`: the sheet rows of the people of each
+ * later block, in order.
  */
-export function unfoldBlocks(grid: Grid, headerTop: number, headerBottom: number, shifts: number[], rows: number[][]): Grid {
+export function unfoldBlocks(grid: Grid, header: { top: number; bottom: number; first: number }, shifts: number[], rows: number[][]): Grid {
   if (shifts.length < 2) return grid;
   const values = grid.values.map((r) => [...r]);
   const width = shifts[1]!;
   const at = (row: number): number => row - grid.top;
-  const first = grid.left;
+  const { first } = header;
   for (let k = 1; k < shifts.length; k++) {
     const s = shifts[k]!;
-    for (let r = headerTop; r <= headerBottom; r++) {
+    for (let r = header.top; r <= header.bottom; r++) {
       const line = values[at(r)];
       for (let c = first + s; c < first + s + width && line; c++) line[c - grid.left] = null;
     }

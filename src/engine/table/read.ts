@@ -179,7 +179,8 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
   for (let c = view.left; c <= view.right; c++) headers.push({ col: c, ...columnPath(view, head.row, bottom, c) });
   // Blocks side by side under the same headers: the columns are the first block's, each row knows its block.
   const blocks = blockShifts(headers, (t) => v.isName(t));
-  const blockRight = blocks.length > 1 ? view.left + blocks[1]! - 1 : view.right;
+  const firstCol = headers.find((h) => h.path.length > 0)?.col ?? view.left;
+  const blockRight = blocks.length > 1 ? firstCol + blocks[1]! - 1 : view.right;
 
   let columns: Column[] = [];
   for (const { col: c, path, max } of headers) {
