@@ -4,10 +4,12 @@
  * the plan of what to write.
  */
 import {
-  buildPlan,
-  checkGrid,
+  buildSheetPlan,
+  checkForms,
+  checkSheet,
   type ColumnOverrides,
   type Fit,
+  type FormsResults,
   type Grid,
   type Locale,
   type Plan,
@@ -40,6 +42,8 @@ export interface Analysis {
   /** The column corrections the check used. */
   overrides: ColumnOverrides;
   results: Results;
+  /** A workbook of per-person forms: the roster built from them, and each person's sheet. Nothing is written into forms. */
+  forms: FormsResults | null;
 }
 
 export type AnalyseOutcome = { ok: true; analysis: Analysis } | Exclude<Choice, { ok: true }>;
@@ -48,8 +52,16 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
   const choice = chooseSheetAndScheme(book, req);
   if (!choice.ok) return choice;
   const { sheet, grid, scheme, source, fit, storedProblem } = choice;
+  if (choice.forms) {
+    const forms = checkForms(choice.forms, scheme);
+    if (forms)
+      return {
+        ok: true,
+        analysis: { sheet: sheet.name, grid, scheme, source, fit, storedProblem, overrides: {}, results: forms.results, forms },
+      };
+  }
   const overrides = req.columns ?? storedOverrides(book.settings, sheet.name, scheme);
-  const results = checkGrid(grid, scheme, { overrides });
+  const results = checkSheet(grid, scheme, { overrides });
   // A column corrected by hand can leave the scheme without a roster on this sheet.
   if (!results)
     return {
@@ -59,7 +71,7 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
       tried: source === 'argument' || source === 'workbook' ? { scheme, source } : null,
       storedProblem,
     };
-  return { ok: true, analysis: { sheet: sheet.name, grid, scheme, source, fit, storedProblem, overrides, results } };
+  return { ok: true, analysis: { sheet: sheet.name, grid, scheme, source, fit, storedProblem, overrides, results, forms: null } };
 }
 
 /** How the scheme was chosen, in one sentence (按表头识别：gwy-2020，17 个分项全部对上): what the report, the pane and the ribbon command say. */
@@ -69,5 +81,7 @@ export function analysisSentence(a: Analysis, locale: Locale): string {
 
 /** What 计算 writes: totals, grades and places, as values or live formulas. */
 export function planFor(a: Analysis, options: { formulas: boolean }): Plan {
-  return buildPlan(a.results, a.grid, options);
+  // The roster of a forms workbook is built in memory: a plan for it would name cells no form has.
+  if (a.forms) throw new Error('kaohe writes no grades into per-person forms (登记表)');
+  return buildSheetPlan(a.results, a.grid, options);
 }

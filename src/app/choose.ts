@@ -10,16 +10,20 @@
 import {
   type Fit,
   findRoster,
+  type FormProblem,
+  type FormsRoster,
   type Grid,
   inferScheme,
   type Locale,
   measureFit,
   rankFits,
+  readForm,
   type Scheme,
   SchemeError,
   type SchemeSource,
 } from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
+import { formsOf } from './forms';
 import type { SheetSource, WorkbookSource } from './workbook';
 
 export type { SchemeSource };
@@ -74,6 +78,8 @@ export type Choice =
       fit: Fit;
       /** The stored scheme that could not be used (the one chosen replaces it). */
       storedProblem: StoredProblem | null;
+      /** A workbook of per-person forms: `grid` is the roster built from them, `sheet` the first form. */
+      forms?: FormsRoster;
     }
   /** The sheet asked for is not in the workbook. */
   | { ok: false; problem: 'unknown-sheet'; sheet: string; names: string[] }
@@ -92,7 +98,13 @@ export type Choice =
    * Presets find a roster on the sheet, but none fits it clearly and the sheet states too little to
    * infer its own scheme: the user is to choose. `closest`: the best fits, best first, with their reasons.
    */
-  | { ok: false; problem: 'no-fit'; sheet: string; closest: Fit[]; storedProblem: StoredProblem | null };
+  | { ok: false; problem: 'no-fit'; sheet: string; closest: Fit[]; storedProblem: StoredProblem | null }
+  /**
+   * A workbook of per-person forms (登记表) that cannot be checked as it was read: `unread`, the forms
+   * that hold no person kaohe can read; `people`, the sheets that hold one; `partial`, only one form was
+   * read (the pane's active sheet) and the roster is the whole workbook's.
+   */
+  | { ok: false; problem: 'forms'; unread: { sheet: string; problem: FormProblem }[]; people: string[]; partial: boolean };
 
 export interface ChoiceRequest {
   /** The scheme the user gave. */
@@ -118,8 +130,31 @@ export function chooseSheetAndScheme(book: WorkbookSource, req: ChoiceRequest): 
   } else {
     sheets = book.sheets.filter((ws) => ws.visible);
   }
+  // A workbook of forms (most of its sheets one person each) is one roster, unless a sheet that is not a form is asked for.
+  const grids = new Map<string, Grid>();
+  const asked = req.sheet !== undefined ? sheets[0]! : null;
+  if (asked) grids.set(asked.name, asked.grid());
+  if (!asked || readForm(grids.get(asked.name)!).kind !== 'not-a-form') {
+    const forms = formsOf(book, grids);
+    if (forms.kind === 'unreadable') return { ok: false, problem: 'forms', unread: forms.unread, people: forms.people, partial: false };
+    if (forms.kind === 'forms') {
+      if (book.partial) return { ok: false, problem: 'forms', unread: [], people: forms.roster.people.map((p) => p.sheet), partial: true };
+      const grid = forms.roster.grid;
+      const sheet: SheetSource = { name: grid.sheet, visible: true, grid: () => grid };
+      const roster = forms.roster;
+      if (known) {
+        if (findRoster(grid, known.scheme))
+          return { ok: true, sheet, grid, ...known, fit: fitOf(grid, known.scheme), storedProblem, forms: roster };
+        return { ok: false, problem: 'no-roster', tried: known, storedProblem };
+      }
+      const found = schemeForSheet(grid);
+      if (found.scheme)
+        return { ok: true, sheet, grid, scheme: found.scheme, source: found.source, fit: found.fit, storedProblem, forms: roster };
+      return { ok: false, problem: 'no-fit', sheet: grid.sheet, closest: found.closest, storedProblem };
+    }
+  }
   for (const sheet of sheets) {
-    const grid = sheet.grid();
+    const grid = grids.get(sheet.name) ?? sheet.grid();
     if (known) {
       if (findRoster(grid, known.scheme)) return { ok: true, sheet, grid, ...known, fit: fitOf(grid, known.scheme), storedProblem };
       continue;

@@ -7,3 +7,4 @@ export { activeSheet, type SheetSource, type WorkbookSource } from './workbook';
 export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type SchemeSource, type StoredProblem } from './choose';
 export { analyseSheet, analysisSentence, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';
+export { formsOf, type FormsBook } from './forms';

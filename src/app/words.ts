@@ -3,15 +3,43 @@
  * what the host's refusals mean, the sheet without a roster, and failures. Simplified Chinese
  * first, English when Office runs in English.
  */
-import type { Locale } from '../engine';
+import type { FormProblem, Locale } from '../engine';
 import { HostError, type HostProblem } from '../hosts/host';
+
+/** At most this many sheet names in a line; then 等 N 张. */
+const LISTED = 8;
+const listed = (names: string[], sep: string, more: (n: number) => string) =>
+  names.length <= LISTED ? names.join(sep) : `${names.slice(0, LISTED).join(sep)}${more(names.length)}`;
 
 const zh = {
   sheet: (s: string) => `工作表：${s}`,
+  /** A workbook of per-person forms that cannot be checked as read: one line. */
+  forms: (unread: { sheet: string; problem: FormProblem }[], people: string[], partial: boolean) => {
+    const held =
+      people.length === 0
+        ? '没有'
+        : listed(
+            people.map((p) => `“${p}”`),
+            '、',
+            (n) => ` 等 ${n} 张`,
+          );
+    if (partial)
+      return `这是公务员平时考核登记表（一人一表，有人员的工作表：${held}）：名额按整个工作簿的登记表核对，请在命令行用 kaohe check <工作簿> 检查整个工作簿。`;
+    const why = { 'no-name': '没有填写姓名', 'several-names': '一张表上有几个人的姓名' } satisfies Record<FormProblem, string>;
+    const bad = listed(
+      unread.map((u) => `“${u.sheet}”（${why[u.problem]}）`),
+      '、',
+      (n) => ` 等 ${n} 张`,
+    );
+    return `本工作簿是公务员平时考核登记表（一人一表），${unread.length} 张读不出人员：${bad}；有人员的工作表：${held}。请在“姓名”栏填写姓名（每表一人）后再检查——名额按全部登记表的人员核对，少一人就不准。`;
+  },
   noRoster: (sheet: string) =>
     `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列。请切换到考核表所在的工作表，或换用其他方案。`,
   noPeople: '表头下面没有人员。',
-  nothingToWrite: '本方案的等次由表中填写，没有需要写入的内容',
+  nothingToWrite: {
+    'entered-grades': '本方案的等次由表中填写，没有需要写入的内容',
+    'grades-only': '表中只有等次、没有分数：没有需要写入的总分或等次',
+  },
   problems: {
     protected: '工作表受保护，无法写入：请在“审阅”中撤销工作表保护后再试。表格没有任何改动。',
     stale: '表格在检查之后有改动：请重新检查，确认后再写入。表格没有任何改动。',
@@ -25,10 +53,35 @@ const zh = {
 
 const en: typeof zh = {
   sheet: (s) => `Sheet: ${s}`,
+  forms: (unread, people, partial) => {
+    const held =
+      people.length === 0
+        ? 'none'
+        : listed(
+            people.map((p) => `"${p}"`),
+            ', ',
+            (n) => ` and others, ${n} in all`,
+          );
+    if (partial)
+      return `This is a per-person appraisal form (登记表, one person a sheet; sheets holding people: ${held}): quotas count the persons of the whole workbook, so check the workbook with kaohe check <workbook>.`;
+    const why = { 'no-name': 'no name filled in', 'several-names': 'more than one name on the sheet' } satisfies Record<
+      FormProblem,
+      string
+    >;
+    const bad = listed(
+      unread.map((u) => `"${u.sheet}" (${why[u.problem]})`),
+      ', ',
+      (n) => ` and others, ${n} in all`,
+    );
+    return `This workbook is per-person appraisal forms (登记表, one person a sheet), and ${unread.length} of them hold no person kaohe can read: ${bad}; sheets holding people: ${held}. Fill in 姓名 (one person a sheet) and check again: quotas count every form's person, and one missing makes them wrong.`;
+  },
   noRoster: (sheet) =>
     `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns. Switch to the appraisal sheet, or choose another scheme.`,
   noPeople: 'Nobody under the header.',
-  nothingToWrite: 'This scheme takes the grades written in the sheet: nothing to write',
+  nothingToWrite: {
+    'entered-grades': 'This scheme takes the grades written in the sheet: nothing to write',
+    'grades-only': 'The sheet has grades but no scores: no totals or grades to write',
+  },
   problems: {
     protected: 'The sheet is protected, so nothing was written: unprotect it (Review tab) and try again.',
     stale: 'The sheet changed after the check: check again before writing. Nothing was written.',

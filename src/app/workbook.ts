@@ -18,6 +18,8 @@ export interface WorkbookSource {
   settings: WorkbookSettings | null;
   /** A settings record is there but kaohe cannot read it. */
   settingsBroken: boolean;
+  /** Only the active sheet was read (the pane, the ribbon command): a form's workbook, whose roster is all its forms, is not there. */
+  partial?: boolean;
 }
 
 /** The active sheet the pane or the ribbon command read, as a workbook of one sheet. */
@@ -26,5 +28,6 @@ export function activeSheet(read: SheetRead): WorkbookSource {
     sheets: [{ name: read.sheet, visible: true, grid: () => read.grid }],
     settings: read.settings,
     settingsBroken: read.settingsBroken,
+    partial: true,
   };
 }

@@ -17,6 +17,8 @@ import {
   type PeriodSheet,
   periodUnit,
   quarterOf,
+  checkSheet,
+  rollUpSheetPeriods,
   rollUpYear,
   type Scheme,
   storedOverrides,
@@ -63,7 +65,7 @@ export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
     const names = visible.map((x) => x.name);
     periods = known ? findPeriodSheets(names, periodUnit(known)) : guessPeriodSheets(names).periods;
   }
-  if (periods.length === 0) return { kind: 'no-periods' };
+  if (periods.length === 0) return periodColumns(book, req, known, stored !== undefined);
 
   const grids = new Map(periods.map((p) => [p.sheet, book.sheets.find((x) => x.name === p.sheet)!.grid()]));
   const first = periods[0]!.sheet;
@@ -84,4 +86,21 @@ export function prepareYear(book: WorkbookSource, req: YearRequest): YearRun {
   if (!rolled.ok) return { kind: 'no-roster', sheet: rolled.sheet };
   const source: SchemeSource = req.scheme ? 'argument' : stored ? 'workbook' : found!.scheme ? found!.source : 'preset';
   return { kind: 'ok', year: rolled.year, checked: rolled.checked, forms: yearForms(rolled.year, rolled.checked), source };
+}
+
+/** No sheet is named as a period: a sheet that keeps the periods side by side (第一季度 … 第四季度 columns) is the year. */
+function periodColumns(book: WorkbookSource, req: YearRequest, known: Scheme | undefined, stored: boolean): YearRun {
+  for (const ws of book.sheets.filter((x) => x.visible)) {
+    const grid = ws.grid();
+    const found = known ? null : schemeForSheet(grid);
+    if (found && !found.scheme) continue;
+    const scheme = known ?? found!.scheme!;
+    const sheet = checkSheet(grid, scheme, { overrides: storedOverrides(book.settings, ws.name, scheme) });
+    if (!sheet?.periods) continue;
+    if (!scheme.annual) return { kind: 'no-annual-rules', scheme: scheme.id };
+    const rolled = rollUpSheetPeriods(scheme, sheet)!;
+    const source: SchemeSource = req.scheme ? 'argument' : stored ? 'workbook' : found?.scheme ? found.source : 'preset';
+    return { kind: 'ok', ...rolled, forms: yearForms(rolled.year, rolled.checked), source };
+  }
+  return { kind: 'no-periods' };
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import {
   analyseSheet,
   analysisSentence,
+  formsOf,
   planFor,
   prepareYear,
   storedSchemeOf,
@@ -16,6 +17,7 @@ import {
   type StoredProblem,
   type WorkbookSource,
 } from '../app';
+import { appWords } from '../app/words';
 import {
   checkScheme,
   compileScheme,
@@ -32,6 +34,7 @@ import {
   schemeErrorText,
   schemeJsonSchema,
   toAnnualReport,
+  toFormsReport,
   toReport,
   words,
 } from '../engine';
@@ -137,6 +140,7 @@ async function load<B extends ReadWorkbook>(
   if (!outcome.ok) {
     if (outcome.problem === 'unknown-sheet') throw new CannotRun(w.unknownSheet(outcome.sheet, outcome.names));
     if (outcome.problem === 'no-fit') throw new CannotRun(w.noFit(noFitSentence(outcome.closest, locale), file));
+    if (outcome.problem === 'forms') throw new CannotRun(appWords(locale).forms(outcome.unread, outcome.people, outcome.partial));
     throw new CannotRun(outcome.sheet !== undefined ? w.noRoster(outcome.sheet) : w.noRosterAnywhere(file));
   }
   const { analysis } = outcome;
@@ -145,7 +149,10 @@ async function load<B extends ReadWorkbook>(
 }
 
 /** The report of a check, with how its scheme was chosen and how well it fits. */
-const reportOf = (a: Analysis, locale: Locale) => toReport(a.results, locale, { source: a.source, fit: a.fit });
+const reportOf = (a: Analysis, locale: Locale) =>
+  a.forms
+    ? toFormsReport(a.forms, locale, { source: a.source, fit: a.fit })
+    : toReport(a.results, locale, { source: a.source, fit: a.fit });
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
@@ -160,6 +167,8 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const w = cliWords(locale);
   const out = checkOut(file, values.out, w);
   const { opened, analysis } = await load(file, values, locale, openWorkbook);
+  // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
+  if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
   const plan = planFor(analysis, { formulas: values.formulas });
   const ws = opened.wb.worksheets.find((x) => x.name === sheet)!;
@@ -293,6 +302,16 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
         ),
       );
     candidates = [named];
+  }
+  // A workbook of per-person forms: the scheme the roster of their persons states.
+  if (sheet === undefined) {
+    const forms = formsOf({ sheets: opened.sheets, settings: null, settingsBroken: false }, new Map());
+    if (forms.kind === 'unreadable') throw new CannotRun(appWords(locale).forms(forms.unread, forms.people, false));
+    const s = forms.kind === 'forms' ? inferScheme(forms.roster.grid) : null;
+    if (s) {
+      io.out(JSON.stringify(s, null, 2));
+      return 0;
+    }
   }
   for (const src of candidates) {
     const s = inferScheme(src.grid());

@@ -43,14 +43,14 @@ function quotaLines(q: QuotaJson, locale: Locale): string[] {
         ? `${w.quotaOver(q.count - q.limit)} ${q.severity === 'error' ? '✗' : '!'}`
         : `${w.quotaUnder(q.limit - q.count)} ${q.severity === 'error' ? '✗' : '!'}`;
   const lines = [
-    `  ${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, q.share === null ? null : pct(q.share), w.rounding[q.rounding])}  ${state}`,
+    `  ${q.period ? `[${q.period}] ` : ''}${w.quotaLine(q.grade, scopeName(scopeOfJson(q.scope), locale), q.kind, q.count, q.limit, q.base, q.share === null ? null : pct(q.share), w.rounding[q.rounding])}  ${state}`,
   ];
   if (q.ranking.length > 0) {
     lines.push(`    ${w.ranking}`);
     q.ranking.forEach((p, i) => {
       const notes = [p.tie ? w.tie : '', p.direct ? w.direct : ''].filter(Boolean).join('，');
       lines.push(
-        `    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`,
+        `    ${pad(`${i + 1}.`, 4)}${pad(p.name, 8)} ${pad(p.total === null ? '—' : fmt(p.total), 6, true)}  ${'sheet' in p && typeof p.sheet === 'string' ? `${p.sheet}!${p.row}` : locale === 'zh' ? `第 ${p.row} 行` : `row ${p.row}`}${notes ? `  (${notes})` : ''}`,
       );
       if (p.within && !q.ranking[i + 1]?.within && i + 1 < q.ranking.length) lines.push(`    ${w.cutLine}`);
     });
@@ -68,12 +68,19 @@ function issueLines(issues: IssueJson[], locale: Locale): string[] {
   const ir = [[w.issueCols.cell, w.issueCols.severity, w.issueCols.rule, w.issueCols.message]];
   for (const i of issues)
     ir.push([
-      i.cell ? `${i.sheet ? `${i.sheet}!` : ''}${i.cell}` : '—',
+      // A forms report qualifies its cells already ('张三'!D8).
+      i.cell ? `${i.sheet && !i.cell.includes('!') ? `${i.sheet}!` : ''}${i.cell}` : '—',
       w.severity[i.severity],
       i.rule,
-      `${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
+      `${i.period ? `[${i.period}] ` : ''}${i.message}${locale === 'zh' ? '。' : '. '}${i.fix}`,
     ]);
   return [...out, ...table(ir).map((l) => `  ${l}`)];
+}
+
+/** The forms a report was read from (a workbook of per-person forms), if it was. */
+function formsOfReport(r: CheckReport): { sheets: string[]; periods: (string | null)[] } | null {
+  const f = (r as CheckReport & { forms?: { sheets: string[]; periods: (string | null)[] } }).forms;
+  return f ?? null;
 }
 
 /** `sentence`: how the scheme was chosen and how well it fits, in words (said under the scheme's line). */
@@ -87,41 +94,64 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
     `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${r.schemeSource === 'preset' ? w.detected : r.schemeSource === 'workbook' ? w.fromWorkbook : r.schemeSource === 'inferred' ? w.inferred : ''}`,
   );
   if (sentence) out.push(sentence);
+  const forms = formsOfReport(r);
+  if (forms) {
+    const periods = [...new Set(forms.periods.filter((x): x is string => x !== null))];
+    out.push(w.forms(forms.sheets.length, periods));
+    if (periods.length > 1) out.push(w.formsPeriods(periods));
+  }
   out.push(
-    `${w.header(r.header.top, r.header.bottom)}    ${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
+    `${forms ? '' : `${w.header(r.header.top, r.header.bottom)}    `}${w.counts(r.summary.people, r.summary.graded, r.summary.ungraded, r.summary.excluded, r.scoreOnly, ranked)}`,
   );
   if (r.scoring === 'total-column') out.push(w.scoringFromTotal);
   if (r.scoring === 'entered') out.push(w.scoringEntered);
+  if (r.scoring === 'grades-only') out.push(w.scoringGradesOnly);
   if (r.scoreOnly) out.push(w.scoreOnly);
 
   out.push('', ranked ? w.unitsTitle : w.peopleTitle);
+  // A sheet of several periods: a column per period (its grade, after its total where scored) for 总分 and 等次.
+  const periods = r.periods ?? null;
+  const scored = r.people.some((p) => p.totals !== undefined);
+  const periodCell = (p: (typeof r.people)[number], label: string): string => {
+    const g = p.grades?.[label] ?? '—';
+    const t = p.totals?.[label];
+    return scored ? `${t === null || t === undefined ? '—' : t.toFixed(2)} ${g}` : g;
+  };
   const rows = [
     ranked
       ? [w.cols.row, w.cols.unitName, w.cols.category, w.cols.total, w.cols.rank, w.cols.note]
-      : [w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note],
+      : periods
+        ? [w.cols.row, w.cols.name, w.cols.unit, ...periods, w.cols.note]
+        : [w.cols.row, w.cols.name, w.cols.unit, w.cols.total, w.cols.grade, w.cols.note],
   ];
   for (const p of r.people) {
     const note =
       p.status !== 'graded'
         ? `${p.elsewhere ? w.status.elsewhere : w.status[p.status]}${locale === 'zh' ? '：' : ': '}${p.reason ?? ''}`
         : [
-            p.total === null && r.scoring !== 'entered' ? w.noTotal : null,
+            p.total === null && r.scoring !== 'entered' && r.scoring !== 'grades-only' ? w.noTotal : null,
             p.gradeFrom === 'direct' || p.gradeFrom === 'cap' ? p.reason : null,
             ...p.flags,
           ]
             .filter(Boolean)
             .join(locale === 'zh' ? '；' : '; ');
     const place = p.rank ? w.place(p.rank.place, p.rank.of, p.rank.barred) : '—';
-    rows.push([
-      String(p.row),
-      p.name,
-      (ranked ? p.category : p.unit) ?? '',
-      p.total === null ? '—' : p.total.toFixed(2),
-      ranked ? place : (p.grade ?? '—'),
-      note ?? '',
-    ]);
+    // A person of a forms workbook is on a sheet of their own: the sheet and the row of the name there.
+    const at = 'sheet' in p && typeof p.sheet === 'string' ? `${p.sheet}!${p.row}` : String(p.row);
+    rows.push(
+      periods && !ranked
+        ? [at, p.name, p.unit ?? '', ...periods.map((label) => periodCell(p, label)), note ?? '']
+        : [
+            at,
+            p.name,
+            (ranked ? p.category : p.unit) ?? '',
+            p.total === null ? '—' : p.total.toFixed(2),
+            ranked ? place : (p.grade ?? '—'),
+            note ?? '',
+          ],
+    );
   }
-  out.push(...table(rows, [0, 3]).map((l) => `  ${l}`));
+  out.push(...table(rows, periods ? [0] : [0, 3]).map((l) => `  ${l}`));
 
   out.push(...issueLines(r.issues, locale));
 
@@ -183,7 +213,7 @@ const show = (v: CellValue): string => (v === null ? '（空）' : typeof v === 
 export function renderWritten(s: WrittenSummary, locale: Locale): string {
   const w = cliWords(locale);
   const lines = [w.wroteCopy(s.file)];
-  if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite}`);
+  if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite[s.nothingToWrite]}`);
   else lines.push(`  ${w.wroteCounts(s.totals, s.grades, s.formulas, s.mode === 'formulas', s.ranks)}`);
   for (const c of s.newColumns) lines.push(`  ${w.newColumn(c.column, c.header)}`);
   if (s.overwritten.length > 0) {

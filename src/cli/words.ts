@@ -55,6 +55,11 @@ const zh = {
   noRoster: (sheet: string) => `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列`,
   noRosterAnywhere: (file: string) => `${file} 中没有一张工作表能识别出花名册：需要一行含“姓名”的表头，以及分数列或等次列`,
   noPeople: (sheet: string, row: number) => `工作表“${sheet}”第 ${row} 行表头下面没有人员`,
+  formsNoGrade: (n: number) =>
+    `本工作簿是 ${n} 张公务员平时考核登记表（一人一表）：grade 不往登记表里写等次（等次是在表上勾选或填写的，写错一格就是错的档案），没有写出副本。请用 kaohe check 检查，按报告在各表上勾选或填写`,
+  forms: (n: number, periods: string[]) =>
+    `公务员平时考核登记表 ${n} 张，一人一表，合为一份名单核对${periods.length > 0 ? `（${periods.join('、')}）` : ''}`,
+  formsPeriods: (periods: string[]) => `各登记表写的考核期不同：${periods.join('、')}，请核对是否同一期`,
   internal: (m: string) => `内部错误：${m}（请把这一行和工作簿一并反馈给开发者）`,
   file: '文件',
   sheet: '工作表',
@@ -77,6 +82,7 @@ const zh = {
   scoringFromTotal: '表中没有分项分数，按“合计”列的总分定等次',
   scoreOnly: '本方案只计分，不定等次',
   scoringEntered: '本方案由表中填写等次（不计算总分）',
+  scoringGradesOnly: '表中只有等次、没有分数：按填写的等次检查用词和名额，不计算总分',
   peopleTitle: '人员',
   unitsTitle: '单位（按类别分别由高到低排名）',
   cols: {
@@ -127,7 +133,10 @@ const zh = {
   outDirMissing: (f: string) => `无法保存副本 ${f}：所在文件夹不存在`,
   cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
   wroteCopy: (f: string) => `已写入副本：${f}`,
-  nothingToWrite: '本方案的等次由表中填写，没有需要写入的总分或等次',
+  nothingToWrite: {
+    'entered-grades': '本方案的等次由表中填写，没有需要写入的总分或等次',
+    'grades-only': '表中只有等次、没有分数：没有需要写入的总分或等次',
+  },
   wroteCounts: (t: number, g: number, f: number, formulas: boolean, r = 0) =>
     `写入合计 ${t} 格、等次 ${g} 格${r > 0 ? `、排名 ${r} 格` : ''}${formulas ? `（其中公式 ${f} 格，改分后自动重算）` : ''}`,
   newColumn: (c: string, h: string) => `表中没有“${h}”列，新增在 ${c} 列`,
@@ -218,6 +227,11 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   storedUnknownPreset: (id) => `The scheme "${id}" saved in the workbook is not a preset: use --scheme`,
   storedInvalid: (m) => `The scheme saved in the workbook is invalid: ${m} (use --scheme to choose another)`,
   header: (top, bottom) => (top === bottom ? `Header: row ${top}` : `Header: rows ${top}–${bottom}`),
+  formsNoGrade: (n) =>
+    `This workbook is ${n} per-person appraisal forms (登记表, one person a sheet): grade writes no grades into forms (a form's grade is a box ticked or a word written, and a wrong cell would be a wrong record), so no copy was written. Use kaohe check, and tick or write the grades on the forms as it reports`,
+  forms: (n, periods) =>
+    `${n} per-person appraisal forms (登记表, one person a sheet), checked as one roster${periods.length > 0 ? ` (${periods.join(', ')})` : ''}`,
+  formsPeriods: (periods) => `The forms state different periods: ${periods.join(', ')}; check that they belong to one period`,
   counts: (n, g, u, x, scoreOnly = false, units = false) =>
     units
       ? `${n} units: ${g + u} scored, ${x} not appraised`
@@ -227,6 +241,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   scoringFromTotal: 'The sheet has no item scores: grades come from its total column',
   scoreOnly: 'This scheme gives a score only, no grade',
   scoringEntered: 'This scheme takes the grades written in the sheet (no totals)',
+  scoringGradesOnly: 'The sheet has grades but no scores: its grades are checked as words and counted, no totals computed',
   peopleTitle: 'People',
   unitsTitle: 'Units (ranked high to low within each category)',
   cols: {
@@ -268,7 +283,10 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   outDirMissing: (f) => `Cannot save the copy ${f}: its folder does not exist`,
   cannotWrite: (f, m) => `Cannot save the copy ${f}: ${m}`,
   wroteCopy: (f) => `Wrote the copy: ${f}`,
-  nothingToWrite: 'This scheme takes the grades written in the sheet: no totals or grades to write',
+  nothingToWrite: {
+    'entered-grades': 'This scheme takes the grades written in the sheet: no totals or grades to write',
+    'grades-only': 'The sheet has grades but no scores: no totals or grades to write',
+  },
   wroteCounts: (t, g, f, formulas, r = 0) =>
     `Wrote ${t} totals and ${g} grades${r > 0 ? ` and ${r} places` : ''}${formulas ? ` (${f} of them live formulas)` : ''}`,
   newColumn: (c, h) => `The sheet had no "${h}" column: added as column ${c}`,

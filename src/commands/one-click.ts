@@ -50,6 +50,8 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     const outcome = analyseSheet(activeSheet(read), { locale });
     if (!outcome.ok && outcome.problem === 'no-fit')
       return { ok: false, title: w.title, lines: [s.sheet(read.sheet), w.noFit(noFitSentence(outcome.closest, locale))] };
+    if (!outcome.ok && outcome.problem === 'forms')
+      return { ok: false, title: w.title, lines: [s.forms(outcome.unread, outcome.people, outcome.partial)] };
     if (!outcome.ok) return { ok: false, title: w.title, lines: [s.noRoster(read.sheet)] };
     const { analysis } = outcome;
     const { results } = analysis;
@@ -57,7 +59,7 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     if (read.protected) return { ok: false, title: w.title, lines: [s.problems.protected] };
     const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
     const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`, analysisSentence(analysis, locale)];
-    if (plan.nothingToWrite) lines.push(s.nothingToWrite);
+    if (plan.nothingToWrite) lines.push(s.nothingToWrite[plan.nothingToWrite]);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {
       const r = await host.apply(plan);

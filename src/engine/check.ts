@@ -8,13 +8,15 @@ import { fitOn, rankCandidates, type Fit } from './fit/fit';
 import { scoreTable } from './grade/score';
 import { checkQuotas } from './quota/quota';
 import { rankIssues, rankPeople } from './rank/rank';
-import { sortIssues } from './report/issue';
+import { sortIssues, type Issue } from './report/issue';
 import type { Person, Results } from './results';
 import { checkScheme } from './scheme/check';
 import { compileScheme, type CompiledScheme } from './scheme/fields';
 import type { Scheme } from './scheme/model';
 import { Vocabulary } from './table/columns';
+import { findPeriodColumns } from './table/periods';
 import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
+import { periodLabel } from './report/messages';
 
 export interface CheckOptions {
   /** Corrections to the column mapping, by 1-based sheet column. */
@@ -62,6 +64,64 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
     scoring: scored.scoring,
     sources: scored.sources,
     fieldColumns: scored.fieldColumns,
+    absent: scored.absent,
+  };
+}
+
+/**
+ * Checks one sheet as it is kept: one period, or several side by side (month or quarter columns), each period
+ * checked on its own — its grades, its quotas — and merged (see Results.periods). Null when the sheet holds no
+ * roster this scheme recognises.
+ */
+export function checkSheet(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
+  const view = new GridView(grid);
+  const v = new Vocabulary(compiled(s));
+  const table = readTable(view, v, options.overrides);
+  if (!table) return null;
+  const found = findPeriodColumns(view, table, v);
+  if (!found) return checkGrid(grid, s, options);
+  const periods: NonNullable<Results['periods']> = [];
+  for (const p of found.periods) {
+    const results = checkGrid(grid, s, { overrides: { ...p.overrides, ...options.overrides } });
+    if (!results) return checkGrid(grid, s, options);
+    periods.push({ label: periodLabel(p.index, 'zh', found.unit), index: p.index, unit: found.unit, results });
+  }
+  return mergePeriods(periods);
+}
+
+/** One view of a sheet's periods: the last period's people with every period's grade; every issue and quota, tagged. */
+function mergePeriods(periods: NonNullable<Results['periods']>): Results {
+  const last = periods[periods.length - 1]!.results;
+  const byRow = periods.map((p) => new Map(p.results.people.map((x) => [x.row, x])));
+  const people = last.people.map((person) => ({
+    ...person,
+    periods: Object.fromEntries(
+      periods.map((p, i) => {
+        const x = byRow[i]!.get(person.row);
+        return [p.label, { grade: x?.grade ?? null, total: x?.total ?? null, status: x?.status ?? person.status }];
+      }),
+    ),
+  }));
+  // An issue every period finds alike (a duplicate name, a note about the scheme) is said once, without a period.
+  const key = (i: Issue): string => `${i.rule}|${i.cell}|${i.row}|${JSON.stringify(i.data)}`;
+  const counts = new Map<string, number>();
+  for (const p of periods) for (const k of new Set(p.results.issues.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const issues: Issue[] = [];
+  const said = new Set<string>();
+  for (const p of periods)
+    for (const i of p.results.issues) {
+      const k = key(i);
+      if (counts.get(k) === periods.length) {
+        if (!said.has(k)) issues.push(i);
+        said.add(k);
+      } else issues.push({ ...i, period: p.label });
+    }
+  return {
+    ...last,
+    people,
+    issues,
+    quotas: periods.flatMap((p) => p.results.quotas.map((q) => ({ ...q, period: p.label }))),
+    periods,
   };
 }
 

@@ -29,11 +29,11 @@ export { FIT_LIMITS, type Fit, type FitCode, type FitReason, type SchemeSource, 
 export { type CheckReport, type FitDetail, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';
 export { readTextLiteral } from './expr/parse';
 // The write plan.
-export { applyToGrid, buildPlan, type CellContent, type CellWrite, contentAt, type Plan, undoPlan } from './plan/plan';
+export { applyToGrid, buildPlan, buildSheetPlan, type CellContent, type CellWrite, contentAt, type Plan, undoPlan } from './plan/plan';
 // The year: period sheets, roll-up, summary forms.
 export { findPeriodSheets, guessPeriodSheets, monthOf, periodLabel, type PeriodSheet, periodUnit, quarterOf } from './annual/periods';
 export { type AnnualResults, type PeriodResults } from './annual/rollup';
-export { rollUpYear, yearForms } from './annual/year';
+export { rollUpSheetPeriods, rollUpYear, yearForms } from './annual/year';
 export { type AnnualReport, toAnnualReport } from './annual/report';
 export { type Form, quarterlyForm } from './annual/forms';
 export { FORM_FONT, FORM_STYLES, formLayout, type FormLayout, freeSheetName, looksLikeFormula } from './annual/layout';
@@ -41,4 +41,8 @@ export { FORM_FONT, FORM_STYLES, formLayout, type FormLayout, freeSheetName, loo
 export { inferScheme } from './infer/infer';
 
 // Checking a sheet, and how well a scheme fits it.
-export { checkGrid, type CheckOptions, compiled, findRoster, measureFit, rankFits } from './check';
+export { checkGrid, checkSheet, type CheckOptions, compiled, findRoster, measureFit, rankFits } from './check';
+
+// Per-person forms (登记表): one person a sheet, read into one roster and checked like any other.
+export { type FormPerson, type FormProblem, type FormRead, readForm } from './table/form';
+export { checkForms, type FormsResults, type FormsRoster, formsRoster, toFormsReport } from './forms';

@@ -4,7 +4,7 @@
  * write plan.
  */
 import type { PeriodUnit } from './annual/periods';
-import type { Issue } from './report/issue';
+import type { FieldRef, Issue } from './report/issue';
 import type { CompiledScheme } from './scheme/fields';
 import type { Table } from './table/read';
 
@@ -38,7 +38,9 @@ export type Note =
    * A rated item's word decided the grade (廉：否决 → 较差) or barred the top one (德：基本合格 → 至多较好):
    * `item` the item's label, `word` the ladder word, `grade` the grade given or the best allowed.
    */
-  | { code: 'rating'; item: string; itemEn?: string; word: string; effect: 'lowest' | 'not-top'; grade: string };
+  | { code: 'rating'; item: string; itemEn?: string; word: string; effect: 'lowest' | 'not-top'; grade: string }
+  /** The grade cell states no grade (不确定等次, 不参加考核) and the engine follows it: `sheet` the cell's words. */
+  | { code: 'sheet-no-grade'; sheet: string };
 
 export type NoteCode = Note['code'];
 
@@ -89,6 +91,8 @@ export interface Person {
   category: string | null;
   /** Place within the category, where the scheme ranks (organisations); null otherwise. */
   rank: Rank | null;
+  /** On a sheet of several periods (month or quarter columns): each period's grade and total, by period label. */
+  periods?: Record<string, { grade: string | null; total: number | null; status: Status }>;
 }
 
 export interface Rank {
@@ -119,6 +123,8 @@ export type QuotaScope = { kind: 'all' } | { kind: 'unit'; unit: string };
 
 export interface QuotaResult {
   id: string | null;
+  /** On a sheet of several periods: the period counted. */
+  period?: string;
   grades: string[];
   scope: QuotaScope;
   kind: 'max' | 'min';
@@ -144,11 +150,26 @@ export interface Results {
   sources: Record<string, FieldSource>;
   /** Per field read from a column: its 1-based sheet column. */
   fieldColumns: Record<string, number>;
+  /**
+   * The columns the scheme's total needs that the sheet does not have: reported as missing-column where totals
+   * are computed; on a roster of grades only (scoring 'grades-only') they are not errors, but they still say how
+   * far the scheme is from the sheet.
+   */
+  absent: FieldRef[];
+  /**
+   * A sheet that keeps several periods side by side: each period's own check, in the year's order. The
+   * results around them are the merged view: the last period's people (each with every period's grade),
+   * every period's issues and quotas, each tagged with its period.
+   */
+  periods?: { label: string; index: number; unit: PeriodUnit; results: Results }[];
   people: Person[];
   quotas: QuotaResult[];
   issues: Issue[];
-  /** How totals were found: computed from items, read from the sheet's total column, or not at all (grades entered). */
-  scoring: 'computed' | 'total-column' | 'entered';
+  /**
+   * How totals and grades are had: computed from the items, read from the total column, grades entered by the
+   * scheme's design (grading mode entered), or grades only because the sheet keeps no scores (a roster of grades).
+   */
+  scoring: 'computed' | 'total-column' | 'entered' | 'grades-only';
 }
 
 /** A person's value of a field (an item, a dimension, a computed field) by id; null when unknown. */

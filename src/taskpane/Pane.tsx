@@ -25,7 +25,7 @@ export interface PaneProps {
 export function Pane({ host, locale }: PaneProps) {
   const s = strings(locale);
   const st = usePaneStyles();
-  const { state, resolved, note, noFit, counts, results, options, on } = usePane(host, locale);
+  const { state, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
   const { sheet, busy, stale, message, tab } = state;
 
   // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
@@ -82,7 +82,7 @@ export function Pane({ host, locale }: PaneProps) {
 
       {sheet && !results && (
         <MessageBar intent="warning">
-          <MessageBarBody>{noFit ? s.chooseScheme : s.noRoster(sheet.read.sheet)}</MessageBarBody>
+          <MessageBarBody>{noFit ? s.chooseScheme : (forms ?? s.noRoster(sheet.read.sheet))}</MessageBarBody>
         </MessageBar>
       )}
       {results && results.people.length === 0 && <Text>{s.noPeople}</Text>}

@@ -17,6 +17,7 @@ import {
   type Scheme,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
+import { appWords } from '../app/words';
 import { preset } from '../schemes';
 
 /**
@@ -51,6 +52,11 @@ export function schemeNote(outcome: AnalyseOutcome, locale: Locale): string | nu
   if (outcome.ok) return analysisSentence(outcome.analysis, locale);
   if (outcome.problem === 'no-fit') return noFitSentence(outcome.closest, locale);
   return null;
+}
+
+/** A workbook of per-person forms (登记表) that the active sheet alone cannot check: the one line that says so; null otherwise. */
+export function formsNote(outcome: AnalyseOutcome, locale: Locale): string | null {
+  return !outcome.ok && outcome.problem === 'forms' ? appWords(locale).forms(outcome.unread, outcome.people, outcome.partial) : null;
 }
 
 export interface RoleOption {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import {
   a1,
-  buildPlan,
+  buildSheetPlan,
   columnOf,
   type ColumnOverrides,
   emptySettings,
@@ -21,7 +21,7 @@ import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';
 import { initialPane, paneReducer, type TabKey } from './pane-state';
-import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote } from './session';
+import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, formsNote } from './session';
 import { strings } from './strings';
 
 export function usePane(host: Host, locale: Locale) {
@@ -34,6 +34,7 @@ export function usePane(host: Host, locale: Locale) {
   const outcome = useMemo(() => (read ? analyseActive(read, choice, columns, locale) : null), [read, choice, columns, locale]);
   const resolved = outcome ? schemeInUse(outcome) : null;
   const note = outcome ? schemeNote(outcome, locale) : null;
+  const forms = outcome ? formsNote(outcome, locale) : null;
   // Presets read the sheet but none fits it clearly: the user is to choose.
   const noFit = outcome?.ok === false && outcome.problem === 'no-fit';
   const analysis = outcome?.ok ? outcome.analysis : null;
@@ -187,7 +188,7 @@ export function usePane(host: Host, locale: Locale) {
   const makePreview = () => {
     if (!checked) return;
     const { sheet, results } = checked;
-    dispatch({ type: 'preview', plan: buildPlan(results, sheet.read.grid, { formulas: sheet.formulas }) });
+    dispatch({ type: 'preview', plan: buildSheetPlan(results, sheet.read.grid, { formulas: sheet.formulas }) });
   };
 
   const apply = () =>
@@ -236,6 +237,7 @@ export function usePane(host: Host, locale: Locale) {
     : null;
 
   return {
+    forms,
     state,
     resolved,
     note,

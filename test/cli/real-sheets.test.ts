@@ -115,8 +115,7 @@ async function gradeTwice(grid: Grid, ...args: string[]) {
 describe('real sheets (issue #15): the honest verdict on each', () => {
   // 1. A 组织部's county compilation: 3 organisations × 3 quarters; 县财政局 breaks its 40% in Q2.
   describe('county compilation (组织部, several organisations, quarters side by side)', () => {
-    // Known gap, #16.
-    it.failing('infers the sheet’s own scheme and reads 21 people, the unit filled down its merged block', async () => {
+    it('infers the sheet’s own scheme and reads 21 people, the unit filled down its merged block', async () => {
       const { report } = await check(countyCompilation());
       expectInferred(report);
       expect(report.people).toHaveLength(21);
@@ -131,8 +130,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       expect(report.periods).toEqual(['第一季度', '第二季度', '第三季度']);
       expect(report.people.find((p: any) => p.name === '郑宏伟').grades).toEqual({ 第一季度: '好', 第二季度: '好', 第三季度: '好' });
     });
-    // Known gap, #16.
-    it.failing('applies the 40% per organisation and quarter: only 县财政局 in 第二季度 is over (3 of 7, limit 2); exit 1', async () => {
+    it('applies the 40% per organisation and quarter: only 县财政局 in 第二季度 is over (3 of 7, limit 2); exit 1', async () => {
       const { code, report } = await check(countyCompilation());
       expect(code).toBe(1);
       expect(quotaErrors(report)).toEqual([
@@ -144,8 +142,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 2. A 处室's month table: three month columns, 好 3 of 9 graded in each; a probationer.
   describe('处室 month table (（7）月份考核等次 …)', () => {
-    // Known gap, #16.
-    it.failing('reads three monthly periods for 10 people; exit 0, no error', async () => {
+    it('reads three monthly periods for 10 people; exit 0, no error', async () => {
       const { code, report } = await check(monthTable());
       expectInferred(report);
       expect(code).toBe(0);
@@ -154,8 +151,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
       expect(report.people[1].grades).toEqual({ '7月': '好', '8月': '较好', '9月': '好' });
       expect(errors(report)).toEqual([]);
     });
-    // Known gap, #16.
-    it.failing('takes 不确定等次 as the sheet’s statement for the probationer, outside the base (好 3 of 9 each month)', async () => {
+    it('takes 不确定等次 as the sheet’s statement for the probationer, outside the base (好 3 of 9 each month)', async () => {
       const { report } = await check(monthTable());
       expect(report.people[9]).toEqual(expect.objectContaining({ name: '余晓彤', status: 'ungraded' }));
       expect(rules(report)).not.toContain('unknown-grade');
@@ -335,8 +331,8 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 10. Grades only: no score column exists, so none is reported missing and none is written.
   describe('grades-only roster (考核等次, no scores)', () => {
-    // Known gap, #16.
-    it.failing('checks the grades as words and counts them: 16 people, 好 6 of 15 graded; exit 0', async () => {
+    // 柯晓敏's 不确定等次 is the sheet's own statement (#16, point 7): ungraded, outside the base of 好.
+    it('checks the grades as words and counts them: 16 people, 好 6 of 15 graded; exit 0', async () => {
       const { code, report } = await check(gradesOnlyRoster());
       expectInferred(report);
       expect(code).toBe(0);
@@ -401,8 +397,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 13. Grades only under a scored preset given as argument (issue #16's xiang-2015 example).
   describe('grades-only xiang-2015 sheet, --scheme xiang-2015', () => {
-    // Known gap, #16.
-    it.failing('no missing-column per item; 优秀 6 of 10: warning over 40% (4), error over 50% (5); exit 1', async () => {
+    it('no missing-column per item; 优秀 6 of 10: warning over 40% (4), error over 50% (5); exit 1', async () => {
       const { code, report } = await check(xiangGradesOnly(), '--scheme', 'xiang-2015');
       expect(report.scheme).toBe('xiang-2015');
       expect(report.schemeSource).toBe('argument');
@@ -413,6 +408,15 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
         ['优秀', 6, 10, 4, 'warning'],
         ['优秀', 6, 10, 5, 'error'],
       ]);
+      // Without totals there is nothing to rank by: no cut line is drawn through people with no score.
+      expect(report.quota.map((q: any) => q.ranking)).toEqual([[], []]);
+    });
+    it('grade writes no 总分 or score column and no grade: the grades are the sheet’s own', async () => {
+      const { graded, ws, newErrors } = await gradeTwice(xiangGradesOnly(), '--scheme', 'xiang-2015');
+      expect(graded.report.scoring).toBe('grades-only');
+      expect(usedWidth(ws)).toBe(6);
+      expect(text(ws, 'E4')).toBe('优秀');
+      expect(newErrors).toEqual([]);
     });
   });
 

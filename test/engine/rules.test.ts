@@ -264,6 +264,20 @@ const CASES: Case[] = [
     says: ['少于要求的 1 人', 'fewer than the required 1'],
   },
   {
+    // A 组织部's compilation of two bureaux (test/helpers/real-sheets.ts countyCompilation, cut down).
+    title: 'a compilation of several organisations: quotas per organisation',
+    grid: gridOf([
+      ['姓名', '单位', '等次'],
+      ['甲', '县财政局', '好'],
+      ['乙', '县财政局', '较好'],
+      ['丙', '县审计局', '好'],
+      ['丁', '县审计局', '一般'],
+    ]),
+    rule: 'quota-per-organisation',
+    cell: null,
+    says: ['本表汇总了 2 个单位（县财政局、县审计局）', '2 organisations (县财政局, 县审计局)'],
+  },
+  {
     title: 'a band gap in a scheme',
     scheme: gappy,
     grid: dims([['张三', 18, 18, 14, 30, 9]]),
@@ -305,6 +319,14 @@ const CASES: Case[] = [
     rule: 'condition-conflict',
     cell: 'A2',
     says: ['按前者处理', 'the first is used'],
+  },
+  {
+    // Issue #16: 不确定等次 written in the grade cell, nothing in 备注.
+    title: 'a grade cell that states no grade, with no reason in the remarks',
+    grid: dims([['张三', 18, 18, 14, 30, 9, null, null, 89, '不确定等次', null]]),
+    rule: 'no-grade-unexplained',
+    cell: 'J2',
+    says: ['表中写明“不确定等次”，但备注未写原因', 'The sheet says "不确定等次", but the remarks do not say why'],
   },
 ];
 

@@ -95,6 +95,7 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
   ],
   'quota-exceeded': [quota, { ...quota, scope: { kind: 'all' }, hard: false }],
   'quota-below-minimum': [quota],
+  'quota-per-organisation': [{ units: ['县发展和改革局', '县财政局'] }, { units: ['一局', '二局', '三局', '四局', '五局', '六局'] }],
   'scheme-gap': [
     { kind: 'gap', subject: null, grades: [], ...span },
     { kind: 'overlap', subject: de, grades: ['优秀', '良好'], ...span, to: 89, toInclusive: true },
@@ -106,6 +107,12 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
   'missing-column': [{ field: de }],
   'header-max-mismatch': [{ field: de, header: 25, scheme: 20 }],
   'condition-conflict': [{ chosen: '急难险重', ignored: '推诿扯皮' }],
+  'no-grade-unexplained': [
+    { sheet: '不确定等次', stated: 'ungraded', reasons: ['试用期', '立案调查', '处分期间', '病事假超半'], given: null },
+    { sheet: '不确定等次（家中有事）', stated: 'ungraded', reasons: ['试用期'], given: '家中有事' },
+    { sheet: '不参加考核', stated: 'excluded', reasons: ['调出'], given: null },
+    { sheet: '在外考核', stated: 'elsewhere', reasons: [], given: null },
+  ],
   'annual-missing-period': [
     { name: '周杰', periods: [1, 2], unit: 'quarter' },
     { name: null, periods: [5, 6], unit: 'month' },
@@ -151,6 +158,7 @@ const NOTES: { [C in NoteCode]: Extract<Note, { code: C }>[] } = {
     { code: 'rating', item: '廉', itemEn: 'Integrity', word: '否决', effect: 'lowest', grade: '较差' },
     { code: 'rating', item: '德', word: '基本合格', effect: 'not-top', grade: '较好' },
   ],
+  'sheet-no-grade': [{ code: 'sheet-no-grade', sheet: '不确定等次' }],
 };
 
 const EXPR: { [C in ExprProblem['code']]: Extract<ExprProblem, { code: C }> } = {

@@ -106,7 +106,7 @@ export interface RowSpec {
   post: number;
   cells: ScoreCell[];
   total: 'empty' | 'right' | 'wrong' | 'text' | 'formula';
-  grade: 'empty' | 'right' | 'other' | 'synonym' | 'garbage';
+  grade: 'empty' | 'right' | 'other' | 'synonym' | 'garbage' | 'none';
   gradePick: number;
   remark: number;
 }
@@ -159,7 +159,12 @@ const REMARKS = [
   '@x',
   '-',
   '新录用',
+  '借调市委办',
+  '病事假累计超过本季度一半',
+  '抽调参加巡察工作',
 ];
+/** What offices write in the grade cell for no grade (src/engine/grade/no-grade.json): the sheet's own statement, or a dash. */
+const NO_GRADE = ['不确定等次', '不参加考核', '在外考核', '不确定等次（试用期）', '未定等次', '—', '不参加（调出）', '暂不定等次'];
 const JUNK = ['性别', '联系电话', '出生年月', '身份证号', '本人签字', '', '民族'];
 const NOTES = ['注：1. 本表一式两份。', '说明：加分须附证明材料', '审核人：', '填表人：李明'];
 
@@ -186,7 +191,15 @@ const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
     'text' as const,
     'formula' as const,
   ),
-  grade: fc.constantFrom('empty' as const, 'right' as const, 'right' as const, 'other' as const, 'synonym' as const, 'garbage' as const),
+  grade: fc.constantFrom(
+    'empty' as const,
+    'right' as const,
+    'right' as const,
+    'other' as const,
+    'synonym' as const,
+    'garbage' as const,
+    'none' as const,
+  ),
   gradePick: fc.nat({ max: 7 }),
   remark: fc.nat({ max: REMARKS.length - 1 }),
 });
@@ -513,7 +526,9 @@ export function buildSheet(spec: SheetSpec): BuiltSheet {
                 ? (pick.synonyms[0] ?? pick.label)
                 : r.grade === 'garbage'
                   ? '良好+'
-                  : null;
+                  : r.grade === 'none'
+                    ? NO_GRADE[r.gradePick % NO_GRADE.length]!
+                    : null;
         text(row, gradeCol, g);
       }
     });

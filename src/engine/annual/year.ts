@@ -5,6 +5,7 @@
  */
 import { checkGrid } from '../check';
 import type { Grid } from '../grid';
+import type { Results } from '../results';
 import type { Scheme } from '../scheme/model';
 import type { ColumnOverrides } from '../table/read';
 import { annualForm, ANNUAL_TITLE, QUARTERLY_TITLE, quarterlyForm, type Form } from './forms';
@@ -37,6 +38,16 @@ export function rollUpYear(input: YearInput): YearOutcome {
   let annualSheet = null;
   for (const grid of input.others) if (!isOwnForm(grid) && (annualSheet = readAnnualSheet(grid, scheme))) break;
   return { ok: true, year: rollUp(scheme, checked, annualSheet), checked };
+}
+
+/**
+ * A year kept in one sheet, a column (or a pair) per period: each period as checked (checkSheet's
+ * Results.periods) rolled up as if each were a sheet of its own. Null when the sheet keeps one period.
+ */
+export function rollUpSheetPeriods(scheme: Scheme, sheet: Results): { year: AnnualResults; checked: PeriodResults[] } | null {
+  if (!sheet.periods) return null;
+  const checked = sheet.periods.map((p) => ({ sheet: sheet.table.sheet, index: p.index, results: p.results }));
+  return { year: rollUp(scheme, checked, null), checked };
 }
 
 /**

@@ -93,7 +93,7 @@ function holdsScores(view: GridView, table: Table, c: Column): boolean {
   return filled > 0 && numbers * 2 >= filled;
 }
 
-type Scored = Pick<Results, 'people' | 'issues' | 'scoring'>;
+type Scored = Pick<Results, 'people' | 'issues' | 'scoring' | 'absent'>;
 
 /** The fit of a scheme on a table it has read, from the scoring of its rows. */
 export function fitOf(view: GridView, table: Table, c: CompiledScheme, scored: Scored): Fit {
@@ -190,8 +190,13 @@ export function fitOf(view: GridView, table: Table, c: CompiledScheme, scored: S
     }
   }
 
-  // Required columns missing.
-  const missing = scored.issues.flatMap((i) => (i.data.rule === 'missing-column' ? [i.data.field.label] : []));
+  // Required columns missing: those reported, and on a roster of grades only, the score columns it does not keep.
+  const missing = [
+    ...new Set([
+      ...scored.issues.flatMap((i) => (i.data.rule === 'missing-column' ? [i.data.field.label] : [])),
+      ...(scored.scoring === 'grades-only' ? scored.absent.map((f) => f.label) : []),
+    ]),
+  ];
   if (missing.length > 0) reasons.push({ code: 'missing', columns: missing });
 
   const weight = parts.reduce((a, p) => a + LIMITS.weights[p.m], 0);

@@ -1,10 +1,12 @@
 /**
  * Conditions read from a row's texts (备注, 状态, the note after a name, 职务): which of the
- * scheme's conditions apply, including leave days counted from "病假30天，事假20天".
+ * scheme's conditions apply, including leave counted from "病假30天，事假20天" or stated as
+ * "病事假累计超过本季度一半" (the words are data: ./leave.json, read by ./leave.ts).
  * Words preceded by 无/未/非/不/没有 do not count ("未受处分" is not a sanction).
  */
 import type { Scheme, SchemeCondition, SchemeMatch } from '../scheme/model';
 import { compact } from '../text';
+import { type Leave, type LeavePeriod, readLeave } from './leave';
 
 export interface RowTexts {
   remark: string;
@@ -26,47 +28,22 @@ export function mentions(text: string, word: string): boolean {
   return false;
 }
 
-const LEAVE =
-  /(工伤)?(病事假|病假|事假|探亲假|婚丧假|婚假|丧假|产假|陪产假|护理假|年休假|年假|育儿假)(?:累计|共计|合计|共|计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十]+|半)(?:个)?(工作日|天|日|月|周|星期)/g;
-
-const UNIT_DAYS: Record<string, number> = { 工作日: 1, 天: 1, 日: 1, 月: 30, 周: 7, 星期: 7 };
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "46", "四十六", "十五", "两", "半" → a number (up to 99 in Chinese numerals). */
-export function amount(s: string): number {
-  if (s === '半') return 0.5;
-  if (/^\d/.test(s)) return Number(s);
-  const ten = s.indexOf('十');
-  if (ten < 0) return DIGITS[s] ?? NaN;
-  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? NaN);
-  const ones = ten === s.length - 1 ? 0 : (DIGITS[s.slice(ten + 1)] ?? NaN);
-  return tens * 10 + ones;
-}
-
 /** Leave days by kind from free text: "病假30天、事假两周" → {病假: 30, 事假: 14}; 工伤病假 is its own kind; a month counts 30 days. */
 export function leaveDays(text: string): Map<string, number> {
-  return leaveDaysCompact(compact(text));
-}
-
-const NO_LEAVE = new Map<string, number>();
-
-/** leaveDays for text already compacted; most texts name no leave at all (no 假) and cost one scan. */
-function leaveDaysCompact(text: string): Map<string, number> {
-  if (!text.includes('假')) return NO_LEAVE;
-  const out = new Map<string, number>();
-  for (const m of text.matchAll(LEAVE)) {
-    const days = amount(m[3]!) * UNIT_DAYS[m[4]!]!;
-    if (!Number.isFinite(days)) continue;
-    const kind = (m[1] ?? '') + m[2]!;
-    out.set(kind, (out.get(kind) ?? 0) + days);
-  }
-  return out;
+  return readLeave(text).days;
 }
 
 const PERIOD_DAYS: Record<Scheme['period']['unit'], number> = { month: 30, quarter: 91, 'half-year': 182, year: 365 };
 
 export function periodDays(s: Scheme): number {
   return s.period.days ?? PERIOD_DAYS[s.period.unit];
+}
+
+type PeriodUnit = Scheme['period']['unit'];
+
+/** The days of a period a remark names: 'period' or the scheme's own unit is the scheme's period (`days`). */
+function statedDays(p: LeavePeriod, days: number, unit: PeriodUnit | null): number {
+  return p === 'period' || p === unit ? days : PERIOD_DAYS[p];
 }
 
 /** A condition ready to test rows: its words normalised once, not once per row. */
@@ -95,7 +72,7 @@ function conditionsOf(s: Scheme): { condition: SchemeCondition; match: CompiledM
 /** A row's texts compacted once, with leave days parsed at most once per text. */
 class RowText {
   readonly texts: Record<keyof RowTexts, string>;
-  private leave: Map<string, Map<string, number>> | undefined;
+  private leave: Map<string, Leave> | undefined;
   constructor(t: RowTexts) {
     this.texts = {
       remark: t.remark && compact(t.remark),
@@ -104,16 +81,16 @@ class RowText {
       post: t.post && compact(t.post),
     };
   }
-  leaveDays(text: string): Map<string, number> {
+  readLeave(text: string): Leave {
     this.leave ??= new Map();
-    let days = this.leave.get(text);
-    if (!days) this.leave.set(text, (days = leaveDaysCompact(text)));
-    return days;
+    let leave = this.leave.get(text);
+    if (!leave) this.leave.set(text, (leave = readLeave(text)));
+    return leave;
   }
 }
 
 /** What in the row made a condition apply: the keyword found, or the leave days counted. */
-function matchCompiled(m: CompiledMatch, row: RowText, days: number): string | null {
+function matchCompiled(m: CompiledMatch, row: RowText, days: number, unit: PeriodUnit | null): string | null {
   const texts = row.texts;
   const text =
     m.in.length === 1
@@ -127,17 +104,20 @@ function matchCompiled(m: CompiledMatch, row: RowText, days: number): string | n
   const word = m.keywords.find((k) => mentions(text, k.key));
   if (word !== undefined) return word.raw;
   if (m.leave) {
-    const found = row.leaveDays(text);
-    const total = m.leave.kinds.reduce((sum, k) => sum + (found.get(k) ?? 0), 0);
+    const found = row.readLeave(text);
+    const total = m.leave.kinds.reduce((sum, k) => sum + (found.days.get(k) ?? 0), 0);
     const limit = m.leave.over === 'half-period' ? days / 2 : m.leave.over;
     if (total > limit) return `${m.leave.kinds[0]}${total}天`;
+    // "Over half of a period" says more than half its days: enough when that half is at least the limit.
+    const stated = found.overHalf.find((o) => m.leave!.kinds.includes(o.kind) && statedDays(o.period, days, unit) / 2 >= limit);
+    if (stated) return stated.text;
   }
   return null;
 }
 
 /** What in the row made a condition apply: the keyword found, or the leave days counted. */
-export function matchWord(m: SchemeMatch, t: RowTexts, days: number): string | null {
-  return matchCompiled(compileMatch(m), new RowText(t), days);
+export function matchWord(m: SchemeMatch, t: RowTexts, days: number, unit: PeriodUnit | null = null): string | null {
+  return matchCompiled(compileMatch(m), new RowText(t), days, unit);
 }
 
 /** The order in which condition effects are applied (rules.md §4.6). */
@@ -157,7 +137,7 @@ export function matchedConditions(s: Scheme, t: RowTexts): Matched[] {
   const row = new RowText(t);
   const hit: Matched[] = [];
   for (const { condition, match } of conditionsOf(s)) {
-    const word = matchCompiled(match, row, days);
+    const word = matchCompiled(match, row, days, s.period.unit);
     if (word !== null) hit.push({ condition, label: condition.label ?? word });
   }
   return hit.length <= 1 ? hit : EFFECT_ORDER.flatMap((e) => hit.filter((h) => h.condition.effect === e));

@@ -22,14 +22,23 @@ import {
   type PerCase,
   type RatedField,
 } from '../scheme/fields';
-import { countId, LADDERS, voteId, VOTERS_ID, type RatingEffect, type SchemeCondition, type SchemeRatingWord } from '../scheme/model';
+import {
+  countId,
+  LADDERS,
+  voteId,
+  VOTERS_ID,
+  type RatingEffect,
+  type Scheme,
+  type SchemeCondition,
+  type SchemeRatingWord,
+} from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
 import { shiftView } from '../table/blocks';
 import { headerCell, type RosterRow, type Table } from '../table/read';
 import { matchedConditions, matchWord, periodDays, type Matched, type RowTexts } from './conditions';
-import { isNoGradeText } from './no-grade';
+import { noGradeStatement, type NoGradeKind } from './no-grade';
 import { screenNote } from './screens';
 
 export const TOTAL_FIELD: FieldRef = { id: 'total', label: '总分', en: 'Total' };
@@ -63,7 +72,7 @@ interface Setup {
   scoring: Results['scoring'];
 }
 
-function setUp(table: Table, c: CompiledScheme): Setup {
+function setUp(view: GridView, table: Table, c: CompiledScheme): Setup {
   const col = new Map<string, Column>();
   const identity: Setup['identity'] = {};
   for (const column of table.columns) {
@@ -109,9 +118,32 @@ function setUp(table: Table, c: CompiledScheme): Setup {
   let scoring: Results['scoring'];
   // Grades as entered: no totals, unless the scheme states how its total is made (an inferred scheme whose sum the sheet confirms).
   if (c.scheme.grading.mode === 'entered' && c.scheme.total.expr === undefined) scoring = 'entered';
+  // A roster of grades only (姓名, 等次 filled in), under a scored scheme: its grades are checked as written and
+  // counted; no column of scores is missing, because the sheet keeps none.
+  else if (gradesOnly(view, table, identity.grade, identity.total, [...col.values()], c)) scoring = 'grades-only';
   else if (identity.total && (col.size === 0 || (c.totalIsInput !== null && !col.has(c.totalIsInput)))) scoring = 'total-column';
   else scoring = 'computed';
   return { col, identity, source, needed, scoring };
+}
+
+/**
+ * A grade column with the scheme's grade words on most rows, and no column of scores (rated words like 德（合格） aside). Most, not
+ * any: a sheet with no score column of the scheme where kaohe wrote the one grade it could derive (a direct grade
+ * for 急难险重) is still a scored sheet with its columns missing.
+ */
+function gradesOnly(
+  view: GridView,
+  table: Table,
+  grade: Column | undefined,
+  total: Column | undefined,
+  fields: Column[],
+  c: CompiledScheme,
+): boolean {
+  if (!grade || total) return false;
+  const scored = fields.some((column) => column.role.kind === 'field' && c.fields.get(column.role.id)?.kind !== 'rated');
+  const labels = c.scheme.grading.labels;
+  const graded = table.rows.filter((r) => gradeLabel(labels, cellText(view.value(r.row, grade.col + r.shift))) !== null).length;
+  return !scored && graded * 2 > table.rows.length;
 }
 
 /** Rows repeat the same texts: what they are matched by is worked out once per distinct key. */
@@ -125,8 +157,8 @@ export function scoreTable(
   view: GridView,
   table: Table,
   c: CompiledScheme,
-): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns'> {
-  const setup = setUp(table, c);
+): Pick<Results, 'people' | 'issues' | 'scoring' | 'sources' | 'fieldColumns' | 'absent'> {
+  const setup = setUp(view, table, c);
   const issues = columnIssues(table, c, setup);
   const scorer = new RowScorer(view, table, c, setup);
   const people: Person[] = [];
@@ -141,6 +173,10 @@ export function scoreTable(
     scoring: setup.scoring,
     sources: Object.fromEntries(setup.source),
     fieldColumns: Object.fromEntries([...setup.col].map(([id, column]) => [id, column.col])),
+    absent: [...setup.needed].flatMap((id) => {
+      const f = c.fields.get(id);
+      return f && setup.source.get(id) === 'missing' ? [fieldRef(f)] : [];
+    }),
   };
 }
 
@@ -207,6 +243,8 @@ class RowScorer {
   /** Grade columns of earlier stages (建议等次 beside 最终评定等次): compared with the grade. */
   private readonly earlier: Column[];
   private readonly conditionMemo = new Map<string, Matched[]>();
+  /** The scheme's own reasons for each kind of no grade (试用期, 立案调查 …; 调出; 派驻), for a sheet that states one without a reason. */
+  private readonly reasons: Record<NoGradeKind, string[]>;
   private readonly variantMemo = new Map<string, CompiledVariant | null>();
   private totalAsInput: InputField | undefined;
   // The row being scored.
@@ -231,6 +269,11 @@ class RowScorer {
     this.s = c.scheme;
     this.labels = c.scheme.grading.labels;
     this.nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
+    this.reasons = {
+      ungraded: reasonsOf(this.s, 'no-grade'),
+      excluded: reasonsOf(this.s, 'exclude'),
+      elsewhere: reasonsOf(this.s, 'elsewhere'),
+    };
     this.rated = [...c.fields.values()].flatMap((f) => {
       const column = col.get(f.id);
       return f.kind === 'rated' && column ? [ratedColumn(f, column)] : [];
@@ -278,16 +321,39 @@ class RowScorer {
     }
     const remark = this.text('remark', r.row);
     const texts = { remark, status: this.text('status', r.row), name: r.nameNote ?? '', post: this.text('post', r.row) };
-    const hits = this.conditions(texts);
+    // The grade cell first: 不确定等次（试用期）, 不参加 are the sheet's own statement, and a bracketed reason counts as 备注 does.
+    const gradeCol = setup.identity.grade;
+    const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
+    const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
+    const statement = sheetGrade === null && gradeText ? noGradeStatement(gradeText) : null;
+    const sheetNoGrade = statement !== null;
+    const why0 = statement?.reason;
+    const hits = this.conditions(why0 ? { ...texts, remark: texts.remark ? `${texts.remark}；${why0}` : why0 } : texts);
     const matched = hits.length === 0 ? NONE : hits.map((h) => h.condition);
     const noGradeHit = hits.length === 0 ? undefined : hits.find((h) => NO_GRADE_EFFECTS.has(h.condition.effect));
     const noGrade = noGradeHit?.condition;
-    const status: Person['status'] = !noGrade ? 'graded' : noGrade.effect === 'no-grade' ? 'ungraded' : 'excluded';
-    const elsewhere = noGrade?.effect === 'elsewhere';
+    // Where the scheme's conditions find no reason, the sheet's statement of no grade is followed, not contradicted.
+    const stated = !noGrade && statement && statement.kind !== 'unstated' && s.grading.mode !== 'none' ? statement.kind : null;
+    const status: Person['status'] = stated
+      ? stated === 'ungraded'
+        ? 'ungraded'
+        : 'excluded'
+      : !noGrade
+        ? 'graded'
+        : noGrade.effect === 'no-grade'
+          ? 'ungraded'
+          : 'excluded';
+    const elsewhere = stated ? stated === 'elsewhere' : noGrade?.effect === 'elsewhere';
     this.row = r.row;
     this.status = status;
     this.checked = status !== 'excluded';
     this.rowIssues = [];
+    if (stated) {
+      const reasons = this.reasons[stated];
+      // A scheme that lists no reasons of its own (an inferred one) has nothing to miss.
+      if (reasons.length > 0)
+        this.add({ rule: 'no-grade-unexplained', sheet: gradeText, stated, reasons, given: why0 ?? null }, gradeCol!.col);
+    }
 
     const vals = this.readFields();
     const variant = this.variantOf(texts);
@@ -297,12 +363,7 @@ class RowScorer {
     const total = this.total(vals, variant);
     const rated = this.readRatings(r.row);
 
-    // Status and grade.
-    const gradeCol = setup.identity.grade;
-    const gradeText = gradeCol ? cellText(view.value(r.row, gradeCol.col)) : '';
-    const sheetGrade = gradeText ? gradeLabel(this.labels, gradeText) : null;
-    // 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
-    const sheetNoGrade = sheetGrade === null && isNoGradeText(gradeText);
+    // Status and grade. 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
     if (gradeText && sheetGrade === null && !sheetNoGrade && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
@@ -328,7 +389,7 @@ class RowScorer {
         grade = direct.grade!;
         gradeFrom = 'direct';
         why = conditionNote(direct);
-      } else if (s.grading.mode === 'entered') {
+      } else if (s.grading.mode === 'entered' || this.setup.scoring === 'grades-only') {
         grade = sheetGrade;
         gradeFrom = sheetGrade ? 'entered' : null;
         if (!gradeText && gradeCol) this.add({ rule: 'missing-value', field: GRADE_FIELD }, gradeCol.col);
@@ -405,8 +466,14 @@ class RowScorer {
       post: texts.post || null,
       remark: remark && r.nameNote ? `${remark}；${r.nameNote}` : remark || r.nameNote || null,
       status,
-      reasonLabel: noGradeHit?.label ?? null,
-      reason: noGrade ? conditionNote(noGrade) : gradeFrom === 'direct' || gradeFrom === 'cap' ? why! : null,
+      reasonLabel: noGradeHit?.label ?? (stated ? (statement?.reason ?? null) : null),
+      reason: noGrade
+        ? conditionNote(noGrade)
+        : stated
+          ? { code: 'sheet-no-grade', sheet: gradeText }
+          : gradeFrom === 'direct' || gradeFrom === 'cap'
+            ? why!
+            : null,
       elsewhere,
       total,
       grade,
@@ -416,7 +483,8 @@ class RowScorer {
       ratings: rated.words,
       sheetTotal: typeof sheetTotalRaw === 'number' ? sheetTotalRaw : totalCol ? cellText(sheetTotalRaw) || null : null,
       sheetGrade: gradeText || null,
-      elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText || null)) : null,
+      // The receiving unit's grade, when the cell holds one rather than the words 在外考核.
+      elsewhereGrade: elsewhere ? (sheetGrade ?? (gradeText && !sheetNoGrade ? gradeText : null)) : null,
       flags,
       conditions: matched.length === 0 ? [] : matched.map((m) => m.id),
       variant: variant?.variant.id ?? null,
@@ -565,7 +633,7 @@ class RowScorer {
     const key = textsKey(texts);
     let v = this.variantMemo.get(key);
     if (v === undefined) {
-      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s)) !== null) ?? null;
+      v = this.c.variants.find((x) => matchWord(x.variant.when, texts, periodDays(this.s), this.s.period.unit) !== null) ?? null;
       this.variantMemo.set(key, v);
     }
     return v;
@@ -672,6 +740,12 @@ function ratingWord(rc: RatedColumn, text: string): SchemeRatingWord | undefined
 }
 
 /** Why a condition applies, in the scheme's words. */
+/** The short names of the scheme's conditions of an effect: their labels, else their first word (调出, 派驻). */
+function reasonsOf(s: Scheme, effect: SchemeCondition['effect']): string[] {
+  const names = s.conditions.filter((c) => c.effect === effect).map((c) => c.label ?? c.match.keywords[0] ?? '');
+  return [...new Set(names.filter(Boolean))];
+}
+
 function conditionNote(c: SchemeCondition): Note {
   return schemeNote(c.reason, c.reasonEn);
 }

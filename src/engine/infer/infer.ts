@@ -185,7 +185,10 @@ export function inferScheme(sheet: Grid): Scheme | null {
     if (role === null && has(P.convertedWords, leaf)) role = 'converted';
     // 德（合格/不合格）, 廉（一票否决）: written in words, a rated item.
     if (role === null && statedRating(leaf)) role = 'rated';
-    if (role === null) role = v.identityContained(key) ?? 'part';
+    if (role === null) role = v.identityContained(key) ?? null;
+    // 第一季度 under 平时考核等次（季度）: a period's grade column, named by the header above it.
+    if (role === null && parent !== null && v.identityContained(keyOf(parent)) === 'grade') role = 'grade';
+    if (role === null) role = 'part';
     columns.push({
       col: c,
       leaf,
@@ -501,7 +504,7 @@ export function inferScheme(sheet: Grid): Scheme | null {
           grades,
           ...bound,
           severity: m.groups.soft ? 'warning' : 'error',
-          scope: 'all',
+          scope: P.notes.eachUnit.some((w) => cl.text.includes(w)) ? 'unit' : 'all',
           note: `本表第 ${cl.row} 行：“${cl.text}”`,
         };
         scheme.quotas!.push(quota);

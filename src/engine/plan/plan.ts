@@ -55,7 +55,7 @@ export interface Plan {
   /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
   valuesInstead: number[];
   /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
-  nothingToWrite: 'entered-grades' | null;
+  nothingToWrite: 'entered-grades' | 'grades-only' | null;
 }
 
 /** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. The words are data (grade/no-grade.json). */
@@ -193,6 +193,27 @@ export interface PlanOptions {
   formulas: boolean;
 }
 
+/**
+ * The plan for a sheet as checked: on a sheet of several periods, each period's plan into its own cells, with no
+ * new column (a column added for one period would belong to none); else the sheet's one plan.
+ */
+export function buildSheetPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
+  if (!r.periods) return buildPlan(r, grid, options);
+  const plans = r.periods.map((p) => buildPlan(p.results, grid, options));
+  const added = new Set(plans.flatMap((p) => p.newColumns.map((c) => c.col)));
+  const first = plans[0]!;
+  const seen = new Set<string>();
+  return {
+    ...first,
+    writes: plans.flatMap((p) => p.writes).filter((w) => !added.has(w.col) && !seen.has(w.cell) && seen.add(w.cell)),
+    conflicts: plans.flatMap((p) => p.conflicts),
+    newColumns: [],
+    skipped: plans.flatMap((p) => p.skipped),
+    valuesInstead: [...new Set(plans.flatMap((p) => p.valuesInstead))],
+    nothingToWrite: plans.every((p) => p.nothingToWrite !== null) ? first.nothingToWrite : null,
+  };
+}
+
 export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const view = new GridView(grid);
   const mode = options.formulas ? 'formulas' : 'values';
@@ -206,8 +227,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     valuesInstead: [],
     nothingToWrite: null,
   };
-  if (r.scoring === 'entered') {
-    plan.nothingToWrite = 'entered-grades';
+  if (r.scoring === 'entered' || r.scoring === 'grades-only') {
+    plan.nothingToWrite = r.scoring === 'entered' ? 'entered-grades' : 'grades-only';
     return plan;
   }
   const labels = r.compiled.scheme.grading.labels;

@@ -7,6 +7,7 @@
 import { issue, type Issue } from '../report/issue';
 import type { CutLinePerson, Person, QuotaResult, QuotaScope } from '../results';
 import type { Scheme, SchemeQuota } from '../scheme/model';
+import { isOrganisation } from '../table/columns';
 import { compact } from '../text';
 
 export const NO_UNIT = '（未填单位）';
@@ -19,8 +20,17 @@ export function quotaLimit(base: number, share: number, rounding: 'floor' | 'rou
   return n;
 }
 
-function scopes(q: SchemeQuota, graded: Person[]): { scope: QuotaScope; people: Person[] }[] {
-  if (q.scope === 'all') return [{ scope: { kind: 'all' }, people: graded }];
+/**
+ * The organisations a sheet compiles (县发展和改革局, 县财政局 …): two or more, and every unit one of them. Then a
+ * quota for the whole office applies to each organisation, as each is an office of its own. Null otherwise.
+ */
+export function organisationsOf(people: Person[]): string[] | null {
+  const units = [...new Set(people.map((p) => (p.unit ? compact(p.unit) : '')))];
+  return units.length >= 2 && units.every((u) => u !== '' && isOrganisation(u)) ? units : null;
+}
+
+function scopes(q: SchemeQuota, graded: Person[], perOrganisation: boolean): { scope: QuotaScope; people: Person[] }[] {
+  if (q.scope === 'all' && !perOrganisation) return [{ scope: { kind: 'all' }, people: graded }];
   const by = new Map<string, { scope: QuotaScope; people: Person[] }>();
   for (const p of graded) {
     const unit = p.unit ? compact(p.unit) : NO_UNIT;
@@ -53,10 +63,11 @@ function rank(inGrade: Person[], limit: number): CutLinePerson[] {
 
 export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => string): { quotas: QuotaResult[]; issues: Issue[] } {
   const graded = people.filter((p) => p.status === 'graded');
+  const organisations = s.quotas.some((q) => q.scope === 'all') ? organisationsOf(people) : null;
   const quotas: QuotaResult[] = [];
   const issues: Issue[] = [];
   for (const q of s.quotas) {
-    for (const { scope, people: inScope } of scopes(q, graded)) {
+    for (const { scope, people: inScope } of scopes(q, graded, organisations !== null)) {
       const base = inScope.length;
       const inGrade = inScope.filter((p) => p.grade !== null && q.grades.includes(p.grade));
       const count = inGrade.length;
@@ -70,7 +81,8 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         const rounding = q.rounding ?? (kind === 'max' ? 'floor' : 'ceil');
         const limit = share === null ? places! : quotaLimit(base, share, rounding, q.atLeastOne);
         const violated = base > 0 && (kind === 'max' ? count > limit : count < limit);
-        const ranking = violated && kind === 'max' ? rank(inGrade, limit) : [];
+        // Ranked by total where there are totals; a roster of grades only has nothing to rank by.
+        const ranking = violated && kind === 'max' && inGrade.some((p) => p.total !== null) ? rank(inGrade, limit) : [];
         quotas.push({
           id: q.id ?? null,
           grades: q.grades,
@@ -88,9 +100,10 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         if (!violated) continue;
         const data = { grades: q.grades, scope, count, base, limit, share, hard: q.severity === 'error' };
         if (kind === 'max') {
-          // Row and name: blocks side by side put two people on one row.
+          // The first person past the limit: by total where ranked (row and name: blocks side by side put two
+          // people on one row), else in the sheet's order.
           const out = ranking[limit];
-          const firstOut = inGrade.find((p) => p.row === out?.row && p.name === out.name) ?? inGrade[0]!;
+          const firstOut = inGrade.find((p) => p.row === out?.row && p.name === out.name) ?? inGrade[limit] ?? inGrade[0]!;
           issues.push(issue({ rule: 'quota-exceeded', ...data }, cellOf(firstOut), firstOut.row, q.severity));
         } else {
           issues.push(issue({ rule: 'quota-below-minimum', ...data }, null, null, q.severity));
@@ -98,5 +111,7 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
       }
     }
   }
+  // Said once: the reading that made every whole-office quota one per organisation.
+  if (organisations) issues.unshift(issue({ rule: 'quota-per-organisation', units: organisations }));
   return { quotas, issues };
 }

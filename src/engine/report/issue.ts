@@ -34,6 +34,8 @@ export interface Issue {
   sheet?: string;
   /** 1-based sheet row, or null. */
   row: number | null;
+  /** On a sheet of several periods: the period the issue belongs to (absent when it holds for all). */
+  period?: string;
   data: IssueData;
 }
 

@@ -28,6 +28,10 @@ export interface PersonJson {
   /** Ranked schemes (organisations): the category and the place within it, high to low. */
   category?: string | null;
   rank?: Person['rank'];
+  /** A sheet of several periods: the grade of each period, by its label (7月, 第一季度). */
+  grades?: Record<string, string | null>;
+  /** …and the total of each, where the periods are scored. */
+  totals?: Record<string, number | null>;
 }
 
 export interface IssueJson {
@@ -39,6 +43,8 @@ export interface IssueJson {
   fix: string;
   /** Where issues span sheets (annual): the sheet of `cell`. */
   sheet?: string;
+  /** A sheet of several periods: the period the issue is about (absent when it is about all). */
+  period?: string;
 }
 
 /** A quota's scope as the report writes it: `all`, or `unit:<name>` for a per-unit quota. */
@@ -69,6 +75,8 @@ export interface QuotaJson {
   share: number | null;
   rounding: QuotaResult['rounding'];
   ranking: QuotaResult['ranking'];
+  /** A sheet of several periods: the period counted. */
+  period?: string;
 }
 
 export interface CheckReport {
@@ -80,6 +88,8 @@ export interface CheckReport {
   schemeName: string;
   header: { top: number; bottom: number };
   scoring: Results['scoring'];
+  /** A sheet of several periods (month or quarter columns): their labels, in the year's order. */
+  periods?: string[];
   /** The scheme gives a score only (grading mode none): no grades. */
   scoreOnly?: true;
   summary: { people: number; graded: number; ungraded: number; excluded: number; errors: number; warnings: number };
@@ -126,6 +136,12 @@ function personJson(r: Results, p: Person, locale: Locale): PersonJson {
     out.category = p.category;
     out.rank = p.rank;
   }
+  if (p.periods) {
+    const each = Object.entries(p.periods);
+    out.grades = Object.fromEntries(each.map(([label, x]) => [label, x.grade]));
+    if (each.some(([, x]) => x.total !== null))
+      out.totals = Object.fromEntries(each.map(([label, x]) => [label, x.total === null ? null : Math.round(x.total * 100) / 100]));
+  }
   return out;
 }
 
@@ -139,6 +155,7 @@ export function issueJson(i: Issue, locale: Locale): IssueJson {
     message: w.message,
     fix: w.fix,
     ...(i.sheet ? { sheet: i.sheet } : {}),
+    ...(i.period ? { period: i.period } : {}),
   };
 }
 
@@ -157,6 +174,7 @@ export function quotaJson(quotas: QuotaResult[]): QuotaJson[] {
     share: q.share,
     rounding: q.rounding,
     ranking: q.ranking,
+    ...(q.period ? { period: q.period } : {}),
   }));
 }
 
@@ -172,6 +190,7 @@ export function toReport(r: Results, locale: Locale, chosen?: { source: SchemeSo
     schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,
     header: { top: r.table.headerTop, bottom: r.table.headerBottom },
     scoring: r.scoring,
+    ...(r.periods && { periods: r.periods.map((p) => p.label) }),
     ...(r.compiled.scheme.grading.mode === 'none' && { scoreOnly: true as const }),
     summary: {
       people: r.people.length,

@@ -61,15 +61,26 @@ export const RULES = {
   'grade-stage-differs': rule<{ stage: string; text: string; grade: string; decided: string }>('info'),
   /** A rated column (德（合格/不合格）) holds a word not in its ladder: the person's grade is not derived. */
   'unknown-rating': rule<{ field: FieldRef; text: string; known: string[] }>('error'),
-  'duplicate-person': rule<{ name: string; unit: string | null; firstRow: number }>('warning'),
+  /** `firstSheet`: in a workbook of per-person forms, the sheet of the first (firstRow is then that sheet's row). */
+  'duplicate-person': rule<{ name: string; unit: string | null; firstRow: number; firstSheet?: string }>('warning'),
   /** The place written in the sheet's 排名 column differs from the place by total within the category. */
   'rank-mismatch': rule<{ name: string; sheet: number | string; computed: number; group: string | null }>('error', true),
   'quota-exceeded': rule<Quota>('error'),
   'quota-below-minimum': rule<Quota>('error'),
+  /** The sheet compiles several organisations (县财政局, 县人社局 …): each whole-office quota is applied to each. */
+  'quota-per-organisation': rule<{ units: string[] }>('info'),
   'scheme-gap': rule<SchemeGap>('warning'),
   'missing-column': rule<{ field: FieldRef }>('error'),
   'header-max-mismatch': rule<{ field: FieldRef; header: number; scheme: number }>('warning'),
   'condition-conflict': rule<{ chosen: string; ignored: string }>('warning'),
+  /**
+   * The grade cell states no grade (不确定等次, 不参加, 在外考核) and the engine, taking the sheet at its
+   * word, finds none of the scheme's reasons for it in the row: `reasons` the scheme's own (试用期 …),
+   * `given` the reason the cell gives in brackets, if any (不确定等次（家中有事） → 家中有事).
+   */
+  'no-grade-unexplained': rule<{ sheet: string; stated: 'ungraded' | 'excluded' | 'elsewhere'; reasons: string[]; given: string | null }>(
+    'warning',
+  ),
   /** Annual roll-up: a person missing from some periods (name null: the workbook lacks whole periods). */
   'annual-missing-period': rule<{ name: string | null; periods: number[]; unit: PeriodUnit }>('warning'),
   /** Annual roll-up: a person without a grade in some periods (试用期 …; `reason` the grade cell's short word): the rules count the graded ones. */

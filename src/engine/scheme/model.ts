@@ -210,7 +210,9 @@ export const Match = z
           .describe('Matches when the days of these kinds exceed half the period, or this many days.'),
       })
       .optional()
-      .describe('Leave days read from texts such as "病假30天，事假20天".'),
+      .describe(
+        'Leave read from texts: days ("病假30天，事假20天", "病假两个月", "病假累计达46天") or a statement that it is over half a period ("病事假累计超过本季度一半", "事假累计超过半个季度"); the phrasings are data in src/engine/grade/leave.json.',
+      ),
     in: z.array(MatchIn).default(['remark', 'status', 'name']).describe('Which columns are searched.'),
   })
   .describe('When a condition applies to a row.');

@@ -114,6 +114,19 @@ const keyOf = (s: string): string => headerKey(s).toLowerCase();
 const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
 const SUMMARY_ROW_ENDS = COLUMN_TEXTS.summaryRowEnds.map(keyOf);
 
+const ORG = COLUMN_TEXTS.organisations;
+
+/** A unit that is an organisation of its own (县财政局, 白马镇), not an office inside one (党政办, 政策法规科). */
+export function isOrganisation(unit: string): boolean {
+  const u = compact(unit);
+  if (!ORG.ends.some((e) => u.length > e.length && u.endsWith(e))) return false;
+  if (ORG.townships.some((t) => u.length > t.length && u.endsWith(t))) return true;
+  return ORG.places.some((p) => {
+    const at = u.indexOf(p);
+    return at >= 0 && at < ORG.placeWithin && at + p.length < u.length - 1;
+  });
+}
+
 /** A 合计/平均分 row's label, or a tally's (优秀人数合计, “好”等次人数): a row that is not a person. */
 export function isSummaryText(t: string): boolean {
   if (t === '') return false;

@@ -7,6 +7,7 @@ import { GridView, a1 } from '../grid';
 import { blockShifts, shiftView } from './blocks';
 import { compact, headerKey, headerMax } from '../text';
 import { cellText } from './cells';
+import { namesPeriod } from './periods';
 import {
   decidedGrade,
   isNoteText,
@@ -96,6 +97,8 @@ function isMoreHeader(view: GridView, r: number, nameCol: number, v: Vocabulary)
   if (nameCell && !view.isMergeTail(r, nameCol)) return false;
   if (isSectionLine(view, r, nameCol)) return false;
   let known = 0;
+  // 第一季度 … 第四季度 under a merged 平时考核等次: periods named side by side (one alone is a data cell: 考核周期).
+  let periods = 0;
   for (let c = view.left; c <= view.right; c++) {
     if (view.isMergeTail(r, c)) continue;
     const val = view.value(r, c);
@@ -104,8 +107,9 @@ function isMoreHeader(view: GridView, r: number, nameCol: number, v: Vocabulary)
     if (!t) continue;
     if (headerKey(t) === '' && headerMax(t) !== null) known++;
     else if (v.knows(t)) known++;
+    else if (namesPeriod(t)) periods++;
   }
-  return known > 0;
+  return known > 0 || periods >= 2;
 }
 
 function columnPath(view: GridView, top: number, bottom: number, c: number): { path: string[]; max: number | null } {

@@ -55,7 +55,7 @@ export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode
         <section className={st.preview} aria-label={s.previewTitle}>
           <Text weight="semibold">{s.previewTitle}</Text>
           {preview.nothingToWrite ? (
-            <Text>{s.nothingToWrite}</Text>
+            <Text>{s.nothingToWrite[preview.nothingToWrite]}</Text>
           ) : preview.writes.length === 0 ? (
             <Text>{s.nothingChanged}</Text>
           ) : (

@@ -82,7 +82,7 @@ export function IssueList({ issues, s, locale, onSelect }: IssueListProps) {
                     >
                       <span className={st.cell}>{at}</span>
                       <span className={st.text}>
-                        <span>{w.message}</span>
+                        <span>{i.period ? `${i.period}：${w.message}` : w.message}</span>
                         <span className={st.fix}>{w.fix}</span>
                       </span>
                     </Button>

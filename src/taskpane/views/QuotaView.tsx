@@ -31,7 +31,8 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
     <div>
       {quotas.map((q, k) => {
         const grade = q.grades.join('/');
-        const scope = scopeName(q.scope, locale);
+        // On a sheet of several periods, each period's quota says its period: 第二季度 县财政局.
+        const scope = `${q.period ? `${q.period} ` : ''}${scopeName(q.scope, locale)}`;
         const state =
           q.severity === 'ok'
             ? s.quotaState.ok

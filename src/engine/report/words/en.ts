@@ -43,6 +43,7 @@ const notes: Language['notes'] = {
   'no-grade-all-year': () => 'No quarterly grade from this unit all year: the annual grade cannot follow from them; decide it separately',
   'place-alert': (n) => n.en ?? `${n.text} (${n.periods.map((i) => period(i, n.unit)).join(', ')})`,
   rating: (n) => `${n.itemEn ?? n.item}: ${n.word} → ${n.effect === 'lowest' ? n.grade : `at best ${n.grade}`}`,
+  'sheet-no-grade': (n) => `The sheet says "${n.sheet}"`,
 };
 
 const note = (n: Note): string => say(notes, n);
@@ -191,7 +192,7 @@ export const en: Language = {
     'duplicate-person': {
       name: 'Duplicate person',
       words: (d) => ({
-        message: `${d.name}${d.unit ? ` (${d.unit})` : ''} also appears in row ${d.firstRow}`,
+        message: `${d.name}${d.unit ? ` (${d.unit})` : ''} also appears ${d.firstSheet ? `on sheet "${d.firstSheet}"` : `in row ${d.firstRow}`}`,
         fix: 'Check for a duplicate entry; if they are two people, tell the names apart',
       }),
     },
@@ -214,6 +215,13 @@ export const en: Language = {
       words: (d) => ({
         message: `${scope(d.scope)}: ${d.count} people graded ${d.grades.join('/')}, fewer than the required ${d.limit} (${basis(d)})`,
         fix: 'Check the grades against the required shares',
+      }),
+    },
+    'quota-per-organisation': {
+      name: 'Quotas per organisation',
+      words: (d) => ({
+        message: `The sheet compiles ${d.units.length} organisations (${d.units.slice(0, 5).join(', ')}${d.units.length > 5 ? ' …' : ''}): each quota applies to each of them`,
+        fix: 'If these organisations share one quota, say so in the scheme',
       }),
     },
     'scheme-gap': {
@@ -261,6 +269,24 @@ export const en: Language = {
     'condition-conflict': {
       name: 'Conditions conflict',
       words: (d) => ({ message: `Both "${d.chosen}" and "${d.ignored}" apply; the first is used`, fix: 'Check the remarks' }),
+    },
+    'no-grade-unexplained': {
+      name: 'No grade, no reason',
+      words: (d) => {
+        const such = d.reasons.length > 0 ? ` (such as ${d.reasons.join(', ')})` : '';
+        const done = { ungraded: 'taken part without a grade', excluded: 'not taken part', elsewhere: 'appraised elsewhere, listed apart' }[
+          d.stated
+        ];
+        const what = { ungraded: 'why', excluded: 'why the person does not take part', elsewhere: 'where the person is appraised' }[
+          d.stated
+        ];
+        return {
+          message: d.given
+            ? `The sheet says "${d.sheet}", but "${d.given}" is not among the scheme's reasons`
+            : `The sheet says "${d.sheet}", but the remarks do not say ${what}`,
+          fix: `Taken as the sheet says (${done}), outside the quota base; write ${what} in the remarks${such}, or enter the grade if one is due`,
+        };
+      },
     },
     'annual-missing-period': {
       name: 'Missing from a period',

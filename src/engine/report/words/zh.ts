@@ -42,6 +42,7 @@ const notes: Language['notes'] = {
   'no-grade-all-year': () => '全年没有本单位评定的平时考核等次，年度等次不能由平时考核结果得出，请另行确定',
   'place-alert': (n) => `${n.text}（${n.periods.map((i) => period(i, n.unit)).join('、')}）`,
   rating: (n) => `${n.item}：${n.word} → ${n.effect === 'lowest' ? n.grade : `至多${n.grade}`}`,
+  'sheet-no-grade': (n) => `表中写明“${n.sheet}”`,
 };
 
 const note = (n: Note): string => say(notes, n);
@@ -190,7 +191,7 @@ export const zh: Language = {
     'duplicate-person': {
       name: '人员重复',
       words: (d) => ({
-        message: `${d.name}${d.unit ? `（${d.unit}）` : ''}与第 ${d.firstRow} 行重复`,
+        message: `${d.name}${d.unit ? `（${d.unit}）` : ''}与${d.firstSheet ? `工作表“${d.firstSheet}”` : `第 ${d.firstRow} 行`}重复`,
         fix: '请核实是否重复录入；如确为同名的两人，请在姓名后加以区分',
       }),
     },
@@ -213,6 +214,13 @@ export const zh: Language = {
       words: (d) => ({
         message: `${scope(d.scope)}“${d.grades.join('、')}”等次 ${d.count} 人，少于要求的 ${d.limit} 人（${basis(d)}）`,
         fix: '请核实等次评定是否符合比例要求',
+      }),
+    },
+    'quota-per-organisation': {
+      name: '按单位分别计算名额',
+      words: (d) => ({
+        message: `本表汇总了 ${d.units.length} 个单位（${d.units.slice(0, 5).join('、')}${d.units.length > 5 ? ' 等' : ''}），名额按每个单位分别计算`,
+        fix: '如果这些单位应合并计算名额，请在方案中说明',
       }),
     },
     'scheme-gap': {
@@ -257,6 +265,18 @@ export const zh: Language = {
     'condition-conflict': {
       name: '条件冲突',
       words: (d) => ({ message: `同时符合“${d.chosen}”和“${d.ignored}”，按前者处理`, fix: '请核实备注' }),
+    },
+    'no-grade-unexplained': {
+      name: '未写明不定等次原因',
+      words: (d) => {
+        const such = d.reasons.length > 0 ? `（如${d.reasons.join('、')}）` : '';
+        const done = { ungraded: '不确定等次', excluded: '不参加考核', elsewhere: '在外考核、单独列出' }[d.stated];
+        const what = { ungraded: '原因', excluded: '不参加考核的原因', elsewhere: '在哪里考核' }[d.stated];
+        return {
+          message: d.given ? `表中写明“${d.sheet}”，但“${d.given}”不是方案所列的原因` : `表中写明“${d.sheet}”，但备注未写${what}`,
+          fix: `已按表中所写${done}，不计入名额基数；请在备注中写明${what}${such}，应定等次的请填写等次`,
+        };
+      },
     },
     'annual-missing-period': {
       name: '考核期缺人',
