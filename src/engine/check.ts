@@ -49,12 +49,12 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
   const scored = scoreTable(view, table, c);
   const gradeCol = columnOf(table, 'grade');
   const nameCol = columnOf(table, 'name') ?? 1;
-  const cellOf = (p: Person): string => a1(p.row, gradeCol ?? nameCol);
+  const cellOf = (p: Person): string => a1(p.row, (gradeCol ?? nameCol) + p.shift);
   const q = checkQuotas(s, scored.people, cellOf);
   const ranks = rankPeople(s, scored.people);
-  for (const p of scored.people) p.rank = ranks.get(p.row) ?? null;
+  for (const p of scored.people) p.rank = ranks.get(p) ?? null;
   const rankCol = columnOf(table, 'rank') ?? undefined;
-  const rankMismatch = rankIssues(scored.people, rankCol, (row) => view.value(row, rankCol!));
+  const rankMismatch = rankIssues(scored.people, rankCol, (row, col) => view.value(row, col));
   return {
     compiled: c,
     table,

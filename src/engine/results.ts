@@ -51,6 +51,8 @@ export function schemeNote(text: string, en: string | undefined): Note {
 
 export interface Person {
   row: number;
+  /** Columns from the table's columns to this person's cells: 0, or the shift of the side-by-side block the row is in. */
+  shift: number;
   name: string;
   unit: string | null;
   post: string | null;

@@ -124,7 +124,7 @@ export function Pane({ host, locale }: PaneProps) {
               />
             )}
             {shown === 'quota' && results && <QuotaView quotas={results.quotas} s={s} locale={locale} />}
-            {shown === 'rank' && results && <RankView people={results.people} s={s} onSelect={(p) => on.selectRow(p.row)} />}
+            {shown === 'rank' && results && <RankView people={results.people} s={s} onSelect={(p) => on.selectRow(p.row, p.shift)} />}
             {shown === 'columns' && results && (
               <ColumnsView
                 columns={results.table.columns}

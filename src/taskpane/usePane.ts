@@ -133,10 +133,11 @@ export function usePane(host: Host, locale: Locale) {
   const select = ({ sheet: other, cell }: Issue) => {
     if (cell) actOn(sheet, ({ read }) => host.select(other ?? read.sheet, cell));
   };
-  const selectRow = (row: number) =>
+  /** `shift`: the columns of the person's block, where the roster is printed as blocks side by side. */
+  const selectRow = (row: number, shift = 0) =>
     actOn(checked, ({ sheet, results }) => {
       const nameCol = columnOf(results.table, 'name') ?? 1;
-      return host.select(sheet.read.sheet, a1(row, nameCol));
+      return host.select(sheet.read.sheet, a1(row, nameCol + shift));
     });
 
   const rollUp = () =>

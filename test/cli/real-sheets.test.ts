@@ -168,8 +168,7 @@ describe('real sheets (issue #15): the honest verdict on each', () => {
 
   // 3. A system export: #, 用户姓名, 部门名称, 综合得分, 考核结果, 审定意见.
   describe('system export (用户姓名 / 部门名称 / 综合得分 / 考核结果)', () => {
-    // Known gap, #16.
-    it.failing('finds the roster: 20 people, scores read as totals, 考核结果 as grades; 好 8 of 20 within 40%; exit 0', async () => {
+    it('finds the roster: 20 people, scores read as totals, 考核结果 as grades; 好 8 of 20 within 40%; exit 0', async () => {
       const { code, report } = await check(systemExport());
       expectInferred(report);
       expect(code).toBe(0);

@@ -204,6 +204,16 @@ const CASES: Case[] = [
     says: ['好、较好、一般、较差', '好, 较好, 一般, 较差'],
   },
   {
+    title: 'a proposed grade that differs from the grade decided last (建议等次 beside 最终评定等次)',
+    grid: gridOf([
+      ['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '合计', '建议等次', '最终评定等次'],
+      ['张三', 18, 18, 14, 30, 9, 89, '好', '较好'],
+    ]),
+    rule: 'grade-stage-differs',
+    cell: 'H2',
+    says: ['建议等次为“好”，与最终评定等次“较好”不同', '建议等次 says "好", 最终评定等次 "较好"'],
+  },
+  {
     title: 'a word a rated column does not know (廉洁自律 一票否决 beside the scored 德能勤绩廉)',
     grid: gridOf([
       ['姓名', '德（20分）', '能（20分）', '勤（15分）', '绩（35分）', '廉（10分）', '廉洁自律（一票否决）', '合计', '等次'],

@@ -258,3 +258,93 @@ describe('reading the header', () => {
     expect([r.people[0]!.total, r.issues]).toEqual([89, []]);
   });
 });
+
+describe('rows that are not people, and blocks side by side (issue #16)', () => {
+  it('reads a footer label alone in the name column as a note, even with the person’s name beside it in a score column', () => {
+    const grid = gridOf([
+      ['姓名', '合计', '等次', '备注'],
+      ['张三', 85, '较好', null],
+      ['注', '本表一式两份', null, null],
+      ['填表人', '刘芳', null, null],
+      ['审核人', null, '王建国', null],
+      ['盖章', null, null, null],
+      ['李四', 80, '较好', null],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.people.map((p) => p.name)).toEqual(['张三', '李四']);
+    expect(r.table.skipped.map((s) => [s.row, s.why])).toEqual([
+      [3, 'note'],
+      [4, 'note'],
+      [5, 'note'],
+      [6, 'note'],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('reads three blocks side by side as one roster, each person’s issues at the cells of their block', () => {
+    const head = ['姓名', '合计', '等次'];
+    const grid = gridOf([
+      [...head, null, ...head, null, ...head],
+      ['张三', 95, '好', null, '李四', 80, '较好', null, '王五', 88, '好'],
+      ['赵六', 70, '一般', null, '钱七', 91, '较好', null, null, null, null],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.table.blocks).toEqual([0, 4, 8]);
+    expect(r.table.columns.map((c) => c.col)).toEqual([1, 2, 3]);
+    expect(r.people.map((p) => [p.name, p.row, p.shift])).toEqual([
+      ['张三', 2, 0],
+      ['赵六', 3, 0],
+      ['李四', 2, 4],
+      ['钱七', 3, 4],
+      ['王五', 2, 8],
+    ]);
+    expect(r.issues.map((i) => [i.rule, i.cell])).toEqual([
+      ['grade-mismatch', 'K2'],
+      ['grade-mismatch', 'G3'],
+    ]);
+  });
+
+  it('reads blocks that begin in column B (A left empty) up to the last column of each', () => {
+    const head = ['姓名', '合计', '等次'];
+    const grid = gridOf([
+      [null, ...head, null, ...head],
+      [null, '张三', 95, '好', null, '李四', 88, '好'],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.table.blocks).toEqual([0, 4]);
+    expect(r.table.columns.map((c) => c.col)).toEqual([2, 3, 4]);
+    expect(r.issues.filter((i) => i.rule === 'grade-mismatch').map((i) => i.cell)).toEqual(['H2']);
+  });
+
+  it('is one block where the second 姓名 heads other columns, and where one 姓名 heads month grade columns', () => {
+    const other = findRoster(
+      gridOf([
+        ['姓名', '合计', '等次', null, '姓名', '备注'],
+        ['张三', 95, '好', null, '张三', '试用期'],
+      ]),
+      gwy,
+    )!;
+    expect(other.blocks).toEqual([0]);
+    const months = findRoster(
+      gridOf([
+        ['序号', '姓名', '7月考核等次', '8月考核等次', '9月考核等次'],
+        [1, '张三', '好', '较好', '好'],
+      ]),
+      gwy,
+    )!;
+    expect(months.blocks).toEqual([0]);
+    expect(months.earlierGrades).toEqual([]);
+  });
+
+  it('takes the grade decided last among stages, whatever their order, and an opinion of 同意 is no grade column', () => {
+    const t = findRoster(
+      gridOf([
+        ['姓名', '合计', '最终评定等次', '建议等次', '审定意见'],
+        ['张三', 95, '好', '较好', '同意'],
+      ]),
+      gwy,
+    )!;
+    expect(roles(t.columns)).toEqual({ 1: 'name', 2: 'total', 3: 'grade', 4: 'ignored', 5: 'ignored' });
+    expect(t.earlierGrades.map((c) => c.col)).toEqual([4]);
+  });
+});

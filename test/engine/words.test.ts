@@ -83,6 +83,7 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
     { sheet: '好', computed: null, why: reason },
   ],
   'unknown-grade': [{ text: '良', known: ['好', '较好', '一般', '较差'] }],
+  'grade-stage-differs': [{ stage: '党组会建议等次', text: '较好', grade: '好', decided: '最终评定等次' }],
   'unknown-rating': [{ field: { id: 'lian', label: '廉', en: 'Integrity' }, text: '待定', known: ['合格', '不合格', '否决'] }],
   'duplicate-person': [
     { name: '张三', unit: '办公室', firstRow: 5 },

@@ -21,7 +21,7 @@ function colName(c: number): string {
 }
 
 /** Rows of a fixed width; `wide` writes a line merged across the sheet (a title, a 注). */
-class Layout {
+export class Layout {
   readonly values: CellValue[][] = [];
   readonly merges: string[] = [];
   constructor(readonly width: number) {}

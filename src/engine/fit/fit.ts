@@ -85,7 +85,7 @@ function holdsScores(view: GridView, table: Table, c: Column): boolean {
   let filled = 0;
   let numbers = 0;
   for (const r of table.rows) {
-    const v = view.value(r.row, c.col);
+    const v = view.value(r.row, c.col + r.shift);
     if (v === null || v === '') continue;
     filled++;
     if (typeof v === 'number' || (typeof v === 'string' && numberFromText(v) !== null)) numbers++;

@@ -35,6 +35,7 @@ import {
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';
+import { shiftView } from '../table/blocks';
 import { headerCell, type RosterRow, type Table } from '../table/read';
 import { matchedConditions, matchWord, periodDays, type Matched, type RowTexts } from './conditions';
 import { noGradeStatement, type NoGradeKind } from './no-grade';
@@ -141,7 +142,7 @@ function gradesOnly(
   if (!grade || total) return false;
   const scored = fields.some((column) => column.role.kind === 'field' && c.fields.get(column.role.id)?.kind !== 'rated');
   const labels = c.scheme.grading.labels;
-  const graded = table.rows.filter((r) => gradeLabel(labels, cellText(view.value(r.row, grade.col))) !== null).length;
+  const graded = table.rows.filter((r) => gradeLabel(labels, cellText(view.value(r.row, grade.col + r.shift))) !== null).length;
   return !scored && graded * 2 > table.rows.length;
 }
 
@@ -239,6 +240,8 @@ class RowScorer {
   private readonly votersAt: number | null;
   /** Rated items with a column: their words, as the header states them or as the scheme gives them. */
   private readonly rated: RatedColumn[];
+  /** Grade columns of earlier stages (建议等次 beside 最终评定等次): compared with the grade. */
+  private readonly earlier: Column[];
   private readonly conditionMemo = new Map<string, Matched[]>();
   /** The scheme's own reasons for each kind of no grade (试用期, 立案调查 …; 调出; 派驻), for a sheet that states one without a reason. */
   private readonly reasons: Record<NoGradeKind, string[]>;
@@ -250,13 +253,19 @@ class RowScorer {
   private status: Person['status'] = 'graded';
   private rowIssues: Issue[] = [];
 
+  /** The sheet, and the view of the block the row being scored is in (blocks side by side). */
+  private view: GridView;
+  private shift = 0;
+
   constructor(
-    private readonly view: GridView,
+    private readonly sheet: GridView,
     table: Table,
     private readonly c: CompiledScheme,
     private readonly setup: Setup,
   ) {
     const { col, identity, source, needed, scoring } = setup;
+    this.view = sheet;
+    this.earlier = table.earlierGrades;
     this.s = c.scheme;
     this.labels = c.scheme.grading.labels;
     this.nameCol = identity.name?.col ?? table.columns[0]?.col ?? 1;
@@ -301,9 +310,13 @@ class RowScorer {
 
   /** Scores a row; its issues go to `issues`. Null for a row without a name (reported). */
   score(r: RosterRow, issues: Issue[]): Person | null {
+    if (r.shift !== this.shift) {
+      this.shift = r.shift;
+      this.view = shiftView(this.sheet, r.shift);
+    }
     const { s, view, setup } = this;
     if (!r.name) {
-      issues.push(issue({ rule: 'missing-value', field: NAME_FIELD }, a1(r.row, this.nameCol), r.row));
+      issues.push(issue({ rule: 'missing-value', field: NAME_FIELD }, a1(r.row, this.nameCol + r.shift), r.row));
       return null;
     }
     const remark = this.text('remark', r.row);
@@ -353,6 +366,16 @@ class RowScorer {
     // Status and grade. 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
     if (gradeText && sheetGrade === null && !sheetNoGrade && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
+    }
+    // Earlier stages (建议等次, 党组会建议等次) that differ from the grade decided last: information.
+    if (sheetGrade !== null) {
+      for (const e of this.earlier) {
+        const text = cellText(view.value(r.row, e.col));
+        const said = text ? gradeLabel(this.labels, text) : null;
+        if (said === null || said === sheetGrade) continue;
+        const header = (c: Column): string => c.path[c.path.length - 1]!;
+        this.add({ rule: 'grade-stage-differs', stage: header(e), text, grade: gradeText, decided: header(gradeCol!) }, e.col);
+      }
     }
     let grade: string | null = null;
     let gradeFrom: GradeSource | null = null;
@@ -437,6 +460,7 @@ class RowScorer {
     const sheetTotalRaw = totalCol ? view.value(r.row, totalCol.col) : null;
     return {
       row: r.row,
+      shift: r.shift,
       name: r.name,
       unit: this.text('unit', r.row) || r.section || null,
       post: texts.post || null,
@@ -516,7 +540,7 @@ class RowScorer {
   }
 
   private add(data: IssueData, column: number, severity?: Severity): void {
-    this.rowIssues.push(issue(data, a1(this.row, column), this.row, severity));
+    this.rowIssues.push(issue(data, a1(this.row, column + this.shift), this.row, severity));
   }
 
   private parseAt(column: Column): ParsedScore {
@@ -758,7 +782,11 @@ function duplicates(people: Person[], byUnit: boolean, nameCol: number): Issue[]
     const first = seen.get(key);
     if (first)
       out.push(
-        issue({ rule: 'duplicate-person', name: p.name, unit: byUnit ? p.unit : null, firstRow: first.row }, a1(p.row, nameCol), p.row),
+        issue(
+          { rule: 'duplicate-person', name: p.name, unit: byUnit ? p.unit : null, firstRow: first.row },
+          a1(p.row, nameCol + p.shift),
+          p.row,
+        ),
       );
     else seen.set(key, p);
   }

@@ -15,7 +15,9 @@ import { compileScheme } from '../scheme/fields';
 import { loadScheme, SchemeError } from '../scheme/load';
 import { ID_PATTERN, type Scheme, type SchemeInput } from '../scheme/model';
 import { cellText } from '../table/cells';
-import { isLadderWord, isSummaryText, NOTE_PREFIXES, statedRating, Vocabulary, type IdentityRole } from '../table/columns';
+import { decidedGrade, isLadderWord, isNoteText, isSummaryText, statedRating, Vocabulary, type IdentityRole } from '../table/columns';
+import { unfoldBlocks } from '../table/blocks';
+import { isSectionLine, readTable } from '../table/read';
 import COLUMN_TEXTS from '../table/columns.json';
 import { compact, headerKey, headerMax, numberFromText } from '../text';
 
@@ -116,9 +118,10 @@ class Said {
   }
 }
 
-export function inferScheme(grid: Grid): Scheme | null {
-  const view = new GridView(grid);
+export function inferScheme(sheet: Grid): Scheme | null {
   const v = identityVocabulary();
+  const grid = oneBlock(sheet, v);
+  const view = new GridView(grid);
   const said = new Said();
 
   // The header: the first row with a 姓名 cell; up to two rows below it without numbers or names.
@@ -138,6 +141,8 @@ export function inferScheme(grid: Grid): Scheme | null {
   while (bottom - head + 1 < P.limits.maxHeaderRows && bottom + 1 <= view.bottom) {
     const r = bottom + 1;
     if (cellText(view.value(r, nameCol)) && !view.isMergeTail(r, nameCol)) break;
+    // 办公室 merged across the row over its people: a section, as the reader sees it.
+    if (isSectionLine(view, r, nameCol)) break;
     let texts = 0;
     let numbers = 0;
     for (let c = view.left; c <= view.right; c++) {
@@ -201,8 +206,8 @@ export function inferScheme(grid: Grid): Scheme | null {
   for (let r = view.top; r < head; r++) notes.push({ row: r, text: rowText(view, r) });
   for (let r = bottom + 1; r <= Math.min(view.bottom, bottom + P.limits.maxRows); r++) {
     const name = cellText(view.value(r, nameCol));
-    const note = /[:：]/.test(name) || (name.length > 4 && NOTE_PREFIXES.some((p) => name.startsWith(p)));
-    if (name && !isSummaryText(name) && !note && numberIn(name) === null) people.push(r);
+    // Not a 合计 row, a note, a number, nor the header again after a page break (姓名): as the reader sees them.
+    if (name && !isSummaryText(name) && !isNoteText(name) && numberIn(name) === null && !v.isName(name)) people.push(r);
     else {
       const text = rowText(view, r);
       if (text) notes.push({ row: r, text });
@@ -243,6 +248,8 @@ export function inferScheme(grid: Grid): Scheme | null {
   const totalHeader =
     columns.filter((h) => h.role === 'total' && h.parent === null).pop() ?? columns.find((h) => h.role === 'total') ?? null;
   const gradeHeaders = columns.filter((h) => h.role === 'grade');
+  // Several grade columns naming their stages (建议等次 … 最终评定等次): the grade is the one decided last, as the reader takes it.
+  const decided = gradeHeaders[decidedGrade(gradeHeaders.map((h) => [h.leaf])) ?? 0];
   if (parts.length > 0 || totalHeader || gradeHeaders.length > 0) said.add(`表头在第 ${head === bottom ? head : `${head}–${bottom}`} 行`);
 
   // The ladder: the one that holds most of the words written in the grade column(s).
@@ -469,7 +476,7 @@ export function inferScheme(grid: Grid): Scheme | null {
         ? { mode: 'entered', labels }
         : { mode: 'none' };
     if (gradeHeaders.length > 0)
-      said.add(`等次 ${ladder.labels.join('/')} 取自“${gradeHeaders[0]!.leaf}”列的用词（${[...words.keys()].slice(0, 8).join('、')}）`);
+      said.add(`等次 ${ladder.labels.join('/')} 取自“${decided!.leaf}”列的用词（${[...words.keys()].slice(0, 8).join('、')}）`);
     if (noGrade.size > 0) said.add(`“${[...noGrade].join('”“')}”表示不定等次`);
     if (canBand) said.add(`分数段取自第 ${[...new Set(bandHits.map((h) => h.row))].join('、')} 行的说明`);
     else said.add('表中未写分数段：等次按表中填写读取、计数，不重新计算');
@@ -549,6 +556,28 @@ export function inferScheme(grid: Grid): Scheme | null {
     if (e instanceof SchemeError) return null;
     throw e;
   }
+}
+
+/**
+ * A roster printed as blocks side by side, read as the reader reads it (the same header, the same
+ * blocks, the same people), with the later blocks' people moved under the first block's: one
+ * header and every person, for the inference. Any other sheet as it is.
+ */
+function oneBlock(grid: Grid, v: Vocabulary): Grid {
+  const view = new GridView(grid);
+  // Cheap first: a header row naming 姓名 twice.
+  let twice = false;
+  for (let r = view.top; r <= Math.min(view.bottom, view.top + P.limits.headerSearchRows) && !twice; r++) {
+    let names = 0;
+    for (let c = view.left; c <= view.right; c++) if (v.isName(cellText(view.value(r, c)))) names++;
+    twice = names > 1;
+  }
+  if (!twice) return grid;
+  const t = readTable(view, v);
+  if (!t || t.blocks.length < 2) return grid;
+  const rows = t.blocks.slice(1).map((s) => t.rows.filter((r) => r.shift === s).map((r) => r.row));
+  const first = Math.min(...t.columns.map((c) => c.col));
+  return unfoldBlocks(grid, { top: t.headerTop, bottom: t.headerBottom, first }, t.blocks, rows);
 }
 
 /** The texts of a row, joined. */

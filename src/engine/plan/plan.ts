@@ -78,13 +78,14 @@ function same(a: CellValue, b: CellValue): boolean {
 }
 
 /** The formula text of a field on a row: its cell, or its computation inlined (in brackets when it is an operation). */
-function fieldFormula(r: Results, id: string, row: number, variant: CompiledVariant | undefined): string {
+function fieldFormula(r: Results, id: string, row: number, variant: CompiledVariant | undefined, shift: number): string {
   const f = r.compiled.fields.get(id)!;
   const expr = variant?.computed.get(id)?.expr ?? formulaOf(f)?.expr;
   const src = r.sources[id];
   if (src === 'column') {
     // An optional cell (bonus, penalty …) left empty counts 0, as in the engine; MIN and MAX would skip it instead.
-    const ref = f.required ? a1(row, r.fieldColumns[id]!) : `N(${a1(row, r.fieldColumns[id]!)})`;
+    const cell = a1(row, r.fieldColumns[id]! + shift);
+    const ref = f.required ? cell : `N(${cell})`;
     if (f.kind === 'group' && f.capped) return `MIN(${ref},${f.max})`;
     return isPenalty(f) ? `ABS(${ref})` : ref;
   }
@@ -98,10 +99,10 @@ function fieldFormula(r: Results, id: string, row: number, variant: CompiledVari
     const plain =
       g?.combine === 'sum' && !g.capped && members.every((m) => m.kind === 'item' && r.sources[m.id] === 'column' && !hasContent(r, m.id));
     if (plain && cols.every((c) => c !== undefined) && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
-      return `SUM(${a1(row, cols[0]!)}:${a1(row, cols[cols.length - 1]!)})`;
+      return `SUM(${a1(row, cols[0]! + shift)}:${a1(row, cols[cols.length - 1]! + shift)})`;
     }
   }
-  let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant));
+  let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant, shift));
   if (f.kind === 'computed' && f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
 }
@@ -126,12 +127,15 @@ const zeroOf =
   (id: string): number | undefined =>
     r.sources[id] === 'zero' ? 0 : undefined;
 
-/** The total's formula on a row; `variant`: the role-specific rules the row was scored by. */
-export function totalFormula(r: Results, row: number, variant: string | null = null): string {
+/**
+ * The total's formula on a row; `variant`: the role-specific rules the row was scored by; `shift`: the
+ * columns of the row's block from the table's (blocks side by side).
+ */
+export function totalFormula(r: Results, row: number, variant: string | null = null, shift = 0): string {
   const c = r.compiled;
   const v = variant === null ? undefined : c.variants.find((x) => x.variant.id === variant);
   const total = (v?.total ?? c.total).expr;
-  return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, row, v))},${c.scheme.total.decimals})`;
+  return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, row, v, shift))},${c.scheme.total.decimals})`;
 }
 
 /** Nested IF over the grade bands, reading the total from `totalCell`; "" where no band applies. */
@@ -160,7 +164,8 @@ function rankFormulaFor(
   totalCol: number | undefined,
   categoryCol: number | undefined,
 ): ((row: number) => string) | null {
-  if (totalCol === undefined) return null;
+  // Blocks side by side: the places are written as values.
+  if (totalCol === undefined || r.table.blocks.length > 1) return null;
   let first = Infinity;
   let last = -Infinity;
   for (const p of r.people) {
@@ -233,7 +238,10 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const colOf = (kind: 'total' | 'grade' | 'rank' | 'category'): number | undefined =>
     r.table.columns.find((c) => c.role.kind === kind)?.col;
   let next = view.right + 1;
-  const newColumn = (kind: 'total' | 'grade' | 'rank', header: string): number => {
+  // Blocks side by side get no new column: one at the right would be no block's own.
+  const oneBlock = r.table.blocks.length === 1;
+  const newColumn = (kind: 'total' | 'grade' | 'rank', header: string): number | undefined => {
+    if (!oneBlock) return undefined;
     const col = next++;
     plan.newColumns.push({ col, kind, header });
     plan.writes.push({
@@ -271,8 +279,16 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const inputCol = r.compiled.totalIsInput !== null ? r.fieldColumns[r.compiled.totalIsInput] : colOf('total');
 
   const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
-  const write = (p: Person, col: number | undefined, kind: 'total' | 'grade' | 'rank', value: CellValue, formula: string | null): void => {
-    if (col === undefined) return;
+  const write = (
+    p: Person,
+    column: number | undefined,
+    kind: 'total' | 'grade' | 'rank',
+    value: CellValue,
+    formula: string | null,
+  ): void => {
+    if (column === undefined) return;
+    // The cell of the person's own block.
+    const col = column + p.shift;
     // A write into a merged area would land in its top-left cell or vanish: the cell is left for the person to unmerge.
     const area = view.merge(p.row, col);
     if (area && (area.bottom > area.top || area.right > area.left)) {
@@ -312,7 +328,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     }
     if (options.formulas && !asFormula) plan.valuesInstead.push(p.row);
     if (totalCol !== undefined && p.total !== null)
-      write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row, p.variant) : null);
+      write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row, p.variant, p.shift) : null);
     if (p.rank) write(p, rankCol, 'rank', p.rank.place, options.formulas && rankFormula ? rankFormula(p.row) : null);
     if (p.status === 'ungraded') {
       write(p, gradeCol, 'grade', noGradeText(p), null);
@@ -322,13 +338,13 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
       if (grades) plan.skipped.push({ row: p.row, name: p.name, why: 'no-grade' });
       continue;
     }
-    if (kept.has(p.row)) {
-      plan.skipped.push({ row: p.row, name: p.name, why: 'sheet-grade', cell: a1(p.row, gradeCol!) });
+    if (kept.has(p)) {
+      plan.skipped.push({ row: p.row, name: p.name, why: 'sheet-grade', cell: a1(p.row, gradeCol! + p.shift) });
       continue;
     }
     const readsFrom = totalCol ?? inputCol;
     const live = asFormula && p.gradeFrom === 'band' && readsFrom !== undefined;
-    write(p, gradeCol, 'grade', p.grade, live ? gradeFormula(r, a1(p.row, readsFrom)) : null);
+    write(p, gradeCol, 'grade', p.grade, live ? gradeFormula(r, a1(p.row, readsFrom + p.shift)) : null);
   }
 
   const written = new Set(plan.writes.map((w) => w.cell));
@@ -342,16 +358,16 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
  * (急难险重 → 好; refusing an arrangement → 较差) or a cap. Such a grade is kept and reported
  * (grade-mismatch), never overwritten: the engine cannot derive that it is wrong.
  */
-function keptGrades(r: Results): Set<number> {
+function keptGrades(r: Results): Set<Person> {
   const s = r.compiled.scheme;
   const possible = new Set(s.conditions.filter((c) => c.effect === 'direct-grade' || c.effect === 'max-grade').map((c) => c.grade!));
-  const out = new Set<number>();
+  const out = new Set<Person>();
   if (possible.size === 0) return out;
   for (const p of r.people) {
     if (p.status !== 'graded' || p.grade === null || p.sheetGrade === null) continue;
     if (p.gradeFrom !== 'band' && p.gradeFrom !== 'cap') continue;
     const sheet = gradeLabel(s.grading.labels, p.sheetGrade);
-    if (sheet !== null && sheet !== p.grade && possible.has(sheet)) out.add(p.row);
+    if (sheet !== null && sheet !== p.grade && possible.has(sheet)) out.add(p);
   }
   return out;
 }

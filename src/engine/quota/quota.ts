@@ -100,8 +100,10 @@ export function checkQuotas(s: Scheme, people: Person[], cellOf: (p: Person) => 
         if (!violated) continue;
         const data = { grades: q.grades, scope, count, base, limit, share, hard: q.severity === 'error' };
         if (kind === 'max') {
-          // The first person past the limit: by total where ranked, else in the sheet's order.
-          const firstOut = inGrade.find((p) => p.row === ranking[limit]?.row) ?? inGrade[limit] ?? inGrade[0]!;
+          // The first person past the limit: by total where ranked (row and name: blocks side by side put two
+          // people on one row), else in the sheet's order.
+          const out = ranking[limit];
+          const firstOut = inGrade.find((p) => p.row === out?.row && p.name === out.name) ?? inGrade[limit] ?? inGrade[0]!;
           issues.push(issue({ rule: 'quota-exceeded', ...data }, cellOf(firstOut), firstOut.row, q.severity));
         } else {
           issues.push(issue({ rule: 'quota-below-minimum', ...data }, null, null, q.severity));

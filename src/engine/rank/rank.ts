@@ -13,9 +13,9 @@ import { compact } from '../text';
 
 const SAME = 0.005;
 
-/** Places per category; returns each ranked person's place (by row). */
-export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
-  const out = new Map<number, Rank>();
+/** Places per category; returns each ranked person's place (two blocks side by side may put two on one row). */
+export function rankPeople(s: Scheme, people: Person[]): Map<Person, Rank> {
+  const out = new Map<Person, Rank>();
   const org = s.organisation;
   if (!org?.rankWithin) return out;
   const bars = new Set(org.bars);
@@ -37,7 +37,7 @@ export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
         if (totals[mid]! > p.total! + SAME) higher = mid + 1;
         else hi = mid;
       }
-      out.set(p.row, {
+      out.set(p, {
         group: key === '' ? null : key,
         place: higher + 1,
         of: list.length,
@@ -49,12 +49,12 @@ export function rankPeople(s: Scheme, people: Person[]): Map<number, Rank> {
 }
 
 /** A place written in the sheet's 排名 column that differs from the computed one. */
-export function rankIssues(people: Person[], rankCol: number | undefined, sheetValue: (row: number) => CellValue): Issue[] {
+export function rankIssues(people: Person[], rankCol: number | undefined, sheetValue: (row: number, col: number) => CellValue): Issue[] {
   if (rankCol === undefined) return [];
   const out: Issue[] = [];
   for (const p of people) {
     if (!p.rank) continue;
-    const text = cellText(sheetValue(p.row));
+    const text = cellText(sheetValue(p.row, rankCol + p.shift));
     if (text === '') continue;
     // 第3名, 3 and ３ are all place 3.
     const m = /(\d+)/.exec(compact(text));
@@ -63,7 +63,7 @@ export function rankIssues(people: Person[], rankCol: number | undefined, sheetV
       out.push(
         issue(
           { rule: 'rank-mismatch', name: p.name, sheet: sheet ?? text, computed: p.rank.place, group: p.rank.group },
-          a1(p.row, rankCol),
+          a1(p.row, rankCol + p.shift),
           p.row,
         ),
       );

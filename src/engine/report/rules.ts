@@ -54,6 +54,11 @@ export const RULES = {
   /** `why`: the condition that decided the grade (or that there is none), in the scheme's words. */
   'grade-mismatch': rule<{ sheet: string; computed: string | null; why: Note | null }>('error', true),
   'unknown-grade': rule<{ text: string; known: string[] }>('error', true),
+  /**
+   * A grade of an earlier stage (建议等次, 党组会建议等次) that differs from the grade decided last
+   * (最终评定等次): information, the last decision stands. `stage` the earlier column's header.
+   */
+  'grade-stage-differs': rule<{ stage: string; text: string; grade: string; decided: string }>('info'),
   /** A rated column (德（合格/不合格）) holds a word not in its ladder: the person's grade is not derived. */
   'unknown-rating': rule<{ field: FieldRef; text: string; known: string[] }>('error'),
   /** `firstSheet`: in a workbook of per-person forms, the sheet of the first (firstRow is then that sheet's row). */

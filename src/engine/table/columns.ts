@@ -134,7 +134,60 @@ export function isSummaryText(t: string): boolean {
   return SUMMARY_ROW_KEYS.has(key) || SUMMARY_ROW_ENDS.some((e) => key.length > e.length + 1 && key.endsWith(e));
 }
 const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
+const STAGES = COLUMN_TEXTS.gradeStages;
+const OPINION = new RegExp(STAGES.opinion);
+
+/** An opinion column (机关党委（人事处）审定意见): a grade column of its stage where its cells hold grades. */
+export function isOpinionHeader(path: string[]): boolean {
+  return path.length > 0 && OPINION.test(keyOf(path[path.length - 1]!));
+}
+
+/** How late a header places a grade in the process: 最终 > 审定 > … > a plain 等次 > 建议; null when it names no stage. */
+function gradeStage(path: string[]): number | null {
+  const k = path.map(keyOf).join('');
+  const f = STAGES.final.findIndex((w) => k.includes(w));
+  if (f >= 0) return 100 - f;
+  return STAGES.earlier.some((w) => k.includes(w)) ? 0 : null;
+}
+
+/**
+ * Among several grade columns (their header paths, left to right), the one decided last — the
+ * grade; the others are earlier stages, compared with it. Null where no header names a stage:
+ * then none is earlier than another (month columns, two copies of one header).
+ */
+export function decidedGrade(paths: string[][]): number | null {
+  if (paths.length < 2) return null;
+  const stages = paths.map(gradeStage);
+  if (stages.every((x) => x === null)) return null;
+  let best = 0;
+  stages.forEach((x, i) => {
+    if ((x ?? 50) >= (stages[best] ?? 50)) best = i;
+  });
+  return best;
+}
 export const NOTE_PREFIXES: readonly string[] = COLUMN_TEXTS.notePrefixes;
+const NOTE_DATE = new RegExp(COLUMN_TEXTS.noteDate);
+const NOTE_WORDS = new Set(COLUMN_TEXTS.noteWords.map(keyOf));
+
+/** A footer's label alone (注, 填表人, 审核人): never a person, whatever stands beside it. */
+export function isNoteWord(text: string): boolean {
+  return text !== '' && NOTE_WORDS.has(keyOf(text));
+}
+
+/**
+ * A line of notes, not a name or a unit: it has a colon, or starts 注/说明/填表… and runs on, or
+ * holds 盖章/签字, or is only a date. The reader and the scheme inference both ask this.
+ */
+export function isNoteText(text: string): boolean {
+  const t = compact(text);
+  return (
+    /[:：]/.test(t) ||
+    isNoteWord(t) ||
+    (t.length > 4 && NOTE_PREFIXES.some((p) => t.startsWith(p))) ||
+    COLUMN_TEXTS.noteContains.some((w) => t.includes(w)) ||
+    NOTE_DATE.test(t)
+  );
+}
 
 /** The header vocabulary of one scheme: field labels and identity texts by key. */
 export class Vocabulary {

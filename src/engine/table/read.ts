@@ -4,11 +4,15 @@
  * 合计/平均 rows, notes and section labels. Reads only; judges nothing.
  */
 import { GridView, a1 } from '../grid';
+import { blockShifts, shiftView } from './blocks';
 import { compact, headerKey, headerMax } from '../text';
 import { cellText } from './cells';
 import { namesPeriod } from './periods';
 import {
-  NOTE_PREFIXES,
+  decidedGrade,
+  isNoteText,
+  isNoteWord,
+  isOpinionHeader,
   isSummaryText,
   matchColumn,
   matchRatedColumn,
@@ -29,15 +33,29 @@ export interface RosterRow {
   nameNote: string | null;
   /** The section label above the row (a row holding only 办公室), when the sheet groups people that way. */
   section: string | null;
+  /**
+   * Columns from the table's columns to this row's cells: 0, or the shift of the block the row is
+   * in where the roster is printed as blocks side by side (A–F and H–M: 7).
+   */
+  shift: number;
 }
 
-export type SkipReason = 'blank' | 'summary' | 'note' | 'section';
+/** `header`: the header again further down (after a page break). */
+export type SkipReason = 'blank' | 'summary' | 'note' | 'section' | 'header';
 
 export interface Table {
   sheet: string;
   headerTop: number;
   headerBottom: number;
+  /** The columns of the (first) block. */
   columns: Column[];
+  /**
+   * Grade columns of earlier stages beside the grade (建议等次, 党组会建议等次 beside 最终评定等次): compared
+   * with it, never the grade.
+   */
+  earlierGrades: Column[];
+  /** The column shifts of the blocks printed side by side under the same headers: [0] for one block. */
+  blocks: number[];
   rows: RosterRow[];
   skipped: { row: number; why: SkipReason }[];
   /** Texts above the header: title, 填报单位. */
@@ -77,6 +95,7 @@ function isMoreHeader(view: GridView, r: number, nameCol: number, v: Vocabulary)
   if (r > view.bottom) return false;
   const nameCell = cellText(view.value(r, nameCol));
   if (nameCell && !view.isMergeTail(r, nameCol)) return false;
+  if (isSectionLine(view, r, nameCol)) return false;
   let known = 0;
   // 第一季度 … 第四季度 under a merged 平时考核等次: periods named side by side (one alone is a data cell: 考核周期).
   let periods = 0;
@@ -112,6 +131,15 @@ function columnPath(view: GridView, top: number, bottom: number, c: number): { p
   return { path, max: (leaf !== undefined ? headerMax(leaf) : null) ?? alone };
 }
 
+/**
+ * A line merged across the name column from its own row (办公室 over its people): a section, never
+ * more header, whatever it says. The scheme inference asks the same.
+ */
+export function isSectionLine(view: GridView, r: number, nameCol: number): boolean {
+  const m = view.merge(r, nameCol);
+  return m !== null && m.top === r && m.right > m.left;
+}
+
 const UNIT_ENDINGS = /(室|股|科|处|局|中心|站|所|队|部|办|组|委|院|庭|街道|乡|镇|单位|机关|支部|党委)$/;
 
 /** A row naming a unit above its people: merged across the row, or a unit's name with no scores beside it. */
@@ -122,10 +150,10 @@ function isSectionLabel(view: GridView, r: number, c: number, text: string): boo
 }
 
 /** A row of column numbers under the header (1 2 3 …), as official forms print them. */
-function isColumnNumbering(view: GridView, r: number): boolean {
+function isColumnNumbering(view: GridView, r: number, right = view.right): boolean {
   let last = 0;
   let count = 0;
-  for (let c = view.left; c <= view.right; c++) {
+  for (let c = view.left; c <= right; c++) {
     if (view.isMergeTail(r, c)) continue;
     const v = view.value(r, c);
     if (v === null || v === '') continue;
@@ -135,12 +163,7 @@ function isColumnNumbering(view: GridView, r: number): boolean {
     count++;
   }
   // A narrow sheet (姓名, 等次) numbers every column it has.
-  return count >= 4 || (count >= 2 && count === view.right - view.left + 1);
-}
-
-/** A line of notes, not a name or a unit: it has a colon, or starts 注/说明/填表… and runs on. */
-function isNoteText(t: string): boolean {
-  return /[:：]/.test(t) || (t.length > 4 && NOTE_PREFIXES.some((p) => t.startsWith(p)));
+  return count >= 4 || (count >= 2 && count === right - view.left + 1);
 }
 
 function splitName(raw: string): { name: string; note: string | null } {
@@ -156,16 +179,24 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
   let bottom = head.row;
   while (bottom - head.row + 1 < MAX_HEADER_ROWS && isMoreHeader(view, bottom + 1, head.nameCol, v)) bottom++;
 
+  const headers: { col: number; path: string[]; max: number | null }[] = [];
+  for (let c = view.left; c <= view.right; c++) headers.push({ col: c, ...columnPath(view, head.row, bottom, c) });
+  // Blocks side by side under the same headers: the columns are the first block's, each row knows its block.
+  const blocks = blockShifts(headers, (t) => v.isName(t));
+  const firstCol = headers.find((h) => h.path.length > 0)?.col ?? view.left;
+  const blockRight = blocks.length > 1 ? firstCol + blocks[1]! - 1 : view.right;
+
   let columns: Column[] = [];
-  for (let c = view.left; c <= view.right; c++) {
-    const { path, max } = columnPath(view, head.row, bottom, c);
+  for (const { col: c, path, max } of headers) {
+    if (c > blockRight) break;
     if (path.length === 0 && overrides[c] === undefined) continue;
     const o = overrides[c];
     const rated = path.length > 0 ? statedRating(path[path.length - 1]!) : null;
     const m = o ? { role: o, how: 'user' as const } : rated ? matchRatedColumn(path, rated.label, v) : matchColumn(path, v);
     columns.push({ col: c, path, headerMax: max, role: m.role, how: m.how, ...(rated && { rating: rated.stated }) });
   }
-  columns = resolveDuplicates(columns);
+  const stages = gradeStages(view, bottom, columns, v);
+  columns = resolveDuplicates(stages.columns);
 
   const title: string[] = [];
   for (let r = view.top; r < head.row; r++) {
@@ -178,7 +209,94 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
     if (texts.length > 0) title.push(texts.join(' '));
   }
 
-  const nameCol = columnOf({ columns }, 'name') ?? head.nameCol;
+  // The header's texts per column (of the first block), to know the header when it comes again.
+  const header = new Map<number, Set<string>>();
+  for (let r = head.row; r <= bottom; r++)
+    for (let c = view.left; c <= blockRight; c++) {
+      const t = compact(cellText(view.shown(r, c)));
+      if (t) header.set(c, (header.get(c) ?? new Set()).add(t));
+    }
+
+  const rows: RosterRow[] = [];
+  let skipped: Table['skipped'] = [];
+  for (const shift of blocks) {
+    const nameCol = columnOf({ columns }, 'name') ?? head.nameCol;
+    const block = readRows(shiftView(view, shift), bottom, nameCol, columns, blockRight, shift, (r, rv) =>
+      repeatsHeader(rv, r, header, v, nameCol),
+    );
+    rows.push(...block.rows);
+    skipped.push(...block.skipped);
+  }
+  if (blocks.length > 1) {
+    // A row skipped by one block may hold a person in another; else it is skipped once, as the first block saw it.
+    const people = new Set(rows.map((r) => r.row));
+    const seen = new Set<number>();
+    skipped = skipped.filter((x) => !people.has(x.row) && !seen.has(x.row) && seen.add(x.row)).sort((a, b) => a.row - b.row);
+  }
+
+  return {
+    sheet: view.grid.sheet,
+    headerTop: head.row,
+    headerBottom: bottom,
+    columns,
+    earlierGrades: stages.earlier,
+    blocks,
+    rows,
+    skipped,
+    title,
+  };
+}
+
+/** How many rows under the header show what an opinion column holds. */
+const OPINION_SAMPLE = 100;
+
+/**
+ * Several grade columns naming their stages (建议等次, 党组会建议等次, 最终评定等次, and an opinion column
+ * holding grades): the one decided last is the grade, the others earlier stages.
+ */
+function gradeStages(view: GridView, bottom: number, columns: Column[], v: Vocabulary): { columns: Column[]; earlier: Column[] } {
+  const labels = v.compiled.scheme.grading.labels.map((l) => [l.label, ...l.synonyms].map(compact));
+  const isGrade = (t: string): boolean => labels.some((l) => l.includes(compact(t)));
+  const holdsGrades = (col: number): boolean => {
+    let filled = 0;
+    let grades = 0;
+    for (let r = bottom + 1; r <= Math.min(view.bottom, bottom + OPINION_SAMPLE); r++) {
+      const t = cellText(view.value(r, col));
+      if (!t) continue;
+      filled++;
+      if (isGrade(t)) grades++;
+    }
+    return grades * 2 > filled;
+  };
+  const grades = columns.filter(
+    (c) => c.how !== 'user' && (c.role.kind === 'grade' || (c.role.kind === 'ignored' && isOpinionHeader(c.path) && holdsGrades(c.col))),
+  );
+  const best = decidedGrade(grades.map((c) => c.path));
+  if (best === null) return { columns, earlier: [] };
+  const decided = grades[best]!;
+  const earlier = grades.filter((c) => c !== decided).map((c) => ({ ...c, role: { kind: 'grade' as const } }));
+  return {
+    columns: columns.map((c) =>
+      c === decided
+        ? { ...c, role: { kind: 'grade' }, how: 'exact' }
+        : grades.includes(c)
+          ? { ...c, role: { kind: 'ignored' }, how: 'none' }
+          : c,
+    ),
+    earlier,
+  };
+}
+
+/** The rows under the header of one block (seen through its shifted view, over the first block's columns). */
+function readRows(
+  view: GridView,
+  bottom: number,
+  nameCol: number,
+  columns: Column[],
+  right: number,
+  shift: number,
+  isHeader: (r: number, view: GridView) => boolean,
+): { rows: RosterRow[]; skipped: Table['skipped'] } {
   const seqCol = columnOf({ columns }, 'seq');
   const remarkCols = columns.filter((c) => c.role.kind === 'remark' || c.role.kind === 'status').map((c) => c.col);
   const remarkHolds = (r: number): boolean => remarkCols.some((c) => cellText(view.value(r, c)) !== '');
@@ -190,25 +308,30 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
   for (let r = bottom + 1; r <= view.bottom; r++) {
     // The common row: a name and data beside it. Decided without reading the rest of the row.
     const named = cellText(view.value(r, nameCol));
-    if (named && !isSummaryText(named) && !(r <= bottom + 3 && isColumnNumbering(view, r))) {
+    // The header again further down (after a page break): nobody is called 姓名, no person's cells are all header texts.
+    if (isHeader(r, view)) {
+      skipped.push({ row: r, why: 'header' });
+      continue;
+    }
+    if (named && !isSummaryText(named) && !isNoteWord(named) && !(r <= bottom + 3 && isColumnNumbering(view, r, right))) {
       const data = dataCols.some((c) => {
         const val = view.value(r, c);
         return val !== null && val !== '';
       });
       if (data || remarkHolds(r) || (!isNoteText(named) && !isSectionLabel(view, r, nameCol, named))) {
         const { name, note } = splitName(named);
-        rows.push({ row: r, name, nameNote: note, section });
+        rows.push({ row: r, name, nameNote: note, section, shift });
         continue;
       }
     }
     const texts: { c: number; t: string }[] = [];
-    for (let c = view.left; c <= view.right; c++) {
+    for (let c = view.left; c <= right; c++) {
       if (view.isMergeTail(r, c)) continue;
       const val = view.value(r, c);
       const t = typeof val === 'boolean' ? String(val) : cellText(val);
       if (t || (val !== null && typeof val === 'object')) texts.push({ c, t: t || '#' });
     }
-    if (r <= bottom + 3 && isColumnNumbering(view, r)) {
+    if (r <= bottom + 3 && isColumnNumbering(view, r, right)) {
       skipped.push({ row: r, why: 'note' });
       continue;
     }
@@ -227,8 +350,8 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       const val = view.value(r, c);
       return val !== null && val !== '';
     });
-    // 注：…, 填表人：李明 — under the header in the name column when it is the first column.
-    if (nameRaw && !hasData && isNoteText(nameRaw)) {
+    // 注：…, 填表人：李明 — under the header in the name column when it is the first column; 填表人 | 李明 in two cells.
+    if (nameRaw && (isNoteWord(nameRaw) || (!hasData && isNoteText(nameRaw)))) {
       skipped.push({ row: r, why: 'note' });
       continue;
     }
@@ -239,7 +362,7 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
     }
     if (nameRaw) {
       const { name, note } = splitName(nameRaw);
-      rows.push({ row: r, name, nameNote: note, section });
+      rows.push({ row: r, name, nameNote: note, section, shift });
       continue;
     }
     // 填表人：白雪 … 审核人：任志刚 — a sign-off line across the columns, not a person without a name.
@@ -248,7 +371,7 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       continue;
     }
     if (hasData) {
-      rows.push({ row: r, name: '', nameNote: null, section });
+      rows.push({ row: r, name: '', nameNote: null, section, shift });
       continue;
     }
     const first = content[0]!.t;
@@ -260,8 +383,31 @@ export function readTable(view: GridView, v: Vocabulary, overrides: ColumnOverri
       skipped.push({ row: r, why: 'section' });
     }
   }
+  return { rows, skipped };
+}
 
-  return { sheet: view.grid.sheet, headerTop: head.row, headerBottom: bottom, columns, rows, skipped, title };
+/**
+ * A row that repeats the header (after a page break, when a Word table is pasted): 姓名 in the name
+ * column, or no number and two cells or more holding their column's header texts (the lower header
+ * row, 思想政治素质（6分） …, has no 姓名 under a merged one).
+ */
+function repeatsHeader(view: GridView, r: number, header: Map<number, Set<string>>, v: Vocabulary, nameCol: number): boolean {
+  // The common row first, cheaply: a name that is not the header's is a person's.
+  const name = cellText(view.value(r, nameCol));
+  if (name && !header.get(nameCol)?.has(compact(name))) return false;
+  let same = 0;
+  let filled = 0;
+  for (const [c, texts] of header) {
+    if (view.isMergeTail(r, c)) continue;
+    const val = view.value(r, c);
+    if (typeof val === 'number') return false;
+    const t = compact(cellText(val));
+    if (!t) continue;
+    if (texts.has(t) && v.isName(t)) return true;
+    filled++;
+    if (texts.has(t)) same++;
+  }
+  return same >= 2 && same * 2 >= filled;
 }
 
 /** The A1 address of a column's header cell (its lowest header row), for issues about a column. */

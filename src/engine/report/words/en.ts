@@ -175,6 +175,13 @@ export const en: Language = {
       name: 'Unknown grade',
       words: (d) => ({ message: `"${d.text}" is not a grade of this scheme (${d.known.join(', ')})`, fix: 'Use one of them' }),
     },
+    'grade-stage-differs': {
+      name: 'Grades of the stages differ',
+      words: (d) => ({
+        message: `${d.stage} says "${d.text}", ${d.decided} "${d.grade}"`,
+        fix: `The grade in ${d.decided} stands; if it is wrong, correct it and check again`,
+      }),
+    },
     'unknown-rating': {
       name: 'Unknown rating word',
       words: (d) => ({

@@ -174,6 +174,13 @@ export const zh: Language = {
       name: '等次无法识别',
       words: (d) => ({ message: `等次“${d.text}”不是本方案的等次（${d.known.join('、')}）`, fix: '请改为其中之一' }),
     },
+    'grade-stage-differs': {
+      name: '各环节等次不同',
+      words: (d) => ({
+        message: `${d.stage}为“${d.text}”，与${d.decided}“${d.grade}”不同`,
+        fix: `以${d.decided}为准；如${d.decided}有误，请改正后再检查`,
+      }),
+    },
     'unknown-rating': {
       name: '评价词无法识别',
       words: (d) => ({
