@@ -92,12 +92,14 @@ export function checkSheet(grid: Grid, s: Scheme, options: CheckOptions = {}): R
 /** One view of a sheet's periods: the last period's people with every period's grade; every issue and quota, tagged. */
 function mergePeriods(periods: NonNullable<Results['periods']>): Results {
   const last = periods[periods.length - 1]!.results;
-  const byRow = periods.map((p) => new Map(p.results.people.map((x) => [x.row, x])));
+  // A person is their row and block: two blocks side by side put two people on one row.
+  const at = (x: Person): string => `${x.row}:${x.shift}`;
+  const byRow = periods.map((p) => new Map(p.results.people.map((x) => [at(x), x])));
   const people = last.people.map((person) => ({
     ...person,
     periods: Object.fromEntries(
       periods.map((p, i) => {
-        const x = byRow[i]!.get(person.row);
+        const x = byRow[i]!.get(at(person));
         return [p.label, { grade: x?.grade ?? null, total: x?.total ?? null, status: x?.status ?? person.status }];
       }),
     ),
