@@ -77,8 +77,12 @@ export function usePane(host: Host, locale: Locale) {
   useEffect(() => dispatch({ type: 'scheme-changed' }), [schemeId]);
 
   useEffect(() => {
+    // Listening first: the host sets its watch on the workbook up with the first read.
+    const stop = host.onWorkbookEvent((event) => {
+      if (event.kind !== 'activated') dispatch({ type: 'stale' });
+    });
     check();
-    return host.onExternalChange(() => dispatch({ type: 'stale' }));
+    return stop;
   }, [check, host]);
 
   /** Saves kaohe's settings, changing only the fields given. */
