@@ -361,7 +361,9 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
 function overwritten(issues: Issue[], writes: CellWrite[]): Issue[] {
   const written = new Set(writes.map((w) => w.cell));
   const seen = new Set<string>();
-  return issues.filter((i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell) && !seen.has(i.cell) && !!seen.add(i.cell));
+  return issues.filter(
+    (i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell) && !seen.has(i.cell) && !!seen.add(i.cell),
+  );
 }
 
 /**
