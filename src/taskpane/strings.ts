@@ -119,6 +119,12 @@ const zh = {
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
   close: '关闭',
   language: 'zh-CN',
+  // The pane follows the workbook (issue #17).
+  otherSheet: (active: string, shown: string) => `当前工作表是“${active}”，下面仍是“${shown}”的结果：列对应的改动尚未保存。`,
+  checkSheet: (sheet: string) => `检查“${sheet}”`,
+  ribbonWrote: '“一键计算等次”写入了本表，已重新检查',
+  undoOn: (sheet: string) => `撤销将恢复工作表“${sheet}”中写入的单元格`,
+  undoneOn: (sheet: string) => `已撤销工作表“${sheet}”中的写入，单元格恢复原样`,
 };
 
 const en: typeof zh = {
@@ -238,6 +244,12 @@ const en: typeof zh = {
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
   close: 'Close',
   language: 'en-US',
+  otherSheet: (active, shown) =>
+    `The active sheet is "${active}"; below are still the results for "${shown}": the column changes are not saved yet.`,
+  checkSheet: (sheet) => `Check "${sheet}"`,
+  ribbonWrote: 'Compute grades (ribbon) wrote this sheet: checked again',
+  undoOn: (sheet) => `Undo puts back the cells written in sheet "${sheet}"`,
+  undoneOn: (sheet) => `Undone in sheet "${sheet}": the written cells are as they were`,
 };
 
 export type Strings = typeof zh;

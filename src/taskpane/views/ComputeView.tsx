@@ -19,6 +19,8 @@ export interface ComputeViewProps {
   formulas: boolean;
   preview: Plan | null;
   canUndo: boolean;
+  /** The sheet the undo goes to, where it is not the sheet shown. */
+  undoSheet?: string | null;
   busy: boolean;
   stale: boolean;
   onMode: (formulas: boolean) => void;
@@ -27,7 +29,19 @@ export interface ComputeViewProps {
   onUndo: () => void;
 }
 
-export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode, onPreview, onApply, onUndo }: ComputeViewProps) {
+export function ComputeView({
+  s,
+  formulas,
+  preview,
+  canUndo,
+  undoSheet,
+  busy,
+  stale,
+  onMode,
+  onPreview,
+  onApply,
+  onUndo,
+}: ComputeViewProps) {
   const st = useStyles();
   const totals = preview?.writes.filter((w) => w.kind === 'total').length ?? 0;
   const grades = preview?.writes.filter((w) => w.kind === 'grade').length ?? 0;
@@ -51,6 +65,7 @@ export function ComputeView({ s, formulas, preview, canUndo, busy, stale, onMode
           </Button>
         )}
       </div>
+      {canUndo && undoSheet && <Caption1>{s.undoOn(undoSheet)}</Caption1>}
       {preview && (
         <section className={st.preview} aria-label={s.previewTitle}>
           <Text weight="semibold">{s.previewTitle}</Text>
