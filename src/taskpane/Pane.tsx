@@ -3,6 +3,7 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { lazy } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
@@ -10,12 +11,15 @@ import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
-import { AnnualView } from './views/AnnualView';
+import { TabPanel } from './TabPanel';
 import { CheckView } from './views/CheckView';
-import { ColumnsView } from './views/ColumnsView';
-import { ComputeView } from './views/ComputeView';
-import { QuotaView } from './views/QuotaView';
-import { RankView } from './views/RankView';
+
+// The first result is 检查 (CheckView); the other tabs are chunks loaded when first opened (docs/performance.md).
+const AnnualView = lazy(() => import(/* webpackChunkName: "year" */ './views/AnnualView').then((m) => ({ default: m.AnnualView })));
+const ColumnsView = lazy(() => import(/* webpackChunkName: "columns" */ './views/ColumnsView').then((m) => ({ default: m.ColumnsView })));
+const ComputeView = lazy(() => import(/* webpackChunkName: "compute" */ './views/ComputeView').then((m) => ({ default: m.ComputeView })));
+const QuotaView = lazy(() => import(/* webpackChunkName: "quota" */ './views/QuotaView').then((m) => ({ default: m.QuotaView })));
+const RankView = lazy(() => import(/* webpackChunkName: "rank" */ './views/RankView').then((m) => ({ default: m.RankView })));
 
 export interface PaneProps {
   host: Host;
@@ -96,7 +100,7 @@ export function Pane({ host, locale }: PaneProps) {
             {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
             <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
-          <div role="tabpanel" aria-label={s.tabs[shown]}>
+          <TabPanel label={s.tabs[shown]} loading={s.reading}>
             {shown === 'check' && results && (
               <CheckView
                 results={results}
@@ -152,7 +156,7 @@ export function Pane({ host, locale }: PaneProps) {
                 onRemove={on.removeForms}
               />
             )}
-          </div>
+          </TabPanel>
         </>
       )}
     </main>
