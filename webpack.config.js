@@ -46,7 +46,9 @@ module.exports = async (env = {}, argv = {}) => {
   const url = process.env.ADDIN_URL || DEV_URL;
   const serving = process.argv.includes('serve');
 
-  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs });
+  // The task pane's first paint (title, spinner, one line), in its HTML before any script: src/taskpane/skeleton.html.
+  const skeleton = require('node:fs').readFileSync(path.join(__dirname, 'src/taskpane/skeleton.html'), 'utf8');
+  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs, skeleton });
   const tsRule = {
     test: /\.tsx?$/,
     exclude: /node_modules/,
@@ -72,6 +74,7 @@ module.exports = async (env = {}, argv = {}) => {
           template: './src/preview/pane.html',
           chunks: ['pane-entry', 'taskpane'],
           chunksSortMode: 'manual',
+          skeleton,
         }),
         new CopyWebpackPlugin({
           patterns: [
