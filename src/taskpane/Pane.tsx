@@ -3,7 +3,6 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import { lazy } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
@@ -13,13 +12,7 @@ import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
 import { CheckView } from './views/CheckView';
-
-// The first result is 检查 (CheckView); the other tabs are chunks loaded when first opened (docs/performance.md).
-const AnnualView = lazy(() => import(/* webpackChunkName: "year" */ './views/AnnualView').then((m) => ({ default: m.AnnualView })));
-const ColumnsView = lazy(() => import(/* webpackChunkName: "columns" */ './views/ColumnsView').then((m) => ({ default: m.ColumnsView })));
-const ComputeView = lazy(() => import(/* webpackChunkName: "compute" */ './views/ComputeView').then((m) => ({ default: m.ComputeView })));
-const QuotaView = lazy(() => import(/* webpackChunkName: "quota" */ './views/QuotaView').then((m) => ({ default: m.QuotaView })));
-const RankView = lazy(() => import(/* webpackChunkName: "rank" */ './views/RankView').then((m) => ({ default: m.RankView })));
+import { AnnualView, ColumnsView, ComputeView, QuotaView, RankView } from './lazy-views';
 
 export interface PaneProps {
   host: Host;
