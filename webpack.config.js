@@ -98,6 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].js',
+      // Chunks loaded on demand (年度汇总, 计算, …) come from the folder taskpane.js came from: same origin, no CDN.
+      publicPath: 'auto',
+      // Named by content: an Office cache holding an older taskpane.js never mixes it with newer chunks.
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
