@@ -46,7 +46,9 @@ module.exports = async (env = {}, argv = {}) => {
   const url = process.env.ADDIN_URL || DEV_URL;
   const serving = process.argv.includes('serve');
 
-  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs });
+  // The task pane's first paint (title, spinner, one line), in its HTML before any script: src/taskpane/skeleton.html.
+  const skeleton = require('node:fs').readFileSync(path.join(__dirname, 'src/taskpane/skeleton.html'), 'utf8');
+  const page = (name, template, chunks) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs, skeleton });
   const tsRule = {
     test: /\.tsx?$/,
     exclude: /node_modules/,
@@ -72,6 +74,7 @@ module.exports = async (env = {}, argv = {}) => {
           template: './src/preview/pane.html',
           chunks: ['pane-entry', 'taskpane'],
           chunksSortMode: 'manual',
+          skeleton,
         }),
         new CopyWebpackPlugin({
           patterns: [
@@ -95,6 +98,10 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].js',
+      // Chunks loaded on demand (年度汇总, 计算, …) come from the folder taskpane.js came from: same origin, no CDN.
+      publicPath: 'auto',
+      // Named by content: an Office cache holding an older taskpane.js never mixes it with newer chunks.
+      chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },

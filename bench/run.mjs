@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['exceljs'],
+  external: ['exceljs', 'playwright-core'],
   logLevel: 'error',
 });
 const r = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });

@@ -10,12 +10,9 @@ import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
-import { AnnualView } from './views/AnnualView';
+import { TabPanel } from './TabPanel';
 import { CheckView } from './views/CheckView';
-import { ColumnsView } from './views/ColumnsView';
-import { ComputeView } from './views/ComputeView';
-import { QuotaView } from './views/QuotaView';
-import { RankView } from './views/RankView';
+import { AnnualView, ColumnsView, ComputeView, QuotaView, RankView } from './lazy-views';
 
 export interface PaneProps {
   host: Host;
@@ -106,7 +103,7 @@ export function Pane({ host, locale }: PaneProps) {
             {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
             <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
-          <div role="tabpanel" aria-label={s.tabs[shown]}>
+          <TabPanel label={s.tabs[shown]} loading={s.reading}>
             {shown === 'check' && results && (
               <CheckView
                 results={results}
@@ -163,7 +160,7 @@ export function Pane({ host, locale }: PaneProps) {
                 onRemove={on.removeForms}
               />
             )}
-          </div>
+          </TabPanel>
         </>
       )}
     </main>

@@ -2,14 +2,12 @@
  * The task pane's side of the use cases (src/app): what the user chose in the pane, turned into
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
-import { activeSheet, analyseSheet, analysisSentence, prepareYear, type AnalyseOutcome, type SchemeSource, type YearRun } from '../app';
+import { activeSheet, analyseSheet, analysisSentence, type AnalyseOutcome, type SchemeSource } from '../app';
 import {
   type ColumnOverrides,
   type ColumnRole,
   compiled,
   type Fit,
-  formLayout,
-  type FormLayout,
   IDENTITY_ROLES,
   type IdentityRole,
   type Locale,
@@ -17,6 +15,7 @@ import {
   type Scheme,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
+import type { PaneYear } from './year-run';
 import { appWords } from '../app/words';
 import { preset } from '../schemes';
 
@@ -85,21 +84,13 @@ export function roleKey(role: ColumnRole): string {
 }
 
 /** The year rolled up in the pane, with its forms laid out for the sheet, or why it could not be. */
-export type PaneYear =
-  | Exclude<YearRun, { kind: 'ok' } | { kind: 'unknown-sheet' }>
-  | (Omit<Extract<YearRun, { kind: 'ok' }>, 'forms'> & { forms: FormLayout[] });
+export type { PaneYear } from './year-run';
 
-/** 年度汇总 on the workbook's visible sheets, as `kaohe annual` does it. */
-export function runYear(book: WorkbookSheets, read: SheetRead, choice: SchemeChoice, locale: Locale): PaneYear {
-  const run = prepareYear(
-    {
-      sheets: book.names.filter((n) => book.grids.has(n)).map((name) => ({ name, visible: true, grid: () => book.grids.get(name)! })),
-      settings: read.settings,
-      settingsBroken: read.settingsBroken,
-    },
-    { scheme: given(choice), locale },
-  );
-  // The pane never names the sheets: every period sheet it asks for is in the book.
-  if (run.kind === 'unknown-sheet') return { kind: 'no-periods' };
-  return run.kind === 'ok' ? { ...run, forms: run.forms.map(formLayout) } : run;
+/**
+ * 年度汇总 on the workbook's visible sheets, as `kaohe annual` does it. The year's engine (roll-up,
+ * forms, their layout) is a chunk of its own, loaded on the first roll-up (docs/performance.md).
+ */
+export async function runYear(book: WorkbookSheets, read: SheetRead, choice: SchemeChoice, locale: Locale): Promise<PaneYear> {
+  const { yearIn } = await import(/* webpackChunkName: "year" */ './year-run');
+  return yearIn(book, read, given(choice), locale);
 }

@@ -166,7 +166,7 @@ export function usePane(host: Host, locale: Locale) {
       dispatch({ type: 'rolling-up' });
       // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
       const book = await host.readSheets((names) => names);
-      dispatch({ type: 'year', year: runYear(book, read, choice, locale) });
+      dispatch({ type: 'year', year: await runYear(book, read, choice, locale) });
     });
 
   const addForms = () =>

@@ -37,7 +37,6 @@ import {
   type WorkbookSheets,
 } from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
-import { paintForm } from './forms';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -372,6 +371,8 @@ export class ExcelHost implements Host {
 
   addForms(forms: FormLayout[]): Promise<AddedSheets> {
     return this.run('write', async (ctx) => {
+      // Painting a form is needed only here, after 年度汇总: a chunk of its own (docs/performance.md).
+      const { paintForm } = await import(/* webpackChunkName: "forms" */ './forms');
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       await ctx.sync();

@@ -1,0 +1,6 @@
+/** lazy-views.ts for the jest tests (package.json moduleNameMapper): the same views, imported at once. */
+export { AnnualView } from './views/AnnualView';
+export { ColumnsView } from './views/ColumnsView';
+export { ComputeView } from './views/ComputeView';
+export { QuotaView } from './views/QuotaView';
+export { RankView } from './views/RankView';
