@@ -12,6 +12,7 @@ import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { AnnualView } from './views/AnnualView';
 import { CheckView } from './views/CheckView';
+import { PeopleView } from './views/PeopleView';
 import { ColumnsView } from './views/ColumnsView';
 import { ComputeView } from './views/ComputeView';
 import { QuotaView } from './views/QuotaView';
@@ -33,6 +34,7 @@ export function Pane({ host, locale }: PaneProps) {
   // Organisations are ranked, not held to quotas: 排名 takes the place of 名额.
   const ranked = !!results?.compiled.scheme.organisation?.rankWithin;
   const sideTab: TabKey = ranked ? 'rank' : 'quota';
+  const units = results?.compiled.scheme.subject === 'organisation';
   const shown: TabKey = !hasPeople ? 'annual' : tab === 'quota' || tab === 'rank' ? sideTab : tab;
 
   return (
@@ -91,12 +93,13 @@ export function Pane({ host, locale }: PaneProps) {
         <>
           <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => on.tab(d.value as TabKey)}>
             {hasPeople && <Tab value="check">{s.tabs.check}</Tab>}
+            {hasPeople && <Tab value="people">{units ? s.unitsTab : s.tabs.people}</Tab>}
             {hasPeople && <Tab value="compute">{s.tabs.compute}</Tab>}
             {hasPeople && <Tab value={sideTab}>{s.tabs[sideTab]}</Tab>}
             {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
             <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
-          <div role="tabpanel" aria-label={s.tabs[shown]}>
+          <div role="tabpanel" aria-label={shown === 'people' && units ? s.unitsTab : s.tabs[shown]}>
             {shown === 'check' && results && (
               <CheckView
                 results={results}
@@ -109,9 +112,14 @@ export function Pane({ host, locale }: PaneProps) {
                 onClearMarks={on.clearMarks}
               />
             )}
+            {shown === 'people' && results && (
+              <PeopleView results={results} s={s} locale={locale} onSelect={(p) => on.selectRow(p.row, p.shift)} />
+            )}
             {shown === 'compute' && (
               <ComputeView
                 s={s}
+                locale={locale}
+                results={results}
                 formulas={sheet.formulas}
                 preview={sheet.preview}
                 canUndo={state.applied !== null}

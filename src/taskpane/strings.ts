@@ -17,8 +17,8 @@ const zh = {
   exportScheme: '导出方案',
   schemeImported: (id: string) => `已导入方案 ${id}，并保存到工作簿`,
   schemeSaved: '方案已保存到工作簿，下次打开时沿用',
-  schemeBad: (m: string) => `方案文件有误：${m}`,
-  tabs: { check: '检查', compute: '计算', quota: '名额', rank: '排名', columns: '列对应', annual: '年度汇总' },
+  schemeBad: (m: string) => `无法导入这个方案文件：${m}。请选择考核助手导出或按说明编写的方案文件（.json）。`,
+  tabs: { check: '检查', compute: '计算', quota: '名额', rank: '排名', columns: '列对应', annual: '年度汇总', people: '人员' },
   rankIntro: '按总分由高到低排名，各类别分开排；同分并列。点击单位名称可定位到该行。',
   rankNone: '没有可排名的单位（需要总分）',
   rankAll: '全部单位',
@@ -119,6 +119,42 @@ const zh = {
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
   close: '关闭',
   language: 'zh-CN',
+  // Issue 17: people first, the 人员 view, plain words.
+  ruleId: (id: string) => `规则编号：${id}`,
+  schemeLabel: (name: string, id: string) => `${name} · ${id}`,
+  summaryUnits: (n: number, scored: number, x: number) => `${n} 个单位：计分 ${scored}，不参加考核 ${x}`,
+  peopleIntro: '点击一人，即选中表格中该人所在的行。',
+  unitsIntro: '点击一个单位，即选中表格中该单位所在的行。',
+  filterName: '按姓名查找',
+  filterUnitName: '按单位名称查找',
+  filterStatus: '状态',
+  statusFilter: { all: '全部', graded: '定等次', ungraded: '不定等次', excluded: '不参加', elsewhere: '在外考核', issues: '有问题' },
+  statusCount: (label: string, n: number) => `${label}（${n}）`,
+  shownOf: (shown: number, all: number, units: boolean) =>
+    shown === all ? `共 ${all} ${units ? '个单位' : '人'}` : `显示 ${shown} ${units ? '个单位' : '人'}，共 ${all} ${units ? '个' : '人'}`,
+  nobodyShown: '没有符合条件的人员',
+  statusWord: { ungraded: '不定等次', excluded: '不参加', elsewhere: '在外考核' },
+  noGrade: '未定',
+  totalWord: '总分',
+  personIssues: (n: number) => `${n} 个问题`,
+  periodGrades: (list: string) => `各期：${list}`,
+  previewPeople: (n: number, totals: number, grades: number, ranks: number, units: boolean) => {
+    const u = units ? '个' : '人';
+    const parts = [totals > 0 ? `总分 ${totals} ${u}` : '', grades > 0 ? `等次 ${grades} ${u}` : '', ranks > 0 ? `排名 ${ranks} ${u}` : ''];
+    return `将写入 ${n} ${units ? '个单位' : '人'}：${parts.filter(Boolean).join('、')}`;
+  },
+  previewCells: (n: number) => `共 ${n} 个单元格`,
+  kindWord: { total: '总分', grade: '等次', rank: '排名', header: '表头' },
+  valuesInsteadPeople: (names: string) => `${names}的分数有以文本保存的，改写数值（公式算不进文本）`,
+  afterWrite: '写入后的名额',
+  afterWriteQuota: (grade: string, scope: string, count: number, limit: number, kind: 'max' | 'min', state: string) =>
+    `写入后：${scope}“${grade}”${count} 人，${kind === 'max' ? '名额' : '至少'} ${limit} 人，${state}`,
+  afterState: { ok: '符合名额', over: (n: number) => `仍超出 ${n} 人`, under: (n: number) => `仍不足 ${n} 人` },
+  afterWriteNoQuota: '本方案没有名额限制。',
+  unitsTab: '单位',
+  schemeUnreadable: '文件内容读不出来，不是考核方案',
+  yearSummaryUnits: (n: number, e: number, w: number) => `${n} 个单位；${e + w === 0 ? '没有发现问题' : `错误 ${e} 个，警告 ${w} 个`}`,
+  who: (name: string, unit: string | null) => (unit ? `${name}（${unit}）` : name),
 };
 
 const en: typeof zh = {
@@ -136,8 +172,9 @@ const en: typeof zh = {
   exportScheme: 'Export the scheme',
   schemeImported: (id) => `Imported the scheme ${id} and saved it in the workbook`,
   schemeSaved: 'The scheme is saved in the workbook for next time',
-  schemeBad: (m) => `The scheme file is invalid: ${m}`,
-  tabs: { check: 'Check', compute: 'Compute', quota: 'Quotas', rank: 'Ranking', columns: 'Columns', annual: 'Year' },
+  schemeBad: (m) =>
+    `This scheme file cannot be imported: ${m}. Choose a scheme file (.json) exported by the assistant or written as documented.`,
+  tabs: { check: 'Check', compute: 'Compute', quota: 'Quotas', rank: 'Ranking', columns: 'Columns', annual: 'Year', people: 'People' },
   rankIntro: 'Ranked by total, high to low, each category apart; equal totals share a place. Click a unit to go to its row.',
   rankNone: 'No unit can be ranked (a total is needed)',
   rankAll: 'All units',
@@ -238,6 +275,49 @@ const en: typeof zh = {
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
   close: 'Close',
   language: 'en-US',
+  ruleId: (id) => `Rule id: ${id}`,
+  schemeLabel: (name, id) => `${name} · ${id}`,
+  summaryUnits: (n, scored, x) => `${n} units: ${scored} scored, ${x} not appraised`,
+  peopleIntro: 'Click a person to select their row in the sheet.',
+  unitsIntro: 'Click a unit to select its row in the sheet.',
+  filterName: 'Find by name',
+  filterUnitName: 'Find by unit name',
+  filterStatus: 'Status',
+  statusFilter: {
+    all: 'Everyone',
+    graded: 'Graded',
+    ungraded: 'No grade',
+    excluded: 'Not appraised',
+    elsewhere: 'Appraised elsewhere',
+    issues: 'With issues',
+  },
+  statusCount: (label, n) => `${label} (${n})`,
+  shownOf: (shown, all, units) =>
+    shown === all ? `${all} ${units ? 'units' : 'people'}` : `${shown} of ${all} ${units ? 'units' : 'people'} shown`,
+  nobodyShown: 'Nobody matches',
+  statusWord: { ungraded: 'No grade', excluded: 'Not appraised', elsewhere: 'Appraised elsewhere' },
+  noGrade: 'none',
+  totalWord: 'Total',
+  personIssues: (n) => (n === 1 ? '1 issue' : `${n} issues`),
+  periodGrades: (list) => `Periods: ${list}`,
+  previewPeople: (n, totals, grades, ranks, units) => {
+    const parts = [totals > 0 ? `${totals} totals` : '', grades > 0 ? `${grades} grades` : '', ranks > 0 ? `${ranks} places` : ''].filter(
+      Boolean,
+    );
+    return `For ${n} ${units ? 'units' : 'people'}: ${parts.join(', ')}`;
+  },
+  previewCells: (n) => `${n} cells in all`,
+  kindWord: { total: 'total', grade: 'grade', rank: 'place', header: 'header' },
+  valuesInsteadPeople: (names) => `${names}: scores typed as text, so values are written (a formula cannot add text)`,
+  afterWrite: 'Quotas after the write',
+  afterWriteQuota: (grade, scope, count, limit, kind, state) =>
+    `After the write: ${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit}, ${state}`,
+  afterState: { ok: 'within the quota', over: (n) => `still ${n} over`, under: (n) => `still ${n} short` },
+  afterWriteNoQuota: 'This scheme sets no quotas.',
+  unitsTab: 'Units',
+  schemeUnreadable: 'its content cannot be read as a scheme',
+  yearSummaryUnits: (n, e, w) => `${n} units; ${e + w === 0 ? 'no issues found' : `${e} errors, ${w} warnings`}`,
+  who: (name, unit) => (unit ? `${name} (${unit})` : name),
 };
 
 export type Strings = typeof zh;
