@@ -79,7 +79,11 @@ describe('the task pane', () => {
     await user.click(screen.getByRole('button', { name: '写入表格' }));
     await screen.findByText('已写入 20 格。可点“撤销”恢复原样。');
     // The quota as it stands after the write, restated beside it.
-    expect(screen.getByTestId('after-write').textContent).toBe('写入后：全单位“好”6 人，名额 4 人，仍超出 2 人');
+    const after = screen.getByTestId('after-write');
+    expect([...after.querySelectorAll('[data-quota]')].map((q) => q.textContent)).toEqual([
+      '写入后：全单位“好”6 人，名额 4 人，仍超出 2 人',
+    ]);
+    expect(within(after).getByText('谁调整由考核小组决定：“名额”中按总分排序并标出分界线和同分者。')).toBeTruthy();
     expect(host.applied).toHaveLength(1);
     expect(host.grid.values[7]![23]).toBe(91); // X8 刘洋
     await user.click(screen.getByRole('button', { name: '撤销上次写入' }));

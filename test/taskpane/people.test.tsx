@@ -128,6 +128,15 @@ describe('the 人员 view', () => {
     expect(screen.getByText('没有符合条件的人员')).toBeTruthy();
   });
 
+  it('speaks English when Office does', async () => {
+    const user = openPane(new StubHost(example), 'en');
+    await screen.findByText('16 people: 12 graded, 2 without a grade, 2 not appraised here');
+    await user.click(screen.getByRole('tab', { name: 'People' }));
+    expect(screen.getByTestId('people-shown').textContent).toBe('16 people');
+    expect(listed()[10]).toBe('徐涛国库股86 No grade (试用期)On probation: comment only, no grade');
+    expect(screen.getByRole('combobox', { name: 'Status' }).querySelector('option')!.textContent).toBe('Everyone (16)');
+  });
+
   it('shows each period’s grade on a sheet of several periods', async () => {
     const user = openPane(new StubHost(countyCompilation()));
     await screen.findByText('21 人：定等次 21，不定等次 0，不参加 0');

@@ -106,6 +106,7 @@ export function ComputeView({
               </Body1>
             );
           })}
+          {quotas.some((q) => q.severity !== 'ok') && <Body1 className={st.secondary}>{s.afterWriteAdjust}</Body1>}
         </section>
       )}
       {preview && (

@@ -93,7 +93,7 @@ export function PeopleView({ results, s, locale, onSelect }: PeopleViewProps) {
   const result = (p: Person): string => {
     const k = standing(p);
     if (k === 'graded') return p.grade ?? (results.compiled.scheme.grading.mode === 'none' ? '' : s.noGrade);
-    return p.reasonLabel ? `${s.statusWord[k]}（${p.reasonLabel}）` : s.statusWord[k];
+    return p.reasonLabel ? s.withReason(s.statusWord[k], p.reasonLabel) : s.statusWord[k];
   };
   /** Why there is no grade, or why the grade was given directly or capped: the scheme's words. */
   const why = (p: Person): string | null =>
