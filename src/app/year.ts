@@ -98,7 +98,7 @@ function periodColumns(book: WorkbookSource, req: YearRequest, known: Scheme | u
     const sheet = checkSheet(grid, scheme, { overrides: storedOverrides(book.settings, ws.name, scheme) });
     if (!sheet?.periods) continue;
     if (!scheme.annual) return { kind: 'no-annual-rules', scheme: scheme.id };
-    const rolled = rollUpSheetPeriods(scheme, sheet)!;
+    const rolled = rollUpSheetPeriods(scheme, grid, sheet)!;
     const source: SchemeSource = req.scheme ? 'argument' : stored ? 'workbook' : found?.scheme ? found.source : 'preset';
     return { kind: 'ok', ...rolled, forms: yearForms(rolled.year, rolled.checked), source };
   }

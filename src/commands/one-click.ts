@@ -62,7 +62,8 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     if (plan.nothingToWrite) lines.push(s.nothingToWrite[plan.nothingToWrite]);
     else if (plan.writes.length === 0) lines.push(w.nothing);
     else {
-      const r = await host.apply(plan);
+      // Announced: a task pane open beside it hears that kaohe wrote the sheet, and checks it again.
+      const r = await host.apply(plan, { announce: true });
       const count = (kind: string) => plan.writes.filter((x) => x.kind === kind).length;
       lines.push(w.wrote(count('total'), count('grade'), count('rank')));
       if (r.undoGroup) lines.push(w.undo);

@@ -44,6 +44,18 @@ export interface AddedSheets {
   ids: string[];
 }
 
+/**
+ * What happens in the workbook that the pane did not do itself, for the pane to follow: another sheet
+ * activated, a sheet kaohe read changed by someone else, or written by kaohe's ribbon command
+ * (一键计算等次, which runs apart from the pane).
+ */
+export type WorkbookEvent = { kind: 'activated'; sheet: string } | { kind: 'edited'; sheet: string } | { kind: 'computed'; sheet: string };
+
+export interface ApplyOptions {
+  /** Leave a signal in the workbook with the write, so that an open pane hears that kaohe wrote the sheet (the ribbon command). */
+  announce?: boolean;
+}
+
 export interface ApplyResult {
   /** Ctrl+Z undoes the whole apply (ExcelApi 1.20); otherwise the pane's own undo does. */
   undoGroup: boolean;
@@ -52,8 +64,11 @@ export interface ApplyResult {
 export interface Host {
   /** The active sheet, its protection and the workbook's kaohe settings, in one round trip. */
   readSheet(): Promise<SheetRead>;
-  /** Writes a plan in one round trip; refuses a protected sheet or one changed since it was read. */
-  apply(plan: Plan): Promise<ApplyResult>;
+  /**
+   * Writes a plan in one round trip into the plan's own sheet, whichever sheet is active (an undo goes back to the
+   * sheet it was written on); refuses a protected sheet or one changed by someone else since kaohe read it.
+   */
+  apply(plan: Plan, options?: ApplyOptions): Promise<ApplyResult>;
   /**
    * The visible sheets' names, and the cells of those `pick` chooses from them, in one request
    * after the names (read in chunks where Excel on the web refuses one that large).
@@ -70,6 +85,9 @@ export interface Host {
   /** Takes marks back exactly. */
   clearMarks(record: MarkRecord): Promise<void>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
-  /** Called when the sheet last read changes by someone other than kaohe. */
-  onExternalChange(listener: () => void): () => void;
+  /**
+   * Tells of another sheet activated, of a sheet kaohe read changed by someone else, and of a sheet the ribbon command
+   * wrote; returns the function that stops it. Subscribe before the first read: the watch is set up with it.
+   */
+  onWorkbookEvent(listener: (event: WorkbookEvent) => void): () => void;
 }

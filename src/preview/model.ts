@@ -60,6 +60,11 @@ export interface ChangeEvent {
   triggerSource: 'ThisLocalAddin' | 'Unknown';
 }
 
+export interface ActivationEvent {
+  worksheetId: string;
+  type: 'WorksheetActivated';
+}
+
 const key = (row: number, col: number): string => `${row},${col}`;
 
 export function emptyCell(): PreviewCell {
@@ -107,8 +112,10 @@ export class PreviewWorkbook {
    * (PayloadSizeLimitExceeded); null for none (desktop Excel). Sizes are the JSON length.
    */
   payloadLimit: number | null = null;
-  /** Change handlers the task pane registered (worksheets.onChanged). */
-  readonly changeHandlers: ((e: ChangeEvent) => Promise<void>)[] = [];
+  /** Change handlers the add-in registered: the workbook's (worksheets.onChanged, sheet null) or one sheet's (worksheet.onChanged). */
+  readonly changeHandlers: { sheet: string | null; handler: (e: ChangeEvent) => Promise<void> }[] = [];
+  /** Activation handlers the add-in registered (worksheets.onActivated). */
+  readonly activationHandlers: ((e: ActivationEvent) => Promise<void>)[] = [];
   private readonly renderers = new Set<() => void>();
   /** Used areas found since each sheet's last change (every change goes through touch). */
   private readonly usedAreas = new Map<PreviewSheet, Area>();
@@ -154,13 +161,31 @@ export class PreviewWorkbook {
     return s;
   }
 
-  /** worksheet.delete: the active sheet stays the one it was, or the nearest one when it was this. */
+  /** worksheet.delete: the active sheet stays the one it was, or the nearest one when it was this (and the add-in hears of it). */
   deleteSheet(s: PreviewSheet): void {
     const i = this.sheets.indexOf(s);
     if (i < 0) return;
     const active = this.activeSheet();
     this.sheets.splice(i, 1);
-    this.active = active === s ? Math.max(0, Math.min(i, this.sheets.length) - 1) : this.sheets.indexOf(active);
+    if (active !== s) this.active = this.sheets.indexOf(active);
+    else void this.activate(Math.max(0, Math.min(i, this.sheets.length) - 1), true);
+  }
+
+  /**
+   * Makes a sheet the active one, as clicking its tab or worksheet.activate() does; the add-in's handlers hear of it
+   * when it is another sheet (`moved`: the active one was deleted, so this is another though the index is the same).
+   */
+  async activate(index: number, moved = false): Promise<void> {
+    if (index === this.active && !moved) return;
+    this.active = index;
+    const id = this.activeSheet().id;
+    this.render();
+    for (const h of [...this.activationHandlers]) await h({ worksheetId: id, type: 'WorksheetActivated' });
+  }
+
+  /** Tells the change handlers of the workbook and of the sheet changed. */
+  async raiseChanged(e: ChangeEvent): Promise<void> {
+    for (const { sheet, handler } of [...this.changeHandlers]) if (sheet === null || sheet === e.worksheetId) await handler(e);
   }
 
   activeSheet(): PreviewSheet {
@@ -249,7 +274,12 @@ export class PreviewWorkbook {
     c.formula = null;
     this.recalc(s);
     this.render();
-    for (const h of this.changeHandlers)
-      await h({ worksheetId: s.id, address: a1(a.row, a.col), changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' });
+    await this.raiseChanged({
+      worksheetId: s.id,
+      address: a1(a.row, a.col),
+      changeType: 'RangeEdited',
+      source: 'Local',
+      triggerSource: 'Unknown',
+    });
   }
 }

@@ -3,10 +3,12 @@
  * exactly the part of Office.js the Excel host adapter uses, on the preview's workbook. It keeps
  * Office.js's rules — operations run at context.sync(), in order; reading a property that was
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
- * AccessDenied — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
+ * AccessDenied; an event of an API set newer than its version fails with ApiNotFound; change
+ * events are raised once the request's operations have run, activation events whenever another
+ * sheet becomes active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
 import { type Area, areaA1, type CellValue, isCellError, numberFromText, parseArea } from '../engine';
-import type { PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
+import type { ChangeEvent, PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface PreviewConfig {
   book: PreviewWorkbook;
@@ -60,9 +62,27 @@ export class RequestContext {
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
 
-  constructor(readonly book: PreviewWorkbook) {
+  /** Change events of the operations run, raised once they have all run. */
+  private readonly changes: ChangeEvent[] = [];
+
+  /** `api`: the highest ExcelApi version this Excel supports. */
+  constructor(
+    readonly book: PreviewWorkbook,
+    readonly api = '1.20',
+  ) {
     this.workbook = new WorkbookProxy(this);
     this.application = new ApplicationProxy(this);
+  }
+
+  /** Fails at sync, as Office.js does, where the API set is newer than this Excel. */
+  requires(version: string, what: string): void {
+    if (!versionAtMost(version, this.api))
+      throw new OfficeError('ApiNotFound', `${what} is not available: it needs ExcelApi ${version}, this Excel has ${this.api}.`);
+  }
+
+  /** A change made by an operation, raised after the request's operations have run. */
+  changed(e: ChangeEvent): void {
+    this.changes.push(e);
   }
 
   /** `bytes`: what the operation sends (a range's new values), for the payload limit. */
@@ -108,6 +128,8 @@ export class RequestContext {
       if (limit !== null && this.responseBytes > limit) throw payloadError();
     } finally {
       this.book.render();
+      // The changes made, heard by the handlers while the request that made them has not returned yet.
+      for (const e of this.changes.splice(0)) void this.book.raiseChanged(e);
     }
   }
 }
@@ -203,19 +225,38 @@ class ApplicationProxy {
   }
 }
 
+type Handlers = { add: (h: (e: unknown) => Promise<void>) => { remove: () => void } };
+
+/** worksheets.onChanged (ExcelApi 1.9) or worksheet.onChanged (1.7, `sheet` its sheet): registered at sync. */
+function changeHandlers(ctx: RequestContext, sheet: (() => PreviewSheet) | null): Handlers {
+  return {
+    add: (handler) => {
+      const entry = { sheet: null as string | null, handler: handler as never };
+      ctx.queue(() => {
+        ctx.requires(sheet ? '1.7' : '1.9', sheet ? 'worksheet.onChanged' : 'worksheets.onChanged');
+        entry.sheet = sheet ? sheet().id : null;
+        ctx.book.changeHandlers.push(entry);
+      });
+      return { remove: () => ctx.queue(() => ctx.book.changeHandlers.splice(ctx.book.changeHandlers.indexOf(entry) >>> 0, 1)) };
+    },
+  };
+}
+
 class WorksheetCollectionProxy {
-  readonly onChanged: { add: (h: (e: unknown) => Promise<void>) => { remove: () => void } };
+  readonly onChanged: Handlers;
+  readonly onActivated: Handlers;
   private loaded: WorksheetProxy[] | null = null;
 
   constructor(private readonly ctx: RequestContext) {
-    this.onChanged = {
+    this.onChanged = changeHandlers(ctx, null);
+    this.onActivated = {
       add: (handler) => {
-        ctx.queue(() => ctx.book.changeHandlers.push(handler as never));
+        ctx.queue(() => {
+          ctx.requires('1.7', 'worksheets.onActivated');
+          ctx.book.activationHandlers.push(handler as never);
+        });
         return {
-          remove: () => {
-            const i = ctx.book.changeHandlers.indexOf(handler as never);
-            if (i >= 0) ctx.book.changeHandlers.splice(i, 1);
-          },
+          remove: () => ctx.queue(() => ctx.book.activationHandlers.splice(ctx.book.activationHandlers.indexOf(handler as never) >>> 0, 1)),
         };
       },
     };
@@ -278,6 +319,7 @@ class WorksheetProxy extends ClientObject {
   readonly notes: NoteCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly pageLayout: Record<string, unknown>;
+  readonly onChanged: Handlers;
   private mayBeNull = false;
 
   constructor(
@@ -289,6 +331,7 @@ class WorksheetProxy extends ClientObject {
     this.notes = new NoteCollectionProxy(ctx, target);
     this.charts = new ChartCollectionProxy(ctx, target);
     this.pageLayout = pageLayoutProxy(ctx, target);
+    this.onChanged = changeHandlers(ctx, target);
   }
 
   /** For getItemOrNullObject: a missing sheet is a null object, not an error. */
@@ -332,9 +375,7 @@ class WorksheetProxy extends ClientObject {
   }
 
   activate(): void {
-    this.ctx.queue(() => {
-      this.ctx.book.active = this.ctx.book.sheets.indexOf(this.target());
-    });
+    this.ctx.queue(() => void this.ctx.book.activate(this.ctx.book.sheets.indexOf(this.target())));
   }
 
   getUsedRange(): RangeProxy {
@@ -531,9 +572,13 @@ class RangeProxy extends ClientObject {
         }),
       );
       this.ctx.written(s);
-      for (const h of this.ctx.book.changeHandlers) {
-        void h({ worksheetId: s.id, address: areaA1(a), changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' });
-      }
+      this.ctx.changed({
+        worksheetId: s.id,
+        address: areaA1(a),
+        changeType: 'RangeEdited',
+        source: 'Local',
+        triggerSource: 'ThisLocalAddin',
+      });
     }, bytes);
   }
 
@@ -854,7 +899,7 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
     async run<T>(a: unknown, b?: unknown): Promise<T> {
       const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<T>;
       runs.push({ mergeUndoGroup: typeof a === 'object' && a !== null && (a as { mergeUndoGroup?: boolean }).mergeUndoGroup === true });
-      const ctx = new RequestContext(config.book);
+      const ctx = new RequestContext(config.book, config.apiVersion);
       const result = await batch(ctx);
       if (ctx.pending) await ctx.sync();
       return result;

@@ -37,8 +37,9 @@ function renderSheet(): void {
       b.role = 'tab';
       b.textContent = sh.name;
       b.setAttribute('aria-selected', String(i === book.active));
+      // As in Excel: the sheet becomes the active one, and the add-in hears of it.
       b.addEventListener('click', () => {
-        book.active = i;
+        void book.activate(i);
         $<HTMLInputElement>('protect').checked = book.activeSheet().protected;
         renderSheet();
       });

@@ -26,7 +26,7 @@ export interface PaneProps {
 export function Pane({ host, locale }: PaneProps) {
   const s = strings(locale);
   const st = usePaneStyles();
-  const { state, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
+  const { state, elsewhere, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
   const { sheet, busy, stale, message, tab } = state;
 
   // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
@@ -54,6 +54,16 @@ export function Pane({ host, locale }: PaneProps) {
         onExport={on.exportScheme}
       />
 
+      {elsewhere && sheet && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.otherSheet(elsewhere, sheet.read.sheet)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={on.check}>
+              {s.checkSheet(elsewhere)}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {stale && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.stale}</MessageBarBody>
@@ -123,6 +133,7 @@ export function Pane({ host, locale }: PaneProps) {
                 formulas={sheet.formulas}
                 preview={sheet.preview}
                 canUndo={state.applied !== null}
+                undoSheet={state.applied && state.applied.sheet !== sheet.read.sheet ? state.applied.sheet : null}
                 busy={busy}
                 stale={stale}
                 onMode={on.changeMode}

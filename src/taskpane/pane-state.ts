@@ -3,7 +3,7 @@
  * check makes of the sheet is not kept here: usePane derives it from the sheet read and the choices.
  */
 import { applyToGrid, type ColumnOverrides, type MarkRecord, type Plan, type WorkbookSettings } from '../engine';
-import type { AddedSheets, SheetRead } from '../hosts/host';
+import type { AddedSheets, SheetRead, WorkbookEvent } from '../hosts/host';
 import type { PaneYear, SchemeChoice } from './session';
 
 export type TabKey = 'check' | 'people' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual';
@@ -26,8 +26,15 @@ export interface PaneState {
   choice: SchemeChoice;
   /** Column corrections made in the pane and not saved: null to use the workbook's, {} once reset. */
   columns: ColumnOverrides | null;
-  /** The last plan written, to undo it (a check in between keeps it). */
+  /** The last plan written, to undo it (a check in between keeps it, another sheet checked too: it names its sheet). */
   applied: Plan | null;
+  /** The sheet of the last write changed after it (someone's edit, the ribbon command): undoing would overwrite that. */
+  undoStale: boolean;
+  /**
+   * What the pane is to follow: another sheet activated, or the sheet read written by the ribbon command. It checks
+   * that sheet (usePane) unless column corrections not saved yet would be lost; null once a check starts.
+   */
+  follow: { sheet: string; why: 'activated' | 'computed' } | null;
   /** 年度汇总: the roll-up, whether its forms are previewed, and the forms added as sheets (to delete them again). */
   year: PaneYear | null;
   formsPreview: boolean;
@@ -44,6 +51,8 @@ export const initialPane: PaneState = {
   choice: { kind: 'auto' },
   columns: null,
   applied: null,
+  undoStale: false,
+  follow: null,
   year: null,
   formsPreview: false,
   addedForms: null,
@@ -59,8 +68,10 @@ export type PaneAction =
   | { type: 'tab'; tab: TabKey }
   // The sheet changed outside the pane.
   | { type: 'stale' }
-  // A check starts: the message and the preview go.
-  | { type: 'checking' }
+  // Something happened in the workbook that the pane did not do: another sheet activated, a sheet edited, the ribbon's write.
+  | { type: 'workbook'; event: WorkbookEvent }
+  // A check starts: the preview goes, and the message unless the pane follows the workbook (`quiet`).
+  | { type: 'checking'; quiet?: boolean }
   // The sheet as read, with the write mode and the marks its workbook holds for it.
   | { type: 'read'; read: SheetRead }
   // kaohe's settings as now saved in the workbook.
@@ -90,9 +101,31 @@ function sheetWith(state: PaneState, change: (sheet: SheetState) => Partial<Shee
   return state.sheet && { ...state.sheet, ...change(state.sheet) };
 }
 
-/** The sheet read with a plan's writes in its grid: it is checked again without another round trip. */
+/** The sheet read with a plan's writes in its grid, where they went there: it is checked again without another round trip. */
 function withWrites(read: SheetRead, plan: Plan): SheetRead {
-  return { ...read, grid: applyToGrid(read.grid, plan) };
+  return plan.sheet === read.sheet ? { ...read, grid: applyToGrid(read.grid, plan) } : read;
+}
+
+/**
+ * The workbook moved without the pane: another sheet activated is to be followed; the sheet read, edited by
+ * someone, is stale; written by the ribbon command, stale and to be checked again; and the last write's sheet,
+ * changed by either, can no longer be undone without overwriting that.
+ */
+function onWorkbook(state: PaneState, event: WorkbookEvent): PaneState {
+  const shown = state.sheet?.read.sheet ?? null;
+  const undoStale = state.undoStale || (event.kind !== 'activated' && state.applied?.sheet === event.sheet);
+  switch (event.kind) {
+    case 'activated':
+      return { ...state, follow: { sheet: event.sheet, why: 'activated' } };
+    case 'edited':
+      return { ...state, undoStale, stale: state.stale || event.sheet === shown };
+    case 'computed': {
+      if (event.sheet !== shown) return { ...state, undoStale };
+      // Another sheet activated meanwhile is where the pane goes next: that check answers both.
+      const away = state.follow?.why === 'activated' && state.follow.sheet !== shown;
+      return { ...state, undoStale, stale: true, follow: away ? state.follow : { sheet: event.sheet, why: 'computed' } };
+    }
+  }
 }
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -105,8 +138,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, tab: action.tab };
     case 'stale':
       return { ...state, stale: true };
+    case 'workbook':
+      return onWorkbook(state, action.event);
     case 'checking':
-      return { ...state, message: null, sheet: sheetWith(state, () => ({ preview: null })) };
+      return { ...state, message: action.quiet ? state.message : null, follow: null, sheet: sheetWith(state, () => ({ preview: null })) };
     case 'read': {
       const { read } = action;
       const marks = read.settings?.marks;
@@ -116,7 +151,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         marks: marks && marks.sheet === read.sheet ? marks : null,
         preview: null,
       };
-      return { ...state, sheet, stale: false };
+      // Column corrections not saved were made for the sheet read before: they are no answer for another one.
+      const other = state.sheet !== null && state.sheet.read.sheet !== read.sheet;
+      return { ...state, sheet, stale: false, columns: other ? null : state.columns };
     }
     case 'saved':
       return { ...state, sheet: sheetWith(state, ({ read }) => ({ read: { ...read, settings: action.settings, settingsBroken: false } })) };
@@ -134,10 +171,17 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         applied: action.plan,
+        undoStale: false,
         sheet: sheetWith(state, ({ read }) => ({ read: withWrites(read, action.plan), preview: null })),
       };
     case 'undone':
-      return { ...state, applied: null, sheet: sheetWith(state, ({ read }) => ({ read: withWrites(read, action.back) })) };
+      // The undo went to the sheet it was written on: the sheet read holds it only if it is that sheet.
+      return {
+        ...state,
+        applied: null,
+        undoStale: false,
+        sheet: sheetWith(state, ({ read }) => ({ read: withWrites(read, action.back) })),
+      };
     case 'marks':
       return { ...state, sheet: sheetWith(state, () => ({ marks: action.marks })) };
     case 'rolling-up':

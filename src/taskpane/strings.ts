@@ -157,6 +157,12 @@ const zh = {
   schemeUnreadable: '文件内容读不出来，不是考核方案',
   yearSummaryUnits: (n: number, e: number, w: number) => `${n} 个单位；${e + w === 0 ? '没有发现问题' : `错误 ${e} 个，警告 ${w} 个`}`,
   who: (name: string, unit: string | null) => (unit ? `${name}（${unit}）` : name),
+  // The pane follows the workbook (issue #17).
+  otherSheet: (active: string, shown: string) => `当前工作表是“${active}”，下面仍是“${shown}”的结果：列对应的改动尚未保存。`,
+  checkSheet: (sheet: string) => `检查“${sheet}”`,
+  ribbonWrote: '“一键计算等次”写入了本表，已重新检查',
+  undoOn: (sheet: string) => `撤销将恢复工作表“${sheet}”中写入的单元格`,
+  undoneOn: (sheet: string) => `已撤销工作表“${sheet}”中的写入，单元格恢复原样`,
 };
 
 const en: typeof zh = {
@@ -322,6 +328,12 @@ const en: typeof zh = {
   schemeUnreadable: 'its content cannot be read as a scheme',
   yearSummaryUnits: (n, e, w) => `${n} units; ${e + w === 0 ? 'no issues found' : `${e} errors, ${w} warnings`}`,
   who: (name, unit) => (unit ? `${name} (${unit})` : name),
+  otherSheet: (active, shown) =>
+    `The active sheet is "${active}"; below are still the results for "${shown}": the column changes are not saved yet.`,
+  checkSheet: (sheet) => `Check "${sheet}"`,
+  ribbonWrote: 'Compute grades (ribbon) wrote this sheet: checked again',
+  undoOn: (sheet) => `Undo puts back the cells written in sheet "${sheet}"`,
+  undoneOn: (sheet) => `Undone in sheet "${sheet}": the written cells are as they were`,
 };
 
 export type Strings = typeof zh;

@@ -77,9 +77,30 @@ export function usePane(host: Host, locale: Locale) {
   useEffect(() => dispatch({ type: 'scheme-changed' }), [schemeId]);
 
   useEffect(() => {
+    // Listening first: the host sets its watch on the workbook up with the first read.
+    const stop = host.onWorkbookEvent((event) => dispatch({ type: 'workbook', event }));
     check();
-    return host.onExternalChange(() => dispatch({ type: 'stale' }));
+    return stop;
   }, [check, host]);
+
+  // The pane follows the workbook: another sheet activated, or this one written by the ribbon command, is checked
+  // again as soon as the pane is free — unless column corrections not saved yet would be lost: then it says so.
+  const shown = sheet?.read.sheet ?? null;
+  const { follow, busy } = state;
+  const due = follow !== null && (follow.why === 'computed' || follow.sheet !== shown);
+  const held = due && state.columns !== null;
+  useEffect(() => {
+    if (!follow || !due || held || busy) return;
+    void act(async () => {
+      dispatch({ type: 'checking', quiet: true });
+      const read = await host.readSheet();
+      dispatch({ type: 'read', read });
+      if (follow.why === 'computed' && read.sheet === follow.sheet)
+        dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote } });
+    });
+  }, [follow, due, held, busy, act, host, s]);
+  /** Another sheet is active and the pane still shows the one read: the notice names both. */
+  const elsewhere = held && follow?.why === 'activated' ? follow.sheet : null;
 
   /** Saves kaohe's settings, changing only the fields given. */
   const save = async (patch: Partial<WorkbookSettings>) => {
@@ -197,8 +218,11 @@ export function usePane(host: Host, locale: Locale) {
       say(s.applied(plan.writes.length, r.undoGroup));
     });
 
+  /** Undoes the last write in the sheet it was written on, whichever is active now. */
   const undo = () =>
     actOn(state.applied, async (applied) => {
+      // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
+      if (state.undoStale) throw new HostError('changed-after-apply');
       const back = undoPlan(applied);
       try {
         await host.apply(back);
@@ -207,7 +231,7 @@ export function usePane(host: Host, locale: Locale) {
         throw e;
       }
       dispatch({ type: 'undone', back });
-      say(s.undone);
+      say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet));
     });
 
   const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
@@ -238,6 +262,7 @@ export function usePane(host: Host, locale: Locale) {
   return {
     forms,
     state,
+    elsewhere,
     resolved,
     note,
     noFit,

@@ -105,4 +105,28 @@ describe('kaohe annual from quarter columns of one sheet', () => {
     expect(year(fromColumns)[0]).toEqual(['钟明', ['好', '好', '好', '较好'], expect.any(String), expect.any(Array)]);
     expect(fromColumns.code).toBe(fromSheets.code);
   });
+
+  it('reads a column of ticks (拟评优秀 √) as the proposals for the year, checked against the annual rules', async () => {
+    const { kaoheJson } = await import('../cli/helpers');
+    const { writeXlsx } = await import('../helpers/xlsx');
+    const g = oneSheet();
+    g.values[0]!.push('拟评优秀');
+    g.values[1]!.push(null);
+    // 钟明 (好 好 好 较好) may be 优秀; 许晴 (好 较差 好 好) may not: a 较差 quarter bars it.
+    const ticks = ['√', null, null, '√', null];
+    ticks.forEach((t, i) => g.values[i + 2]!.push(t));
+    g.merges.push({ top: 1, left: 8, bottom: 2, right: 8 });
+    const { code, report } = await kaoheJson('annual', await writeXlsx(g), '--scheme', 'gwy-2020');
+    expect(report.people.map((p: any) => [p.name, p.proposed])).toEqual([
+      ['钟明', '优秀'],
+      ['秦岚', null],
+      ['孔亮', null],
+      ['许晴', '优秀'],
+      ['谷雨', null],
+    ]);
+    expect(report.issues.filter((i: any) => i.severity === 'error').map((i: any) => [i.rule, i.cell])).toEqual([
+      ['annual-grade-not-allowed', 'H6'],
+    ]);
+    expect(code).toBe(1);
+  });
 });

@@ -4,11 +4,8 @@
  * own rules — the preset it fits, or the scheme inferred from it, or no scheme at all; people,
  * totals, grades, quotas; and `grade` never inventing or "correcting" what it cannot derive.
  *
- * Every expectation runs. Those that need work still open are marked `it.failing` with the
- * issue that closes the gap: they pass while kaohe still falls short of them, and fail — to be
- * turned into a plain `it` — the day it meets them (periods and organisations in one sheet,
- * system headers, grades-only rosters under a preset, 不确定等次 as the sheet's statement: #16;
- * stated places and weighted totals on inferred schemes: #15).
+ * Every expectation runs and holds. While the work of issues #15 and #16 was open, the
+ * expectations kaohe did not yet meet were marked `it.failing` with their issue; none is left.
  *
  * What kaohe did on these sheets when they were written (before the honest-fit work): no
  * schemeSource/fit anywhere; 村两委 → xiang-2015 (14 out-of-range, totals and grades lost);

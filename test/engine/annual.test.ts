@@ -327,3 +327,48 @@ describe('the summary forms', () => {
     ]);
   });
 });
+
+describe('a year of quarter sheets printed in two blocks side by side', () => {
+  // Each quarter a tally in two blocks (姓名, 科室, 等次 | 姓名, 科室, 等次), as test/helpers/layout-sheets.ts
+  // builds them: two people share each row, so a person is their row and their block.
+  const sheet = (q: number, right: [string, string][]): Grid =>
+    gridOf(
+      [
+        ['姓名', '科室', '等次', null, '姓名', '科室', '等次'],
+        ['甲', '办公室', '好', null, ...(right[0] ? [right[0][0], '综合科', right[0][1]] : [null, null, null])],
+        ['乙', '办公室', '较好', null, ...(right[1] ? [right[1][0], '综合科', right[1][1]] : [null, null, null])],
+      ],
+      [],
+      `第${'一二三四'[q - 1]}季度`,
+    );
+
+  it('names a right-block person missing from a quarter at their own name cell', () => {
+    const s = preset('gwy-2020')!;
+    const q1 = checkGrid(
+      sheet(1, [
+        ['丙', '较好'],
+        ['丁', '好'],
+      ]),
+      s,
+    )!;
+    const q2 = checkGrid(sheet(2, [['丙', '较好']]), s)!;
+    expect(q1.people.map((p) => [p.name, p.shift])).toEqual([
+      ['甲', 0],
+      ['乙', 0],
+      ['丙', 4],
+      ['丁', 4],
+    ]);
+    const year = rollUp(
+      s,
+      [
+        { sheet: '第一季度', index: 1, results: q1 },
+        { sheet: '第二季度', index: 2, results: q2 },
+      ],
+      null,
+    );
+    const missing = year.issues.filter(
+      (i) => i.rule === 'annual-missing-period' && i.data.rule === 'annual-missing-period' && i.data.name === '丁',
+    );
+    expect(missing.map((i) => [i.sheet, i.cell])).toEqual([['第一季度', 'E3']]);
+  });
+});

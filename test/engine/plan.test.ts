@@ -67,6 +67,27 @@ describe('the write plan', () => {
     expect(p.skipped).toEqual([{ row: 3, name: '李四', why: 'no-total' }]);
   });
 
+  it('lists a cell it overwrites once, though the value there breaks two rules (issue #17: a preview line twice)', () => {
+    // 李四 is on probation and the sheet gives him 优, which is no grade of gwy-2020: one grade-mismatch (clear it),
+    // not an unknown-grade ("choose one of the grades") besides; and a plan lists an overwritten cell once whatever
+    // issues it has.
+    const grid = gridOf([
+      ['姓名', '德', '能', '勤', '绩', '廉', '合计', '等次', '备注'],
+      ['张三', 18, 18, 14, 30, 9, 89, '优', null],
+      ['李四', 18, 18, 14, 30, 9, 89, '优', '试用期'],
+    ]);
+    const r = checkGrid(grid, gwy)!;
+    expect(r.issues.map((i) => `${i.cell} ${i.rule}`)).toEqual(['H2 unknown-grade', 'H3 grade-mismatch']);
+    const p = buildPlan(r, grid, { formulas: false });
+    expect(writes(p)).toEqual(['H2="较好"', 'H3="不定等次（试用期）"']);
+    expect(p.conflicts.map((i) => `${i.cell} ${i.rule}`)).toEqual(['H2 unknown-grade', 'H3 grade-mismatch']);
+    const twice = { ...r, issues: [...r.issues, { ...r.issues[1]!, rule: 'unknown-grade' as const }] };
+    expect(buildPlan(twice, grid, { formulas: false }).conflicts.map((i) => `${i.cell} ${i.rule}`)).toEqual([
+      'H2 unknown-grade',
+      'H3 grade-mismatch',
+    ]);
+  });
+
   it('keeps a grade that differs from the bands where a rule the sheet does not show could have given it', () => {
     // gwy-2020 gives 好 directly (急难险重) and 较差 directly (refusing an arrangement): the engine
     // cannot see why the sheet says 好 at 89 or 较差 at 89, so it reports the grade and keeps it.

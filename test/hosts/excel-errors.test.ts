@@ -10,7 +10,16 @@ import { preset } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 import { excelMock, failingExcel } from './excel-mock';
 
-const ALL: Capabilities = { merges: true, suspendCalc: true, suspendScreen: true, notes: true, undoGroup: true, pageLayout: true };
+const ALL: Capabilities = {
+  merges: true,
+  suspendCalc: true,
+  suspendScreen: true,
+  notes: true,
+  undoGroup: true,
+  pageLayout: true,
+  activation: true,
+  workbookChanges: true,
+};
 const gwy = preset('gwy-2020')!;
 
 /** An error as Office.js throws it (OfficeExtension.Error): an Error with a code. */
@@ -70,9 +79,17 @@ async function readThenFail(error: unknown, duringSync?: () => Promise<void>) {
   (global as any).Excel = mock.excel;
   const host = new ExcelHost(ALL);
   let told = 0;
-  host.onExternalChange(() => told++);
+  host.onWorkbookEvent((e) => {
+    if (e.kind === 'edited') told++;
+  });
   const read = await host.readSheet();
-  (global as any).Excel = failingExcel(error, duringSync && (() => duringSync().then(() => mock.fire('sheet-1'))));
+  // The change comes while the verb's request is under way: once (the host's own look at the signal after it is another request).
+  let once = duringSync;
+  (global as any).Excel = failingExcel(error, async () => {
+    const during = once;
+    once = undefined;
+    if (during) await during().then(() => mock.fire('sheet-1'));
+  });
   return { mock, host, read, told: () => told };
 }
 

@@ -1,11 +1,20 @@
 import { buildPlan, checkGrid, undoPlan } from '../../src/engine';
-import { ExcelHost, type Capabilities } from '../../src/hosts/excel/excel-host';
-import { HostError } from '../../src/hosts/host';
+import { ExcelHost, WRITE_SIGNAL_KEY, type Capabilities } from '../../src/hosts/excel/excel-host';
+import { HostError, type WorkbookEvent } from '../../src/hosts/host';
 import { preset } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 import { excelMock } from './excel-mock';
 
-const ALL: Capabilities = { merges: true, suspendCalc: true, suspendScreen: true, notes: true, undoGroup: true, pageLayout: true };
+const ALL: Capabilities = {
+  merges: true,
+  suspendCalc: true,
+  suspendScreen: true,
+  notes: true,
+  undoGroup: true,
+  pageLayout: true,
+  activation: true,
+  workbookChanges: true,
+};
 const gwy = preset('gwy-2020')!;
 
 function people(n: number) {
@@ -85,16 +94,92 @@ describe('the Excel host on office-addin-mock', () => {
     const mock = excelMock(grid);
     (global as any).Excel = mock.excel;
     const host = new ExcelHost(ALL);
-    let told = 0;
-    host.onExternalChange(() => told++);
+    const told: WorkbookEvent[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
     const read = await host.readSheet();
     const plan = buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false });
     await mock.fire('another-sheet');
-    expect(told).toBe(0);
-    await mock.fire('sheet-1');
-    expect(told).toBe(1);
+    expect(told).toEqual([]);
+    await mock.fire('sheet-1', 'Unknown');
+    expect(told).toEqual([{ kind: 'edited', sheet: '第一季度' }]);
     await expect(host.apply(plan)).rejects.toEqual(new HostError('stale'));
     expect(mock.writes).toEqual([]);
+    // Read again, it is written.
+    await host.readSheet();
+    await host.apply(plan);
+    expect(mock.writes.length).toBeGreaterThan(0);
+  });
+
+  it('watches the workbook from its first read once someone listens: activations by name, changes of every sheet', async () => {
+    const mock = excelMock(gwySheet(people(3)).grid);
+    (global as any).Excel = mock.excel;
+    const host = new ExcelHost(ALL);
+    await host.readSheet();
+    // Nobody listened: no watch (the ribbon command's host reads and writes without one).
+    expect(mock.registered).toEqual([]);
+    const told: WorkbookEvent[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
+    await host.readSheet();
+    await host.readSheet();
+    expect(mock.registered).toEqual(['worksheets.onChanged', 'worksheets.onActivated']);
+    expect(mock.syncs()).toBe(3);
+    await mock.activate('sheet-1');
+    expect(told).toEqual([{ kind: 'activated', sheet: '第一季度' }]);
+  });
+
+  it('watches each sheet on its own where Excel has no workbook-wide change event (ExcelApi 1.7, before 1.9)', async () => {
+    const mock = excelMock(gwySheet(people(3)).grid);
+    (global as any).Excel = mock.excel;
+    const host = new ExcelHost({ ...ALL, workbookChanges: false, suspendScreen: false, pageLayout: false });
+    const told: WorkbookEvent[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
+    await host.readSheet();
+    expect(mock.registered).toEqual(['worksheet.onChanged', 'worksheets.onActivated']);
+    // The sheet read is watched already: activating it again adds no second watch.
+    await mock.activate('sheet-1');
+    await host.readSheet();
+    expect(mock.registered).toEqual(['worksheet.onChanged', 'worksheets.onActivated']);
+    await mock.fire('sheet-1');
+    expect(told).toEqual([
+      { kind: 'activated', sheet: '第一季度' },
+      { kind: 'edited', sheet: '第一季度' },
+    ]);
+  });
+
+  it('tells the ribbon command’s write (a signal with it) from someone’s edit and from the pane’s own write reported late', async () => {
+    const mock = excelMock(gwySheet(people(3)).grid);
+    (global as any).Excel = mock.excel;
+    const pane = new ExcelHost(ALL);
+    const told: WorkbookEvent[] = [];
+    pane.onWorkbookEvent((e) => told.push(e));
+    const read = await pane.readSheet();
+    const plan = buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false });
+    expect(plan.writes.length).toBeGreaterThan(0);
+
+    // The ribbon command runs apart from the pane, with a host of its own, and announces its write.
+    const ribbon = new ExcelHost(ALL);
+    await ribbon.readSheet();
+    await ribbon.apply(plan, { announce: true });
+    expect(mock.settings.get(WRITE_SIGNAL_KEY)).toMatchObject({ sheet: '第一季度' });
+    const syncs = mock.syncs();
+    await mock.fire('sheet-1', 'ThisLocalAddin');
+    expect(told).toEqual([{ kind: 'computed', sheet: '第一季度' }]);
+    // One look at the signal for the burst.
+    expect(mock.syncs()).toBe(syncs + 1);
+    // Written since the pane read it: the pane reads it again before it writes.
+    await expect(pane.apply(plan)).rejects.toEqual(new HostError('stale'));
+
+    // The pane's own write, its change reported after the write is done: nothing to tell.
+    await pane.readSheet();
+    await pane.apply(plan);
+    await mock.fire('sheet-1', 'ThisLocalAddin');
+    expect(told).toHaveLength(1);
+    // Someone's edit.
+    await mock.fire('sheet-1', 'Unknown');
+    expect(told).toEqual([
+      { kind: 'computed', sheet: '第一季度' },
+      { kind: 'edited', sheet: '第一季度' },
+    ]);
   });
 
   it('says the sheet is protected when Excel refuses the write', async () => {

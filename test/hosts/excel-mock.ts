@@ -10,7 +10,14 @@ export interface ExcelMock {
   excel: any;
   syncs: () => number;
   writes: { row: number; col: number; rows: number; cols: number; range: any }[];
-  fire: (worksheetId: string) => Promise<void>;
+  /** A change to a sheet (by someone, or as Excel marks this add-in's own: 'ThisLocalAddin'). */
+  fire: (worksheetId: string, triggerSource?: string) => Promise<void>;
+  /** Another sheet activated. */
+  activate: (worksheetId: string) => Promise<void>;
+  /** The settings as saved, by key. */
+  settings: Map<string, unknown>;
+  /** The events the host registered for, in order: worksheets.onChanged, worksheet.onChanged, worksheets.onActivated. */
+  registered: string[];
   setProtectedWrites: (on: boolean) => void;
 }
 
@@ -19,6 +26,10 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
   let failWrites = false;
   const writes: ExcelMock['writes'] = [];
   const handlers: ((ev: unknown) => Promise<void>)[] = [];
+  const activated: ((ev: unknown) => Promise<void>)[] = [];
+  const registered: string[] = [];
+  const settings = new Map<string, unknown>();
+  if (options.setting !== undefined) settings.set('kaohe', JSON.stringify(options.setting));
   const width = Math.max(0, ...grid.values.map((r) => r.length));
   const pad = <T>(rows: T[][], fill: T): T[][] => rows.map((r) => [...r, ...Array(width - r.length).fill(fill)]);
   const values = pad(
@@ -63,6 +74,13 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
             getUsedRange() {
               return this.used;
             },
+            // One sheet's changes (ExcelApi 1.7), where Excel has no workbook-wide event.
+            onChanged: {
+              add(handler: (ev: unknown) => Promise<void>) {
+                registered.push('worksheet.onChanged');
+                handlers.push(handler);
+              },
+            },
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
               const range = new OfficeMockObject({ formulas: [[]], numberFormat: [[]] });
               writes.push({ row: row + 1, col: col + 1, rows, cols, range });
@@ -77,16 +95,31 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
           },
           onChanged: {
             add(handler: (ev: unknown) => Promise<void>) {
+              registered.push('worksheets.onChanged');
               handlers.push(handler);
+            },
+          },
+          onActivated: {
+            add(handler: (ev: unknown) => Promise<void>) {
+              registered.push('worksheets.onActivated');
+              activated.push(handler);
             },
           },
         },
         settings: {
-          item: { value: options.setting === undefined ? undefined : JSON.stringify(options.setting) },
-          getItemOrNullObject() {
-            return this.item;
+          // A plain object, loaded at once: the settings change as the host writes them.
+          getItemOrNullObject(key: string) {
+            return {
+              value: settings.get(key),
+              isNullObject: !settings.has(key),
+              load() {
+                return this;
+              },
+            };
           },
-          add() {},
+          add(key: string, value: unknown) {
+            settings.set(key, value);
+          },
         },
       },
       application: {
@@ -106,7 +139,6 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
   // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
   const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
   plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
-  plain(excel.context.workbook.settings.item, options.setting === undefined);
   const sync = excel.context.sync.bind(excel.context);
   let synced = 0;
   excel.context.sync = async () => {
@@ -128,9 +160,14 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
     excel,
     syncs: () => syncs,
     writes,
-    fire: async (worksheetId) => {
-      for (const h of handlers) await h({ worksheetId, changeType: 'RangeEdited', source: 'Local' });
+    fire: async (worksheetId, triggerSource) => {
+      for (const h of handlers) await h({ worksheetId, changeType: 'RangeEdited', source: 'Local', triggerSource });
     },
+    activate: async (worksheetId) => {
+      for (const h of activated) await h({ worksheetId, type: 'WorksheetActivated' });
+    },
+    settings,
+    registered,
     setProtectedWrites: (on) => {
       failWrites = on;
     },

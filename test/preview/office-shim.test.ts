@@ -4,8 +4,9 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { buildPlan, checkGrid } from '../../src/engine';
+import { buildPlan, checkGrid, undoPlan } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
+import type { WorkbookEvent } from '../../src/hosts/host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice, type PreviewConfig } from '../../src/preview/office-shim';
 import { preset } from '../../src/schemes';
@@ -82,5 +83,93 @@ describe('the preview’s Excel keeps Office.js’s rules', () => {
     await host.apply(buildPlan(r, read.grid, { formulas: true }));
     expect(config.book.roundTrips).toBe(start + 2);
     expect(config.book.cell(config.book.activeSheet(), 8, 24)).toMatchObject({ value: 91, written: true });
+  });
+});
+
+describe('the preview’s Excel raises the events the pane follows', () => {
+  /** The year workbook (第一季度 … 第四季度, 年度考核) on the preview's Excel of version `api`. */
+  async function year(api = '1.20') {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-year.xlsx'));
+    config = { book: PreviewWorkbook.fromExcelJs(wb), language: 'zh-CN', apiVersion: api };
+    installOffice(globalThis as unknown as Record<string, unknown>, config);
+    const host = new ExcelHost();
+    const told: WorkbookEvent[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
+    return { book: config.book, host, told };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 100));
+  const texts = (book: PreviewWorkbook, sheet: string) =>
+    JSON.stringify(
+      [...book.sheet(sheet)!.cells]
+        .filter(([, c]) => c.value !== null || c.formula !== null || c.numFmt !== null)
+        .map(([k, c]) => [k, c.value, c.formula, c.numFmt])
+        .sort(),
+    );
+
+  it('tells of another sheet activated, by a click on its tab or by the add-in, and not of the same one again', async () => {
+    const { book, host, told } = await year();
+    await host.readSheet();
+    await book.activate(1);
+    await book.activate(1);
+    await host.select('第三季度', 'B3');
+    await settle();
+    expect(told).toEqual([
+      { kind: 'activated', sheet: '第二季度' },
+      { kind: 'activated', sheet: '第三季度' },
+    ]);
+  });
+
+  it('watches each sheet on its own in Excel 2019 (ExcelApi 1.7), where worksheets.onChanged (1.9) does not exist', async () => {
+    const { book, host, told } = await year('1.7');
+    await expect(
+      g.Excel.run(async (ctx: any) => {
+        ctx.workbook.worksheets.onChanged.add(async () => undefined);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await host.readSheet();
+    await book.userEdit('第一季度', 'D3', 18);
+    await book.activate(1);
+    await settle();
+    await book.userEdit('第二季度', 'D3', 18);
+    // 第二季度 is watched from its activation on, but kaohe has not read it: an edit there is nobody's business yet.
+    await host.readSheet();
+    await book.userEdit('第二季度', 'D4', 18);
+    await book.userEdit('第三季度', 'D4', 18);
+    expect(told).toEqual([
+      { kind: 'edited', sheet: '第一季度' },
+      { kind: 'activated', sheet: '第二季度' },
+      { kind: 'edited', sheet: '第二季度' },
+    ]);
+  });
+
+  it('undoes a write in the sheet it was written on when another sheet is active', async () => {
+    const { book, host } = await year();
+    const q1Before = texts(book, '第一季度');
+    const q1 = await host.readSheet();
+    const plan = buildPlan(checkGrid(q1.grid, preset('gwy-2020')!)!, q1.grid, { formulas: true });
+    // Formulas for every total: 第二季度 holds other values in those cells.
+    expect(plan.writes.length).toBeGreaterThan(10);
+    await host.apply(plan);
+    expect(texts(book, '第一季度')).not.toBe(q1Before);
+    await book.activate(1);
+    const q2Before = texts(book, '第二季度');
+    expect((await host.readSheet()).sheet).toBe('第二季度');
+    await host.apply(undoPlan(plan));
+    expect(texts(book, '第一季度')).toBe(q1Before);
+    expect(texts(book, '第二季度')).toBe(q2Before);
+    expect(book.activeSheet().name).toBe('第二季度');
+  });
+
+  it('lets the pane hear the ribbon command’s write, made apart from it, as the command’s and not as an edit', async () => {
+    const { host, told } = await year();
+    const read = await host.readSheet();
+    const ribbon = new ExcelHost();
+    const plan = buildPlan(checkGrid(read.grid, preset('gwy-2020')!)!, read.grid, { formulas: true });
+    await ribbon.readSheet();
+    await ribbon.apply(plan, { announce: true });
+    await settle();
+    expect(told).toEqual([{ kind: 'computed', sheet: '第一季度' }]);
   });
 });

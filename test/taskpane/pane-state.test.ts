@@ -168,4 +168,73 @@ describe('the pane state', () => {
     expect(state).toEqual({ ...before, busy: true, tab: 'compute', stale: true, message });
     expect(run(state, { type: 'busy', busy: false }, { type: 'message', message: null })).toEqual({ ...state, busy: false, message: null });
   });
+
+  describe('follows the workbook (issue #17)', () => {
+    const q2 = sheetRead({
+      sheet: '第二季度',
+      grid: {
+        ...sheetRead().grid,
+        sheet: '第二季度',
+        values: [
+          ['姓名', '合计'],
+          ['李娜', 88],
+        ],
+      },
+    });
+
+    it('follows another sheet activated until a check starts, which keeps the message when it only follows', () => {
+      const state = run(previewing(), { type: 'workbook', event: { kind: 'activated', sheet: '第二季度' } });
+      expect(state.follow).toEqual({ sheet: '第二季度', why: 'activated' });
+      expect(state.stale).toBe(false);
+      const quiet = run(state, { type: 'checking', quiet: true });
+      expect([quiet.follow, quiet.message, quiet.sheet!.preview]).toEqual([null, state.message, null]);
+      expect(run(state, { type: 'checking' }).message).toBeNull();
+    });
+
+    it('is stale when someone edits the sheet read, not when they edit another', () => {
+      const edited = (sheet: string) => run(previewing(), { type: 'workbook', event: { kind: 'edited', sheet } });
+      expect([edited('第一季度').stale, edited('第一季度').follow]).toEqual([true, null]);
+      expect(edited('第二季度').stale).toBe(false);
+    });
+
+    it('checks the sheet read again when the ribbon command wrote it, but goes first to another sheet activated meanwhile', () => {
+      const computed = run(previewing(), { type: 'workbook', event: { kind: 'computed', sheet: '第一季度' } });
+      expect([computed.stale, computed.follow]).toEqual([true, { sheet: '第一季度', why: 'computed' }]);
+      const elsewhere = run(previewing(), { type: 'workbook', event: { kind: 'computed', sheet: '第二季度' } });
+      expect([elsewhere.stale, elsewhere.follow]).toEqual([false, null]);
+      const away = run(
+        previewing(),
+        { type: 'workbook', event: { kind: 'activated', sheet: '第二季度' } },
+        { type: 'workbook', event: { kind: 'computed', sheet: '第一季度' } },
+      );
+      expect([away.stale, away.follow]).toEqual([true, { sheet: '第二季度', why: 'activated' }]);
+    });
+
+    it('drops the column corrections not saved when another sheet is read, and keeps them for the same sheet', () => {
+      const corrected = run(previewing(), { type: 'columns', columns: { 3: { kind: 'ignored' } } });
+      expect(run(corrected, { type: 'read', read: sheetRead() }).columns).toEqual({ 3: { kind: 'ignored' } });
+      expect(run(corrected, { type: 'read', read: q2 }).columns).toBeNull();
+    });
+
+    it('undoes a write into the sheet read only when it was written there: another sheet read stays as read', () => {
+      const moved = run(previewing(), { type: 'applied', plan }, { type: 'read', read: q2 });
+      expect(moved.applied).toBe(plan);
+      const undone = run(moved, { type: 'undone', back });
+      expect(undone.applied).toBeNull();
+      expect(undone.sheet!.read).toBe(q2);
+      // And a write of another sheet's plan leaves the sheet read alone too.
+      expect(run(moved, { type: 'applied', plan }).sheet!.read).toBe(q2);
+    });
+
+    it('knows the last write can no longer be undone once its sheet was changed by someone or by the ribbon command', () => {
+      const applied = run(previewing(), { type: 'applied', plan }, { type: 'read', read: q2 });
+      for (const kind of ['edited', 'computed'] as const) {
+        const changed = run(applied, { type: 'workbook', event: { kind, sheet: '第一季度' } }, { type: 'read', read: q2 });
+        expect([kind, changed.undoStale]).toEqual([kind, true]);
+        expect(run(changed, { type: 'applied', plan }).undoStale).toBe(false);
+      }
+      expect(run(applied, { type: 'workbook', event: { kind: 'edited', sheet: '第二季度' } }).undoStale).toBe(false);
+      expect(run(applied, { type: 'workbook', event: { kind: 'activated', sheet: '第一季度' } }).undoStale).toBe(false);
+    });
+  });
 });

@@ -217,6 +217,8 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   const key = keyer(periods);
   const issues: Issue[] = [];
   const byKey = new Map<string, AnnualPerson>();
+  // Where each person's name is in each period: their row, in their own block's name column (blocks side by side share rows).
+  const nameCells = new Map<AnnualPerson, (string | null)[]>();
   const n = periods.length;
   const unit = periodUnit(s);
   const indices = periods.map((p) => p.index);
@@ -254,6 +256,9 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
       }
       if (ap.rows[i] !== null) continue; // a duplicate in one sheet is that sheet's duplicate-person issue
       ap.rows[i] = p.row;
+      const cells = nameCells.get(ap) ?? Array<string | null>(n).fill(null);
+      cells[i] = a1(p.row, nameColumn(pr.results) + p.shift);
+      nameCells.set(ap, cells);
       ap.states[i] = stateOf(p);
       ap.unit ??= p.unit;
       ap.post ??= p.post;
@@ -277,9 +282,9 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
       const xs =
         a.periodScore.from === 'grade-values'
           ? graded.map((g) => gradeValue.get(g)).filter((v): v is number => v !== undefined)
-          : periods.flatMap((pr, i) => {
+          : periods.flatMap((_pr, i) => {
               if (ap.states[i] !== 'graded') return [];
-              const t = pr.results.people.find((p) => p.row === ap.rows[i])?.total;
+              const t = ap.totals[i];
               return t === null || t === undefined ? [] : [t];
             });
       ap.score = mean(xs);
@@ -350,7 +355,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   // Reported, not guessed: a person missing from some periods, or without a grade in one.
   for (const ap of people) {
     const first = ap.rows.findIndex((r) => r !== null);
-    const at = { sheet: periods[first]!.sheet, cell: a1(ap.rows[first]!, nameColumn(periods[first]!.results)), row: ap.rows[first]! };
+    const at = { sheet: periods[first]!.sheet, cell: nameCells.get(ap)![first]!, row: ap.rows[first]! };
     const on = (i: Issue): Issue => ({ ...i, sheet: at.sheet });
     const missing = ap.states.flatMap((st, i) => (st === 'absent' ? [indices[i]!] : []));
     if (missing.length > 0)

@@ -10,6 +10,7 @@ import type { Scheme } from '../scheme/model';
 import type { ColumnOverrides } from '../table/read';
 import { annualForm, ANNUAL_TITLE, QUARTERLY_TITLE, quarterlyForm, type Form } from './forms';
 import { periodLabel, type PeriodSheet } from './periods';
+import { readProposals } from './proposal';
 import { readAnnualSheet, rollUp, type AnnualResults, type PeriodResults } from './rollup';
 
 export interface YearInput {
@@ -42,12 +43,13 @@ export function rollUpYear(input: YearInput): YearOutcome {
 
 /**
  * A year kept in one sheet, a column (or a pair) per period: each period as checked (checkSheet's
- * Results.periods) rolled up as if each were a sheet of its own. Null when the sheet keeps one period.
+ * Results.periods) rolled up as if each were a sheet of its own, with the sheet's column of proposals
+ * (拟评优秀 √), if any, as its annual sheet. Null when the sheet keeps one period.
  */
-export function rollUpSheetPeriods(scheme: Scheme, sheet: Results): { year: AnnualResults; checked: PeriodResults[] } | null {
+export function rollUpSheetPeriods(scheme: Scheme, grid: Grid, sheet: Results): { year: AnnualResults; checked: PeriodResults[] } | null {
   if (!sheet.periods) return null;
   const checked = sheet.periods.map((p) => ({ sheet: sheet.table.sheet, index: p.index, results: p.results }));
-  return { year: rollUp(scheme, checked, null), checked };
+  return { year: rollUp(scheme, checked, readProposals(grid, scheme, sheet)), checked };
 }
 
 /**

@@ -364,7 +364,9 @@ class RowScorer {
     const rated = this.readRatings(r.row);
 
     // Status and grade. 不定等次（试用期）, 不参加, —: the sheet records 'no grade', in words every scheme accepts.
-    if (gradeText && sheetGrade === null && !sheetNoGrade && !elsewhere && status !== 'excluded' && s.grading.mode !== 'none') {
+    // A word that is no grade is unknown where a grade is due; for someone who gets none it is a grade-mismatch (below),
+    // whose fix (clear it, give the reason) is the right one — not "choose one of the grades".
+    if (gradeText && sheetGrade === null && !sheetNoGrade && status === 'graded' && s.grading.mode !== 'none') {
       this.add({ rule: 'unknown-grade', text: gradeText, known: this.labels.map((l) => l.label) }, gradeCol!.col);
     }
     // Earlier stages (建议等次, 党组会建议等次) that differ from the grade decided last: information.

@@ -206,7 +206,10 @@ export function buildSheetPlan(r: Results, grid: Grid, options: PlanOptions): Pl
   return {
     ...first,
     writes: plans.flatMap((p) => p.writes).filter((w) => !added.has(w.col) && !seen.has(w.cell) && seen.add(w.cell)),
-    conflicts: plans.flatMap((p) => p.conflicts),
+    conflicts: overwritten(
+      plans.flatMap((p) => p.conflicts),
+      plans.flatMap((p) => p.writes),
+    ),
     newColumns: [],
     skipped: plans.flatMap((p) => p.skipped),
     valuesInstead: [...new Set(plans.flatMap((p) => p.valuesInstead))],
@@ -347,9 +350,20 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     write(p, gradeCol, 'grade', p.grade, live ? gradeFormula(r, a1(p.row, readsFrom + p.shift)) : null);
   }
 
-  const written = new Set(plan.writes.map((w) => w.cell));
-  plan.conflicts = r.issues.filter((i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell));
+  plan.conflicts = overwritten(r.issues, plan.writes);
   return plan;
+}
+
+/**
+ * The issues about cells the writes overwrite, one a cell (its first): a cell written once is overwritten once,
+ * though the sheet's value there may break two rules.
+ */
+function overwritten(issues: Issue[], writes: CellWrite[]): Issue[] {
+  const written = new Set(writes.map((w) => w.cell));
+  const seen = new Set<string>();
+  return issues.filter(
+    (i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell) && !seen.has(i.cell) && !!seen.add(i.cell),
+  );
 }
 
 /**

@@ -2,10 +2,15 @@
  * The Excel host: the task pane's verbs over Office.js. Every call into Excel goes through one
  * wrapper (`run`), which tells kaohe's own writes from outside changes and turns whatever Excel
  * throws into a HostError. A read is one round trip (used range with values, formulas, formats
- * and value types, merged areas, protection, kaohe's settings, and the change watch); a write is
+ * and value types, merged areas, protection, kaohe's settings, and the watch on the workbook); a write is
  * one more (one range write per contiguous block, with calculation and screen updating
  * suspended); only a sheet too large for one request of Excel on the web takes more. Newer API
  * sets are used where Excel has them and done without where it does not.
+ *
+ * The watch (set up with the first read once someone listens): the sheet activated (ExcelApi 1.7), and changes
+ * to any sheet (ExcelApi 1.9; before it, each sheet is watched from its first read or activation, 1.7). A change
+ * that is not kaohe's own is either someone's edit or the ribbon command's write, which runs apart from the pane
+ * and leaves a signal in the workbook's settings with its write (`announce`): one look at the signal tells them apart.
  */
 /* global Excel, Office */
 import {
@@ -21,7 +26,16 @@ import {
   words,
   type WorkbookSettings,
 } from '../../engine';
-import { HostError, type AddedSheets, type ApplyResult, type Host, type SheetRead, type WorkbookSheets } from '../host';
+import {
+  HostError,
+  type AddedSheets,
+  type ApplyOptions,
+  type ApplyResult,
+  type Host,
+  type SheetRead,
+  type WorkbookEvent,
+  type WorkbookSheets,
+} from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 import { paintForm } from './forms';
 
@@ -38,6 +52,10 @@ export interface Capabilities {
   undoGroup: boolean;
   /** ExcelApi 1.9: page layout (paper, orientation, fit to page, print area). */
   pageLayout: boolean;
+  /** ExcelApi 1.7: worksheets.onActivated, and worksheet.onChanged one sheet at a time. */
+  activation: boolean;
+  /** ExcelApi 1.9: worksheets.onChanged, for the whole workbook at once. */
+  workbookChanges: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -49,8 +67,16 @@ export function capabilities(): Capabilities {
     notes: has('1.18'),
     undoGroup: has('1.20'),
     pageLayout: has('1.9'),
+    activation: has('1.7'),
+    workbookChanges: has('1.9'),
   };
 }
+
+/** The setting the ribbon command leaves with its write (`announce`): which sheet, and a mark of its own. */
+export const WRITE_SIGNAL_KEY = 'kaohe.written';
+
+/** Change events that come this close together are one change (Excel reports a write range by range). */
+const SETTLE_MS = 50;
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
@@ -133,31 +159,108 @@ async function readInChunks(ctx: Excel.RequestContext, ws: Excel.Worksheet, used
   return out;
 }
 
+/** A change event as the host keeps it until the burst it belongs to has settled. */
+type Change = { worksheetId: string; triggerSource?: string };
+
 export class ExcelHost implements Host {
   private readonly caps: Capabilities;
   private watching = false;
-  private sheetId: string | null = null;
-  private stale = false;
+  /** Sheets kaohe has read, by id, with their names as last read. */
+  private readonly known = new Map<string, string>();
+  /** Sheets changed by someone else since kaohe last read them: not written until read again. */
+  private readonly unread = new Set<string>();
+  /** Sheets watched one by one (Excel before ExcelApi 1.9 has no workbook-wide change event). */
+  private readonly watched = new Set<string>();
+  /** The ribbon command's write signal as last seen: a different one means it has written since. */
+  private signal: string | null = null;
+  /** Change events of a burst, and the promise of its settling. */
+  private burst: { changes: Change[]; settled: Promise<void> } | null = null;
   /** Runs under way that write: change events meanwhile are kaohe's own. */
   private ownWrites = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(event: WorkbookEvent) => void>();
 
   constructor(caps?: Capabilities) {
     this.caps = caps ?? capabilities();
   }
 
-  onExternalChange(listener: () => void): () => void {
+  onWorkbookEvent(listener: (event: WorkbookEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(ev: Excel.WorksheetChangedEventArgs): Promise<void> {
-    const ours = this.ownWrites > 0 || (ev as { triggerSource?: string }).triggerSource === 'ThisLocalAddin';
-    if (!ours && ev.worksheetId === this.sheetId) {
-      this.stale = true;
-      for (const l of this.listeners) l();
+  private tell(event: WorkbookEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /**
+   * A change: kaohe's own while one of its writes is under way; else gathered with the others of its burst, which
+   * are then told apart with one look at the ribbon command's signal. The promise settles when they have been told.
+   */
+  private changed(ev: Change): Promise<void> {
+    if (this.ownWrites > 0 || !this.known.has(ev.worksheetId)) return Promise.resolve();
+    if (!this.burst) {
+      const burst = { changes: [] as Change[], settled: Promise.resolve() };
+      burst.settled = new Promise<void>((r) => setTimeout(r, SETTLE_MS)).then(() => this.settle(burst.changes));
+      this.burst = burst;
     }
-    return Promise.resolve();
+    this.burst.changes.push({ worksheetId: ev.worksheetId, triggerSource: ev.triggerSource });
+    return this.burst.settled;
+  }
+
+  /**
+   * A burst of changes: a new signal means the ribbon command wrote its sheet (its changes are the command's);
+   * the rest are someone's edits, but for those Excel marks as this add-in's (the pane's own, reported late).
+   */
+  private async settle(changes: Change[]): Promise<void> {
+    this.burst = null;
+    const signal = await this.run('read', async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(WRITE_SIGNAL_KEY);
+      item.load('value');
+      await ctx.sync();
+      return item.isNullObject ? null : signalText(item.value);
+    }).catch(() => this.signal);
+    const ribbon = signal !== this.signal ? signalSheet(signal) : null;
+    this.signal = signal;
+    const byName = (name: string) => [...this.known].find(([, n]) => n === name)?.[0];
+    const ribbonId = ribbon === null ? undefined : byName(ribbon);
+    if (ribbon !== null) {
+      if (ribbonId !== undefined) this.unread.add(ribbonId);
+      this.tell({ kind: 'computed', sheet: ribbon });
+    }
+    const edited = new Set(
+      changes.filter((c) => c.worksheetId !== ribbonId && c.triggerSource !== 'ThisLocalAddin').map((c) => c.worksheetId),
+    );
+    for (const id of edited) {
+      this.unread.add(id);
+      this.tell({ kind: 'edited', sheet: this.known.get(id)! });
+    }
+  }
+
+  /** Another sheet activated: its name, and the watch on its changes where sheets are watched one by one. */
+  private activated(ev: { worksheetId: string }): Promise<void> {
+    return this.run('read', async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(ev.worksheetId);
+      ws.load('name');
+      this.watchSheet(ws, ev.worksheetId);
+      await ctx.sync();
+      this.tell({ kind: 'activated', sheet: ws.name });
+    }).catch(() => undefined); // a sheet deleted meanwhile: the next activation says where Excel is
+  }
+
+  /** Watches a sheet's changes, where Excel has no workbook-wide change event and this one is not watched yet. */
+  private watchSheet(ws: Excel.Worksheet, id: string | null): void {
+    if (!this.caps.activation || this.caps.workbookChanges || (id !== null && this.watched.has(id))) return;
+    ws.onChanged.add((e) => this.changed(e as Change));
+    if (id !== null) this.watched.add(id);
+  }
+
+  /** The watch on the workbook, queued with the first read after someone listens. */
+  private watch(ctx: Excel.RequestContext, active: Excel.Worksheet): void {
+    if (this.watching || this.listeners.size === 0) return;
+    this.watching = true;
+    if (this.caps.workbookChanges) ctx.workbook.worksheets.onChanged.add((e) => this.changed(e as Change));
+    else this.watchSheet(active, null);
+    if (this.caps.activation) ctx.workbook.worksheets.onActivated.add((e) => this.activated(e));
   }
 
   /**
@@ -196,16 +299,19 @@ export class ExcelHost implements Host {
     const cells = this.queueCells(ctx, ws, whole);
     const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
     setting.load('value');
-    // The change watch is registered in the same round trip, once for the whole workbook.
-    if (!this.watching) {
-      ctx.workbook.worksheets.onChanged.add((ev) => this.changed(ev));
-      this.watching = true;
-    }
+    const signal = ctx.workbook.settings.getItemOrNullObject(WRITE_SIGNAL_KEY);
+    signal.load('value');
+    // The watch is registered in the same round trip, once.
+    const first = !this.watching && this.listeners.size > 0;
+    this.watch(ctx, ws);
     await ctx.sync();
 
     const grid = await cells(ws.name);
-    this.sheetId = ws.id;
-    this.stale = false;
+    if (first && !this.caps.workbookChanges) this.watched.add(ws.id);
+    // Whatever the ribbon command wrote before this read is in it.
+    this.signal = signal.isNullObject ? null : signalText(signal.value);
+    this.known.set(ws.id, ws.name);
+    this.unread.delete(ws.id);
     const raw = setting.isNullObject ? undefined : setting.value;
     const settings = raw === undefined ? null : parseSettings(typeof raw === 'string' ? safeJson(raw) : raw);
     return {
@@ -312,16 +418,22 @@ export class ExcelHost implements Host {
    * web), nothing was written: it is sent again in batches of about 1 MB, one round trip each,
    * still one undo group where Excel has them. A write that fails part-way is put back.
    */
-  async apply(plan: Plan): Promise<ApplyResult> {
-    if (this.stale) throw new HostError('stale');
+  async apply(plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+    // The plan's own sheet, by the id it had when kaohe read it (found again if renamed since), whichever is active.
+    const id = [...this.known].find(([, name]) => name === plan.sheet)?.[0];
+    if (id !== undefined && this.unread.has(id)) throw new HostError('stale');
+    const sheet = id ?? plan.sheet;
     const blocks = toBlocks(plan.writes);
+    const signal = options.announce
+      ? { sheet: plan.sheet, at: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` }
+      : null;
     try {
       await unlessTooLarge(
-        () => this.write(plan.sheet, blocks, null),
-        () => this.write(plan.sheet, blocks, WRITE_BATCH_BYTES),
+        () => this.write(sheet, blocks, null, signal),
+        () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal),
       );
     } catch (e) {
-      await this.recoverPartialWrite(plan);
+      await this.recoverPartialWrite(plan, sheet);
       throw e;
     }
     return { undoGroup: this.caps.undoGroup };
@@ -332,11 +444,12 @@ export class ExcelHost implements Host {
    * one round trip each; a batch Excel still refuses as too large is cut in half and sent again.
    * All in one Excel.run, so one undo group where Excel has them.
    */
-  private write(sheet: string, blocks: Block[], maxBytes: number | null): Promise<void> {
+  private write(sheet: string, blocks: Block[], maxBytes: number | null, signal: { sheet: string; at: string } | null): Promise<void> {
     const batch = async (ctx: Excel.RequestContext): Promise<void> => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       let limit = maxBytes;
       let batches = limit === null ? [blocks] : inBatches(blocks, limit);
+      let announced = signal === null;
       while (batches.length > 0) {
         if (this.caps.suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
         if (this.caps.suspendScreen) ctx.application.suspendScreenUpdatingUntilNextSync();
@@ -345,6 +458,9 @@ export class ExcelHost implements Host {
           if (b.numFmts) range.numberFormat = b.numFmts;
           range.formulas = b.inputs;
         }
+        // After the cells, in the same request: a write Excel refuses leaves no signal, and the pane hears of the
+        // change only once the signal is there to tell it apart from someone's edit.
+        if (!announced) ctx.workbook.settings.add(WRITE_SIGNAL_KEY, signal);
         // Calculation was suspended for the writes: bring the written formulas and their dependants up to date.
         if (this.caps.suspendCalc) ctx.application.calculate(Excel.CalculationType.recalculate);
         try {
@@ -356,6 +472,7 @@ export class ExcelHost implements Host {
           batches = inBatches(batches.flat(), limit);
           continue;
         }
+        announced = true;
         batches.shift();
       }
     };
@@ -366,9 +483,9 @@ export class ExcelHost implements Host {
    * A write can fail half-way (a sheet protected after the preview, with some cells unlocked):
    * put back every cell the failed write changed. Only this error path takes extra round trips.
    */
-  private async recoverPartialWrite(plan: Plan): Promise<void> {
+  private async recoverPartialWrite(plan: Plan, sheet: string): Promise<void> {
     await this.run('write', async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+      const ws = ctx.workbook.worksheets.getItem(sheet);
       const cells = plan.writes.map((w) => {
         const r = ws.getRangeByIndexes(w.row - 1, w.col - 1, 1, 1);
         r.load('formulas');
@@ -463,6 +580,18 @@ export class ExcelHost implements Host {
       await ctx.sync();
     });
   }
+}
+
+/** The signal as kept, to compare with the last one seen. */
+function signalText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The sheet a signal names; null for none, or one kaohe cannot read. */
+function signalSheet(text: string | null): string | null {
+  const value = text === null ? null : safeJson(text);
+  const sheet = typeof value === 'object' && value !== null ? (value as { sheet?: unknown }).sheet : undefined;
+  return typeof sheet === 'string' ? sheet : null;
 }
 
 function safeJson(text: string): unknown {

@@ -3,7 +3,7 @@
  * each line naming its person first and the cell second, then write; after the write, each quota's
  * outcome restated (写入后：全单位“好”6 人，名额 4 人，仍超出 2 人); undo the last write.
  */
-import { Body1, Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
 import { type CellValue, columnLetters, type Locale, parseA1, type Plan, type Results, scopeName } from '../../engine';
 import { personAt, personKey, personOfIssue } from '../people';
@@ -30,6 +30,8 @@ export interface ComputeViewProps {
   formulas: boolean;
   preview: Plan | null;
   canUndo: boolean;
+  /** The sheet the undo goes to, where it is not the sheet shown. */
+  undoSheet?: string | null;
   busy: boolean;
   stale: boolean;
   onMode: (formulas: boolean) => void;
@@ -45,6 +47,7 @@ export function ComputeView({
   formulas,
   preview,
   canUndo,
+  undoSheet,
   busy,
   stale,
   onMode,
@@ -90,7 +93,9 @@ export function ComputeView({
           </Button>
         )}
       </div>
-      {canUndo && !preview && quotas.length > 0 && (
+      {canUndo && undoSheet && <Caption1>{s.undoOn(undoSheet)}</Caption1>}
+      {/* The quotas as they stand after the write: only where the write was on the sheet shown. */}
+      {canUndo && !undoSheet && !preview && quotas.length > 0 && (
         <section className={st.after} aria-label={s.afterWrite} data-testid="after-write">
           {quotas.map((q, k) => {
             const scope = `${q.period ? `${q.period} ` : ''}${scopeName(q.scope, locale)}`;
