@@ -1,5 +1,5 @@
 /**
- * 计算: values or live formulas, a preview of every write said in people (将为 12 人写入：总分 9、等次 11),
+ * 计算: values or live formulas, a preview of every write said in people (将写入 11 人：总分 9 人、等次 11 人),
  * each line naming its person first and the cell second, then write; after the write, each quota's
  * outcome restated (写入后：全单位“好”6 人，名额 4 人，仍超出 2 人); undo the last write.
  */
