@@ -227,7 +227,14 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (rolled.kind === 'no-fit') throw new CannotRun(w.noFit(noFitSentence(rolled.closest, locale), file));
   if (rolled.kind === 'no-annual-rules') throw new CannotRun(w.noAnnualRules(rolled.scheme));
   const a = rolled.year;
-  const report = toAnnualReport(a, locale);
+  const year = toAnnualReport(a, locale);
+  // The engine's words are the same for every host; the command line adds what its own flags can do.
+  const report = {
+    ...year,
+    issues: year.issues.map((i) =>
+      i.rule === 'annual-missing-period' && i.cell === null ? { ...i, fix: `${i.fix}${w.missingPeriodsHint}` } : i,
+    ),
+  };
   let formSheets: string[] = [];
   if (out && writable) {
     const wb = writable.wb;

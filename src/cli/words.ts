@@ -26,6 +26,8 @@ const zh = {
   unknownCommand: (c: string) => `未知的命令“${c}”。可用：presets、check、grade、annual、scheme（kaohe --help 查看用法）`,
   noPeriods: (file: string) => `${file} 中没有找到季度或月份工作表（第一季度…第四季度、Q1…Q4、1月…12月）：请用 --sheets 指定`,
   noAnnualRules: (id: string) => `方案 ${id} 没有年度考核规则，无法做年度汇总`,
+  /** Added to the engine's host-neutral words where the command line has a flag for it. */
+  missingPeriodsHint: '，或用 --sheets 指定',
   annualTitle: (scheme: string, periods: string[]) => `年度汇总（${scheme}）：${periods.join('、')}`,
   annualCols: { score: '平时成绩', total: '年度总分', max: '最高可评', proposed: '拟定等次' },
   totalAndPlace: (total: string, place: number) => `${total}（第${place}名）`,
@@ -183,6 +185,7 @@ Options:
 Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or scheme)`,
   noPeriods: (file) => `No quarterly or monthly sheets in ${file} (第一季度 … 第四季度, Q1 … Q4, 1月 … 12月): name them with --sheets`,
   noAnnualRules: (id) => `Scheme ${id} has no annual rules: no annual roll-up`,
+  missingPeriodsHint: ', or name the sheets with --sheets',
   annualTitle: (scheme, periods) => `Annual roll-up (${scheme}): ${periods.join(', ')}`,
   annualCols: { score: 'Period score', total: 'Annual total', max: 'At most', proposed: 'Proposed' },
   totalAndPlace: (total, place) => `${total} (#${place})`,

@@ -12,7 +12,7 @@ import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
 import { CheckView } from './views/CheckView';
-import { AnnualView, ColumnsView, ComputeView, QuotaView, RankView } from './lazy-views';
+import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView } from './lazy-views';
 
 export interface PaneProps {
   host: Host;
@@ -30,6 +30,7 @@ export function Pane({ host, locale }: PaneProps) {
   // Organisations are ranked, not held to quotas: 排名 takes the place of 名额.
   const ranked = !!results?.compiled.scheme.organisation?.rankWithin;
   const sideTab: TabKey = ranked ? 'rank' : 'quota';
+  const units = results?.compiled.scheme.subject === 'organisation';
   const shown: TabKey = !hasPeople ? 'annual' : tab === 'quota' || tab === 'rank' ? sideTab : tab;
 
   return (
@@ -98,12 +99,13 @@ export function Pane({ host, locale }: PaneProps) {
         <>
           <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => on.tab(d.value as TabKey)}>
             {hasPeople && <Tab value="check">{s.tabs.check}</Tab>}
+            {hasPeople && <Tab value="people">{units ? s.unitsTab : s.tabs.people}</Tab>}
             {hasPeople && <Tab value="compute">{s.tabs.compute}</Tab>}
             {hasPeople && <Tab value={sideTab}>{s.tabs[sideTab]}</Tab>}
             {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
             <Tab value="annual">{s.tabs.annual}</Tab>
           </TabList>
-          <TabPanel label={s.tabs[shown]} loading={s.reading}>
+          <TabPanel label={shown === 'people' && units ? s.unitsTab : s.tabs[shown]} loading={s.reading}>
             {shown === 'check' && results && (
               <CheckView
                 results={results}
@@ -116,9 +118,14 @@ export function Pane({ host, locale }: PaneProps) {
                 onClearMarks={on.clearMarks}
               />
             )}
+            {shown === 'people' && results && (
+              <PeopleView results={results} s={s} locale={locale} onSelect={(p) => on.selectRow(p.row, p.shift)} />
+            )}
             {shown === 'compute' && (
               <ComputeView
                 s={s}
+                locale={locale}
+                results={results}
                 formulas={sheet.formulas}
                 preview={sheet.preview}
                 canUndo={state.applied !== null}

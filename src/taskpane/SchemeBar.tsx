@@ -8,7 +8,7 @@ import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/rea
 import { useRef } from 'react';
 import { type Locale, pct, type Scheme } from '../engine';
 import { allPresets } from '../schemes';
-import type { schemeInUse, SchemeChoice } from './session';
+import { type schemeInUse, type SchemeChoice, schemeTitle } from './session';
 import type { Strings } from './strings';
 import { usePaneStyles } from './styles';
 
@@ -34,7 +34,8 @@ export interface SchemeBarProps {
 export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, busy, onPick, onSave, onImport, onExport }: SchemeBarProps) {
   const st = usePaneStyles();
   const fileInput = useRef<HTMLInputElement>(null);
-  const name = (x: Scheme) => `${x.id} ${locale === 'en' ? (x.nameEn ?? x.name) : x.name}`;
+  // Names first, ids after: 公务员平时考核（全国模板：…）（gwy-2020）.
+  const name = (x: Scheme) => schemeTitle(x, locale);
   const current = resolved?.scheme;
   // A scheme picked or imported and not saved yet: tried on the sheet, kept only once confirmed.
   const trying = choice.kind !== 'auto' && resolved?.source === 'argument' ? resolved : null;
@@ -72,7 +73,12 @@ export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, bu
       {trying && (
         <div className={st.links}>
           <Caption1>
-            {s.trying(trying.scheme.id, trying.fit ? pct(trying.fit.score) : '—', counts?.errors ?? 0, counts?.warnings ?? 0)}
+            {s.trying(
+              schemeTitle(trying.scheme, locale),
+              trying.fit ? pct(trying.fit.score) : '—',
+              counts?.errors ?? 0,
+              counts?.warnings ?? 0,
+            )}
           </Caption1>
           <Button size="small" appearance="primary" onClick={onSave} disabled={busy}>
             {s.saveScheme}

@@ -2,5 +2,6 @@
 export { AnnualView } from './views/AnnualView';
 export { ColumnsView } from './views/ColumnsView';
 export { ComputeView } from './views/ComputeView';
+export { PeopleView } from './views/PeopleView';
 export { QuotaView } from './views/QuotaView';
 export { RankView } from './views/RankView';

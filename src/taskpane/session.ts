@@ -2,7 +2,7 @@
  * The task pane's side of the use cases (src/app): what the user chose in the pane, turned into
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
-import { activeSheet, analyseSheet, analysisSentence, type AnalyseOutcome, type SchemeSource } from '../app';
+import { activeSheet, analyseSheet, type AnalyseOutcome, type SchemeSource } from '../app';
 import {
   type ColumnOverrides,
   type ColumnRole,
@@ -13,11 +13,13 @@ import {
   type Locale,
   noFitSentence,
   type Scheme,
+  schemeSentence,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
 import type { PaneYear } from './year-run';
 import { appWords } from '../app/words';
-import { preset } from '../schemes';
+import { allPresets, preset } from '../schemes';
+import { strings } from './strings';
 
 /**
  * What the user chose in the pane: nothing yet (the app's choice: the stored scheme, else a clear
@@ -42,14 +44,36 @@ export function schemeInUse(outcome: AnalyseOutcome): { scheme: Scheme; source: 
   return outcome.problem === 'no-roster' && outcome.tried ? { ...outcome.tried, fit: null } : null;
 }
 
+/** A scheme as the pane names it: its name first, its id after — 公务员平时考核（全国模板：…）（gwy-2020）. */
+export function schemeTitle(x: Pick<Scheme, 'id' | 'name' | 'nameEn'>, locale: Locale): string {
+  return strings(locale).schemeLabel(locale === 'en' ? (x.nameEn ?? x.name) : x.name, x.id);
+}
+
+/** A preset's title by its id; the id itself for a scheme that is no preset. */
+export function titleOf(id: string, locale: Locale): string {
+  const p = allPresets().find((x) => x.id === id);
+  return p ? schemeTitle(p, locale) : id;
+}
+
+/** That no preset fits, naming the closest (or the tied) by name first. */
+export function noFitNote(closest: readonly Fit[], locale: Locale): string {
+  return noFitSentence(
+    closest.map((f) => ({ ...f, scheme: titleOf(f.scheme, locale) })),
+    locale,
+  );
+}
+
 /**
- * The sentence at the top of the pane, the same as the command line's: how the scheme was chosen
- * and how well it fits ("按表头识别：gwy-2020，17 个分项和总分全部对上"), or that no preset fits and
- * the closest with what speaks against it. Null where the sheet holds no roster.
+ * The sentence at the top of the pane, the command line's with the scheme named first
+ * ("按表头识别：公务员平时考核（…）（gwy-2020），17 个分项全部对上"), or that no preset fits and the
+ * closest with what speaks against it. Null where the sheet holds no roster.
  */
 export function schemeNote(outcome: AnalyseOutcome, locale: Locale): string | null {
-  if (outcome.ok) return analysisSentence(outcome.analysis, locale);
-  if (outcome.problem === 'no-fit') return noFitSentence(outcome.closest, locale);
+  if (outcome.ok) {
+    const a = outcome.analysis;
+    return schemeSentence(a.source, schemeTitle(a.scheme, locale), a.fit, locale);
+  }
+  if (outcome.problem === 'no-fit') return noFitNote(outcome.closest, locale);
   return null;
 }
 

@@ -21,7 +21,7 @@ import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';
 import { initialPane, paneReducer, type TabKey } from './pane-state';
-import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, formsNote } from './session';
+import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, schemeTitle, formsNote } from './session';
 import { strings } from './strings';
 
 export function usePane(host: Host, locale: Locale) {
@@ -119,7 +119,7 @@ export function usePane(host: Host, locale: Locale) {
       if (choice.kind === 'auto') return;
       await save({ scheme: choice.kind === 'preset' ? choice.id : choice.raw });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
-      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(choice.scheme.id));
+      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)));
     });
 
   const importScheme = (file: File) =>
@@ -129,14 +129,13 @@ export function usePane(host: Host, locale: Locale) {
       try {
         scheme = schemeFromText(text, locale);
       } catch (e) {
-        if (e instanceof SchemeError) {
-          dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(schemeErrorText(e, locale, 2)) } });
-          return;
-        }
-        throw e;
+        // In words, never the parser's own text: what is wrong, or that the file is no scheme kaohe can read.
+        const why = e instanceof SchemeError ? schemeErrorText(e, locale, 2) : s.schemeUnreadable;
+        dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(why) } });
+        return;
       }
       dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name, raw: JSON.parse(text) as Record<string, unknown> } });
-      say(s.schemeLoaded(scheme.id));
+      say(s.schemeLoaded(schemeTitle(scheme, locale)));
     });
 
   const exportScheme = () => {

@@ -44,6 +44,16 @@ describe('kaohe annual', () => {
     expect(report.quota).toMatchObject([{ grade: '优秀', count: 3, base: 10, limit: 2, severity: 'warning' }]);
   });
 
+  it('adds its --sheets hint to the engine’s host-neutral words for periods the workbook lacks', async () => {
+    const { report } = await kaoheJson('annual', join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
+    expect(report.issues.filter((i: { rule: string; cell: string | null }) => i.rule === 'annual-missing-period' && !i.cell)).toEqual([
+      expect.objectContaining({
+        message: '工作簿中没有第二季度、第三季度、第四季度的考核表',
+        fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表，或用 --sheets 指定',
+      }),
+    ]);
+  });
+
   it('takes the quarters named with --sheets, and says so when there are none', async () => {
     const { report } = await kaoheJson('annual', example, '--sheets', '第一季度,第二季度');
     expect(report.people.find((p: { name: string }) => p.name === '张丽').periods).toEqual(['好', '较好']);

@@ -57,7 +57,7 @@ describe('the task pane in the browser preview', () => {
 
     // Pick gwy-2020 explicitly: it is tried on the sheet, and saved in the workbook for the next person once confirmed.
     await pane.getByLabel('考核方案').selectOption('gwy-2020');
-    await pane.getByText('正在本表试用 gwy-2020（尚未保存）').waitFor();
+    await pane.getByText('正在本表试用 公务员平时考核（全国模板：好/较好/一般/较差） · gwy-2020（尚未保存）').waitFor();
     await pane.getByRole('button', { name: '保存到工作簿' }).click();
     await pane.getByText('方案已保存到工作簿，下次打开时沿用').waitFor();
 
@@ -84,11 +84,12 @@ describe('the task pane in the browser preview', () => {
     await pane.getByRole('tab', { name: '计算' }).click();
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     // Y11's 好 differs from the bands but a direct grade could give it: kept and reported, never overwritten.
-    await pane.getByText('合计 9 格、等次 11 格').waitFor();
+    await pane.getByText('将写入 11 人：总分 9 人、等次 11 人').waitFor();
     await shot(page, '03-preview');
     const tripsBefore = await trips(page);
     await pane.getByRole('button', { name: '写入表格' }).click();
     await pane.getByText(/已写入 20 格/).waitFor();
+    await pane.getByText('写入后：全单位“好”6 人，名额 4 人，仍超出 2 人').waitFor();
     expect(await trips(page)).toBe(tripsBefore + 1);
     await page.locator('td[data-cell="Y8"]').scrollIntoViewIfNeeded();
     await shot(page, '04-written');
@@ -231,9 +232,9 @@ describe('the other flows', () => {
     const { page, pane } = await open(500);
     await pane.setInputFiles('input[type=file]', file);
     // Loaded and tried on the sheet; saved to the workbook only when confirmed.
-    await pane.getByText('已载入方案 ju-bureau，正在本表试用').waitFor();
+    await pane.getByText('已载入方案 本局方案 · ju-bureau，正在本表试用').waitFor();
     await pane.getByRole('button', { name: '保存到工作簿' }).click();
-    await pane.getByText('已导入方案 ju-bureau，并保存到工作簿').waitFor();
+    await pane.getByText('已导入方案 本局方案 · ju-bureau，并保存到工作簿').waitFor();
     await pane.getByRole('tab', { name: '名额' }).click();
     await pane.getByText('全单位“好”6 人，名额 6 人').waitFor();
     await shot(page, '13-imported');
@@ -297,7 +298,7 @@ describe('年度汇总 on the year workbook', () => {
 describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
   it('ranks the units within 街道 and 区直单位, writes the places, and rolls the months up into the alerts', async () => {
     const { page, pane } = await openPage('width=320&book=examples/qu-zuzhi-2014-months.xlsx');
-    await pane.getByText('按表头识别：qu-zuzhi-2014').waitFor();
+    await pane.getByText('按表头识别：区组织工作考核（街道党工委、区直机关党组织） · qu-zuzhi-2014').waitFor();
     await pane.getByRole('tab', { name: '排名' }).click();
     const streets = pane.getByRole('region', { name: '街道' });
     await streets.getByText('街道（5 个单位）').waitFor();
@@ -313,7 +314,7 @@ describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
 
     await pane.getByRole('tab', { name: '计算' }).click();
     await pane.getByRole('button', { name: '预览写入内容' }).click();
-    await pane.getByText('合计 8 格、等次 0 格、排名 8 格').waitFor();
+    await pane.getByText('将写入 8 个单位：总分 8 个、排名 8 个').waitFor();
     await pane.getByRole('button', { name: '写入表格' }).click();
     await page.locator('td[data-cell="G6"]', { hasText: '5' }).waitFor(); // 北山街道, last of 5 in 1月
     await shot(page, '31-places-written');
@@ -331,6 +332,58 @@ describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
   });
 });
 
+describe('people first (issue 17)', () => {
+  for (const width of [320, 500]) {
+    it(`lists everyone in 人员, filters by status and name, and selects a person’s row, at ${width} px`, async () => {
+      const { page, pane } = await open(width);
+      // Issues name the person first, the cell second.
+      expect(await pane.locator('button[data-cell="E10"]').getAttribute('data-person')).toBe('杨帆');
+      await pane.getByRole('tab', { name: '人员' }).click();
+      await pane.getByText('共 16 人').waitFor();
+      expect(await pane.locator('button[data-status]').count()).toBe(16);
+      await pane.getByText('不定等次（试用期）').waitFor();
+      await shot(page, `40-people-${width}`);
+      await pane.getByLabel('状态').selectOption('ungraded');
+      await pane.getByText('显示 2 人，共 16 人').waitFor();
+      expect(await pane.locator('button[data-status]').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-person')))).toEqual([
+        '徐涛',
+        '孙晓',
+      ]);
+      expect(await seriousViolations(pane)).toEqual([]);
+      await shot(page, `41-people-ungraded-${width}`);
+      await pane.getByLabel('状态').selectOption('all');
+      await pane.getByRole('searchbox', { name: '按姓名查找' }).fill('杨');
+      await pane.getByText('显示 1 人，共 16 人').waitFor();
+      await pane.getByRole('button', { name: /^杨帆/ }).click();
+      await page.locator('td[data-cell="B10"].selected').waitFor();
+      expect(await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await shot(page, `42-people-selected-${width}`);
+    });
+
+    it(`shows issues without a cell as readable rows, not disabled buttons, and axe checks them, at ${width} px`, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(EXAMPLE);
+      wb.worksheets[0]!.getCell('P4').value = '其他'; // 工作负荷 can no longer be found: an issue without a cell
+      const variant = join(tempDir(), '缺列.xlsx');
+      await wb.xlsx.writeFile(variant);
+      const { page, pane: first } = await open(width);
+      await page.setInputFiles('#file', variant);
+      const pane = await paneFrame(page, first);
+      const row = pane.locator('[data-nocell][data-rule="missing-column"]');
+      await row.getByText('表中找不到“工作负荷”列', { exact: false }).waitFor();
+      expect(await row.evaluate((el) => [el.tagName, el.closest('button') === null, getComputedStyle(el).color])).toEqual([
+        'DIV',
+        true,
+        'rgb(36, 36, 36)',
+      ]);
+      expect(await pane.locator('button[data-rule]:disabled').count()).toBe(0);
+      await row.scrollIntoViewIfNeeded();
+      expect(await seriousViolations(pane)).toEqual([]);
+      await shot(page, `43-issue-without-cell-${width}`);
+    });
+  }
+});
+
 describe('layout and accessibility', () => {
   for (const width of [320, 500]) {
     it(`has no serious accessibility problem and no sideways scrolling at ${width} px, on every view`, async () => {
@@ -338,11 +391,18 @@ describe('layout and accessibility', () => {
       const views: [string, () => Promise<void>][] = [
         ['check', async () => undefined],
         [
+          'people',
+          async () => {
+            await pane.getByRole('tab', { name: '人员' }).click();
+            await pane.getByText('共 16 人').waitFor();
+          },
+        ],
+        [
           'compute',
           async () => {
             await pane.getByRole('tab', { name: '计算' }).click();
             await pane.getByRole('button', { name: '预览写入内容' }).click();
-            await pane.getByText('合计 9 格、等次 11 格').waitFor();
+            await pane.getByText('将写入 11 人：总分 9 人、等次 11 人').waitFor();
           },
         ],
         ['quota', async () => pane.getByRole('tab', { name: '名额' }).click()],

@@ -297,6 +297,19 @@ describe('the words files', () => {
     }
   });
 
+  it('name no command-line flag: the pane shows the same words, and the command line adds its own hints', () => {
+    const said = Object.entries(ISSUES).flatMap(([rule, samples]) =>
+      samples.flatMap((sample) => {
+        const d = { rule, ...sample } as IssueDataOf<RuleId>;
+        return (['zh', 'en'] as const).flatMap((l) => [words(d, l).message, words(d, l).fix]);
+      }),
+    );
+    expect(said.filter((t) => /(^|\s)--[a-z]/.test(t))).toEqual([]);
+    expect(words({ rule: 'annual-missing-period', name: null, periods: [3, 4], unit: 'quarter' }, 'zh').fix).toBe(
+      '如本年度应有这些考核期（季度或月份），请补上对应工作表',
+    );
+  });
+
   it('say every note in both languages', () => {
     expect(Object.keys(zh.notes).sort()).toEqual(Object.keys(NOTES).sort());
     expect(Object.keys(en.notes).sort()).toEqual(Object.keys(NOTES).sort());

@@ -29,7 +29,7 @@ it('checks a ballot sheet and writes each person’s 好评率 after a preview',
     ),
   );
   const user = open(host);
-  await screen.findByText('按表头识别：keji-banzi，5 个分项全部对上');
+  await screen.findByText('按表头识别：科级领导班子和领导干部民主测评（票数统计） · keji-banzi，5 个分项全部对上');
   expect(
     [...document.querySelectorAll('button[data-rule]')].map((b) => `${b.getAttribute('data-cell')} ${b.getAttribute('data-rule')}`),
   ).toEqual(['D4 ballot-mismatch']);

@@ -68,7 +68,7 @@ describe('the pane follows the workbook', () => {
     expect(screen.getByText(/^表中总分 85 与按方案计算的 84 不一致/)).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: '计算' }));
     await user.click(screen.getByRole('button', { name: '预览写入内容' }));
-    expect(screen.getByTestId('preview-counts').textContent).toBe('合计 9 格、等次 11 格');
+    expect(screen.getByTestId('preview-counts').textContent).toBe('将写入 11 人：总分 9 人、等次 11 人');
     await act(async () => {
       await oneClick(host, 'zh');
     });

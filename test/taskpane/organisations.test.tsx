@@ -23,7 +23,7 @@ const book = (active: string) => bookHost(sheets, active);
 it('ranks the units within each category, marks the veto, selects a unit, and writes the places', async () => {
   const host = book('3月');
   const user = openPane(host);
-  await screen.findByText('按表头识别：qu-zuzhi-2014，3 个分数和等次列全部对上');
+  await screen.findByText('按表头识别：区组织工作考核（街道党工委、区直机关党组织） · qu-zuzhi-2014，3 个分数和等次列全部对上');
   expect(screen.queryByRole('tab', { name: '名额' })).toBeNull();
   await user.click(screen.getByRole('tab', { name: '排名' }));
   const streets = screen.getByRole('region', { name: '街道' });
@@ -37,7 +37,7 @@ it('ranks the units within each category, marks the veto, selects a unit, and wr
 
   await user.click(screen.getByRole('tab', { name: '计算' }));
   await user.click(screen.getByRole('button', { name: '预览写入内容' }));
-  expect(screen.getByTestId('preview-counts').textContent).toBe('合计 8 格、等次 0 格、排名 8 格');
+  expect(screen.getByTestId('preview-counts').textContent).toBe('将写入 8 个单位：总分 8 个、排名 8 个');
   await user.click(await screen.findByRole('button', { name: '写入表格' }));
   const written = host.applied[0]!.writes.filter((w) => w.kind === 'rank').map((w) => [w.cell, w.after.value]);
   expect(written).toEqual([

@@ -32,7 +32,7 @@ describe('the task pane', () => {
     open(host);
     await ready();
     expect(host.reads).toBe(1);
-    expect(screen.getByText('按表头识别：gwy-2020，17 个分项全部对上')).toBeTruthy();
+    expect(screen.getByText('按表头识别：公务员平时考核（全国模板：好/较好/一般/较差） · gwy-2020，17 个分项全部对上')).toBeTruthy();
     expect(screen.getByText('错误 6 个，警告 2 个')).toBeTruthy();
     expect(screen.getByText('思想政治素质 6.5 超过满分 6')).toBeTruthy();
     expect(screen.getByText('请改为 0–6 分之间的分数')).toBeTruthy();
@@ -68,12 +68,22 @@ describe('the task pane', () => {
     await user.click(screen.getByRole('tab', { name: '计算' }));
     await user.click(screen.getByRole('button', { name: '预览写入内容' }));
     // Y11 says 好 where the bands give 较好: gwy-2020 can give 好 directly, for a reason the sheet may not show — kept.
-    expect(screen.getByTestId('preview-counts').textContent).toBe('合计 9 格、等次 11 格');
-    expect(screen.getByText('赵磊：Y11 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实')).toBeTruthy();
-    expect(screen.getByText('X14：85 → 84')).toBeTruthy();
-    expect(screen.getByText('朱琳：分数有误或缺项，不写入')).toBeTruthy();
+    expect(screen.getByTestId('preview-counts').textContent).toBe('将写入 11 人：总分 9 人、等次 11 人');
+    // Every line names its person first (name and unit), the cell second.
+    expect(screen.getByText('共 20 个单元格')).toBeTruthy();
+    expect(
+      screen.getByText('赵磊（综合股）：Y11 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实'),
+    ).toBeTruthy();
+    expect(document.querySelector('li[data-cell="X14"]')!.textContent).toBe('周杰（办公室）：总分 85 → 84 X14');
+    expect(screen.getByText('朱琳（预算股）：分数有误或缺项，不写入')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '写入表格' }));
     await screen.findByText('已写入 20 格。可点“撤销”恢复原样。');
+    // The quota as it stands after the write, restated beside it.
+    const after = screen.getByTestId('after-write');
+    expect([...after.querySelectorAll('[data-quota]')].map((q) => q.textContent)).toEqual([
+      '写入后：全单位“好”6 人，名额 4 人，仍超出 2 人',
+    ]);
+    expect(within(after).getByText('谁调整由考核小组决定：“名额”中按总分排序并标出分界线和同分者。')).toBeTruthy();
     expect(host.applied).toHaveLength(1);
     expect(host.grid.values[7]![23]).toBe(91); // X8 刘洋
     await user.click(screen.getByRole('button', { name: '撤销上次写入' }));
@@ -131,14 +141,18 @@ describe('the task pane', () => {
     await ready();
     await user.selectOptions(screen.getByRole('combobox', { name: '考核方案' }), 'five-dims');
     // Tried, not saved: its fit and the issues it finds are shown (the picked scheme fits this gwy-2020 sheet badly).
-    await screen.findByText(/^正在本表试用 five-dims（尚未保存）：相符度 \d+(\.\d+)?%，错误 \d+ 个、警告 \d+ 个。/);
-    expect(screen.getByText(/^按指定方案：five-dims；与本表不太相符：/)).toBeTruthy();
+    await screen.findByText(
+      /^正在本表试用 公务员平时（绩效）考核（五项指标，分考核单元定名额） · five-dims（尚未保存）：相符度 \d+(\.\d+)?%，错误 \d+ 个、警告 \d+ 个。/,
+    );
+    expect(
+      screen.getByText(/^按指定方案：公务员平时（绩效）考核（五项指标，分考核单元定名额） · five-dims；与本表不太相符：/),
+    ).toBeTruthy();
     expect(host.settings?.scheme).toBeUndefined();
     await user.click(screen.getByRole('button', { name: '保存到工作簿' }));
     await screen.findByText('方案已保存到工作簿，下次打开时沿用');
     expect(host.settings?.scheme).toBe('five-dims');
     // From now on it is the workbook's scheme, and nothing is left to confirm.
-    expect(screen.getByText(/^按工作簿中保存的方案：five-dims；/)).toBeTruthy();
+    expect(screen.getByText(/^按工作簿中保存的方案：公务员平时（绩效）考核（五项指标，分考核单元定名额） · five-dims；/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '保存到工作簿' })).toBeNull();
   });
 

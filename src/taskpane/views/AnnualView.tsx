@@ -19,9 +19,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CARD } from './card';
-import { fmt, type Issue, type Locale, noFitSentence, noteText, scopeName } from '../../engine';
+import { fmt, type Issue, type Locale, noteText, scopeName } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
-import type { PaneYear } from '../session';
+import { noFitNote, type PaneYear, schemeTitle, titleOf } from '../session';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';
 
@@ -59,11 +59,11 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
     run?.kind === 'no-periods'
       ? s.noPeriods
       : run?.kind === 'no-annual-rules'
-        ? s.noAnnualRules(run.scheme)
+        ? s.noAnnualRules(titleOf(run.scheme, locale))
         : run?.kind === 'no-roster'
           ? s.noRoster(run.sheet)
           : run?.kind === 'no-fit'
-            ? `${noFitSentence(run.closest, locale)}${locale === 'en' ? '. ' : '。'}${s.chooseScheme}`
+            ? `${noFitNote(run.closest, locale)}${locale === 'en' ? '. ' : '。'}${s.chooseScheme}`
             : null;
   const year = run?.kind === 'ok' ? run : null;
   // A scheme that gives scores only (monthly scores, units ranked): totals and places instead of grades.
@@ -94,10 +94,14 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
         <>
           {scoresOnly && <Caption1>{s.scoresOnlyYear}</Caption1>}
           <Text weight="semibold">
-            {year.year.scheme.id} · {s.periodsFound(year.year.periods.map((p) => `${p.label}（${p.sheet}）`).join('、'))}
+            {schemeTitle(year.year.scheme, locale)} · {s.periodsFound(year.year.periods.map((p) => `${p.label}（${p.sheet}）`).join('、'))}
           </Text>
           {year.year.annualSheet && <Caption1>{s.annualSheetFound(year.year.annualSheet)}</Caption1>}
-          <Text>{s.yearSummary(year.year.people.length, count('error'), count('warning'))}</Text>
+          <Text>
+            {year.year.scheme.subject === 'organisation'
+              ? s.yearSummaryUnits(year.year.people.length, count('error'), count('warning'))
+              : s.yearSummary(year.year.people.length, count('error'), count('warning'))}
+          </Text>
           {year.year.quotas.map((q, k) => (
             <Text key={`${q.id}-${k}`} data-quota={q.severity}>
               {s.quotaLine(q.grades.join('/'), scopeName(q.scope, locale), q.count, q.limit, q.kind)}

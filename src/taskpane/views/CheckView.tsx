@@ -1,7 +1,11 @@
-/** 检查: the summary, each period's grades where the sheet keeps several, then every issue grouped by severity and rule; each one selects its cell. */
+/**
+ * 检查: the summary, each period's grades where the sheet keeps several, then every issue grouped by
+ * severity and rule, each naming its person first; each one with a cell selects it.
+ */
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Issue, Locale, Results } from '../../engine';
 import type { Strings } from '../strings';
+import { personOfIssue } from '../people';
 import { IssueList } from './IssueList';
 import { PeriodTable } from './PeriodTable';
 
@@ -30,7 +34,12 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
   return (
     <div>
       <div className={st.summary}>
-        <Text weight="semibold">{s.summary(people.length, n('graded'), n('ungraded'), n('excluded'))}</Text>
+        <Text weight="semibold">
+          {/* Organisations are counted as units, and scored rather than graded: 8 个单位：计分 8. */}
+          {results.compiled.scheme.subject === 'organisation'
+            ? s.summaryUnits(people.length, n('graded') + n('ungraded'), n('excluded'))
+            : s.summary(people.length, n('graded'), n('ungraded'), n('excluded'))}
+        </Text>
         <Text>{s.counts(count('error'), count('warning'))}</Text>
         {results.issues.length > 0 && <Caption1>{s.issueHint}</Caption1>}
       </div>
@@ -48,7 +57,7 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
         </div>
       )}
       <PeriodTable results={results} s={s} />
-      <IssueList issues={results.issues} s={s} locale={locale} onSelect={onSelect} />
+      <IssueList issues={results.issues} s={s} locale={locale} onSelect={onSelect} personOf={(i) => personOfIssue(results, i)} />
     </div>
   );
 }

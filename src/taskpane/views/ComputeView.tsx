@@ -1,21 +1,32 @@
-/** 计算: values or live formulas, a preview of every write, then write; undo the last write. */
-import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+/**
+ * 计算: values or live formulas, a preview of every write said in people (将写入 11 人：总分 9 人、等次 11 人),
+ * each line naming its person first and the cell second, then write; after the write, each quota's
+ * outcome restated (写入后：全单位“好”6 人，名额 4 人，仍超出 2 人); undo the last write.
+ */
+import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { type CellValue, columnLetters, type Plan } from '../../engine';
+import { type CellValue, columnLetters, type Locale, parseA1, type Plan, type Results, scopeName } from '../../engine';
+import { personAt, personKey, personOfIssue } from '../people';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   preview: CARD,
+  after: CARD,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  at: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  secondary: { color: tokens.colorNeutralForeground3 },
 });
 
 const show = (v: CellValue): string => (v === null ? '（空）' : typeof v === 'object' ? v.error : String(v));
 
 export interface ComputeViewProps {
   s: Strings;
+  locale: Locale;
+  /** The sheet's check: whose rows the writes are on, and the quotas as they stand. */
+  results: Results | null;
   formulas: boolean;
   preview: Plan | null;
   canUndo: boolean;
@@ -31,6 +42,8 @@ export interface ComputeViewProps {
 
 export function ComputeView({
   s,
+  locale,
+  results,
   formulas,
   preview,
   canUndo,
@@ -43,10 +56,25 @@ export function ComputeView({
   onUndo,
 }: ComputeViewProps) {
   const st = useStyles();
-  const totals = preview?.writes.filter((w) => w.kind === 'total').length ?? 0;
-  const grades = preview?.writes.filter((w) => w.kind === 'grade').length ?? 0;
-  const ranks = preview?.writes.filter((w) => w.kind === 'rank').length ?? 0;
+  const units = results?.compiled.scheme.subject === 'organisation';
+  const writes = preview?.writes.filter((w) => w.kind !== 'header') ?? [];
+  // The people written, and for how many of them a total, a grade, a place.
+  const whose = (row: number, col: number) => (results ? personAt(results, row, col) : null);
+  const people = (kind?: string) =>
+    new Set(
+      writes
+        .filter((w) => !kind || w.kind === kind)
+        .map((w) => {
+          const p = whose(w.row, w.col);
+          return p ? personKey(p) : `${w.row}`;
+        }),
+    ).size;
+  const who = (row: number, name: string, cell?: string) => {
+    const p = results ? personAt(results, row, cell ? (parseA1(cell)?.col ?? null) : null) : null;
+    return s.who(name, p?.unit ?? null);
+  };
   const byCell = new Map(preview?.writes.map((w) => [w.cell, w]) ?? []);
+  const quotas = results?.quotas ?? [];
   return (
     <div className={st.root}>
       <Field label={s.writeMode}>
@@ -66,6 +94,26 @@ export function ComputeView({
         )}
       </div>
       {canUndo && undoSheet && <Caption1>{s.undoOn(undoSheet)}</Caption1>}
+      {/* The quotas as they stand after the write: only where the write was on the sheet shown. */}
+      {canUndo && !undoSheet && !preview && quotas.length > 0 && (
+        <section className={st.after} aria-label={s.afterWrite} data-testid="after-write">
+          {quotas.map((q, k) => {
+            const scope = `${q.period ? `${q.period} ` : ''}${scopeName(q.scope, locale)}`;
+            const state =
+              q.severity === 'ok'
+                ? s.afterState.ok
+                : q.kind === 'max'
+                  ? s.afterState.over(q.count - q.limit)
+                  : s.afterState.under(q.limit - q.count);
+            return (
+              <Body1 key={`${q.id}-${scope}-${q.kind}-${k}`} data-quota={q.severity}>
+                {s.afterWriteQuota(q.grades.join('/'), scope, q.count, q.limit, q.kind, state)}
+              </Body1>
+            );
+          })}
+          {quotas.some((q) => q.severity !== 'ok') && <Body1 className={st.secondary}>{s.afterWriteAdjust}</Body1>}
+        </section>
+      )}
       {preview && (
         <section className={st.preview} aria-label={s.previewTitle}>
           <Text weight="semibold">{s.previewTitle}</Text>
@@ -75,19 +123,29 @@ export function ComputeView({
             <Text>{s.nothingChanged}</Text>
           ) : (
             <>
-              <Text data-testid="preview-counts">{s.previewCounts(totals, grades, ranks)}</Text>
+              <Body1 data-testid="preview-counts">
+                {s.previewPeople(people(), people('total'), people('grade'), people('rank'), units)}
+              </Body1>
+              <Body1 className={st.secondary}>{s.previewCells(preview.writes.length)}</Body1>
               {preview.newColumns.map((c) => (
-                <Caption1 key={c.col}>{s.newColumn(columnLetters(c.col), c.header)}</Caption1>
+                <Body1 key={c.col}>{s.newColumn(columnLetters(c.col), c.header)}</Body1>
               ))}
               {preview.conflicts.length > 0 && (
                 <>
-                  <Caption1>{s.overwrite(preview.conflicts.length)}</Caption1>
+                  <Body1>{s.overwrite(preview.conflicts.length)}</Body1>
                   <ul className={st.list}>
                     {preview.conflicts.map((i) => {
                       const w = byCell.get(i.cell!)!;
+                      const p = results ? personOfIssue(results, i) : null;
                       return (
-                        <li key={i.cell} className={st.mono}>
-                          {i.cell}：{show(w.before.value)} → {show(w.after.value)}
+                        <li key={i.cell} data-cell={i.cell}>
+                          {p && (
+                            <>
+                              <span className={st.name}>{s.who(p.name, p.unit)}</span>
+                              {'：'}
+                            </>
+                          )}
+                          {s.kindWord[w.kind]} {show(w.before.value)} → {show(w.after.value)} <span className={st.at}>{i.cell}</span>
                         </li>
                       );
                     })}
@@ -95,11 +153,23 @@ export function ComputeView({
                 </>
               )}
               {preview.skipped.map((k) => (
-                <Caption1 key={`${k.row}-${k.cell ?? k.why}`}>
-                  {k.why === 'sheet-grade' ? s.skippedKept(k.name, k.cell!) : k.cell ? s.skippedMerged(k.name, k.cell) : s.skipped(k.name)}
-                </Caption1>
+                <Body1 key={`${k.row}-${k.cell ?? k.why}`}>
+                  {k.why === 'sheet-grade'
+                    ? s.skippedKept(who(k.row, k.name, k.cell), k.cell!)
+                    : k.cell
+                      ? s.skippedMerged(who(k.row, k.name, k.cell), k.cell)
+                      : s.skipped(who(k.row, k.name))}
+                </Body1>
               ))}
-              {preview.valuesInstead.length > 0 && <Caption1>{s.valuesInstead(preview.valuesInstead.length)}</Caption1>}
+              {preview.valuesInstead.length > 0 && (
+                <Body1>
+                  {s.valuesInsteadPeople(
+                    preview.valuesInstead
+                      .flatMap((row) => results?.people.filter((p) => p.row === row).map((p) => p.name) ?? [String(row)])
+                      .join(locale === 'en' ? ', ' : '、'),
+                  )}
+                </Body1>
+              )}
             </>
           )}
           {preview.writes.length > 0 && (

@@ -1,16 +1,22 @@
-/** Issues grouped by severity, then by rule; each one with its cell (and sheet, where it is another), which it selects. */
+/**
+ * Issues grouped by severity, then by rule (named in words; the rule's id only in the heading's
+ * tooltip). An issue about a person names the person first (杨帆（国库股）) and the cell second; an
+ * issue with a cell is a button that selects it; one without a cell (a missing column, a quota, a
+ * missing period) is a plain row in full contrast — it is often the most important, never disabled.
+ */
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
   Badge,
+  Body1,
   Button,
-  Caption1,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { type Issue, type Locale, ruleName, type Severity, words } from '../../engine';
+import { type Issue, type Locale, type Person, ruleName, type Severity, words } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -26,11 +32,22 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
   },
+  // A row without a cell: laid out as the buttons are, in the body text's own colour.
+  plain: {
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    boxSizing: 'border-box',
+  },
   cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '40px', color: tokens.colorBrandForeground1 },
-  text: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  text: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: '0' },
+  who: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  at: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
   fix: { color: tokens.colorNeutralForeground3 },
   ruleName: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginTop: tokens.spacingVerticalXS },
-  rule: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -41,9 +58,11 @@ export interface IssueListProps {
   s: Strings;
   locale: Locale;
   onSelect: (issue: Issue) => void;
+  /** The person an issue is about, where the list knows the sheet's people (taskpane/people.ts); none by default. */
+  personOf?: (issue: Issue) => Person | null;
 }
 
-export function IssueList({ issues, s, locale, onSelect }: IssueListProps) {
+export function IssueList({ issues, s, locale, onSelect, personOf }: IssueListProps) {
   const st = useStyles();
   const groups = ORDER.map((sev) => {
     const list = issues.filter((i) => i.severity === sev);
@@ -64,27 +83,46 @@ export function IssueList({ issues, s, locale, onSelect }: IssueListProps) {
           <AccordionPanel>
             {g.rules.map((r) => (
               <div key={r.rule} role="group" aria-label={ruleName(r.rule, locale)}>
-                <Caption1 className={st.ruleName}>
-                  {ruleName(r.rule, locale)} <span className={st.rule}>{r.rule}</span>
-                </Caption1>
+                {/* The rule's id is for whoever maintains the scheme: in the tooltip, not in the text. */}
+                <Body1 className={st.ruleName} title={s.ruleId(r.rule)} data-rule-id={r.rule}>
+                  {ruleName(r.rule, locale)}
+                </Body1>
                 {r.issues.map((i, k) => {
                   const w = words(i, locale);
-                  const at = i.cell ? (i.sheet ? `${i.sheet}!${i.cell}` : i.cell) : '—';
+                  const at = i.cell ? (i.sheet ? `${i.sheet}!${i.cell}` : i.cell) : null;
+                  const who = personOf?.(i) ?? null;
+                  const text = (
+                    <span className={st.text}>
+                      {who && (
+                        <span className={st.who}>
+                          <span className={st.name}>{who.name}</span>
+                          {who.unit && <span>{who.unit}</span>}
+                          {at && <span className={st.at}>{at}</span>}
+                        </span>
+                      )}
+                      <span>{i.period ? `${i.period}：${w.message}` : w.message}</span>
+                      <span className={st.fix}>{w.fix}</span>
+                    </span>
+                  );
+                  const key = `${i.sheet ?? ''}-${i.cell ?? ''}-${k}`;
+                  if (!at)
+                    return (
+                      <div key={key} className={mergeClasses(st.issue, st.plain)} data-rule={i.rule} data-nocell="">
+                        {text}
+                      </div>
+                    );
                   return (
                     <Button
-                      key={`${i.sheet ?? ''}-${i.cell ?? ''}-${k}`}
+                      key={key}
                       appearance="subtle"
                       className={st.issue}
-                      disabled={!i.cell}
                       onClick={() => onSelect(i)}
                       data-cell={i.cell ?? ''}
                       data-rule={i.rule}
+                      data-person={who?.name}
                     >
-                      <span className={st.cell}>{at}</span>
-                      <span className={st.text}>
-                        <span>{i.period ? `${i.period}：${w.message}` : w.message}</span>
-                        <span className={st.fix}>{w.fix}</span>
-                      </span>
+                      {!who && <span className={st.cell}>{at}</span>}
+                      {text}
                     </Button>
                   );
                 })}

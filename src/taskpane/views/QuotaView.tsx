@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   badges: { marginLeft: tokens.spacingHorizontalXS },
+  // "2 over" stays on one line beside the heading, never spilling out of its badge.
+  state: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 export interface QuotaViewProps {
@@ -44,7 +46,7 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
           <section key={`${q.id}-${scope}-${q.kind}-${k}`} className={st.card} aria-label={`${grade} ${scope}`} data-quota={q.severity}>
             <div className={st.head}>
               <Text weight="semibold">{s.quotaLine(grade, scope, q.count, q.limit, q.kind)}</Text>
-              <Badge appearance="filled" color={color}>
+              <Badge className={st.state} appearance="filled" color={color}>
                 {state}
               </Badge>
             </div>

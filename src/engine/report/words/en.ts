@@ -295,7 +295,7 @@ export const en: Language = {
         return d.name === null
           ? {
               message: `The workbook has no sheet for ${periods}`,
-              fix: 'Add the missing periods (quarters or months), or name the sheets with --sheets',
+              fix: 'Add the missing periods (quarters or months)',
             }
           : {
               message: `${d.name} is not on the sheet(s) for ${periods}`,

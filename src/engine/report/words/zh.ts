@@ -285,7 +285,7 @@ export const zh: Language = {
         return d.name === null
           ? {
               message: `工作簿中没有${periods}的考核表`,
-              fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表，或用 --sheets 指定',
+              fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表',
             }
           : { message: `${d.name}在${periods}的考核表中没有找到`, fix: '请核实是否漏填、姓名写法不同，或为年中调入/调出人员' };
       },
