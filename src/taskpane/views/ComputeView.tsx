@@ -5,7 +5,8 @@
  */
 import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { type CellValue, columnLetters, type Locale, parseA1, type Plan, type Results, scopeName } from '../../engine';
+import { quotaScope, quotaState } from './quota-words';
+import { type CellValue, columnLetters, type Locale, parseA1, type Plan, type Results } from '../../engine';
 import { personAt, personKey, personOfIssue } from '../people';
 import type { Strings } from '../strings';
 
@@ -98,13 +99,8 @@ export function ComputeView({
       {canUndo && !undoSheet && !preview && quotas.length > 0 && (
         <section className={st.after} aria-label={s.afterWrite} data-testid="after-write">
           {quotas.map((q, k) => {
-            const scope = `${q.period ? `${q.period} ` : ''}${scopeName(q.scope, locale)}`;
-            const state =
-              q.severity === 'ok'
-                ? s.afterState.ok
-                : q.kind === 'max'
-                  ? s.afterState.over(q.count - q.limit)
-                  : s.afterState.under(q.limit - q.count);
+            const scope = quotaScope(q, locale);
+            const state = quotaState(q, s.afterState);
             return (
               <Body1 key={`${q.id}-${scope}-${q.kind}-${k}`} data-quota={q.severity}>
                 {s.afterWriteQuota(q.grades.join('/'), scope, q.count, q.limit, q.kind, state)}

@@ -1,7 +1,8 @@
 /** 名额: each quota per scope, with the people in the grade ranked and the cut line and ties shown. */
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { fmt, type Locale, pct, type QuotaResult, scopeName } from '../../engine';
+import { quotaScope, quotaState } from './quota-words';
+import { fmt, type Locale, pct, type QuotaResult } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -33,14 +34,8 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
     <div>
       {quotas.map((q, k) => {
         const grade = q.grades.join('/');
-        // On a sheet of several periods, each period's quota says its period: 第二季度 县财政局.
-        const scope = `${q.period ? `${q.period} ` : ''}${scopeName(q.scope, locale)}`;
-        const state =
-          q.severity === 'ok'
-            ? s.quotaState.ok
-            : q.kind === 'max'
-              ? s.quotaState.over(q.count - q.limit)
-              : s.quotaState.under(q.limit - q.count);
+        const scope = quotaScope(q, locale);
+        const state = quotaState(q, s.quotaState);
         const color = q.severity === 'ok' ? 'success' : q.severity === 'error' ? 'danger' : 'warning';
         return (
           <section key={`${q.id}-${scope}-${q.kind}-${k}`} className={st.card} aria-label={`${grade} ${scope}`} data-quota={q.severity}>
