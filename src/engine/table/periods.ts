@@ -30,7 +30,7 @@ const PERIOD_ROLES: readonly IdentityRole[] = ['grade', 'total', 'remark'];
 /** "（7）月份" and "(7)月" name the month as "7月" does. */
 const bracketedNumber = (s: string): string => s.replace(/\((\d{1,2})\)/g, '$1');
 
-/** The period a header text names, and the text left when the period's words are taken out. */
+/** The period a header text names (第一季度, （7）月份, or 2 under a 季度 heading); null when it names none. */
 function periodIn(text: string, parent: string | null): { unit: PeriodUnit; index: number } | null {
   const t = bracketedNumber(compact(text));
   const q = quarterOf(t);
