@@ -24,7 +24,7 @@ const zh = {
             (n) => ` 等 ${n} 张`,
           );
     if (partial)
-      return `这是公务员平时考核登记表（一人一表，有人员的工作表：${held}）：名额按整个工作簿的登记表核对，请在命令行用 kaohe check <工作簿> 检查整个工作簿。`;
+      return `这是公务员平时考核登记表（一人一表，有人员的工作表：${held}）：名额要按整个工作簿的登记表核对，而这里只读了当前这一张，所以不逐人检查。整本登记表可用考核助手的命令行工具检查（请信息管理员协助）。`;
     const why = { 'no-name': '没有填写姓名', 'several-names': '一张表上有几个人的姓名' } satisfies Record<FormProblem, string>;
     const bad = listed(
       unread.map((u) => `“${u.sheet}”（${why[u.problem]}）`),
@@ -63,7 +63,7 @@ const en: typeof zh = {
             (n) => ` and others, ${n} in all`,
           );
     if (partial)
-      return `This is a per-person appraisal form (登记表, one person a sheet; sheets holding people: ${held}): quotas count the persons of the whole workbook, so check the workbook with kaohe check <workbook>.`;
+      return `This is a per-person appraisal form (登记表, one person a sheet; sheets holding people: ${held}): quotas count the persons of the whole workbook and only this sheet was read, so no one is checked here. The whole workbook can be checked with kaohe's command-line tool (ask your IT administrator).`;
     const why = { 'no-name': 'no name filled in', 'several-names': 'more than one name on the sheet' } satisfies Record<
       FormProblem,
       string

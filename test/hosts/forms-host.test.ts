@@ -62,7 +62,7 @@ describe('登记表 through the Excel adapter', () => {
     const result = await oneClick(host, 'zh');
     expect(result.ok).toBe(false);
     expect(result.lines).toEqual([
-      '这是公务员平时考核登记表（一人一表，有人员的工作表：“张三”）：名额按整个工作簿的登记表核对，请在命令行用 kaohe check <工作簿> 检查整个工作簿。',
+      '这是公务员平时考核登记表（一人一表，有人员的工作表：“张三”）：名额要按整个工作簿的登记表核对，而这里只读了当前这一张，所以不逐人检查。整本登记表可用考核助手的命令行工具检查（请信息管理员协助）。',
     ]);
   });
 });
