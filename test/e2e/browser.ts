@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
 
@@ -126,4 +126,36 @@ export async function gridTexts(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>
     Object.fromEntries([...document.querySelectorAll('td[data-cell]')].map((td) => [td.getAttribute('data-cell')!, td.textContent ?? ''])),
   );
+}
+
+/**
+ * The preview for one test file: the server and browser started once, and `openPage(query)` giving every test a
+ * browser context of its own (fresh page, storage, focus and pointer at 0,0), closed after the test even when it
+ * fails — what one test did can never change what the next one measures. Call at the top of a test file.
+ */
+export function previewPages(): { openPage: (query: string) => Promise<{ page: Page; pane: Frame }> } {
+  let s: Session;
+  let contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    s = await start();
+  }, 60000);
+  afterAll(async () => {
+    await s?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+  /** A new page on the preview with these query parameters (width, lang, book), and its pane. */
+  const openPage = async (query: string): Promise<{ page: Page; pane: Frame }> => {
+    const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`${s.url}?${query}`);
+    return { page, pane: await paneFrame(page) };
+  };
+  return { openPage };
 }

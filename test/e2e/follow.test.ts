@@ -3,33 +3,10 @@
  * sheet's tab, the ribbon's 一键计算等次 writing while the pane is open, and an undo after a switch restoring
  * exactly the sheet it was written on.
  */
-import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { gridTexts, paneFrame, shot, start, type Session } from './browser';
+import type { Frame, Page } from 'playwright-core';
+import { gridTexts, previewPages, shot } from './browser';
 
-let s: Session;
-beforeAll(async () => {
-  s = await start();
-}, 60000);
-afterAll(async () => {
-  await s?.close();
-});
-
-let contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-async function openPage(query: string): Promise<{ page: Page; pane: Frame }> {
-  const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(`${s.url}?${query}`);
-  return { page, pane: await paneFrame(page) };
-}
+const { openPage } = previewPages();
 
 const trips = async (page: Page) => Number(await page.textContent('#trips'));
 const tab = (page: Page, name: string) => page.locator('#tabs button', { hasText: name }).click();

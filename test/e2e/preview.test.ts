@@ -3,43 +3,16 @@
  * check, select a cell, mark, compute and write, the quota panel, undo, English, protection,
  * a sheet changed behind the pane's back; screenshots of each step; accessibility at 320 and 500 px.
  */
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kaoheJson } from '../cli/helpers';
 import { tempDir } from '../helpers/xlsx';
-import { gridTexts, paneFrame, seriousViolations, shot, start, type Session } from './browser';
+import { gridTexts, paneFrame, previewPages, seriousViolations, shot } from './browser';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
-let s: Session;
-
-beforeAll(async () => {
-  s = await start();
-}, 60000);
-afterAll(async () => {
-  await s?.close();
-});
-
-// Every test starts in a browser context of its own (fresh page, storage, focus and pointer at 0,0) and leaves
-// nothing behind, even when it fails: what one test did can never change what the next one measures.
-let contexts: BrowserContext[] = [];
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-});
-
-/** A new page on the preview with these query parameters (width, lang, book), and its pane. */
-async function openPage(query: string): Promise<{ page: Page; pane: Frame }> {
-  const context = await s.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(`${s.url}?${query}`);
-  return { page, pane: await paneFrame(page) };
-}
+const { openPage } = previewPages();
 
 async function open(width = 320, lang = 'zh-CN'): Promise<{ page: Page; pane: Frame }> {
   const { page, pane } = await openPage(`width=${width}&lang=${lang}`);
