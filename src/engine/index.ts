@@ -19,6 +19,10 @@ export { type Scheme, schemeJsonSchema } from './scheme/model';
 export { loadScheme, parseScheme, SchemeError, schemeErrorText } from './scheme/load';
 export { compileScheme } from './scheme/fields';
 export { checkScheme } from './scheme/check';
+// A scheme in words, compared with another, and changed by settings (kaohe scheme --set, the 方案 view).
+export { describeScheme, schemeChanges, type SchemeChange, type SchemeLine, type SchemeSection } from './scheme/editor/describe';
+export { applySettings, parseSetting, SettingError, type SchemeSetting, type SettingProblem } from './scheme/editor/edit';
+export { describeWords, type DescribeWords, type SectionKey } from './scheme/editor/words';
 // Results and issues, and their words.
 export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';

@@ -440,6 +440,11 @@ const SchemeObject = z.object({
   name: z.string().min(1).describe('Name in Chinese.'),
   nameEn: z.string().optional(),
   source: z.string().optional().describe('Where the rules come from.'),
+  basedOn: z
+    .string()
+    .regex(SCHEME_ID_PATTERN, 'a scheme id is lower-case letters, digits and -')
+    .optional()
+    .describe("The preset this scheme is an office's changed copy of (基于 gwy-2020 修改); its changes are shown against it."),
   note: Note,
   subject: z.enum(['person', 'organisation']).default('person'),
   period: z
