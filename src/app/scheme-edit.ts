@@ -23,6 +23,8 @@ const COPY_NAME: Record<Locale, string> = { zh: '（本单位修改）', en: ' (
 /** The edited scheme, validated. Throws SettingError for a setting that names nothing, SchemeError for a scheme the engine would refuse. */
 export function editScheme(base: Scheme, req: EditRequest): Scheme {
   const raw = applySettings(base, req.settings);
+  // A preset's $schema is a path beside the presets; a copy saved anywhere else would point nowhere.
+  delete raw.$schema;
   const isPreset = (id: unknown): boolean => typeof id === 'string' && PRESET_IDS.includes(id);
   const basedOn = base.basedOn ?? (isPreset(base.id) ? base.id : undefined);
   let id = req.id ?? (typeof raw.id === 'string' ? raw.id : base.id);

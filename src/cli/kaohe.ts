@@ -17,14 +17,18 @@ import {
   type StoredProblem,
   type WorkbookSource,
 } from '../app';
+import { editScheme } from '../app/scheme-edit';
 import { appWords } from '../app/words';
 import {
   checkScheme,
   compileScheme,
+  describeScheme,
+  describeWords,
   inferScheme,
   type Locale,
   localeFromTag,
   noFitSentence,
+  parseSetting,
   periodLabel,
   quarterlyForm,
   quarterOf,
@@ -32,7 +36,9 @@ import {
   type Scheme,
   SchemeError,
   schemeErrorText,
+  schemeChanges,
   schemeJsonSchema,
+  SettingError,
   toAnnualReport,
   toFormsReport,
   toReport,
@@ -69,6 +75,9 @@ const OPTIONS = {
   'no-marks': { type: 'boolean', default: false },
   sheets: { type: 'string' },
   infer: { type: 'boolean', default: false },
+  set: { type: 'string', multiple: true },
+  id: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -102,6 +111,14 @@ function refuseBrokenStored(problem: StoredProblem | null | undefined, w: CliWor
   if (problem.kind === 'unreadable') throw new CannotRun(w.storedUnreadable);
   if (problem.kind === 'unknown-preset') throw new CannotRun(w.storedUnknownPreset(problem.id));
   throw new CannotRun(w.storedInvalid(schemeErrorText(problem.error, locale)));
+}
+
+/** What the scheme command reads of the options. */
+interface Values {
+  json: boolean;
+  set?: string[] | undefined;
+  id?: string | undefined;
+  name?: string | undefined;
 }
 
 interface Options {
@@ -267,25 +284,72 @@ function presets(json: boolean, locale: Locale, io: Io): number {
   return 0;
 }
 
-function schemeCommand(arg: string | undefined, json: boolean, locale: Locale, io: Io): number {
+function schemeCommand(arg: string | undefined, values: Values, locale: Locale, io: Io): number {
   const w = cliWords(locale);
   if (!arg) throw new CannotRun(w.needScheme);
-  const s = resolveScheme(arg, w, locale);
-  const issues = checkScheme(compileScheme(s));
-  if (json) {
+  const base = resolveScheme(arg, w, locale);
+  if (values.set !== undefined) return editCommand(base, values, locale, io);
+  const issues = checkScheme(compileScheme(base));
+  if (values.json) {
     io.out(
-      JSON.stringify({ scheme: s.id, issues: issues.map((i) => ({ severity: i.severity, rule: i.rule, ...words(i, locale) })) }, null, 2),
-    );
-  } else if (issues.length === 0) {
-    io.out(w.schemeOk(s.id));
-  } else {
-    io.out(
-      [w.schemeProblems(s.id, issues.length), ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`)].join(
-        '\n',
+      JSON.stringify(
+        { scheme: base.id, issues: issues.map((i) => ({ severity: i.severity, rule: i.rule, ...words(i, locale) })) },
+        null,
+        2,
       ),
     );
+    return 0;
   }
+  const described = describeScheme(base, locale).flatMap((sec) => [`${sec.title}`, ...sec.lines.map((l) => `  ${l.text}`)]);
+  const verdict =
+    issues.length === 0
+      ? [w.schemeOk(base.id)]
+      : [w.schemeProblems(base.id, issues.length), ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`)];
+  io.out([...described, '', ...verdict].join('\n'));
   return 0;
+}
+
+/**
+ * `kaohe scheme <id|file> --set …`: the changed scheme as JSON on stdout (to be saved and given
+ * back with --scheme), what changed against the preset it is based on and the scheme's own check
+ * on stderr, so that redirecting stdout gives a clean file.
+ */
+function editCommand(base: Scheme, values: Values, locale: Locale, io: Io): number {
+  const w = cliWords(locale);
+  const dw = describeWords(locale);
+  let edited: Scheme;
+  try {
+    edited = editScheme(base, { settings: (values.set ?? []).map(parseSetting), id: values.id, name: values.name, locale });
+  } catch (e) {
+    if (e instanceof SettingError) throw new CannotRun(w.badSetting(settingText(e, locale)));
+    if (e instanceof SchemeError) throw new CannotRun(w.badSetting(schemeErrorText(e, locale, Infinity)));
+    throw e;
+  }
+  const against = (edited.basedOn !== undefined ? preset(edited.basedOn) : undefined) ?? base;
+  const changes = schemeChanges(against, edited, locale);
+  const said = changes.map((c) =>
+    c.before === null ? dw.added(c.after!) : c.after === null ? dw.removed(c.before) : dw.changed(c.after, c.before),
+  );
+  const issues = checkScheme(compileScheme(edited));
+  io.out(`${JSON.stringify(edited, null, 2)}\n`);
+  io.err(
+    [
+      changes.length === 0 ? w.schemeUnchanged(edited.id) : w.schemeEdited(edited.id, edited.basedOn ?? null, changes.length),
+      ...said.map((t) => `  ${t}`),
+      issues.length === 0
+        ? w.schemeOk(edited.id)
+        : [
+            w.schemeProblems(edited.id, issues.length),
+            ...issues.map((i) => `  - ${words(i, locale).message}（${words(i, locale).fix}）`),
+          ].join('\n'),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+function settingText(e: SettingError, locale: Locale): string {
+  const said = describeWords(locale).setting as Record<string, (p: SettingError['problem']) => string>;
+  return said[e.problem.code]!(e.problem);
 }
 
 /**
@@ -362,7 +426,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await annual(rest[0], values, locale, io);
       case 'scheme':
         if (values.infer) return await inferCommand(rest[0], values.sheet, locale, io);
-        return schemeCommand(rest[0], values.json, locale, io);
+        return schemeCommand(rest[0], values, locale, io);
       case 'json-schema': {
         const text = `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`;
         if (values.out) writeFileSync(values.out, text);

@@ -8,7 +8,9 @@ const zh = {
   kaohe presets [--json]                      列出内置方案
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
   kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
-  kaohe scheme <方案ID|方案.json> [--json]      检查方案本身（分数段是否首尾相接、满分是否相符）
+  kaohe scheme <方案ID|方案.json> [--json]      用文字列出方案内容，并检查方案本身（分数段是否首尾相接、满分是否相符）
+  kaohe scheme <方案ID|方案.json> --set 名称=值 [--set …] [--id 新ID] [--name 新名称]
+                                              修改方案（如 --set quota.好.max=30%），输出修改后的方案 JSON，改动说明写在标准错误
   kaohe scheme --infer <工作簿> [--sheet 名称]   按表中写明的内容推断本表的方案，输出 JSON（可保存、修改后用 --scheme 使用）
   kaohe annual <工作簿> [--sheets Q1,Q2,Q3,Q4] [--out <副本.xlsx>]
                                               年度汇总：各季度等次、年度规则、名额；--out 写入汇总表副本
@@ -20,6 +22,9 @@ const zh = {
   --no-marks          （grade）不在副本中标记问题单元格
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
+  --set 名称=值        （scheme）修改方案的一项：quota.好.max=30%、band.好.min=85、item.思想政治素质.max=8、
+                      condition.probation.match.keywords=试用期,见习期，或任意路径 grading.bands.1.min=80；值为空则删除
+  --id、--name        （scheme --set）修改后方案的 ID 和名称（默认：预设 ID 加 -custom，名称注明“本单位修改”）
   --lang zh|en        语言（默认中文）
 
 退出码：0 没有错误；1 有错误级别的问题；2 无法运行（文件、工作表或方案有误）`,
@@ -128,6 +133,10 @@ const zh = {
   presetsTitle: '内置方案（--scheme 使用左侧 ID）：',
   schemeOk: (id: string) => `方案 ${id} 检查通过：分数段首尾相接、没有重叠，满分相符。`,
   schemeProblems: (id: string, n: number) => `方案 ${id} 有 ${n} 处问题：`,
+  schemeEdited: (id: string, basedOn: string | null, n: number) =>
+    basedOn ? `方案 ${id}（基于 ${basedOn} 修改），与 ${basedOn} 相比有 ${n} 处不同：` : `方案 ${id}，修改了 ${n} 处：`,
+  schemeUnchanged: (id: string) => `方案 ${id} 的规则没有改变。`,
+  badSetting: (m: string) => `无法修改方案：${m}`,
   fix: '处理',
   needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
   outNotXlsx: (f: string) => `副本只能保存为 .xlsx：${f}`,
@@ -167,7 +176,9 @@ const en: typeof zh = {
   kaohe presets [--json]                      list the built-in schemes
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
   kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
-  kaohe scheme <ID|scheme.json> [--json]      check a scheme itself (bands without gaps, maxima that add up)
+  kaohe scheme <ID|scheme.json> [--json]      the scheme in words, and a check of it (bands without gaps, maxima that add up)
+  kaohe scheme <ID|scheme.json> --set NAME=VALUE [--set …] [--id ID] [--name NAME]
+                                              change a scheme (e.g. --set quota.好.max=30%): the changed scheme as JSON, the changes on stderr
   kaohe scheme --infer <workbook> [--sheet NAME]
                                               the sheet's own scheme from what it states, as JSON (save, edit, use with --scheme)
   kaohe annual <workbook> [--sheets Q1,Q2,Q3,Q4] [--out <copy.xlsx>]
@@ -180,6 +191,9 @@ Options:
   --no-marks          (grade) do not mark problem cells in the copy
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
+  --set NAME=VALUE    (scheme) change one thing: quota.好.max=30%, band.好.min=85, item.思想政治素质.max=8,
+                      condition.probation.match.keywords=试用期,见习期, or any path, grading.bands.1.min=80; an empty value removes it
+  --id, --name        (scheme --set) the changed scheme's id and name (default: the preset's id + -custom, its name marked as changed)
   --lang zh|en        language (default Chinese)
 
 Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or scheme)`,
@@ -279,6 +293,10 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   presetsTitle: 'Built-in schemes (use the id with --scheme):',
   schemeOk: (id) => `Scheme ${id} is sound: bands meet without gaps or overlaps, maxima add up.`,
   schemeProblems: (id, n) => `Scheme ${id} has ${n} problem(s):`,
+  schemeEdited: (id, basedOn, n) =>
+    basedOn ? `Scheme ${id} (based on ${basedOn}) differs from ${basedOn} in ${n} place(s):` : `Scheme ${id}, ${n} change(s):`,
+  schemeUnchanged: (id) => `The rules of scheme ${id} are unchanged.`,
+  badSetting: (m) => `Cannot change the scheme: ${m}`,
   fix: 'Fix',
   needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',
   outNotXlsx: (f) => `The copy can only be saved as .xlsx: ${f}`,

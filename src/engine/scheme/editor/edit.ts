@@ -80,7 +80,15 @@ function apply(raw: Obj, s: SchemeSetting): void {
     path = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   }
   setAt(raw, path, s.value, s.path);
+  // A preset's quota id names its bound (hao-max-40): a changed bound would be reported under a wrong name.
+  const [list, index, field] = path;
+  if (list === 'quotas' && typeof index === 'number' && QUOTA_BOUNDS.has(String(field))) {
+    const q = (raw.quotas as Obj[] | undefined)?.[index];
+    if (q) delete q.id;
+  }
 }
+
+const QUOTA_BOUNDS = new Set(['max', 'min', 'maxPlaces', 'minPlaces']);
 
 /** The position of the entry a shortcut names, adding one where a name is enough to make it. */
 function findEntry(raw: Obj, short: (typeof SHORTCUTS)[string], name: string, field: string | undefined, value: string): number {
