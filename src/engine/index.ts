@@ -23,6 +23,7 @@ export { checkScheme } from './scheme/check';
 export { describeScheme, schemeChanges, type SchemeChange, type SchemeLine, type SchemeSection } from './scheme/editor/describe';
 export { applySettings, parseSetting, SettingError, type SchemeSetting, type SettingProblem } from './scheme/editor/edit';
 export { describeWords, type DescribeWords, type SectionKey } from './scheme/editor/words';
+export { type Outcome, type PersonChange, type QuotaChange, type ResultChanges, resultChanges } from './scheme/editor/tried';
 // Results and issues, and their words.
 export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';

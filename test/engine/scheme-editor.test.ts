@@ -8,10 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editScheme } from '../../src/app';
 import {
+  checkGrid,
   checkScheme,
   compileScheme,
   describeScheme,
   parseSetting,
+  resultChanges,
   type Scheme,
   SchemeError,
   schemeChanges,
@@ -19,6 +21,7 @@ import {
   type SchemeSetting,
 } from '../../src/engine';
 import { allPresets, preset } from '../../src/schemes';
+import { gwySheet } from '../helpers/sheets';
 
 const gwy = preset('gwy-2020')!;
 const set = (...texts: string[]): SchemeSetting[] => texts.map(parseSetting);
@@ -167,5 +170,26 @@ describe('changing a scheme by settings', () => {
         expect(editScheme(json, { settings: [], locale: 'zh' })).toEqual(mine);
       }
     }
+  });
+});
+
+describe('what a changed scheme changes on a sheet', () => {
+  // Ten people of a gwy-2020 sheet (the national template's 17 items), totals 96 down to 86.
+  const { grid } = gwySheet(
+    [96, 94, 92, 91, 90, 89, 88, 87, 86, 70].map((base, i) => ({ name: `人员${i + 1}`, base, remark: i === 9 ? '试用期' : undefined })),
+  );
+  const before = checkGrid(grid, gwy)!;
+
+  it('lists the people whose grade changes and the quota line whose limit changes, and nothing else', () => {
+    const after = checkGrid(grid, edit(gwy, 'band.好.min=91', 'band.较好.max=91', 'quota.好.max=30%'))!;
+    const changes = resultChanges(before, after);
+    expect(changes.people.map((p) => [p.name, p.before?.grade, p.after?.grade])).toEqual([['人员5', '好', '较好']]);
+    expect(changes.quotas.map((q) => [q.before?.count, q.before?.limit, q.after?.count, q.after?.limit])).toEqual([[5, 3, 4, 2]]);
+    expect(changes.errors.before).toBeGreaterThan(0);
+  });
+
+  it('finds no change when the scheme is the same', () => {
+    const changes = resultChanges(before, checkGrid(grid, edit(gwy))!);
+    expect([changes.people, changes.quotas]).toEqual([[], []]);
   });
 });
