@@ -8,4 +8,4 @@ export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type
 export { analyseSheet, analysisSentence, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';
 export { formsOf, type FormsBook } from './forms';
-export { editScheme, type EditRequest } from './scheme-edit';
+export { editScheme, type EditRequest, schemeCopy } from './scheme-edit';

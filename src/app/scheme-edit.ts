@@ -22,7 +22,16 @@ const COPY_NAME: Record<Locale, string> = { zh: '（本单位修改）', en: ' (
 
 /** The edited scheme, validated. Throws SettingError for a setting that names nothing, SchemeError for a scheme the engine would refuse. */
 export function editScheme(base: Scheme, req: EditRequest): Scheme {
-  const raw = applySettings(base, req.settings);
+  return schemeCopy(base, applySettings(base, req.settings), req);
+}
+
+/**
+ * `raw` (the base changed, by settings or in the pane's 方案 view) as the office's own copy of
+ * `base`: its own id and name, based on the preset, loaded and checked as any scheme file. Throws
+ * SchemeError for a scheme the engine would refuse.
+ */
+export function schemeCopy(base: Scheme, raw: Record<string, unknown>, req: Omit<EditRequest, 'settings'>): Scheme {
+  raw = { ...raw };
   // A preset's $schema is a path beside the presets; a copy saved anywhere else would point nowhere.
   delete raw.$schema;
   const isPreset = (id: unknown): boolean => typeof id === 'string' && PRESET_IDS.includes(id);

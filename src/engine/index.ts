@@ -29,6 +29,7 @@ export { type Person, type QuotaResult, type QuotaScope, type Results } from './
 export { type Issue, type Severity } from './report/issue';
 export { type Locale, localeFromTag } from './report/locale';
 export { fitReasonText, fmt, noFitSentence, noteText, pct, ruleName, schemeSentence, scopeName, words } from './report/messages';
+export { problemText as schemeProblemText } from './report/messages';
 // How well a scheme fits a sheet.
 export { FIT_LIMITS, type Fit, type FitCode, type FitReason, type SchemeSource, weakestReason } from './fit/fit';
 export { type CheckReport, type FitDetail, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';

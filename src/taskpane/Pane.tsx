@@ -12,7 +12,7 @@ import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
 import { CheckView } from './views/CheckView';
-import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView } from './lazy-views';
+import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
 
 export interface PaneProps {
   host: Host;
@@ -31,7 +31,17 @@ export function Pane({ host, locale }: PaneProps) {
   const ranked = !!results?.compiled.scheme.organisation?.rankWithin;
   const sideTab: TabKey = ranked ? 'rank' : 'quota';
   const units = results?.compiled.scheme.subject === 'organisation';
-  const shown: TabKey = !hasPeople ? 'annual' : tab === 'quota' || tab === 'rank' ? sideTab : tab;
+  // 方案 is opened from the scheme bar, with or without people on the sheet.
+  const shown: TabKey =
+    tab === 'scheme' && resolved
+      ? 'scheme'
+      : !hasPeople
+        ? 'annual'
+        : tab === 'quota' || tab === 'rank'
+          ? sideTab
+          : tab === 'scheme'
+            ? 'check'
+            : tab;
 
   return (
     <main className={st.root} lang={s.language}>
@@ -48,6 +58,7 @@ export function Pane({ host, locale }: PaneProps) {
         onSave={on.saveScheme}
         onImport={on.importScheme}
         onExport={on.exportScheme}
+        onShow={() => on.tab('scheme')}
       />
 
       {elsewhere && sheet && (
@@ -150,6 +161,17 @@ export function Pane({ host, locale }: PaneProps) {
                 onChange={on.changeColumn}
                 onSave={on.saveColumns}
                 onReset={on.resetColumns}
+              />
+            )}
+            {shown === 'scheme' && resolved && (
+              <SchemeView
+                scheme={resolved.scheme}
+                results={results}
+                locale={locale}
+                busy={busy}
+                tryOn={on.tryScheme}
+                onSave={on.saveEdited}
+                onUse={on.pasteScheme}
               />
             )}
             {shown === 'annual' && (

@@ -29,9 +29,25 @@ export interface SchemeBarProps {
   onSave: () => void;
   onImport: (file: File) => void;
   onExport: () => void;
+  /** Opens the 方案 view: the scheme in words, changed, copied or pasted. */
+  onShow: () => void;
 }
 
-export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, busy, onPick, onSave, onImport, onExport }: SchemeBarProps) {
+export function SchemeBar({
+  s,
+  locale,
+  sheet,
+  resolved,
+  note,
+  choice,
+  counts,
+  busy,
+  onPick,
+  onSave,
+  onImport,
+  onExport,
+  onShow,
+}: SchemeBarProps) {
   const st = usePaneStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   // Names first, ids after: 公务员平时考核（全国模板：…）（gwy-2020）.
@@ -86,6 +102,9 @@ export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, bu
         </div>
       )}
       <div className={st.links}>
+        <Button size="small" appearance="transparent" onClick={onShow} disabled={!current}>
+          {s.showScheme}
+        </Button>
         <Button size="small" appearance="transparent" onClick={() => fileInput.current?.click()} disabled={busy || sheet === null}>
           {s.importScheme}
         </Button>

@@ -5,3 +5,4 @@ export { ComputeView } from './views/ComputeView';
 export { PeopleView } from './views/PeopleView';
 export { QuotaView } from './views/QuotaView';
 export { RankView } from './views/RankView';
+export { SchemeView } from './views/SchemeView';

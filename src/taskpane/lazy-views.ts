@@ -14,6 +14,9 @@ export const ComputeView = lazy(() =>
 );
 export const QuotaView = lazy(() => import(/* webpackChunkName: "quota" */ './views/QuotaView').then((m) => ({ default: m.QuotaView })));
 export const RankView = lazy(() => import(/* webpackChunkName: "rank" */ './views/RankView').then((m) => ({ default: m.RankView })));
+export const SchemeView = lazy(() =>
+  import(/* webpackChunkName: "scheme" */ './views/SchemeView').then((m) => ({ default: m.SchemeView })),
+);
 export const PeopleView = lazy(() =>
   import(/* webpackChunkName: "people" */ './views/PeopleView').then((m) => ({ default: m.PeopleView })),
 );

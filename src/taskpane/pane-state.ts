@@ -6,7 +6,7 @@ import { applyToGrid, type ColumnOverrides, type MarkRecord, type Plan, type Wor
 import type { AddedSheets, SheetRead, WorkbookEvent } from '../hosts/host';
 import type { PaneYear, SchemeChoice } from './session';
 
-export type TabKey = 'check' | 'people' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual';
+export type TabKey = 'check' | 'people' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual' | 'scheme';
 export type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 
 /** The active sheet as last read, and what the pane keeps for it until the next read. */

@@ -24,13 +24,16 @@ import { strings } from './strings';
 /**
  * What the user chose in the pane: nothing yet (the app's choice: the stored scheme, else a clear
  * fit), or a preset from the list or a file imported, tried on the sheet and not saved until the
- * user confirms it (`raw`: the file's JSON, as it is saved).
+ * user confirms it (`raw`: the file's JSON, as it is saved); or a scheme pasted in the 方案 view, tried the same way.
  */
 export type SchemeChoice =
-  { kind: 'auto' } | { kind: 'preset'; id: string } | { kind: 'file'; scheme: Scheme; file: string; raw: Record<string, unknown> };
+  | { kind: 'auto' }
+  | { kind: 'preset'; id: string }
+  | { kind: 'file'; scheme: Scheme; file: string; raw: Record<string, unknown> }
+  | { kind: 'edited'; scheme: Scheme; raw: Record<string, unknown> };
 
 function given(choice: SchemeChoice): Scheme | undefined {
-  return choice.kind === 'preset' ? preset(choice.id) : choice.kind === 'file' ? choice.scheme : undefined;
+  return choice.kind === 'preset' ? preset(choice.id) : choice.kind === 'auto' ? undefined : choice.scheme;
 }
 
 /** 检查 on the active sheet: the same scheme choice, corrections and check as the ribbon command and the command line. */

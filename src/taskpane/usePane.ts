@@ -12,6 +12,8 @@ import {
   emptySettings,
   type Issue,
   type Locale,
+  type Results,
+  type Scheme,
   SchemeError,
   schemeErrorText,
   undoPlan,
@@ -45,12 +47,14 @@ export function usePane(host: Host, locale: Locale) {
 
   /** Runs a host action with the busy flag and turns every failure into a message. */
   const act = useCallback(
-    async (fn: () => Promise<void>) => {
+    async (fn: () => Promise<void>): Promise<boolean> => {
       dispatch({ type: 'busy', busy: true });
       try {
         await fn();
+        return true;
       } catch (e) {
         dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale) } });
+        return false;
       } finally {
         dispatch({ type: 'busy', busy: false });
       }
@@ -121,6 +125,27 @@ export function usePane(host: Host, locale: Locale) {
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
       say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)));
     });
+
+  /** The sheet checked with another scheme, as 检查 would check it: what the 方案 view tries a change on. */
+  const tryScheme = useCallback(
+    (scheme: Scheme): Results | null => {
+      if (!read) return null;
+      const tried = analyseActive(read, { kind: 'edited', scheme, raw: {} }, columns, locale);
+      return tried.ok ? tried.analysis.results : null;
+    },
+    [read, columns, locale],
+  );
+
+  /** A scheme changed in the 方案 view, saved to the workbook and used from now on; false when it could not be saved. */
+  const saveEdited = (scheme: Scheme): Promise<boolean> =>
+    act(async () => {
+      await save({ scheme: JSON.parse(JSON.stringify(scheme)) as Record<string, unknown> });
+      dispatch({ type: 'scheme', choice: { kind: 'auto' } });
+    });
+
+  /** A scheme pasted in the 方案 view: tried on the sheet like a preset picked, saved only when confirmed. */
+  const pasteScheme = (scheme: Scheme) =>
+    dispatch({ type: 'scheme', choice: { kind: 'edited', scheme, raw: JSON.parse(JSON.stringify(scheme)) as Record<string, unknown> } });
 
   const importScheme = (file: File) =>
     void act(async () => {
@@ -273,6 +298,9 @@ export function usePane(host: Host, locale: Locale) {
       check,
       pickScheme,
       saveScheme,
+      tryScheme,
+      saveEdited,
+      pasteScheme,
       importScheme,
       exportScheme,
       dismiss: () => dispatch({ type: 'message', message: null }),

@@ -1,0 +1,86 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+/**
+ * The 方案 view (#18) on the bundled example (gwy-2020-q1.xlsx: 6 of 12 graded people 好, limit 4):
+ * the scheme in words, a change to the 好 quota and to a band tried on the sheet before it is kept,
+ * a gap between bands refused beside the field, and a saved copy used by the next check.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure } from '@testing-library/dom';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Grid } from '../../src/engine';
+import { worksheetToGrid } from '../../src/hosts/file/sheet';
+import { openPane } from './open-pane';
+import { StubHost } from './stub-host';
+
+configure({ defaultHidden: true });
+
+let example: Grid;
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
+  example = worksheetToGrid(wb.worksheets[0]!);
+});
+
+const ready = () => screen.findByText('16 人：定等次 12，不定等次 2，不参加 2');
+/** One change event with the whole value, as a paste would give: typing key by key re-checks the sheet at each key. */
+const enter = (input: HTMLInputElement, value: string) => act(() => void fireEvent.change(input, { target: { value } }));
+const field = (section: string, label: string, n = 0) =>
+  within(screen.getByRole('region', { name: section })).getAllByRole('textbox', { name: label })[n] as HTMLInputElement;
+
+describe('the 方案 view', () => {
+  it('says the scheme in use in words, from the scheme bar', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await screen.findByRole('heading', { name: '方案内容' });
+    expect(screen.getByText('较好：75 分及以上、低于 90 分（89.5 分为较好）')).toBeTruthy();
+    expect(screen.getByText('好不超过 40%，按全单位计算，人数向下取整')).toBeTruthy();
+  });
+
+  it('tries 好 ≤ 30% and a band moved on the sheet, then saves the copy and the pane checks with it', async () => {
+    const host = new StubHost(example);
+    const user = openPane(host);
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+
+    const share = field('等次名额', '比例上限（%）');
+    expect(share.value).toBe('40');
+    await enter(share, '30');
+    const tried = screen.getByRole('region', { name: '本表试用结果' });
+    await within(tried).findByText('好：6 人，上限 4 人（40%） → 3 人（30%）');
+
+    // 好 from 91: 陈静 (90) becomes 较好 — a gap until 较好 reaches 91 too, refused beside the bands.
+    const from = field('等次分数段', '下限（含）', 0);
+    await enter(from, '91');
+    await screen.findByText('总分不低于 90 分且低于 91 分时没有对应的等次');
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
+    const to = field('等次分数段', '上限（不含）', 1);
+    await enter(to, '91');
+    await within(tried).findByText(/陈静（.*）：等次 好 → 较好/);
+    expect(screen.queryByText('总分不低于 90 分且低于 91 分时没有对应的等次')).toBeNull();
+
+    const name = screen.getByRole('textbox', { name: '保存为（方案名称）' });
+    await enter(name as HTMLInputElement, '本局平时考核方案');
+    await user.click(screen.getByRole('button', { name: '保存到工作簿' }));
+    await screen.findByText('方案“本局平时考核方案”已保存到工作簿，本工作簿今后按它检查');
+    const stored = host.settings?.scheme as { id: string; basedOn: string; quotas: { max: number }[] };
+    expect([stored.id, stored.basedOn, stored.quotas[0]!.max]).toEqual(['gwy-2020-custom', 'gwy-2020', 0.3]);
+
+    // The next check uses the stored copy; the view marks what it changed from the preset.
+    await act(async () => {
+      await user.click(screen.getByRole('button', { name: '重新检查' }));
+    });
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((x) => x.textContent)).toContain(
+        '按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上',
+      ),
+    );
+    expect(screen.getByText('基于 gwy-2020 修改')).toBeTruthy();
+    expect(screen.getByText('好不超过 30%，按全单位计算，人数向下取整').textContent).toContain('本单位修改');
+  }, 120000);
+});
