@@ -1,4 +1,4 @@
-/** jsdom lacks what Fluent UI measures with: stub ResizeObserver and matchMedia. */
+/** jsdom lacks what Fluent UI measures with: stub ResizeObserver and matchMedia, and scrollIntoView. */
 class ResizeObserverStub {
   observe() {}
   unobserve() {}
@@ -18,3 +18,5 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+// jsdom lays nothing out, so it has no scrolling: a message brought into view is a no-op here (the e2e tests measure it).
+if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};

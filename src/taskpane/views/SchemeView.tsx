@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   describeScheme,
   fmt,
@@ -43,8 +43,27 @@ const useStyles = makeStyles({
   mark: { color: tokens.colorPaletteDarkOrangeForeground1, marginLeft: tokens.spacingHorizontalXS },
   card: CARD,
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, minWidth: '8em' },
-  narrow: { width: '6.5em' },
+  grow: { flexGrow: 1, flexBasis: '8em', minWidth: '0' },
+  narrow: { flexBasis: '6em', flexGrow: 0, minWidth: '0' },
+  // A line a field: its name, then numbers, then small buttons — one row even at 320 px.
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 4.5em auto',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'center',
+  },
+  bandGrid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 4.5em 4.5em',
+    columnGap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+  },
+  full: { gridColumn: '1 / -1' },
+  // Fluent's input is as wide as 20 characters by default: within the pane, it takes the cell's width.
+  input: { width: '100%', minWidth: '0', '& input': { minWidth: '0', width: '100%' } },
+  icons: { display: 'flex', gap: '2px' },
+  icon: { minWidth: '28px', paddingLeft: '0', paddingRight: '0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   problem: { color: tokens.colorPaletteRedForeground1 },
   code: { fontFamily: tokens.fontFamilyMonospace, minHeight: '8em' },
@@ -103,11 +122,20 @@ export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse
     }
   };
 
+  // A message appears beside the button that caused it, and is brought into view.
+  const noteRef = useRef<HTMLDivElement>(null);
+  // Centred: what the save changes above it (the scheme's sentence) must not push it out again.
+  // Braces: scrollIntoView returns a promise in newer browsers, and an effect may return only its clean-up.
+  useEffect(() => {
+    noteRef.current?.scrollIntoView({ block: 'center' });
+  }, [note, scheme]);
   const noteAt = (at: Note['at']) =>
     note?.at === at && (
-      <Body1 role={note.intent === 'error' ? 'alert' : 'status'} className={note.intent === 'error' ? st.problem : undefined}>
-        {note.text}
-      </Body1>
+      <div ref={noteRef}>
+        <Body1 role={note.intent === 'error' ? 'alert' : 'status'} className={note.intent === 'error' ? st.problem : undefined}>
+          {note.text}
+        </Body1>
+      </div>
     );
 
   if (draft !== null) {
@@ -216,17 +244,18 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
     return results && after ? resultChanges(results, after) : null;
   }, [tried, tryOn, results]);
   const [saving, setSaving] = useState(false);
+  // The form replaces the words where the button was: its heading is brought into view and focused.
+  const heading = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, []);
 
   const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
   const problem = (path: Path) => checked.fields.get(pathKey(path));
-  const num = (path: Path, label: string, className = st.narrow) => (
-    <Field className={className} label={label} validationMessage={problem(path)}>
-      <Input inputMode="decimal" value={shown(getIn(draft, path))} onChange={(_e, d) => set(path, numberOf(d.value))} />
-    </Field>
-  );
   const text = (path: Path, label: string, className = st.grow) => (
     <Field className={className} label={label} validationMessage={problem(path)}>
-      <Input value={shown(getIn(draft, path))} onChange={(_e, d) => set(path, d.value)} />
+      <Input className={st.input} value={shown(getIn(draft, path))} onChange={(_e, d) => set(path, d.value)} />
     </Field>
   );
   const sectionProblems = (key: 'items' | 'grades' | 'total') =>
@@ -235,6 +264,36 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
         {m}
       </Body1>
     ));
+  // Cells of a line: inputs named for assistive technology, the line's problems under it.
+  const cellText = (path: Path, label: string) => (
+    <Input
+      key={pathKey(path)}
+      className={st.input}
+      aria-label={label}
+      aria-invalid={problem(path) !== undefined}
+      value={shown(getIn(draft, path))}
+      onChange={(_e, d) => set(path, d.value)}
+    />
+  );
+  const cellNum = (path: Path, label: string) => (
+    <Input
+      key={pathKey(path)}
+      className={st.input}
+      aria-label={label}
+      aria-invalid={problem(path) !== undefined}
+      inputMode="decimal"
+      value={shown(getIn(draft, path))}
+      onChange={(_e, d) => set(path, numberOf(d.value))}
+    />
+  );
+  const lineProblems = (key: string, ...paths: Path[]) => {
+    const said = paths.map(problem).filter((x): x is string => x !== undefined);
+    return said.length === 0 ? null : (
+      <Body1 key={`${key}-problems`} role="alert" className={mergeClasses(st.full, st.problem)}>
+        {said.join('；')}
+      </Body1>
+    );
+  };
 
   const groups = (getIn(draft, ['groups']) as { id: string; label: string }[] | undefined) ?? [];
   const items = (getIn(draft, ['items']) as { id: string; label: string; group?: string }[] | undefined) ?? [];
@@ -252,33 +311,32 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
       withList(draft, ['items'], (l) => [...l, { id: `item_${n}`, label: `${w.newItem}${n}`, max: 0, ...(group ? { group } : {}) }]),
     );
   };
+  const itemList = (change: (l: unknown[]) => unknown[]) => onChange(withList(draft, ['items'], change));
 
   const itemRows = (group: string | undefined) =>
     items.flatMap((it, i) =>
       it.group !== group
         ? []
         : [
-            <div key={it.id} className={st.row}>
-              {text(['items', i, 'label'], w.label)}
-              {num(['items', i, 'max'], w.max)}
-              <Button size="small" aria-label={w.up(it.label)} onClick={() => onChange(withList(draft, ['items'], (l) => moved(l, i, -1)))}>
+            cellText(['items', i, 'label'], `${w.label}：${it.label}`),
+            cellNum(['items', i, 'max'], `${it.label} ${w.max}`),
+            <span key={`${it.id}-icons`} className={st.icons}>
+              <Button size="small" className={st.icon} aria-label={w.up(it.label)} onClick={() => itemList((l) => moved(l, i, -1))}>
                 ↑
               </Button>
-              <Button
-                size="small"
-                aria-label={w.down(it.label)}
-                onClick={() => onChange(withList(draft, ['items'], (l) => moved(l, i, 1)))}
-              >
+              <Button size="small" className={st.icon} aria-label={w.down(it.label)} onClick={() => itemList((l) => moved(l, i, 1))}>
                 ↓
               </Button>
               <Button
                 size="small"
+                className={st.icon}
                 aria-label={w.remove(it.label)}
-                onClick={() => onChange(withList(draft, ['items'], (l) => l.filter((_x, k) => k !== i)))}
+                onClick={() => itemList((l) => l.filter((_x, k) => k !== i))}
               >
                 ×
               </Button>
-            </div>,
+            </span>,
+            lineProblems(it.id, ['items', i, 'label'], ['items', i, 'max'], ['items', i]),
           ],
     );
 
@@ -294,26 +352,40 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
 
   return (
     <div className={st.root}>
-      <Subtitle2 as="h2">{w.edit}</Subtitle2>
+      <div ref={heading} tabIndex={-1}>
+        <Subtitle2 as="h2">{w.edit}</Subtitle2>
+      </div>
       <Body1>{w.editing}</Body1>
 
       <section className={st.card} aria-label={w.items}>
         <Text weight="semibold">{w.items}</Text>
-        {groups.map((g, gi) => (
-          <div key={g.id} className={st.section}>
-            <div className={st.row}>
-              {text(['groups', gi, 'label'], w.group(g.label))}
-              {num(['groups', gi, 'max'], w.max)}
-            </div>
-            {itemRows(g.id)}
-            <div className={st.actions}>
-              <Button size="small" onClick={() => newItem(g.id)}>
-                {w.addItem}（{g.label}）
-              </Button>
-            </div>
-          </div>
-        ))}
-        {itemRows(undefined)}
+        <div className={st.grid}>
+          <Body1>{w.label}</Body1>
+          <Body1>{w.max}</Body1>
+          <span />
+          {groups.flatMap((g, gi) => [
+            cellText(['groups', gi, 'label'], w.group(g.label)),
+            cellNum(['groups', gi, 'max'], `${g.label} ${w.max}`),
+            <Button
+              key={`${g.id}-add`}
+              size="small"
+              className={st.icon}
+              aria-label={`${w.addItem}（${g.label}）`}
+              onClick={() => newItem(g.id)}
+            >
+              ＋
+            </Button>,
+            lineProblems(g.id, ['groups', gi, 'label'], ['groups', gi, 'max'], ['groups', gi]),
+            ...itemRows(g.id),
+          ])}
+          {itemRows(undefined)}
+          {adjustments.flatMap((a, i) => [
+            cellText(['adjustments', i, 'label'], `${w.label}：${a.label}`),
+            cellNum(['adjustments', i, 'cap'], `${a.label} ${w.cap}`),
+            <span key={`adj${i}`} />,
+            lineProblems(`adj${i}`, ['adjustments', i, 'label'], ['adjustments', i, 'cap']),
+          ])}
+        </div>
         {groups.length === 0 && (
           <div className={st.actions}>
             <Button size="small" onClick={() => newItem(undefined)}>
@@ -321,25 +393,23 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             </Button>
           </div>
         )}
-        {adjustments.map((_a, i) => (
-          <div key={`adj${i}`} className={st.row}>
-            {text(['adjustments', i, 'label'], w.label)}
-            {num(['adjustments', i, 'cap'], w.cap)}
-          </div>
-        ))}
         {sectionProblems('items')}
       </section>
 
       {bands.length > 0 && (
         <section className={st.card} aria-label={w.bands}>
           <Text weight="semibold">{w.bands}</Text>
-          {bands.map((b, i) => (
-            <div key={`band${i}`} className={st.row}>
-              <Text className={st.grow}>{b.grade}</Text>
-              {num(['grading', 'bands', i, 'min'], w.bandFrom)}
-              {num(['grading', 'bands', i, 'max'], w.bandTo)}
-            </div>
-          ))}
+          <div className={st.bandGrid}>
+            <span />
+            <Body1>{w.bandFrom}</Body1>
+            <Body1>{w.bandTo}</Body1>
+            {bands.flatMap((b, i) => [
+              <Text key={`band${i}`}>{b.grade}</Text>,
+              cellNum(['grading', 'bands', i, 'min'], w.bandFrom),
+              cellNum(['grading', 'bands', i, 'max'], w.bandTo),
+              lineProblems(`band${i}`, ['grading', 'bands', i, 'min'], ['grading', 'bands', i, 'max'], ['grading', 'bands', i]),
+            ])}
+          </div>
           <Body1>{w.bandNone}</Body1>
           {sectionProblems('grades')}
         </section>
@@ -353,10 +423,15 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             <div key={`quota${i}`} className={st.section}>
               <div className={st.row}>
                 <Field className={st.grow} label={w.quotaGrades} validationMessage={problem(['quotas', i, 'grades'])}>
-                  <Input value={q.grades.join('、')} onChange={(_e, d) => set(['quotas', i, 'grades'], wordsOf(d.value))} />
+                  <Input
+                    className={st.input}
+                    value={q.grades.join('、')}
+                    onChange={(_e, d) => set(['quotas', i, 'grades'], wordsOf(d.value))}
+                  />
                 </Field>
                 <Field className={st.narrow} label={w.quotaShare} validationMessage={problem(['quotas', i, 'max'])}>
                   <Input
+                    className={st.input}
                     inputMode="decimal"
                     value={typeof share === 'number' ? fmt(share * 100) : shown(share)}
                     onChange={(_e, d) => {
@@ -368,13 +443,18 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
               </div>
               <div className={st.row}>
                 <Field className={st.grow} label={w.quotaScope}>
-                  <Select value={shown(getIn(draft, ['quotas', i, 'scope']))} onChange={(_e, d) => set(['quotas', i, 'scope'], d.value)}>
+                  <Select
+                    className={st.input}
+                    value={shown(getIn(draft, ['quotas', i, 'scope']))}
+                    onChange={(_e, d) => set(['quotas', i, 'scope'], d.value)}
+                  >
                     <option value="all">{w.scopeAll}</option>
                     <option value="unit">{w.scopeUnit}</option>
                   </Select>
                 </Field>
                 <Field className={st.grow} label={w.quotaSeverity}>
                   <Select
+                    className={st.input}
                     value={shown(getIn(draft, ['quotas', i, 'severity']))}
                     onChange={(_e, d) => set(['quotas', i, 'severity'], d.value)}
                   >
@@ -411,6 +491,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
           {conditions.map((c, i) => (
             <Field key={c.id} label={c.reason} hint={w.keywords} validationMessage={problem(['conditions', i, 'match', 'keywords'])}>
               <Input
+                className={st.input}
                 value={c.match.keywords.join('、')}
                 onChange={(_e, d) => set(['conditions', i, 'match', 'keywords'], wordsOf(d.value))}
               />
