@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
+import { villageCommittee } from '../helpers/real-sheets';
 import { openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
@@ -82,5 +83,43 @@ describe('the 方案 view', () => {
     );
     expect(screen.getByText('基于 gwy-2020 修改')).toBeTruthy();
     expect(screen.getByText('好不超过 30%，按全单位计算，人数向下取整').textContent).toContain('本单位修改');
+  }, 120000);
+});
+
+describe('the 方案 view on a sheet no preset fits', () => {
+  it('adds bands to the inferred scheme of a 村两委 sheet: refused while they overlap, then tried and saved', async () => {
+    const host = new StubHost(villageCommittee());
+    const user = openPane(host);
+    await screen.findByText(/^15 人：/);
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+    const bands = screen.getByRole('region', { name: '等次分数段' });
+    within(bands).getByText('本方案不按分数定等次：表中填写的等次（优秀、称职、基本称职、不称职）照原样检查。');
+    await user.click(within(bands).getByRole('button', { name: '改为按总分的分数段定等次' }));
+    // Four bands without bounds: each covers every score, so they overlap and nothing can be saved.
+    await waitFor(() => within(screen.getByRole('region', { name: '等次分数段' })).getByText(/同时属于优秀、称职、基本称职、不称职/));
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
+
+    await enter(field('等次分数段', '下限（含）', 0), '90');
+    await enter(field('等次分数段', '下限（含）', 1), '75');
+    await enter(field('等次分数段', '上限（不含）', 1), '90');
+    await enter(field('等次分数段', '下限（含）', 2), '60');
+    await enter(field('等次分数段', '上限（不含）', 2), '75');
+    await enter(field('等次分数段', '上限（不含）', 3), '60');
+    await waitFor(() => expect(within(screen.getByRole('region', { name: '等次分数段' })).queryAllByRole('alert')).toEqual([]));
+    // The township's grades are what the bands give: no one's grade changes.
+    await within(screen.getByRole('region', { name: '本表试用结果' })).findByText(
+      /^(本表的总分、等次和名额都没有变化。|错误 \d+ → \d+ 个，警告 \d+ → \d+ 个)$/,
+    );
+    await user.click(screen.getByRole('button', { name: '保存到工作簿' }));
+    await screen.findByText(/已保存到工作簿，本工作簿今后按它检查$/);
+    const stored = host.settings?.scheme as { grading: { mode: string; bands: { grade: string; min?: number }[] } };
+    expect(stored.grading.mode).toBe('bands');
+    expect(stored.grading.bands.map((b) => [b.grade, b.min])).toEqual([
+      ['优秀', 90],
+      ['称职', 75],
+      ['基本称职', 60],
+      ['不称职', undefined],
+    ]);
   }, 120000);
 });

@@ -301,7 +301,17 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
   const bands = (getIn(draft, ['grading', 'bands']) as { grade: string }[] | undefined) ?? [];
   const quotas = (getIn(draft, ['quotas']) as { grades: string[] }[] | undefined) ?? [];
   const conditions = (getIn(draft, ['conditions']) as { id: string; reason: string; match: { keywords: string[] } }[] | undefined) ?? [];
-  const top = base.grading.labels[0]?.label ?? '';
+  const labels = ((getIn(draft, ['grading', 'labels']) as { label: string }[] | undefined) ?? []).map((l) => l.label);
+  const top = labels[0] ?? '';
+  // Grades entered as written (an inferred scheme, a sheet without stated bands): a band a grade, its bounds left to fill.
+  const addBands = () =>
+    onChange(
+      setIn(
+        setIn(draft, ['grading', 'mode'], 'bands'),
+        ['grading', 'bands'],
+        labels.map((grade) => ({ grade, minInclusive: true, maxInclusive: false })),
+      ),
+    );
 
   const newItem = (group: string | undefined) => {
     const taken = new Set([...items.map((i) => i.id), ...groups.map((g) => g.id)]);
@@ -396,6 +406,17 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
         {sectionProblems('items')}
       </section>
 
+      {bands.length === 0 && labels.length > 0 && (
+        <section className={st.card} aria-label={w.bands}>
+          <Text weight="semibold">{w.bands}</Text>
+          <Body1>{w.noBands(labels.join('、'))}</Body1>
+          <div className={st.actions}>
+            <Button size="small" onClick={addBands}>
+              {w.addBands}
+            </Button>
+          </div>
+        </section>
+      )}
       {bands.length > 0 && (
         <section className={st.card} aria-label={w.bands}>
           <Text weight="semibold">{w.bands}</Text>
