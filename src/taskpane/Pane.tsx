@@ -172,6 +172,9 @@ export function Pane({ host, locale }: PaneProps) {
                 tryOn={on.tryScheme}
                 onSave={on.saveEdited}
                 onUse={on.pasteScheme}
+                addSheets={on.addSheets}
+                removeAdded={on.removeAdded}
+                readSheets={on.readSheets}
               />
             )}
             {shown === 'annual' && (

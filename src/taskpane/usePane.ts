@@ -10,6 +10,7 @@ import {
   columnOf,
   type ColumnOverrides,
   emptySettings,
+  type FormLayout,
   type Issue,
   type Locale,
   type Results,
@@ -20,7 +21,7 @@ import {
   type WorkbookSettings,
 } from '../engine';
 import { rawPreset, schemeFromText } from '../schemes';
-import { HostError, type Host } from '../hosts/host';
+import { type AddedSheets, HostError, type Host, type WorkbookSheets } from '../hosts/host';
 import { problemText } from '../app/words';
 import { initialPane, paneReducer, type TabKey } from './pane-state';
 import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, schemeTitle, formsNote } from './session';
@@ -142,6 +143,20 @@ export function usePane(host: Host, locale: Locale) {
       await save({ scheme: JSON.parse(JSON.stringify(scheme)) as Record<string, unknown> });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
     });
+
+  /** What a host action gives, or null when it failed (the pane's message says why). */
+  const result = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+    let out: T | null = null;
+    const ok = await act(async () => {
+      out = await fn();
+    });
+    return ok ? out : null;
+  };
+
+  // For the 方案 view's 方案说明表, which lays the sheet out and reads it itself (that code loads with the view).
+  const addSheets = (forms: FormLayout[]): Promise<AddedSheets | null> => result(() => host.addForms(forms));
+  const removeAdded = (added: AddedSheets): Promise<number | null> => result(() => host.removeSheets(added));
+  const readSheets = (pick: (names: string[]) => string[]): Promise<WorkbookSheets | null> => result(() => host.readSheets(pick));
 
   /** A scheme pasted in the 方案 view: tried on the sheet like a preset picked, saved only when confirmed. */
   const pasteScheme = (scheme: Scheme) =>
@@ -301,6 +316,9 @@ export function usePane(host: Host, locale: Locale) {
       tryScheme,
       saveEdited,
       pasteScheme,
+      addSheets,
+      removeAdded,
+      readSheets,
       importScheme,
       exportScheme,
       dismiss: () => dispatch({ type: 'message', message: null }),

@@ -10,6 +10,12 @@ import { editScheme } from '../../src/app';
 import {
   checkGrid,
   checkScheme,
+  editedLines,
+  formLayout,
+  type Grid,
+  SCHEME_DATA_LABEL,
+  schemeForm,
+  schemeOnSheet,
   compileScheme,
   describeScheme,
   parseSetting,
@@ -191,5 +197,44 @@ describe('what a changed scheme changes on a sheet', () => {
   it('finds no change when the scheme is the same', () => {
     const changes = resultChanges(before, checkGrid(grid, edit(gwy))!);
     expect([changes.people, changes.quotas]).toEqual([[], []]);
+  });
+});
+
+describe('the 方案说明表', () => {
+  const gridOf = (values: (string | number | null)[][]): Grid => ({ sheet: '方案说明表', top: 1, left: 1, values, merges: [] });
+
+  it('says the scheme a line a row for the panel to sign, and carries it below the print area to be read back equal', () => {
+    const mine = edit(gwy, 'quota.好.max=30%', 'name=本局平时考核方案');
+    const layout = formLayout(schemeForm(mine, 'zh'));
+    expect(layout.values[0]![0]).toBe('本局平时考核方案 说明');
+    expect(layout.values.map((r) => r[1])).toContain('好不超过 30%，按全单位计算，人数向下取整');
+    const dataRow = layout.values.findIndex((r) => r[0] === SCHEME_DATA_LABEL) + 1;
+    expect(dataRow).toBeGreaterThan(layout.printArea.bottom);
+
+    const onSheet = schemeOnSheet(gridOf(layout.values))!;
+    const back = editScheme(JSON.parse(onSheet.text), { settings: [], locale: 'zh' });
+    expect(back).toEqual(mine);
+    expect(editedLines(onSheet, back, 'zh')).toEqual([]);
+    expect(onSheet.lines).toEqual(describeScheme(mine, 'zh').flatMap((s) => s.lines.map((l) => l.text)));
+  });
+
+  it('says which words were changed by hand, and reads nothing from a sheet without the scheme', () => {
+    const layout = formLayout(schemeForm(gwy, 'zh'));
+    const values = layout.values.map((r) => r.map((v) => (v === '好不超过 40%，按全单位计算，人数向下取整' ? '好不超过 50%' : v)));
+    const onSheet = schemeOnSheet(gridOf(values))!;
+    expect(editedLines(onSheet, gwy, 'zh')).toEqual(['好不超过 50%']);
+    expect(schemeOnSheet(gridOf([['姓名', '总分']]))).toBeNull();
+  });
+
+  it('cuts a long scheme into pieces a cell can hold', () => {
+    const long = edit(
+      gwy,
+      `condition.probation.match.keywords=${Array.from({ length: 450 }, (_x, i) => `试用期情形${i}${'甲'.repeat(60)}`).join('、')}`,
+    );
+    const layout = formLayout(schemeForm(long, 'zh'));
+    const pieces = layout.values.slice(layout.values.findIndex((r) => r[0] === SCHEME_DATA_LABEL) + 1).map((r) => String(r[0]));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(32767);
+    expect(JSON.parse(schemeOnSheet(gridOf(layout.values))!.text)).toEqual(JSON.parse(JSON.stringify(long)));
   });
 });

@@ -7,11 +7,11 @@
  * the scheme in words, a change to the 好 quota and to a band tried on the sheet before it is kept,
  * a gap between bands refused beside the field, and a saved copy used by the next check.
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import type { Grid } from '../../src/engine';
+import type { FormLayout, Grid } from '../../src/engine';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { villageCommittee } from '../helpers/real-sheets';
 import { openPane } from './open-pane';
@@ -122,4 +122,48 @@ describe('the 方案 view on a sheet no preset fits', () => {
       ['不称职', undefined],
     ]);
   }, 120000);
+});
+
+describe('the 方案说明表 from the 方案 view', () => {
+  const asGrid = (name: string, f: FormLayout): Grid => ({ sheet: name, top: 1, left: 1, values: f.values, merges: f.merges });
+
+  it('adds the sheet and deletes it again; another workbook with a copy of it reads the scheme back and tries it', async () => {
+    const host = new StubHost(example);
+    const user = openPane(host);
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '生成方案说明表' }));
+    await screen.findByText('已新增工作表“方案说明表”：逐项写明本方案，供考核小组审阅签字；可打印。');
+    const form = host.added.get('方案说明表')!;
+    expect(form.values.map((r) => r[1])).toContain('好不超过 40%，按全单位计算，人数向下取整');
+
+    // The sheet copied into another workbook (its words edited by hand on one line): read back from its data.
+    const copy = asGrid('方案说明表', {
+      ...form,
+      values: form.values.map((r) => r.map((v) => (v === '好不超过 40%，按全单位计算，人数向下取整' ? '好不超过 50%' : v))),
+    });
+    await user.click(screen.getByRole('button', { name: '删除方案说明表' }));
+    await screen.findByText('方案说明表已删除');
+    expect(host.added.size).toBe(0);
+
+    const other = new StubHost(example);
+    other.others = [copy];
+    cleanup();
+    const user2 = openPane(other);
+    await ready();
+    await user2.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user2.click(await screen.findByRole('button', { name: '从方案说明表读取' }));
+    await screen.findByText(
+      /^已从“方案说明表”读取方案 公务员平时考核.*表中有 1 处文字与方案数据不一致，可能被手工改过，未采用：好不超过 50%$/,
+    );
+    await screen.findByText(/^正在本表试用 /);
+  }, 120000);
+
+  it('says so when the workbook has no 方案说明表', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '从方案说明表读取' }));
+    await screen.findByText(/^本工作簿中没有考核助手生成的方案说明表/);
+  });
 });

@@ -28,6 +28,8 @@ export interface Form {
   percentColumns: number[];
   /** The grade distribution, for a chart: grades down, periods across. */
   chart: { title: string; categories: string[]; series: { name: string; values: number[] }[] } | null;
+  /** Text for kaohe to read back (the 方案说明表's scheme): a label, then the text in pieces down column A, below what prints. */
+  data?: { label: string; chunks: string[] } | undefined;
 }
 
 export const QUARTERLY_TITLE = '公务员平时考核结果汇总表';

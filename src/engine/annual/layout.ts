@@ -133,6 +133,12 @@ export function formLayout(form: Form): FormLayout {
     chart = { title: c.title, data: { top: head, left: 1, bottom: last, right: cols }, anchor };
     printBottom = last;
   }
+  if (form.data) {
+    // Below the print area, one piece a cell: read back by kaohe, never printed.
+    line([], 8);
+    line([form.data.label], 15);
+    for (const chunk of form.data.chunks) line([chunk], 15);
+  }
   return {
     sheet: form.sheet,
     width,

@@ -20,7 +20,10 @@ import {
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   describeScheme,
+  editedLines,
   fmt,
+  formLayout,
+  type FormLayout,
   type Locale,
   pct,
   type Results,
@@ -29,7 +32,10 @@ import {
   SchemeError,
   schemeChanges,
   schemeErrorText,
+  schemeForm,
+  schemeOnSheet,
 } from '../../engine';
+import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
 import { preset, schemeFromText } from '../../schemes';
 import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
@@ -81,17 +87,64 @@ export interface SchemeViewProps {
   onSave: (s: Scheme) => Promise<boolean>;
   /** A pasted scheme, to be tried on the sheet like a preset picked. */
   onUse: (s: Scheme) => void;
+  /** The host's sheets: the 方案说明表 added (null: not added, the pane says why), deleted again, read back. */
+  addSheets: (forms: FormLayout[]) => Promise<AddedSheets | null>;
+  removeAdded: (added: AddedSheets) => Promise<number | null>;
+  readSheets: (pick: (names: string[]) => string[]) => Promise<WorkbookSheets | null>;
 }
 
-type Note = { intent: 'ok' | 'error'; text: string; at: 'copy' | 'paste' | 'save' };
+type Note = { intent: 'ok' | 'error'; text: string; at: 'copy' | 'paste' | 'save' | 'sheet' };
 
-export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse }: SchemeViewProps) {
+/** The sheets that may be a 方案说明表, by name (方案说明表, 方案说明表(2), Scheme in English). */
+const SCHEME_SHEET_NAME = /方案说明|^Scheme/;
+
+export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse, addSheets, removeAdded, readSheets }: SchemeViewProps) {
   const st = useStyles();
   const w = schemeWords(locale);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [copyText, setCopyText] = useState<string | null>(null);
   const [pasting, setPasting] = useState<string | null>(null);
+  const [added, setAdded] = useState<AddedSheets | null>(null);
+
+  const addSheet = async () => {
+    const done = await addSheets([formLayout(schemeForm(scheme, locale))]);
+    if (!done) return;
+    setAdded(done);
+    setNote({ intent: 'ok', text: w.sheetAdded(done.names.join('、')), at: 'sheet' });
+  };
+  const removeSheet = async () => {
+    if (!added || (await removeAdded(added)) === null) return;
+    setAdded(null);
+    setNote({ intent: 'ok', text: w.sheetRemoved, at: 'sheet' });
+  };
+  /** 从方案说明表读取: the scheme the workbook's 方案说明表 carries, tried on the sheet; words edited by hand are said. */
+  const readSheet = async () => {
+    const book = await readSheets((names) => names.filter((n) => SCHEME_SHEET_NAME.test(n)));
+    if (!book) return;
+    const found = [...book.grids.entries()].flatMap(([sheet, grid]) => {
+      const on = schemeOnSheet(grid);
+      return on ? [{ sheet, on }] : [];
+    });
+    const last = found.at(-1);
+    if (!last) {
+      setNote({ intent: 'error', text: w.noSchemeSheet, at: 'sheet' });
+      return;
+    }
+    try {
+      const s = schemeFromText(last.on.text, locale);
+      onUse(s);
+      const edited = editedLines(last.on, s, locale);
+      setNote({
+        intent: edited.length > 0 ? 'error' : 'ok',
+        text: edited.length > 0 ? w.sheetEdited(last.sheet, s.name, edited) : w.sheetRead(last.sheet, s.name),
+        at: 'sheet',
+      });
+    } catch (e) {
+      const why = e instanceof SchemeError ? schemeErrorText(e, locale, 2) : w.pasteUnreadable;
+      setNote({ intent: 'error', text: w.sheetBad(last.sheet, why), at: 'sheet' });
+    }
+  };
 
   const base = scheme.basedOn !== undefined ? (preset(scheme.basedOn) ?? null) : null;
   const changedKeys = useMemo(() => new Set(base ? schemeChanges(base, scheme, locale).map((c) => c.key) : []), [base, scheme, locale]);
@@ -202,6 +255,21 @@ export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse
         </div>
       )}
       {noteAt('paste')}
+      <div className={st.actions}>
+        {added ? (
+          <Button onClick={() => void removeSheet()} disabled={busy}>
+            {w.removeSheet}
+          </Button>
+        ) : (
+          <Button onClick={() => void addSheet()} disabled={busy}>
+            {w.addSheet}
+          </Button>
+        )}
+        <Button onClick={() => void readSheet()} disabled={busy}>
+          {w.readSheet}
+        </Button>
+      </div>
+      {noteAt('sheet')}
     </div>
   );
 }
