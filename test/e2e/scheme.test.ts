@@ -97,3 +97,23 @@ describe('the 方案 view', () => {
     await shot(two.page, '55-scheme-pasted-500');
   });
 });
+
+describe('the 方案说明表', () => {
+  it('is added to the workbook as a printable sheet and the scheme is read back from it', async () => {
+    const { page, pane } = await openPage('width=320');
+    await open(pane);
+    await pane.getByRole('button', { name: '生成方案说明表' }).click();
+    const added = pane.getByText('已新增工作表“方案说明表”：逐项写明本方案，供考核小组审阅签字；可打印。');
+    await added.waitFor();
+    expect(await added.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await page.locator('#tabs button', { hasText: '方案说明表' }).click();
+    await page.locator('td', { hasText: '好不超过 40%，按全单位计算，人数向下取整' }).first().waitFor();
+    await shot(page, '56-scheme-sheet-320');
+    // Back on the roster, the pane follows it and stays on 方案.
+    await page.locator('#tabs button', { hasText: '第一季度' }).click();
+    await pane.getByText('工作表：第一季度', { exact: true }).waitFor();
+    await pane.getByRole('button', { name: '从方案说明表读取' }).click();
+    await pane.getByText(/^已从“方案说明表”读取方案 公务员平时考核/).waitFor();
+    expect(await seriousViolations(pane)).toEqual([]);
+  });
+});
