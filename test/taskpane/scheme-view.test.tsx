@@ -86,6 +86,21 @@ describe('the 方案 view', () => {
   }, 120000);
 });
 
+describe('a quota in the 方案 view', () => {
+  it('turns a share into a number of places (优秀名额 3 名 style) and the limit tried follows', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+    const quotas = screen.getByRole('region', { name: '等次名额' });
+    await user.selectOptions(within(quotas).getByRole('combobox', { name: '限定方式' }), '按人数，不超过');
+    // From a share to places the number means something else: it is left empty for the user, and said to be missing.
+    expect(field('等次名额', '最多（人）').value).toBe('');
+    await enter(field('等次名额', '最多（人）'), '2');
+    await within(screen.getByRole('region', { name: '本表试用结果' })).findByText('好：6 人，上限 4 人（40%） → 2 人');
+  }, 120000);
+});
+
 describe('the 方案 view on a sheet no preset fits', () => {
   it('adds bands to the inferred scheme of a 村两委 sheet: refused while they overlap, then tried and saved', async () => {
     const host = new StubHost(villageCommittee());

@@ -93,6 +93,9 @@ export interface SchemeViewProps {
   readSheets: (pick: (names: string[]) => string[]) => Promise<WorkbookSheets | null>;
 }
 
+const QUOTA_BOUNDS = ['max', 'min', 'maxPlaces', 'minPlaces'] as const;
+type QuotaBound = (typeof QUOTA_BOUNDS)[number];
+
 type Note = { intent: 'ok' | 'error'; text: string; at: 'copy' | 'paste' | 'save' | 'sheet' };
 
 /** The sheets that may be a 方案说明表, by name (方案说明表, 方案说明表(2), Scheme in English). */
@@ -507,7 +510,18 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
       <section className={st.card} aria-label={w.quotas}>
         <Text weight="semibold">{w.quotas}</Text>
         {quotas.map((q, i) => {
-          const share = getIn(draft, ['quotas', i, 'max']);
+          // A quota bounds a share or a number of places, from above or below: one of four keys holds its value.
+          const bound = QUOTA_BOUNDS.find((k) => getIn(draft, ['quotas', i, k]) !== undefined) ?? 'max';
+          const share = bound === 'max' || bound === 'min';
+          const value = getIn(draft, ['quotas', i, bound]);
+          const setBound = (next: QuotaBound) => {
+            let d = draft;
+            for (const k of QUOTA_BOUNDS) d = setIn(d, ['quotas', i, k], undefined);
+            // A share moves to a share, places to places; between the two the number means something else: left empty
+            // (null, which the check names beside the field) rather than carried over.
+            const same = (next === 'max' || next === 'min') === share;
+            onChange(setIn(d, ['quotas', i, next], same ? value : null));
+          };
           return (
             <div key={`quota${i}`} className={st.section}>
               <div className={st.row}>
@@ -518,17 +532,43 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
                     onChange={(_e, d) => set(['quotas', i, 'grades'], wordsOf(d.value))}
                   />
                 </Field>
-                <Field className={st.narrow} label={w.quotaShare} validationMessage={problem(['quotas', i, 'max'])}>
+                <Field className={st.narrow} label={w.quotaValue[bound]} validationMessage={problem(['quotas', i, bound])}>
                   <Input
                     className={st.input}
                     inputMode="decimal"
-                    value={typeof share === 'number' ? fmt(share * 100) : shown(share)}
+                    value={share && typeof value === 'number' ? fmt(value * 100) : shown(value)}
                     onChange={(_e, d) => {
                       const v = numberOf(d.value);
-                      set(['quotas', i, 'max'], typeof v === 'number' ? v / 100 : v);
+                      set(['quotas', i, bound], share && typeof v === 'number' ? v / 100 : v);
                     }}
                   />
                 </Field>
+              </div>
+              <div className={st.row}>
+                <Field className={st.grow} label={w.quotaKind}>
+                  <Select className={st.input} value={bound} onChange={(_e, d) => setBound(d.value as QuotaBound)}>
+                    {QUOTA_BOUNDS.map((k) => (
+                      <option key={k} value={k}>
+                        {w.quotaKinds[k]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {share && (
+                  <Field className={st.grow} label={w.quotaRounding}>
+                    <Select
+                      className={st.input}
+                      value={shown(getIn(draft, ['quotas', i, 'rounding']) ?? (bound === 'max' ? 'floor' : 'ceil'))}
+                      onChange={(_e, d) => set(['quotas', i, 'rounding'], d.value)}
+                    >
+                      {(['floor', 'round', 'ceil'] as const).map((k) => (
+                        <option key={k} value={k}>
+                          {w.rounding[k]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                )}
               </div>
               <div className={st.row}>
                 <Field className={st.grow} label={w.quotaScope}>
