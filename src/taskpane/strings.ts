@@ -109,6 +109,19 @@ const zh = {
   totalAndPlace: (total: string, place: number) => `${total}（第${place}名）`,
   scoresOnlyYear: '本方案只计分：列出各期得分（单位按类别排名），年度总分按方案的年度规则计算；月考核排名落后的约谈、书面报告见“提示”。',
   otherwise: '另行确定',
+  // The year at 320 px and a year with periods missing (issue #17).
+  yearState: { ungraded: '不定等次', excluded: '不参加', elsewhere: '在外考核', absent: '表中没有' },
+  yearProposed: (grade: string) => `年度表拟定：${grade}`,
+  yearBarred: '（超出可评等次，见下方错误）',
+  yearPendingMark: '（待全年）',
+  // The visible reference first (the button's name starts with its text), then what it does.
+  yearGoTo: (name: string, at: string) => `${at} 在表格中选中${name}`,
+  yearMore: (n: number, rest: number, units: boolean) =>
+    units ? `再显示 ${n} 个单位（还有 ${rest} 个）` : `再显示 ${n} 人（还有 ${rest} 人）`,
+  yearPending: (scoresOnly: boolean): string =>
+    scoresOnly
+      ? '下面的得分只是已有考核期的结果，不是全年结论。补齐各期工作表后再点“汇总全年”。'
+      : '下面的“可评最高等次”只排除已有季度已能排除的等次，不是年度结论；要看全年的规则（如“全年均为好”“超过一半”）尚未适用。补齐各期工作表后再点“汇总全年”。',
   previewForms: '预览汇总表',
   formsTitle: '将新增以下工作表（A4 横向，一页打印）：',
   formLine: (sheet: string, rows: number) => `${sheet}：${rows} 行`,
@@ -272,6 +285,16 @@ const en: typeof zh = {
   scoresOnlyYear:
     'This scheme gives scores only: each period’s score (units ranked within their category) and the annual total by the scheme’s annual rules; interviews and written reports for units ranked last are in the notes.',
   otherwise: 'to be decided',
+  yearState: { ungraded: 'no grade', excluded: 'not taking part', elsewhere: 'appraised elsewhere', absent: 'not on the sheet' },
+  yearProposed: (grade) => `Proposed on the annual sheet: ${grade}`,
+  yearBarred: ' (better than allowed: see the errors below)',
+  yearPendingMark: ' (year incomplete)',
+  yearGoTo: (name, at) => `${at} select ${name} in the sheet`,
+  yearMore: (n, rest, units) => (units ? `Show ${n} more units (${rest} not shown)` : `Show ${n} more people (${rest} not shown)`),
+  yearPending: (scoresOnly) =>
+    scoresOnly
+      ? 'The scores below are those of the periods held only, not the year. Add the missing sheets and roll the year up again.'
+      : 'The best annual grade below only rules out what the quarters held already rule out; it is not the year’s result, and rules that need the whole year ("in every quarter", "more than half") are not applied yet. Add the missing sheets and roll the year up again.',
   previewForms: 'Preview the summary forms',
   formsTitle: 'These sheets will be added (A4 landscape, one page each):',
   formLine: (sheet, rows) => `${sheet}: ${rows} rows`,
