@@ -131,6 +131,16 @@ const zh = {
   removeForms: '删除生成的汇总表',
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
   close: '关闭',
+  // The first-run guide (issue #17): the three steps, one line each; the names are the tabs'.
+  guideTitle: '三步用法',
+  guideSteps: {
+    check: '找出漏填、填错、超过满分的格，点一条即选中该格',
+    compute: '算出总分和等次，先预览再写入，可撤销',
+    quota: '看各等次人数是否超出规定比例',
+  },
+  guideSep: '：',
+  guideDismiss: '知道了',
+  guideOpen: '用法',
   language: 'zh-CN',
   // Issue 17: people first, the 人员 view, plain words.
   ruleId: (id: string) => `规则编号：${id}`,
@@ -305,6 +315,15 @@ const en: typeof zh = {
   formsRemoved: (n) =>
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
   close: 'Close',
+  guideTitle: 'Three steps',
+  guideSteps: {
+    check: 'finds blank, wrong and over-the-maximum cells; click one to select it',
+    compute: 'works out totals and grades: preview, then write; undo is there',
+    quota: 'shows whether each grade is within its share',
+  },
+  guideSep: ': ',
+  guideDismiss: 'Got it',
+  guideOpen: 'How to use',
   language: 'en-US',
   ruleId: (id) => `Rule id: ${id}`,
   schemeLabel: (name, id) => `${name} · ${id}`,
