@@ -62,10 +62,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // The title and 知道了 on one line: the guide is three lines of steps and one of heading, no more.
+  head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   title: { margin: '0', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   steps: { margin: '0', paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   step: { fontWeight: tokens.fontWeightSemibold },
-  close: { alignSelf: 'flex-end' },
 });
 
 /** The button beside 检查 that opens the guide again (and closes it). */
@@ -89,9 +90,14 @@ export function FirstRunGuide({ guide, s }: { guide: Guide; s: Strings }) {
   const steps = (['check', 'compute', 'quota'] as const).map((k) => ({ k, name: s.tabs[k], text: s.guideSteps[k] }));
   return (
     <section id="kh-guide" className={st.guide} aria-labelledby="kh-guide-title" data-guide="">
-      <h2 id="kh-guide-title" className={st.title}>
-        {s.guideTitle}
-      </h2>
+      <div className={st.head}>
+        <h2 id="kh-guide-title" className={st.title}>
+          {s.guideTitle}
+        </h2>
+        <Button size="small" onClick={guide.close}>
+          {s.guideDismiss}
+        </Button>
+      </div>
       <ol className={st.steps}>
         {steps.map((x) => (
           <li key={x.k}>
@@ -103,9 +109,6 @@ export function FirstRunGuide({ guide, s }: { guide: Guide; s: Strings }) {
           </li>
         ))}
       </ol>
-      <Button className={st.close} size="small" onClick={guide.close}>
-        {s.guideDismiss}
-      </Button>
     </section>
   );
 }
