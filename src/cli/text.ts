@@ -241,6 +241,10 @@ export function renderAnnual(r: AnnualReport, locale: Locale): string {
       r.scheme,
       r.periods.map((p) => (p.label === p.sheet ? p.label : `${p.label}（${p.sheet}）`)),
     ),
+    // Periods the workbook lacks come first: what follows is only what the periods held can settle.
+    ...r.issues
+      .filter((i) => i.rule === 'annual-missing-period' && i.cell === null)
+      .map((i) => `${i.message}${locale === 'zh' ? '。' : '.'}`),
     '',
   ];
   const scores = r.people.some((p) => p.score !== null);

@@ -11,6 +11,7 @@ import { strings } from './strings';
 import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
+import { FirstRunGuide, GuideToggle, useFirstRunGuide } from './FirstRunGuide';
 import { CheckView } from './views/CheckView';
 import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
 
@@ -24,6 +25,7 @@ export function Pane({ host, locale }: PaneProps) {
   const st = usePaneStyles();
   const { state, elsewhere, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
   const { sheet, busy, stale, message, tab } = state;
+  const guide = useFirstRunGuide();
 
   // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
   const hasPeople = !!results && results.people.length > 0;
@@ -96,8 +98,10 @@ export function Pane({ host, locale }: PaneProps) {
         <Button appearance="primary" onClick={on.check} disabled={busy}>
           {sheet ? s.recheck : s.check}
         </Button>
+        <GuideToggle guide={guide} s={s} />
         {busy && <Spinner size="tiny" label={s.reading} />}
       </div>
+      <FirstRunGuide guide={guide} s={s} />
 
       {sheet && !results && (
         <MessageBar intent="warning">

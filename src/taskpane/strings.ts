@@ -119,6 +119,19 @@ const zh = {
   totalAndPlace: (total: string, place: number) => `${total}（第${place}名）`,
   scoresOnlyYear: '本方案只计分：列出各期得分（单位按类别排名），年度总分按方案的年度规则计算；月考核排名落后的约谈、书面报告见“提示”。',
   otherwise: '另行确定',
+  // The year at 320 px and a year with periods missing (issue #17).
+  yearState: { ungraded: '不定等次', excluded: '不参加', elsewhere: '在外考核', absent: '表中没有' },
+  yearProposed: (grade: string) => `年度表拟定：${grade}`,
+  yearBarred: '（超出可评等次，见下方错误）',
+  yearPendingMark: '（待全年）',
+  // The visible reference first (the button's name starts with its text), then what it does.
+  yearGoTo: (name: string, at: string) => `${at} 在表格中选中${name}`,
+  yearMore: (n: number, rest: number, units: boolean) =>
+    units ? `再显示 ${n} 个单位（还有 ${rest} 个）` : `再显示 ${n} 人（还有 ${rest} 人）`,
+  yearPending: (scoresOnly: boolean): string =>
+    scoresOnly
+      ? '下面的得分只是已有考核期的结果，不是全年结论。补齐各期工作表后再点“汇总全年”。'
+      : '下面的“可评最高等次”只排除已有季度已能排除的等次，不是年度结论；要看全年的规则（如“全年均为好”“超过一半”）尚未适用。补齐各期工作表后再点“汇总全年”。',
   previewForms: '预览汇总表',
   formsTitle: '将新增以下工作表（A4 横向，一页打印）：',
   formLine: (sheet: string, rows: number) => `${sheet}：${rows} 行`,
@@ -128,6 +141,16 @@ const zh = {
   removeForms: '删除生成的汇总表',
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
   close: '关闭',
+  // The first-run guide (issue #17): the three steps, one line each; the names are the tabs'.
+  guideTitle: '三步用法',
+  guideSteps: {
+    check: '找出漏填、填错、超过满分的格，点一条即选中该格',
+    compute: '算出总分和等次，先预览再写入，可撤销',
+    quota: '看各等次人数是否超出规定比例',
+  },
+  guideSep: '：',
+  guideDismiss: '知道了',
+  guideOpen: '用法',
   language: 'zh-CN',
   // Issue 17: people first, the 人员 view, plain words.
   ruleId: (id: string) => `规则编号：${id}`,
@@ -292,6 +315,16 @@ const en: typeof zh = {
   scoresOnlyYear:
     'This scheme gives scores only: each period’s score (units ranked within their category) and the annual total by the scheme’s annual rules; interviews and written reports for units ranked last are in the notes.',
   otherwise: 'to be decided',
+  yearState: { ungraded: 'no grade', excluded: 'not taking part', elsewhere: 'appraised elsewhere', absent: 'not on the sheet' },
+  yearProposed: (grade) => `Proposed on the annual sheet: ${grade}`,
+  yearBarred: ' (better than allowed: see the errors below)',
+  yearPendingMark: ' (year incomplete)',
+  yearGoTo: (name, at) => `${at} select ${name} in the sheet`,
+  yearMore: (n, rest, units) => (units ? `Show ${n} more units (${rest} not shown)` : `Show ${n} more people (${rest} not shown)`),
+  yearPending: (scoresOnly) =>
+    scoresOnly
+      ? 'The scores below are those of the periods held only, not the year. Add the missing sheets and roll the year up again.'
+      : 'The best annual grade below only rules out what the quarters held already rule out; it is not the year’s result, and rules that need the whole year ("in every quarter", "more than half") are not applied yet. Add the missing sheets and roll the year up again.',
   previewForms: 'Preview the summary forms',
   formsTitle: 'These sheets will be added (A4 landscape, one page each):',
   formLine: (sheet, rows) => `${sheet}: ${rows} rows`,
@@ -302,6 +335,15 @@ const en: typeof zh = {
   formsRemoved: (n) =>
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
   close: 'Close',
+  guideTitle: 'Three steps',
+  guideSteps: {
+    check: 'finds blank, wrong and over-the-maximum cells; click one to select it',
+    compute: 'works out totals and grades: preview, then write; undo is there',
+    quota: 'shows whether each grade is within its share',
+  },
+  guideSep: ': ',
+  guideDismiss: 'Got it',
+  guideOpen: 'How to use',
   language: 'en-US',
   ruleId: (id) => `Rule id: ${id}`,
   schemeLabel: (name, id) => `${name} · ${id}`,

@@ -189,8 +189,8 @@ export function usePane(host: Host, locale: Locale) {
     URL.revokeObjectURL(a.href);
   };
 
-  // An issue without a cell is not offered (IssueList disables it).
-  const select = ({ sheet: other, cell }: Issue) => {
+  /** An issue's cell, or a person's name cell in the year (on its own sheet); an issue without a cell selects nothing. */
+  const select = ({ sheet: other, cell }: Pick<Issue, 'sheet' | 'cell'>) => {
     if (cell) actOn(sheet, ({ read }) => host.select(other ?? read.sheet, cell));
   };
   /** `shift`: the columns of the person's block, where the roster is printed as blocks side by side. */

@@ -48,9 +48,17 @@ describe('kaohe annual', () => {
     const { report } = await kaoheJson('annual', join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
     expect(report.issues.filter((i: { rule: string; cell: string | null }) => i.rule === 'annual-missing-period' && !i.cell)).toEqual([
       expect.objectContaining({
-        message: '工作簿中没有第二季度、第三季度、第四季度的考核表',
-        fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表，或用 --sheets 指定',
+        message: '工作簿中没有第二季度、第三季度、第四季度的考核表，全年结果不能只凭第一季度确定',
+        fix: '年度规则（如“全年均为好”“超过一半”）要看全年：缺少的考核期不作推断，只给出已有结果已能确定的限制；请补上对应工作表后再汇总，或用 --sheets 指定',
       }),
+    ]);
+  });
+
+  it('says first, in its text report, which periods the workbook lacks', async () => {
+    const { out } = await kaohe('annual', join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      '年度汇总（gwy-2020）：第一季度',
+      '工作簿中没有第二季度、第三季度、第四季度的考核表，全年结果不能只凭第一季度确定。',
     ]);
   });
 

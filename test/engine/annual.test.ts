@@ -163,6 +163,67 @@ describe('gwy-2020: 好 in more than half and no 一般/较差 for 优秀', () =
   });
 });
 
+describe('gwy-2020 with quarters the workbook does not hold: only what they cannot change', () => {
+  const header = ['姓名', '德', '能', '勤', '绩', '廉', '备注'];
+  const G: Record<string, CellValue[]> = {
+    好: [18.5, 18.5, 14, 32.5, 9.5, null],
+    较好: [16.5, 16.5, 12.5, 28.5, 8, null],
+    一般: [13.5, 13.5, 10, 24, 7, null],
+    较差: [11, 11, 8, 19.5, 5.5, null],
+  };
+  const year = quarters(
+    header,
+    [
+      ['甲', G['好']!, G['好']!, G['好']!, G['好']!],
+      ['乙', G['较好']!, G['较差']!, G['好']!, G['较差']!],
+      ['丙', G['一般']!, G['好']!, G['好']!, G['好']!],
+      ['丁', G['较差']!, G['较差']!, G['较差']!, G['较差']!],
+    ],
+    4,
+  );
+  const held = (...qs: number[]) =>
+    roll(
+      'gwy-2020',
+      year.filter((q) => qs.includes(q.index)),
+    );
+  const lines = (a: AnnualResults) => a.people.map((p) => [p.name, p.maxGrade, p.decided, p.priority, p.rules]);
+
+  it('from one quarter, decides nothing that takes the whole year: no 优先, no 不称职, no “more than half”', () => {
+    expect(lines(held(1))).toEqual([
+      ['甲', '优秀', null, false, []], // 好 in Q1: 全年均为好 is not known yet
+      ['乙', '优秀', null, false, []], // 较好 in Q1: 好 in the three others would still be more than half
+      ['丙', '称职', null, false, ['has-yiban']], // a 一般 bars 优秀 whatever comes
+      ['丁', '称职', null, false, ['has-yiban']], // 较差 in Q1 is not 较差 all year, nor two in a row
+    ]);
+  });
+
+  it('from three quarters, settles what the fourth cannot change, with the missing quarter in its place', () => {
+    // Q3 missing: 乙's 较差 in Q2 and Q4 are not two in a row unless Q3 was 较差 too.
+    expect(lines(held(1, 2, 4))).toEqual([
+      ['甲', '优秀', null, false, []], // 好 × 3 of 4 > half, but all four is not known
+      ['乙', '称职', null, false, ['hao-not-over-half', 'has-yiban']], // 较差 × 2 of 4 is not more than half, and Q3 is unknown
+      ['丙', '称职', null, false, ['has-yiban']],
+      // Q1–Q2 in a row, three of four; 较差 all four is not known.
+      ['丁', '基本称职', null, false, ['hao-not-over-half', 'has-yiban', 'yiban-over-half', 'jiaocha-in-a-row']],
+    ]);
+  });
+
+  it('with all four quarters, decides as the rules say', () => {
+    expect(lines(held(1, 2, 3, 4)).map((l) => l.slice(0, 4))).toEqual([
+      ['甲', '优秀', null, true],
+      ['乙', '称职', null, false],
+      ['丙', '称职', null, false],
+      ['丁', '不称职', '不称职', false],
+    ]);
+  });
+
+  it('says first what is missing and that the year cannot be decided from the quarters held', () => {
+    const missing = held(1).issues.find((i) => i.rule === 'annual-missing-period' && i.cell === null)!;
+    expect(words(missing, 'zh').message).toBe('工作簿中没有第二季度、第三季度、第四季度的考核表，全年结果不能只凭第一季度确定');
+    expect(words(missing, 'en').message).toBe('The workbook has no sheet for Q2, Q3, Q4: the year cannot be decided from Q1 alone');
+  });
+});
+
 describe('hebei-abcd: A/B/C/D count 90/80/70/60', () => {
   const a = roll(
     'hebei-abcd',
@@ -319,8 +380,9 @@ describe('the summary forms', () => {
     expect(f.headers).toEqual(['序号', '姓名', '单位', '第一季度等次', '可评最高等次', '拟定年度等次', '提示']);
     expect(f.rows.map((r) => r.slice(1, 5))).toEqual([
       ['甲', '办公室', '好', '优秀'],
-      ['乙', '办公室', '较好', '称职'],
-      ['丙', '财务科', '一般', '基本称职'], // 一般 in the only quarter: more than half
+      // One quarter of four: only what it settles whatever the others hold — 较好 may still be 好 × 3 after, a 一般 bars 优秀.
+      ['乙', '办公室', '较好', '优秀'],
+      ['丙', '财务科', '一般', '称职'],
       ['丁', '财务科', '不定等次（试用期）', '另行确定'],
       ['戊', '财务科', '在外考核', '另行确定'],
       ['己', '财务科', '不参加', '另行确定'],

@@ -306,7 +306,7 @@ describe('the words files', () => {
     );
     expect(said.filter((t) => /(^|\s)--[a-z]/.test(t))).toEqual([]);
     expect(words({ rule: 'annual-missing-period', name: null, periods: [3, 4], unit: 'quarter' }, 'zh').fix).toBe(
-      '如本年度应有这些考核期（季度或月份），请补上对应工作表',
+      '年度规则（如“全年均为好”“超过一半”）要看全年：缺少的考核期不作推断，只给出已有结果已能确定的限制；请补上对应工作表后再汇总',
     );
   });
 

@@ -57,7 +57,7 @@ it('rolls the months up: each month’s score and place, and the alerts for unit
   const user = openPane(host);
   await user.click(await screen.findByRole('tab', { name: '年度汇总' }));
   await user.click(screen.getByRole('button', { name: '汇总全年' }));
-  await screen.findByText(/已汇总：1月（1月）、2月（2月）、3月（3月）、4月（4月）/);
+  await screen.findByText(/已汇总：1月、2月、3月、4月$/);
   const row = (name: string) => document.querySelector(`tr[data-person="${name}"]`)!;
   expect(row('北山街道').textContent).toContain('1月 75（第5名）2月 72（第4名）3月 85（第2名）4月 70（第5名）');
   expect(row('北山街道').textContent).toContain('约谈');

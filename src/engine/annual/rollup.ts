@@ -191,20 +191,44 @@ function longestRun(periods: (string | null)[], grades: string[]): number {
 type Annual = NonNullable<Scheme['annual']>;
 type Rule = Annual['rules'][number];
 
+/** Whether an annual rule applies to a person: surely, perhaps (it turns on periods the workbook does not hold), or not. */
+export type Applies = 'yes' | 'maybe' | 'no';
+
+const LEAST: Record<Applies, number> = { no: 0, maybe: 1, yes: 2 };
+const least = (a: Applies, b: Applies): Applies => (LEAST[a] <= LEAST[b] ? a : b);
+
 /**
- * Whether an annual rule applies. As the rules are written, counts are over the year's periods
- * (the sheets rolled up): "half" is half of them, "all" every one of them graded so; a period
- * without a grade (试用期, not yet on the roll) counts for no grade — and is reported.
+ * Whether an annual rule applies. As the rules are written, counts are over the year's periods:
+ * "half" is half of them, "all" every one of them graded so; a period without a grade (试用期, not
+ * yet on the roll) counts for no grade — and is reported. `slots` holds the whole year: a period
+ * whose sheet the workbook does not hold is `undefined`, unknown — a rule that turns on it is only
+ * 'maybe' (全年均为好 is not known from one quarter of 好), and only a 'yes' is acted on.
  */
-function applies(r: Rule, periods: (string | null)[], score: number | null): boolean {
-  if (r.scoreBelow !== undefined && !(score !== null && score < r.scoreBelow)) return false;
+function applies(r: Rule, slots: (string | null | undefined)[], score: number | null): Applies {
+  const unknown = slots.filter((g) => g === undefined).length;
+  let byScore: Applies = 'yes';
+  if (r.scoreBelow !== undefined) {
+    if (score === null) return 'no';
+    // The mean of the periods held may still move either way with the periods missing.
+    byScore = unknown > 0 ? 'maybe' : score < r.scoreBelow ? 'yes' : 'no';
+  }
   const w = r.when;
-  if (!w) return r.scoreBelow !== undefined;
-  if (w.consecutive !== undefined) return longestRun(periods, w.grades) >= w.consecutive;
-  const count = periods.filter((g) => g !== null && w.grades.includes(g)).length;
-  if (w.op === undefined || w.value === undefined) return count > 0;
-  if (w.value === 'all') return compare(count, w.op, periods.length);
-  return compare(count, w.op, w.value === 'half' ? periods.length / 2 : w.value);
+  if (!w) return r.scoreBelow !== undefined ? byScore : 'no';
+  const known = slots.map((g) => (g === undefined ? null : g));
+  if (w.consecutive !== undefined) {
+    if (longestRun(known, w.grades) >= w.consecutive) return byScore;
+    const hoped = slots.map((g) => (g === undefined ? w.grades[0]! : g));
+    return longestRun(hoped, w.grades) >= w.consecutive ? least(byScore, 'maybe') : 'no';
+  }
+  const count = known.filter((g) => g !== null && w.grades.includes(g)).length;
+  // No comparison written: any such period at all.
+  const [op, value] = w.op === undefined || w.value === undefined ? (['>', 0] as const) : [w.op, w.value];
+  const target = value === 'all' ? slots.length : value === 'half' ? slots.length / 2 : value;
+  // Each count the missing periods could make: the rule applies to all of them, some, or none.
+  let holds = 0;
+  for (let c = count; c <= count + unknown; c++) if (compare(c, op, target)) holds++;
+  const byCount: Applies = holds === unknown + 1 ? 'yes' : holds > 0 ? 'maybe' : 'no';
+  return least(byScore, byCount);
 }
 
 function mean(xs: number[]): number | null {
@@ -223,6 +247,15 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   const unit = periodUnit(s);
   const indices = periods.map((p) => p.index);
   const alerts = s.organisation?.alerts;
+  // The whole year for the annual rules: each period the workbook holds in its place, the periods it has no sheet for unknown.
+  const placed = indices.every((x, i) => Number.isInteger(x) && x >= 1 && x <= a.periods && indices.indexOf(x) === i);
+  const slots = (grades: (string | null)[]): (string | null | undefined)[] => {
+    if (n >= a.periods) return grades;
+    if (!placed) return [...grades, ...Array<undefined>(a.periods - n).fill(undefined)];
+    const out = Array<string | null | undefined>(a.periods).fill(undefined);
+    indices.forEach((x, i) => (out[x - 1] = grades[i]));
+    return out;
+  };
 
   periods.forEach((pr, i) => {
     for (const p of pr.results.people) {
@@ -334,7 +367,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
       continue;
     }
     for (const r of a.rules) {
-      if (!applies(r, ap.periods, ap.score)) continue;
+      if (applies(r, slots(ap.periods), ap.score) !== 'yes') continue;
       ap.rules.push(r.id);
       const note = schemeNote(r.text, r.textEn);
       if (r.effect === 'flag') ap.flags.push(note);
@@ -390,7 +423,7 @@ export function rollUp(s: Scheme, periods: PeriodResults[], annual: Results | nu
   if (n < a.periods) {
     const have = new Set(periods.map((p) => p.index));
     const absent = Array.from({ length: a.periods }, (_, i) => i + 1).filter((i) => !have.has(i));
-    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent, unit }, null, null));
+    issues.push(issue({ rule: 'annual-missing-period', name: null, periods: absent, unit, held: indices }, null, null));
   }
 
   return {

@@ -81,8 +81,8 @@ export const RULES = {
   'no-grade-unexplained': rule<{ sheet: string; stated: 'ungraded' | 'excluded' | 'elsewhere'; reasons: string[]; given: string | null }>(
     'warning',
   ),
-  /** Annual roll-up: a person missing from some periods (name null: the workbook lacks whole periods). */
-  'annual-missing-period': rule<{ name: string | null; periods: number[]; unit: PeriodUnit }>('warning'),
+  /** Annual roll-up: a person missing from some periods (name null: the workbook lacks whole periods; `held` the periods it has). */
+  'annual-missing-period': rule<{ name: string | null; periods: number[]; unit: PeriodUnit; held?: number[] }>('warning'),
   /** Annual roll-up: a person without a grade in some periods (试用期 …; `reason` the grade cell's short word): the rules count the graded ones. */
   'annual-ungraded-period': rule<{ name: string; periods: { index: number; reason: string | null }[]; unit: PeriodUnit }>('info'),
   /** Annual roll-up: the annual grade proposed is better than the period grades allow; `why` the annual rules that bar it. */

@@ -3,37 +3,20 @@
  * which annual grade and why, the issues, the annual quota — then the two summary forms,
  * previewed, added as new sheets, and deleted again by the pane's undo.
  */
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
-import { fmt, type Issue, type Locale, noteText, scopeName } from '../../engine';
+import { type Issue, type Locale, scopeName, words } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
 import { noFitNote, type PaneYear, schemeTitle, titleOf } from '../session';
 import type { Strings } from '../strings';
 import { IssueList } from './IssueList';
+import { YearPeople } from './YearPeople';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  table: { tableLayout: 'auto' },
-  small: { fontSize: tokens.fontSizeBase200, whiteSpace: 'normal', overflowWrap: 'anywhere' },
-  // Names, grades and the best grade are short: kept on one line; the notes wrap.
-  nowrap: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
-  period: { display: 'inline-block', whiteSpace: 'nowrap', marginRight: tokens.spacingHorizontalS },
   preview: CARD,
+  block: { display: 'block' },
 });
 
 export interface AnnualViewProps {
@@ -45,13 +28,12 @@ export interface AnnualViewProps {
   locale: Locale;
   busy: boolean;
   onRollUp: () => void;
-  onSelect: (issue: Issue) => void;
+  /** Selects a cell: an issue's, or a person's name cell. */
+  onSelect: (at: Pick<Issue, 'sheet' | 'cell'>) => void;
   onPreview: () => void;
   onAdd: () => void;
   onRemove: () => void;
 }
-
-const fmtOrDash = (x: number | null): string => (x === null ? '—' : fmt(x));
 
 export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, onSelect, onPreview, onAdd, onRemove }: AnnualViewProps) {
   const st = useStyles();
@@ -71,6 +53,8 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
   // The annual grade, or for scores only the annual total where the rules give one (xiang-jixiao; not qu-zuzhi's months).
   const yearTotals = !scoresOnly || !!year?.year.people.some((p) => p.annualTotal !== null || p.score !== null);
   const count = (sev: string) => year?.year.issues.filter((i) => i.severity === sev).length ?? 0;
+  // Periods the workbook lacks (its sheets, not one person's line): said first, and not again in the list.
+  const lacking = year?.year.issues.find((i) => i.rule === 'annual-missing-period' && i.cell === null) ?? null;
 
   return (
     <div className={st.root}>
@@ -92,9 +76,18 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
       )}
       {year && (
         <>
+          {lacking && (
+            <MessageBar intent="warning" layout="multiline" data-rule={lacking.rule}>
+              <MessageBarBody>
+                <MessageBarTitle className={st.block}>{words(lacking, locale).message}</MessageBarTitle>
+                {s.yearPending(scoresOnly)}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {scoresOnly && <Caption1>{s.scoresOnlyYear}</Caption1>}
           <Text weight="semibold">
-            {schemeTitle(year.year.scheme, locale)} · {s.periodsFound(year.year.periods.map((p) => `${p.label}（${p.sheet}）`).join('、'))}
+            {schemeTitle(year.year.scheme, locale)} ·{' '}
+            {s.periodsFound(year.year.periods.map((p) => (p.label === p.sheet ? p.label : `${p.label}（${p.sheet}）`)).join('、'))}
           </Text>
           {year.year.annualSheet && <Caption1>{s.annualSheetFound(year.year.annualSheet)}</Caption1>}
           <Text>
@@ -110,43 +103,17 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
                 : ` · ${q.kind === 'max' ? s.quotaState.over(q.count - q.limit) : s.quotaState.under(q.limit - q.count)}`}
             </Text>
           ))}
-          <Table size="extra-small" className={st.table} aria-label={s.tabs.annual}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{s.yearColumns.name}</TableHeaderCell>
-                <TableHeaderCell>{scoresOnly ? s.yearColumns.totals : s.yearColumns.periods}</TableHeaderCell>
-                {yearTotals && <TableHeaderCell>{scoresOnly ? s.yearColumns.annualTotal : s.yearColumns.best}</TableHeaderCell>}
-                <TableHeaderCell>{s.yearColumns.flags}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {year.year.people.map((p, i) => (
-                <TableRow key={`${p.name}-${p.unit ?? ''}-${i}`} data-person={p.name}>
-                  <TableCell className={st.nowrap}>{p.name}</TableCell>
-                  {scoresOnly ? (
-                    // One period a piece, kept whole, wrapping between periods (twelve months do not fit a line).
-                    <TableCell className={st.small}>
-                      {p.totals.map((t, k) => (
-                        <span key={k} className={st.period}>
-                          {year.year.periods[k]!.label}{' '}
-                          {t === null ? '—' : p.places[k] ? s.totalAndPlace(fmt(t), p.places[k]!.place) : fmt(t)}
-                        </span>
-                      ))}
-                    </TableCell>
-                  ) : (
-                    <TableCell className={st.nowrap}>{p.periods.map((g) => g ?? '—').join('·')}</TableCell>
-                  )}
-                  {yearTotals && (
-                    <TableCell className={st.nowrap} data-best>
-                      {scoresOnly ? fmtOrDash(p.annualTotal ?? p.score) : (p.decided ?? p.maxGrade ?? s.otherwise)}
-                    </TableCell>
-                  )}
-                  <TableCell className={st.small}>{p.flags.map((f) => noteText(f, locale)).join('；')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <IssueList issues={year.year.issues} s={s} locale={locale} onSelect={onSelect} />
+          <YearPeople
+            year={year.year}
+            checked={year.checked}
+            s={s}
+            locale={locale}
+            scoresOnly={scoresOnly}
+            yearTotals={yearTotals}
+            pending={lacking !== null}
+            onSelect={onSelect}
+          />
+          <IssueList issues={year.year.issues.filter((i) => i !== lacking)} s={s} locale={locale} onSelect={onSelect} />
           {year.forms.length > 0 && (
             <div className={st.actions}>
               <Button disabled={busy} onClick={onPreview}>

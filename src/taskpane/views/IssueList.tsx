@@ -41,11 +41,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     boxSizing: 'border-box',
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '40px', color: tokens.colorBrandForeground1 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, minWidth: '40px', whiteSpace: 'nowrap', color: tokens.colorBrandForeground1 },
   text: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: '0' },
   who: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   name: { fontWeight: tokens.fontWeightSemibold },
-  at: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  // A cell reference is never broken inside (第一季度!B16 over three lines at 320 px).
+  at: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
   fix: { color: tokens.colorNeutralForeground3 },
   ruleName: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginTop: tokens.spacingVerticalXS },
 });
@@ -102,6 +103,12 @@ export function IssueList({ issues, s, locale, onSelect, personOf }: IssueListPr
                       )}
                       <span>{i.period ? `${i.period}：${w.message}` : w.message}</span>
                       <span className={st.fix}>{w.fix}</span>
+                      {/* On another sheet (the year's): the reference is long, a secondary line under the words. */}
+                      {!who && i.sheet && at && (
+                        <span className={st.at} data-at="">
+                          {at}
+                        </span>
+                      )}
                     </span>
                   );
                   const key = `${i.sheet ?? ''}-${i.cell ?? ''}-${k}`;
@@ -121,7 +128,11 @@ export function IssueList({ issues, s, locale, onSelect, personOf }: IssueListPr
                       data-rule={i.rule}
                       data-person={who?.name}
                     >
-                      {!who && <span className={st.cell}>{at}</span>}
+                      {!who && !i.sheet && (
+                        <span className={st.cell} data-at="">
+                          {at}
+                        </span>
+                      )}
                       {text}
                     </Button>
                   );

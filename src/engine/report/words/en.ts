@@ -294,8 +294,8 @@ export const en: Language = {
         const periods = d.periods.map((i) => period(i, d.unit)).join(', ');
         return d.name === null
           ? {
-              message: `The workbook has no sheet for ${periods}`,
-              fix: 'Add the missing periods (quarters or months)',
+              message: `The workbook has no sheet for ${periods}: the year cannot be decided from ${(d.held ?? []).map((i) => period(i, d.unit)).join(', ') || 'the periods held'} alone`,
+              fix: 'Annual rules ("in every quarter", "more than half") look at the whole year: nothing is assumed for the missing periods, only the limits the periods held already settle are given; add the missing sheets and roll the year up again',
             }
           : {
               message: `${d.name} is not on the sheet(s) for ${periods}`,

@@ -284,8 +284,8 @@ export const zh: Language = {
         const periods = d.periods.map((i) => period(i, d.unit)).join('、');
         return d.name === null
           ? {
-              message: `工作簿中没有${periods}的考核表`,
-              fix: '如本年度应有这些考核期（季度或月份），请补上对应工作表',
+              message: `工作簿中没有${periods}的考核表，全年结果不能只凭${(d.held ?? []).map((i) => period(i, d.unit)).join('、') || '已有的考核期'}确定`,
+              fix: '年度规则（如“全年均为好”“超过一半”）要看全年：缺少的考核期不作推断，只给出已有结果已能确定的限制；请补上对应工作表后再汇总',
             }
           : { message: `${d.name}在${periods}的考核表中没有找到`, fix: '请核实是否漏填、姓名写法不同，或为年中调入/调出人员' };
       },
