@@ -45,6 +45,14 @@ export function validatePreset(id: string): Scheme {
   return loadScheme(RAW[id], rawPreset, 'en');
 }
 
+/**
+ * A validated scheme without its `note` fields (why the scheme says this, for the reader of its file):
+ * what ./validated.json holds. Nothing in kaohe reads a note; the preset files keep them.
+ */
+export function withoutNotes(scheme: Scheme): Scheme {
+  return JSON.parse(JSON.stringify(scheme, (key, value: unknown) => (key === 'note' ? undefined : value))) as Scheme;
+}
+
 /** A user's scheme file (JSON text), which may extend a preset. */
 export function schemeFromText(text: string, locale: Locale): Scheme {
   return parseScheme(text, rawPreset, locale);
