@@ -64,7 +64,8 @@ module.exports = async (env = {}, argv = {}) => {
     return {
       devtool: false,
       entry: { taskpane: './src/taskpane/index.tsx', 'pane-entry': './src/preview/pane-entry.ts', preview: './src/preview/page.ts' },
-      output: { path: path.resolve(__dirname, 'dist/preview'), filename: '[name].js', clean: true },
+      // Chunks by name, as in the production build without its hash: the bench matches the two (bench/bench.ts).
+      output: { path: path.resolve(__dirname, 'dist/preview'), filename: '[name].js', chunkFilename: '[name].js', clean: true },
       resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
       module: { rules: [tsRule] },
       plugins: [

@@ -12,7 +12,7 @@
  *    against `kaohe check` and `kaohe grade` on the same file
  * Prints a table; `--write docs/performance.md` also writes it there.
  *   npm run bench            npm run bench -- --sizes 1000,10000      npm run bench -- --write docs/performance.md
- *   npm run bench -- --pane  the task pane's weight and first result only
+ *   npm run bench -- --pane  the task pane's weight and first result only (with --write FILE: only those lines in FILE)
  */
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -325,9 +325,14 @@ async function paneReport(): Promise<{ lines: string[]; firstLoadKb: number | un
   const chunks = paneChunks();
   const load = await paneLoad();
   const kb = (n: number) => (n / 1000).toFixed(1);
-  // The production chunks the preview loaded first (the same modules; the preview's entry also carries its build's runtime).
-  const firstFiles = load ? chunks.filter((c) => load.scripts.includes(c.file)) : chunks.filter((c) => c.file === 'taskpane.js');
-  const firstLoad = firstFiles.reduce((sum, c) => sum + c.gzipped, 0);
+  // The production chunks the preview loaded first (the same modules; the preview's entry also carries its build's runtime),
+  // matched by name: the production build names a chunk name.[contenthash].js, the preview name.js.
+  const stem = (f: string) => f.replace(/\.[0-9a-f]{8}\.js$/, '.js');
+  const firstFiles = load ? chunks.filter((c) => load.scripts.includes(stem(c.file))) : chunks.filter((c) => c.file === 'taskpane.js');
+  // A script the preview loaded first that the production build does not have by that name is counted as the preview built it.
+  const unmatched = load ? load.scripts.filter((f) => !firstFiles.some((c) => stem(c.file) === f)) : [];
+  const unmatchedGz = unmatched.reduce((sum, f) => sum + gz(join(root, 'dist', 'preview', f)), 0);
+  const firstLoad = firstFiles.reduce((sum, c) => sum + c.gzipped, 0) + unmatchedGz;
   const lines = [
     '| task pane chunk (production) | minified (KB) | gzipped (KB) | loaded |',
     '|---|---:|---:|---|',
@@ -335,7 +340,7 @@ async function paneReport(): Promise<{ lines: string[]; firstLoadKb: number | un
       (c) => `| ${c.file} | ${kb(c.minified)} | ${kb(c.gzipped)} | ${firstFiles.includes(c) ? 'before the first result' : 'on demand'} |`,
     ),
     '',
-    `Task pane first-load JavaScript (${firstFiles.map((c) => c.file).join(' + ')}): ${kb(firstLoad)} KB gzipped.`,
+    `Task pane first-load JavaScript (${[...firstFiles.map((c) => c.file), ...unmatched.map((f) => `${f} (preview build)`)].join(' + ')}): ${kb(firstLoad)} KB gzipped.`,
     load
       ? `Preview at 320 px, CPU throttled 4×, from the pane's navigation (median of 3): skeleton painted at ${load.firstPaintMs.toFixed(0)} ms, first result at ${load.firstResultMs.toFixed(0)} ms (scripts before it: ${load.scripts.join(', ')}; ${kb(load.gzipped)} KB gzipped in the preview build).`
       : 'Preview first result: — (Chromium not installed).',
@@ -343,12 +348,39 @@ async function paneReport(): Promise<{ lines: string[]; firstLoadKb: number | un
   return { lines, firstLoadKb: firstLoad / 1000 };
 }
 
+const PANE_TARGET = 'task pane first-load JavaScript ≤ 200 KB gzipped';
+
+/**
+ * `--pane --write FILE`: replaces only the task pane's lines (its chunk table and first result, and its
+ * target) in FILE's bench section, leaving the rest of the last full run as it was.
+ */
+function writePaneLines(out: string, paneLines: string[], target: string): void {
+  const doc = readFileSync(join(root, out), 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const at = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (at < 0 || to < 0) throw new Error(`${out} has no ${start} … ${end} section`);
+  const lines = doc.slice(at + start.length, to).split('\n');
+  const first = lines.findIndex((l) => l.startsWith('| task pane chunk'));
+  const last = lines.findIndex((l, i) => i > first && l.startsWith('Preview '));
+  const goal = lines.findIndex((l) => l.includes(PANE_TARGET));
+  if (first < 0 || last < 0 || goal < 0) throw new Error(`${out}: no task pane lines in its bench section to replace`);
+  lines[goal] = target;
+  lines.splice(first, last - first + 1, ...paneLines);
+  writeFileSync(join(root, out), `${doc.slice(0, at + start.length)}${lines.join('\n')}${doc.slice(to)}`);
+}
+
 async function main(): Promise<void> {
   if (args.includes('--pane')) {
     const pane = await paneReport();
-    process.stdout.write(
-      `\n${pane.lines.join('\n')}\n- ${pane.firstLoadKb! <= 200 ? 'met' : 'NOT met'}: pane first-load JavaScript ≤ 200 KB gzipped (${pane.firstLoadKb!.toFixed(2)})\n`,
-    );
+    const target = `- ${pane.firstLoadKb! <= 200 ? 'met' : 'NOT met'}: ${PANE_TARGET} (${pane.firstLoadKb!.toFixed(2)})`;
+    process.stdout.write(`\n${pane.lines.join('\n')}\n${target}\n`);
+    const out = opt('--write');
+    if (out) {
+      writePaneLines(out, pane.lines, target);
+      process.stdout.write(`wrote the task pane's lines in ${out}\n`);
+    }
     return;
   }
   const cli = join(root, 'dist', 'kaohe.cjs');
@@ -416,7 +448,7 @@ async function main(): Promise<void> {
       Math.max(...rows.map((r) => r.syncs)),
       (v: number) => v <= 2 && rows.every((r) => r.syncs === rows[0]!.syncs),
     ],
-    ['task pane first-load JavaScript ≤ 200 KB gzipped', pane.firstLoadKb, (v: number) => v <= 200],
+    [PANE_TARGET, pane.firstLoadKb, (v: number) => v <= 200],
   ] as const;
   lines.push('', 'Targets:');
   for (const [name, value, ok] of targets) {

@@ -13,7 +13,7 @@ import {
   type FormProblem,
   type FormsRoster,
   type Grid,
-  inferScheme,
+  inferredScheme,
   type Locale,
   measureFit,
   rankFits,
@@ -62,7 +62,7 @@ export function schemeForSheet(
   // A clear fit is chosen only when no other preset fits as well: between equals, the user chooses.
   const tie = !!next?.fit.clear && next.fit.score >= best!.fit.score - 1e-9;
   if (best?.fit.clear && !tie) return { scheme: best.scheme, source: 'preset', fit: best.fit };
-  const inferred = inferScheme(grid);
+  const inferred = inferredScheme(grid);
   if (inferred && findRoster(grid, inferred)) return { scheme: inferred, source: 'inferred', fit: fitOf(grid, inferred) };
   return { scheme: null, closest: ranked.slice(0, CLOSEST).map((x) => x.fit), roster: ranked.length > 0 };
 }

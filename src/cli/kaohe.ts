@@ -48,7 +48,7 @@ import { addFormSheet } from '../hosts/file/forms';
 import { readStoredSettings } from '../hosts/file/settings';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
-import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
+import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
@@ -395,6 +395,8 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // Schemes from files, workbooks and inference are validated (the task pane loads this on demand; the command line at once).
+  registerSchemeValidator();
   let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   let w = cliWords(locale);
   try {

@@ -16,7 +16,18 @@ export { isDateFormat } from './table/cells';
 export { columnOf, type ColumnOverrides } from './table/read';
 // Schemes: the model, loading, checking.
 export { type Scheme, schemeJsonSchema } from './scheme/model';
-export { loadScheme, parseScheme, SchemeError, schemeErrorText } from './scheme/load';
+export { loadScheme, parseScheme } from './scheme/load';
+// The validator above is loaded on demand in the task pane: until then validateScheme throws SchemeValidatorMissing.
+export {
+  hasSchemeValidator,
+  inferredScheme,
+  provideSchemeValidator,
+  SchemeError,
+  schemeErrorText,
+  type SchemeResolver,
+  SchemeValidatorMissing,
+  validateScheme,
+} from './scheme/error';
 export { compileScheme } from './scheme/fields';
 export { checkScheme } from './scheme/check';
 // A scheme in words, compared with another, and changed by settings (kaohe scheme --set, the 方案 view).
@@ -44,7 +55,7 @@ export { rollUpSheetPeriods, rollUpYear, yearForms } from './annual/year';
 export { type AnnualReport, toAnnualReport } from './annual/report';
 export { type Form, quarterlyForm } from './annual/forms';
 export { FORM_FONT, FORM_STYLES, formLayout, type FormLayout, freeSheetName, looksLikeFormula } from './annual/layout';
-// A sheet's own scheme, when no preset fits.
+// A sheet's own scheme, when no preset fits (the app asks for it through inferredScheme above: in the task pane it is loaded on demand).
 export { inferScheme } from './infer/infer';
 
 // Checking a sheet, and how well a scheme fits it.

@@ -8,12 +8,14 @@ import {
   type ColumnRole,
   compiled,
   type Fit,
+  hasSchemeValidator,
   IDENTITY_ROLES,
   type IdentityRole,
   type Locale,
   noFitSentence,
   type Scheme,
   schemeSentence,
+  SchemeValidatorMissing,
 } from '../engine';
 import type { SheetRead, WorkbookSheets } from '../hosts/host';
 import type { PaneYear } from './year-run';
@@ -36,9 +38,45 @@ function given(choice: SchemeChoice): Scheme | undefined {
   return choice.kind === 'preset' ? preset(choice.id) : choice.kind === 'auto' ? undefined : choice.scheme;
 }
 
+/** The last check tried by readyToCheck, kept for the pane's own check of the same read. */
+let tried: { read: SheetRead; locale: Locale; outcome: AnalyseOutcome } | null = null;
+
 /** 检查 on the active sheet: the same scheme choice, corrections and check as the ribbon command and the command line. */
 export function analyseActive(read: SheetRead, choice: SchemeChoice, columns: ColumnOverrides | null, locale: Locale): AnalyseOutcome {
+  if (tried && tried.read === read && tried.locale === locale && choice.kind === 'auto' && columns === null) return tried.outcome;
   return analyseSheet(activeSheet(read), { scheme: given(choice), columns: columns ?? undefined, locale });
+}
+
+/**
+ * The scheme validator (zod, the scheme model and the presets' files; src/schemes/raw.ts) as a chunk
+ * loaded on demand: the presets come validated, so the pane needs it only for a scheme it did not
+ * ship — stored in the workbook, imported, or inferred from a sheet no preset fits (docs/performance.md).
+ */
+export async function loadSchemeValidator(): Promise<typeof import('../schemes/raw')> {
+  const loaded = await import(/* webpackChunkName: "schemes" */ '../schemes/raw');
+  loaded.registerSchemeValidator();
+  return loaded;
+}
+
+/**
+ * The sheet read, once the pane can check it: its check is tried, and where it needs the scheme
+ * validator (a whole scheme stored in the workbook, or a sheet no preset fits), the validator is
+ * loaded first. The outcome of a check that did not need it is kept for the pane's own check.
+ */
+export async function readyToCheck(read: SheetRead, locale: Locale): Promise<SheetRead> {
+  if (hasSchemeValidator()) return read;
+  try {
+    tried = { read, locale, outcome: analyseSheet(activeSheet(read), { locale }) };
+  } catch (e) {
+    // Any other failure is the pane's check's to show, as before.
+    if (e instanceof SchemeValidatorMissing) await loadSchemeValidator();
+  }
+  return read;
+}
+
+/** What 导出方案 saves: a preset's file as written, else the scheme itself. */
+export async function schemeFile(scheme: Scheme): Promise<unknown> {
+  return (await loadSchemeValidator()).rawPreset(scheme.id) ?? scheme;
 }
 
 /** The scheme in use, how it was chosen and how well it fits, or the one looked for on a sheet without a roster; null when none fits. */
@@ -118,6 +156,8 @@ export type { PaneYear } from './year-run';
  * forms, their layout) is a chunk of its own, loaded on the first roll-up (docs/performance.md).
  */
 export async function runYear(book: WorkbookSheets, read: SheetRead, choice: SchemeChoice, locale: Locale): Promise<PaneYear> {
+  // The year reads the stored scheme and may infer one for its sheets: the validator first.
+  await loadSchemeValidator();
   const { yearIn } = await import(/* webpackChunkName: "year" */ './year-run');
   return yearIn(book, read, given(choice), locale);
 }

@@ -20,11 +20,21 @@ import {
   undoPlan,
   type WorkbookSettings,
 } from '../engine';
-import { rawPreset, schemeFromText } from '../schemes';
 import { type AddedSheets, HostError, type Host, type WorkbookSheets } from '../hosts/host';
 import { problemText } from '../app/words';
 import { initialPane, paneReducer, type TabKey } from './pane-state';
-import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, schemeTitle, formsNote } from './session';
+import {
+  analyseActive,
+  formsNote,
+  loadSchemeValidator,
+  readyToCheck,
+  roleOptions,
+  runYear,
+  schemeFile,
+  schemeInUse,
+  schemeNote,
+  schemeTitle,
+} from './session';
 import { strings } from './strings';
 
 export function usePane(host: Host, locale: Locale) {
@@ -72,9 +82,9 @@ export function usePane(host: Host, locale: Locale) {
     () =>
       void act(async () => {
         dispatch({ type: 'checking' });
-        dispatch({ type: 'read', read: await host.readSheet() });
+        dispatch({ type: 'read', read: await readyToCheck(await host.readSheet(), locale) });
       }),
-    [act, host],
+    [act, host, locale],
   );
 
   // A roll-up made under another scheme is no answer for this one (forms already added stay undoable).
@@ -98,12 +108,12 @@ export function usePane(host: Host, locale: Locale) {
     if (!follow || !due || held || busy) return;
     void act(async () => {
       dispatch({ type: 'checking', quiet: true });
-      const read = await host.readSheet();
+      const read = await readyToCheck(await host.readSheet(), locale);
       dispatch({ type: 'read', read });
       if (follow.why === 'computed' && read.sheet === follow.sheet)
         dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote } });
     });
-  }, [follow, due, held, busy, act, host, s]);
+  }, [follow, due, held, busy, act, host, s, locale]);
   /** Another sheet is active and the pane still shows the one read: the notice names both. */
   const elsewhere = held && follow?.why === 'activated' ? follow.sheet : null;
 
@@ -165,6 +175,8 @@ export function usePane(host: Host, locale: Locale) {
   const importScheme = (file: File) =>
     void act(async () => {
       const text = await file.text();
+      // Outside the try: a chunk that fails to load is no fault of the file.
+      const { schemeFromText } = await loadSchemeValidator();
       let scheme;
       try {
         scheme = schemeFromText(text, locale);
@@ -178,16 +190,16 @@ export function usePane(host: Host, locale: Locale) {
       say(s.schemeLoaded(schemeTitle(scheme, locale)));
     });
 
-  const exportScheme = () => {
-    if (!resolved) return;
-    const raw = rawPreset(resolved.scheme.id) ?? resolved.scheme;
-    const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${resolved.scheme.id}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const exportScheme = () =>
+    actOn(resolved, async ({ scheme }) => {
+      const raw = await schemeFile(scheme);
+      const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `${scheme.id}.json`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    });
 
   /** An issue's cell, or a person's name cell in the year (on its own sheet); an issue without a cell selects nothing. */
   const select = ({ sheet: other, cell }: Pick<Issue, 'sheet' | 'cell'>) => {

@@ -22,6 +22,15 @@ async function open(width = 320, lang = 'zh-CN'): Promise<{ page: Page; pane: Fr
 
 const trips = async (page: Page) => Number(await page.textContent('#trips'));
 
+/** The scripts the pane's frame has loaded so far, by file name. */
+const scriptsOf = (pane: Frame): Promise<string[]> =>
+  pane.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script')
+      .map((e) => new URL(e.name).pathname.split('/').pop()!),
+  );
+
 describe('the task pane in the browser preview', () => {
   it('checks the example, selects an issue’s cell, writes what the CLI computes, shows the quota, and undoes', async () => {
     const { page, pane } = await open(500);
@@ -203,6 +212,8 @@ describe('the other flows', () => {
     const file = join(tempDir(), '本局方案.json');
     writeFileSync(file, JSON.stringify({ extends: 'gwy-2020', id: 'ju-bureau', name: '本局方案', quotas: [{ grades: ['好'], max: 0.5 }] }));
     const { page, pane } = await open(500);
+    // The presets come validated: the scheme validator (zod, the model, the preset files) is loaded only for a file.
+    expect(await scriptsOf(pane)).not.toContain('schemes.js');
     await pane.setInputFiles('input[type=file]', file);
     // Loaded and tried on the sheet; saved to the workbook only when confirmed.
     await pane.getByText('已载入方案 本局方案 · ju-bureau，正在本表试用').waitFor();
@@ -214,6 +225,16 @@ describe('the other flows', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出方案' }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect([download.suggestedFilename(), exported.id, exported.quotas[0].max]).toEqual(['ju-bureau.json', 'ju-bureau', 0.5]);
+    // A pane opened again on the workbook validates the scheme stored in it, loading the validator first.
+    await page.evaluate(() => {
+      const frame = document.getElementById('pane') as HTMLIFrameElement;
+      frame.src = `preview-pane.html?reopened=${Date.now()}`;
+    });
+    const again = await paneFrame(page, pane);
+    await again.getByText('16 人：定等次 12，不定等次 2，不参加 2').waitFor();
+    expect(await scriptsOf(again)).toContain('schemes.js');
+    await again.getByRole('tab', { name: '名额' }).click();
+    await again.getByText('全单位“好”6 人，名额 6 人').waitFor();
   });
 
   it('runs the ribbon’s 一键计算等次 and shows what it did', async () => {

@@ -22,16 +22,8 @@ import {
   type PerCase,
   type RatedField,
 } from '../scheme/fields';
-import {
-  countId,
-  LADDERS,
-  voteId,
-  VOTERS_ID,
-  type RatingEffect,
-  type Scheme,
-  type SchemeCondition,
-  type SchemeRatingWord,
-} from '../scheme/model';
+import { countId, LADDERS, voteId, VOTERS_ID } from '../scheme/ids';
+import type { RatingEffect, Scheme, SchemeCondition, SchemeRatingWord } from '../scheme/model';
 import { compact, numberFromText } from '../text';
 import { cellText, isDateFormat, parseScore, type ParsedScore } from '../table/cells';
 import type { Column, IdentityRole } from '../table/columns';

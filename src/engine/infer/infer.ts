@@ -12,8 +12,9 @@ import P from './patterns.json';
 import { GridView, type Grid } from '../grid';
 import { gradeLabel } from '../grade/score';
 import { compileScheme } from '../scheme/fields';
-import { loadScheme, SchemeError } from '../scheme/load';
-import { ID_PATTERN, type Scheme, type SchemeInput } from '../scheme/model';
+import { SchemeError, validateScheme } from '../scheme/error';
+import { ID_PATTERN } from '../scheme/ids';
+import type { Scheme, SchemeInput } from '../scheme/model';
 import { cellText } from '../table/cells';
 import { decidedGrade, isLadderWord, isNoteText, isSummaryText, statedRating, Vocabulary, type IdentityRole } from '../table/columns';
 import { unfoldBlocks } from '../table/blocks';
@@ -44,7 +45,7 @@ const cut = (s: string): string => s.slice(0, P.limits.maxLineLength);
 let bootstrap: Vocabulary | undefined;
 function identityVocabulary(): Vocabulary {
   bootstrap ??= new Vocabulary(
-    compileScheme(loadScheme({ id: 'inferred', name: '-', period: { unit: 'quarter' }, grading: { mode: 'none' } }, () => undefined)),
+    compileScheme(validateScheme({ id: 'inferred', name: '-', period: { unit: 'quarter' }, grading: { mode: 'none' } })),
   );
   return bootstrap;
 }
@@ -551,7 +552,7 @@ export function inferScheme(sheet: Grid): Scheme | null {
   scheme.source = `本表“${grid.sheet}”：${said.lines[0] ?? ''}`;
   scheme.note = `${said.lines.slice(1).join('；')}。`;
   try {
-    return loadScheme(scheme, () => undefined);
+    return validateScheme(scheme);
   } catch (e) {
     if (e instanceof SchemeError) return null;
     throw e;

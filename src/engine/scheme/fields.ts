@@ -6,7 +6,8 @@
 import { compileExpr, type Compiled } from '../expr/evaluate';
 import { exprRefs, parseExpr, type Expr } from '../expr/parse';
 import type { FieldRef } from '../report/issue';
-import { countId, LADDERS, voteId, VOTERS_ID, type Scheme, type SchemeRated, type SchemeRatingWord } from './model';
+import { countId, LADDERS, voteId, VOTERS_ID } from './ids';
+import type { Scheme, SchemeRated, SchemeRatingWord } from './model';
 
 /** What every field has: its names, its bounds for out-of-range (null = unbounded), whether a score must be there. */
 interface FieldBase {

@@ -5,29 +5,12 @@
  */
 import type { core } from 'zod';
 import type { Locale } from '../report/locale';
-import { problemsText } from '../report/messages';
+import { SchemeError, type SchemeResolver } from './error';
 import { jsonErrorLine } from './json-error';
 import { ID_PATTERN, SCHEME_ID_PATTERN, SchemeSchema, type Scheme } from './model';
 import { problem, type ProblemCode, type ProblemData, type SchemePath, type SchemeProblem } from './problems';
 
-/** A scheme that cannot be used: every problem found, each with its path and data. The message says them all, in the locale loaded in. */
-export class SchemeError extends Error {
-  constructor(
-    readonly problems: SchemeProblem[],
-    locale: Locale = 'zh',
-  ) {
-    super(problemsText(problems, locale, Infinity));
-    this.name = 'SchemeError';
-  }
-}
-
-/** A scheme error on one line, for a message: its first `max` problems, and how many there are in all when more. */
-export function schemeErrorText(e: SchemeError, locale: Locale, max = 3): string {
-  return problemsText(e.problems, locale, max);
-}
-
-/** Finds the raw JSON of a scheme by id (the presets), for `extends`. */
-export type SchemeResolver = (id: string) => unknown;
+export { SchemeError, schemeErrorText, type SchemeResolver } from './error';
 
 const MAX_EXTENDS_DEPTH = 5;
 

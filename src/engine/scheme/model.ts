@@ -6,12 +6,9 @@
 import { z } from 'zod';
 import { exprRefs, parseExpr, ExprError } from '../expr/parse';
 import type { ProblemCode, ProblemData, SchemePath } from './problems';
-import LADDER_DATA from './ladders.json';
+import { countId, ID_PATTERN, LADDERS, RATING_EFFECTS, SCHEME_ID_PATTERN, voteId, VOTERS_ID } from './ids';
 
-/** An id usable in expressions: letters of any script, digits and _, not starting with a digit. */
-export const ID_PATTERN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-/** A scheme's own id (gwy-2020). */
-export const SCHEME_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export { countId, ID_PATTERN, LADDERS, RATING_EFFECTS, SCHEME_ID_PATTERN, voteId, VOTERS_ID };
 
 /**
  * A problem found by a check of ours, as the code and data its words need (./problems); the
@@ -25,13 +22,6 @@ const Id = z
   .string()
   .regex(ID_PATTERN, 'an id is letters, digits and _, and starts with a letter')
   .describe('Identifier used in expressions and references (e.g. "de", "思想政治素质").');
-
-/** Ids the engine gives the fields a scheme implies, reserved so expressions can use them. */
-export const VOTERS_ID = 'voters';
-/** A ballot option's vote column under a subject (总体评价 · 优秀 → zongti_1). */
-export const voteId = (subjectId: string, option: number): string => `${subjectId}_${option + 1}`;
-/** A deduction's count of cases (chidao → chidao_count). */
-export const countId = (deductionId: string): string => `${deductionId}_count`;
 
 const Synonyms = z
   .array(z.string().min(1))
@@ -112,12 +102,6 @@ export const Item = z
   })
   .describe('A scored item: one numeric column per person.');
 
-/**
- * What a word in a rated column means: counts nothing, bars the top grade, sets the lowest
- * grade, or vetoes (否决: the lowest grade or no top grade, as the item's `veto` says).
- */
-export const RATING_EFFECTS = ['none', 'not-top', 'lowest', 'veto'] as const;
-
 export const RatingWord = z
   .object({
     word: z.string().min(1).describe('The word as offices write it (合格, 不合格, 否决).'),
@@ -128,9 +112,8 @@ export const RatingWord = z
   })
   .describe('One word of a rated column and what it means for the grade.');
 
-/** The default ladders (./ladders.json), checked when the engine loads. */
-export const LADDERS = z.record(z.string().regex(/^[a-z]+$/), z.array(RatingWord).min(1)).parse(LADDER_DATA);
-const LADDER_IDS = Object.keys(LADDERS) as [string, ...string[]];
+/** The default ladders (./ids, from ./ladders.json), checked when the schema loads. */
+const LADDER_IDS = Object.keys(z.record(z.string().regex(/^[a-z]+$/), z.array(RatingWord).min(1)).parse(LADDERS)) as [string, ...string[]];
 
 export const Rated = z
   .object({

@@ -6,7 +6,7 @@
  */
 import COLUMN_TEXTS from './columns.json';
 import { inGroup, type CompiledScheme, type Field, type GroupField } from '../scheme/fields';
-import { LADDERS } from '../scheme/model';
+import { LADDERS } from '../scheme/ids';
 import { compact, headerKey } from '../text';
 
 /** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
