@@ -39,6 +39,7 @@ import {
   words,
 } from '../engine';
 import { addFormSheet } from '../hosts/file/forms';
+import { LimitError } from '../hosts/file/limits';
 import { readStoredSettings } from '../hosts/file/settings';
 import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
@@ -176,7 +177,7 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
   const q = quarterOf(sheet);
   const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
-  const lost = await partsLostInCopy(opened.data, opened.format);
+  const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
   try {
     await saveCopy(opened.wb, out);
   } catch (e) {
@@ -333,6 +334,7 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   let w = cliWords(locale);
+  let file: string | undefined;
   try {
     let parsed;
     try {
@@ -346,6 +348,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     locale = localeFromTag(values.lang);
     w = cliWords(locale);
     const [command, ...rest] = positionals;
+    file = rest[0];
     if (values.help || command === undefined || command === 'help') {
       io.out(w.usage);
       return command === undefined && !values.help ? 2 : 0;
@@ -375,6 +378,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof CannotRun) io.err(e.message);
     else if (e instanceof WorkbookError) io.err(w.workbook(e));
+    else if (e instanceof LimitError) io.err(w.limit(e, file ?? ''));
     else io.err(w.internal(e instanceof Error ? e.message : String(e)));
     return 2;
   }

@@ -2,6 +2,10 @@
 import type { Locale } from '../engine';
 import type { WorkbookError } from '../hosts/file/xlsx';
 import type { LostPart } from '../hosts/file/write';
+import { type LimitError, READ_LIMITS } from '../hosts/file/limits';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const mib = (x: number) => `${Math.floor(x / 1024 / 1024)} MB`;
 
 const zh = {
   usage: `用法：
@@ -53,6 +57,19 @@ const zh = {
       encrypted: `${e.path} 设有打开密码：请先在 Excel 中取消密码再检查`,
       empty: `工作簿 ${e.path} 中没有工作表`,
     })[e.problem],
+  /** A file over a READ_LIMITS entry: what it has, the limit, where, what to do. */
+  limit: (e: LimitError, file: string) => {
+    const range = `工作表“${e.sheet}”的使用范围（${e.cell}）`;
+    const at = `工作表“${e.sheet}”的 ${e.cell} 格`;
+    return {
+      packageBytes: `${file} 有 ${mib(e.found)}，超过读取上限 ${mib(READ_LIMITS.packageBytes)}：请把考核表另存为单独的工作簿后再检查`,
+      unpackedBytes: `${file} 解压后超过读取上限 ${mib(READ_LIMITS.unpackedBytes)}（可能是损坏或恶意构造的文件）：请在 Excel 中打开后另存一份再检查`,
+      rows: `${range}有 ${n(e.found)} 行，超过读取上限 ${n(READ_LIMITS.rows)} 行：请删除表格以外远处单元格里的内容后再检查`,
+      columns: `${range}有 ${n(e.found)} 列，超过读取上限 ${n(READ_LIMITS.columns)} 列：请删除表格以外远处单元格里的内容后再检查`,
+      cells: `${range}共 ${n(e.found)} 格，超过读取上限 ${n(READ_LIMITS.cells)} 格：请删除表格以外远处单元格里的内容，或把考核表另存为单独的工作簿`,
+      textLength: `${at}有 ${n(e.found)} 个字符，超过 Excel 一格的上限 ${n(READ_LIMITS.textLength)} 个：请删去多余的文字后再检查`,
+    }[e.limit];
+  },
   unknownSheet: (name: string, names: string[]) => `找不到工作表“${name}”（工作簿中有：${names.join('、')}）`,
   noRoster: (sheet: string) => `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列`,
   noRosterAnywhere: (file: string) => `${file} 中没有一张工作表能识别出花名册：需要一行含“姓名”的表头，以及分数列或等次列`,
@@ -158,6 +175,7 @@ const zh = {
     'external-links': '外部链接',
     'threaded-comments': '新式批注（会话）',
     'cell-styles': '单元格格式（字体、边框、底色）',
+    'far-formatting': '数据以外远处空白行的格式和合并区域',
   } as Record<LostPart, string>,
   inputUntouched: '原文件未作任何改动。',
 };
@@ -213,6 +231,18 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
       encrypted: `${e.path} is password-protected: remove the password in Excel first`,
       empty: `The workbook ${e.path} has no sheets`,
     })[e.problem],
+  limit: (e, file) => {
+    const range = `The used range of sheet "${e.sheet}" (${e.cell})`;
+    const at = `Cell ${e.cell} of sheet "${e.sheet}"`;
+    return {
+      packageBytes: `${file} is ${mib(e.found)}, over the reading limit of ${mib(READ_LIMITS.packageBytes)}: save the appraisal sheet as a workbook of its own and check that`,
+      unpackedBytes: `${file} unpacks to more than the reading limit of ${mib(READ_LIMITS.unpackedBytes)} (a damaged or crafted file?): open it in Excel, save a copy and check that`,
+      rows: `${range} has ${n(e.found)} rows, over the reading limit of ${n(READ_LIMITS.rows)}: delete what is in far-away cells outside the table and check again`,
+      columns: `${range} has ${n(e.found)} columns, over the reading limit of ${n(READ_LIMITS.columns)}: delete what is in far-away cells outside the table and check again`,
+      cells: `${range} spans ${n(e.found)} cells, over the reading limit of ${n(READ_LIMITS.cells)}: delete what is in far-away cells outside the table, or save the appraisal sheet as a workbook of its own`,
+      textLength: `${at} holds ${n(e.found)} characters, over Excel's limit of ${n(READ_LIMITS.textLength)} for one cell: shorten the text and check again`,
+    }[e.limit];
+  },
   unknownSheet: (name, names) => `No sheet "${name}" (the workbook has: ${names.join(', ')})`,
   noRoster: (sheet) => `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns`,
   noRosterAnywhere: (file) => `No sheet of ${file} holds a roster: it needs a header row with 姓名 and score or grade columns`,
@@ -309,6 +339,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
     'external-links': 'external links',
     'threaded-comments': 'threaded comments',
     'cell-styles': 'cell formatting (fonts, borders, fills)',
+    'far-formatting': 'formatting and merges of the empty rows and cells far beyond the data',
   } as Record<LostPart, string>,
   inputUntouched: 'The input file was not changed.',
 };

@@ -64,7 +64,16 @@ function noteText(note: ExcelJS.Cell['note']): string {
 }
 
 /** Parts of a workbook exceljs does not write back, so the copy will lack them (the original keeps them). */
-export type LostPart = 'charts' | 'pivot-tables' | 'slicers' | 'macros' | 'external-links' | 'threaded-comments' | 'cell-styles';
+export type LostPart =
+  | 'charts'
+  | 'pivot-tables'
+  | 'slicers'
+  | 'macros'
+  | 'external-links'
+  | 'threaded-comments'
+  | 'cell-styles'
+  /** Empty rows and merges far beyond a sheet's data, left out when it was read (./package). */
+  | 'far-formatting';
 
 const PART_PATTERNS: [RegExp, LostPart][] = [
   [/^xl\/charts\//, 'charts'],
