@@ -3,8 +3,7 @@
  * the use cases (src/app: the same scheme choice, check and plan as the task pane) and prints. Every failure to run becomes
  * one line on stderr and exit code 2; problems in the sheet are the report's business.
  */
-import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   analyseSheet,
@@ -41,7 +40,8 @@ import {
 import { addFormSheet } from '../hosts/file/forms';
 import { LimitError } from '../hosts/file/limits';
 import { readStoredSettings } from '../hosts/file/settings';
-import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
+import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
+import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
@@ -70,6 +70,7 @@ const OPTIONS = {
   'no-marks': { type: 'boolean', default: false },
   sheets: { type: 'string' },
   infer: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -113,6 +114,7 @@ interface Options {
   out?: string;
   formulas: boolean;
   'no-marks': boolean;
+  force: boolean;
 }
 
 interface Loaded<B extends ReadWorkbook> {
@@ -166,7 +168,7 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
-  const out = checkOut(file, values.out, w);
+  const out = checkOut(file, values.out, values.force, w);
   const { opened, analysis } = await load(file, values, locale, openWorkbook);
   // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
@@ -178,11 +180,7 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const q = quarterOf(sheet);
   const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
   const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
-  try {
-    await saveCopy(opened.wb, out);
-  } catch (e) {
-    throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
-  }
+  await writeOutput(out, () => copyBytes(opened.wb), values.force);
   const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = reportOf(analysis, locale);
   io.out(
@@ -193,12 +191,11 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   return exitCode(results);
 }
 
-/** Where the copy goes: an .xlsx that is not the input, in a folder that exists. */
-function checkOut(file: string | undefined, out: string | undefined, w: CliWords): string {
+/** Where the copy goes: an .xlsx that is not the input, in a folder that exists, not replacing a file unless --force (./output). */
+function checkOut(file: string | undefined, out: string | undefined, force: boolean, w: CliWords): string {
   if (!out) throw new CannotRun(w.needOut);
   if (!/\.xlsx$/i.test(out)) throw new CannotRun(w.outNotXlsx(out));
-  if (file && existsSync(file) && existsSync(out) && realpathSync(out) === realpathSync(file)) throw new CannotRun(w.outIsInput);
-  if (!existsSync(dirname(resolvePath(out)))) throw new CannotRun(w.outDirMissing(out));
+  checkOutput(out, file ? [file] : [], force);
   return out;
 }
 
@@ -209,7 +206,7 @@ function checkOut(file: string | undefined, out: string | undefined, w: CliWords
 async function annual(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
-  const out = values.out === undefined ? undefined : checkOut(file, values.out, w);
+  const out = values.out === undefined ? undefined : checkOut(file, values.out, values.force, w);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
   // A copy to write needs exceljs's model of the workbook; a report alone does not.
   const writable = out ? await openWorkbook(file) : null;
@@ -240,11 +237,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (out && writable) {
     const wb = writable.wb;
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
-    try {
-      await saveCopy(wb, out);
-    } catch (e) {
-      throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
-    }
+    await writeOutput(out, () => copyBytes(wb), values.force);
   }
   if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
   else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
@@ -368,8 +361,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return schemeCommand(rest[0], values.json, locale, io);
       case 'json-schema': {
         const text = `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`;
-        if (values.out) writeFileSync(values.out, text);
-        else io.out(text);
+        if (values.out) {
+          checkOutput(values.out, [], values.force);
+          await writeOutput(values.out, async () => Buffer.from(text, 'utf8'), values.force);
+        } else io.out(text);
         return 0;
       }
       default:
@@ -378,6 +373,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof CannotRun) io.err(e.message);
     else if (e instanceof WorkbookError) io.err(w.workbook(e));
+    else if (e instanceof OutputError) io.err(w.output(e));
     else if (e instanceof LimitError) io.err(w.limit(e, file ?? ''));
     else io.err(w.internal(e instanceof Error ? e.message : String(e)));
     return 2;

@@ -1,6 +1,7 @@
 /** The command line's own words: usage, failures, table headings. Issue messages live in the engine. */
 import type { Locale } from '../engine';
 import type { WorkbookError } from '../hosts/file/xlsx';
+import type { OutputError } from '../hosts/file/output';
 import type { LostPart } from '../hosts/file/write';
 import { type LimitError, READ_LIMITS } from '../hosts/file/limits';
 
@@ -22,6 +23,7 @@ const zh = {
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
+  --force             （grade、annual、json-schema 的 --out）替换已有的同名文件（默认不覆盖）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
   --lang zh|en        语言（默认中文）
@@ -148,9 +150,14 @@ const zh = {
   fix: '处理',
   needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
   outNotXlsx: (f: string) => `副本只能保存为 .xlsx：${f}`,
-  outIsInput: '副本不能与原文件相同：原文件不会被改动，请换一个文件名',
-  outDirMissing: (f: string) => `无法保存副本 ${f}：所在文件夹不存在`,
-  cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
+  output: (e: OutputError) =>
+    ({
+      'is-input': `不能写到 ${e.path}：它就是原文件（可能经另一个路径、链接或不同大小写指向它），原文件不会被改动，请换一个文件名`,
+      exists: `${e.path} 已经存在，没有覆盖：请换一个文件名，或加 --force 替换它`,
+      'is-directory': `不能写到 ${e.path}：这是一个文件夹`,
+      'folder-missing': `无法保存 ${e.path}：所在文件夹不存在`,
+      'write-failed': `无法保存 ${e.path}：${e.detail}（没有留下不完整的文件）`,
+    })[e.problem],
   wroteCopy: (f: string) => `已写入副本：${f}`,
   nothingToWrite: {
     'entered-grades': '本方案的等次由表中填写，没有需要写入的总分或等次',
@@ -196,6 +203,7 @@ Options:
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
+  --force             (--out of grade, annual, json-schema) replace a file already there (never replaced otherwise)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
   --lang zh|en        language (default Chinese)
@@ -312,9 +320,14 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   fix: 'Fix',
   needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',
   outNotXlsx: (f) => `The copy can only be saved as .xlsx: ${f}`,
-  outIsInput: 'The copy cannot be the input file: the input is never changed; choose another name',
-  outDirMissing: (f) => `Cannot save the copy ${f}: its folder does not exist`,
-  cannotWrite: (f, m) => `Cannot save the copy ${f}: ${m}`,
+  output: (e) =>
+    ({
+      'is-input': `Cannot write to ${e.path}: it is the input file (reached by another path, a link or another letter case); the input is never changed, choose another name`,
+      exists: `${e.path} already exists and was not replaced: choose another name, or add --force to replace it`,
+      'is-directory': `Cannot write to ${e.path}: it is a folder`,
+      'folder-missing': `Cannot save ${e.path}: its folder does not exist`,
+      'write-failed': `Cannot save ${e.path}: ${e.detail} (no partly written file was left)`,
+    })[e.problem],
   wroteCopy: (f) => `Wrote the copy: ${f}`,
   nothingToWrite: {
     'entered-grades': 'This scheme takes the grades written in the sheet: no totals or grades to write',
