@@ -44,6 +44,7 @@ import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
 import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, schemeFromText } from '../schemes';
+import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
@@ -324,7 +325,13 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
   throw new CannotRun(sheet !== undefined ? w.nothingToInfer(sheet) : w.nothingToInferAnywhere(file));
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // Every text kaohe prints passes here: what a workbook or a file name holds never reaches the terminal raw (./terminal).
+  let json = false;
+  const io: Io = {
+    out: (s) => rawIo.out(json ? jsonSafe(s) : terminalSafe(s)),
+    err: (s) => rawIo.err(terminalSafe(s, true)),
+  };
   let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   let w = cliWords(locale);
   let file: string | undefined;
@@ -336,6 +343,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new CannotRun(w.badArgs(e instanceof Error ? e.message : String(e)));
     }
     const { values, positionals } = parsed;
+    json = values.json;
     if (values.lang !== undefined && !['zh', 'en', 'zh-CN', 'en-US'].includes(values.lang))
       throw new CannotRun(w.badArgs(`--lang ${values.lang}`));
     locale = localeFromTag(values.lang);

@@ -23,7 +23,9 @@ export type Hostile =
   /** one million empty styled rows below the roster */
   | 'styled-rows'
   /** a cell below the roster holding 40,000 characters */
-  | 'long-text';
+  | 'long-text'
+  /** terminal control sequences in a name and a unit, written as Excel writes them (_x001B_; raw ones are not XML) */
+  | 'control-chars';
 
 async function withSheetXml(edit: (xml: string) => string, more?: (zip: JSZip) => void): Promise<Buffer> {
   const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
@@ -53,6 +55,17 @@ export async function hostileXlsx(kind: Hostile): Promise<Buffer> {
       return withSheetXml((x) => dimension(atEnd(x, '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'), 'A1:XFD1048576'));
     case 'far-styled':
       return withSheetXml((x) => dimension(atEnd(x, '<row r="1048576"><c r="XFD1048576" s="1"/></row>'), 'A1:XFD1048576'));
+    case 'control-chars': {
+      const zip = await JSZip.loadAsync(readFileSync(EXAMPLE));
+      const edit = async (part: string, fn: (xml: string) => string) => zip.file(part, fn(await zip.file(part)!.async('string')));
+      // OSC 0 sets the window title, ESC[2J clears the screen, OSC 52 writes the clipboard, U+202E reverses text.
+      await edit('xl/sharedStrings.xml', (x) =>
+        x
+          .replace('<t>王建国</t>', '<t>王建国_x001B_]0;pwned_x0007__x001B_[2J</t>')
+          .replace('<t>办公室</t>', '<t>办公室_x001B_]52;c;ZWNobyBoaQ==_x0007_\u202e</t>'),
+      );
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    }
     case 'long-text':
       return withSheetXml((x) => atEnd(x, `<row r="30"><c r="B30" t="inlineStr"><is><t>${'注'.repeat(40000)}</t></is></c></row>`));
     case 'column-merge':
