@@ -55,9 +55,13 @@ describe.each<[Hostile, boolean]>([
 });
 
 describe('over a limit: one line, exit code 2, no copy', () => {
-  it.each(['check', 'grade'])('%s refuses a value at XFD1048576 by its rows', async (command) => {
-    const file = await writeHostile('far-value', dir);
-    const out = join(dir, `far-value-${command}.xlsx`);
+  it.each([
+    ['check', 'far-value'],
+    ['grade', 'far-value'],
+    ['check', 'styled-rows-far-value'],
+  ] as const)('%s refuses a value at XFD1048576 by its rows (%s)', async (command, kind) => {
+    const file = await writeHostile(kind, dir);
+    const out = join(dir, `${kind}-${command}.xlsx`);
     const r = await kaohe(command, file, ...(command === 'grade' ? ['--out', out] : []));
     expect(r.code).toBe(2);
     expect(r.out).toBe('');

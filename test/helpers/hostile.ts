@@ -22,6 +22,8 @@ export type Hostile =
   | 'column-merge'
   /** one million empty styled rows below the roster */
   | 'styled-rows'
+  /** the same, then a value at XFD1048576 (over 4 MB: read through SheetJS when only checked) */
+  | 'styled-rows-far-value'
   /** a cell below the roster holding 40,000 characters */
   | 'long-text'
   /** terminal control sequences in a name and a unit, written as Excel writes them (_x001B_; raw ones are not XML) */
@@ -70,9 +72,11 @@ export async function hostileXlsx(kind: Hostile): Promise<Buffer> {
       return withSheetXml((x) => atEnd(x, `<row r="30"><c r="B30" t="inlineStr"><is><t>${'注'.repeat(40000)}</t></is></c></row>`));
     case 'column-merge':
       return withSheetXml((x) => addMerge(x, 'AA1:AA1048576'));
-    case 'styled-rows': {
+    case 'styled-rows':
+    case 'styled-rows-far-value': {
       const rows: string[] = [];
       for (let r = 100; r < 1_000_100; r++) rows.push(`<row r="${r}" s="1" customFormat="1"><c r="A${r}" s="1"/></row>`);
+      if (kind === 'styled-rows-far-value') rows.push('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>');
       return withSheetXml((x) => atEnd(x, rows.join('')));
     }
     case 'sheet-merge': {

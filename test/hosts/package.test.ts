@@ -2,7 +2,7 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { preparePackage, scanSheetXml, trimSheetXml } from '../../src/hosts/file/package';
-import { TRIM_BEYOND_DATA } from '../../src/hosts/file/limits';
+import { LimitError, TRIM_BEYOND_DATA } from '../../src/hosts/file/limits';
 import { clipArea } from '../../src/hosts/file/sheet';
 import { EXAMPLE, handZip } from '../helpers/hostile';
 
@@ -68,6 +68,21 @@ describe('preparePackage', () => {
     const p = await preparePackage(data);
     expect(p.trimmed).toBe(false);
     expect(p.readable).toBe(data);
+  });
+
+  it('refuses a sheet over a limit before any reader, naming it as the workbook does (absolute targets, escaped names)', async () => {
+    const zip = handZip([
+      {
+        name: 'xl/workbook.xml',
+        data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="A&amp;B" sheetId="1" r:id="rId7"/></sheets></workbook>'),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: Buffer.from('<Relationships><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>'),
+      },
+      { name: 'xl/worksheets/data.xml', data: Buffer.from(sheet('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>')) },
+    ]);
+    await expect(preparePackage(zip)).rejects.toEqual(new LimitError('columns', 16384, 'A&B', 'A1:XFD1'));
   });
 
   it('refuses a zip whose directory is broken', async () => {

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { inflateRawSync } from 'node:zlib';
 import { a1, type Area } from '../../engine';
 import { LimitError, READ_LIMITS, TRIM_BEYOND_DATA } from './limits';
-import { clipArea } from './sheet';
+import { clipArea, withinLimits } from './sheet';
 
 interface ZipEntry {
   name: string;
@@ -203,21 +203,55 @@ export interface Prepared {
 }
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+const SHEET_ENTRY = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
+const RELATIONSHIP = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
+const attr = (attrs: string, name: string): string | undefined => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+const unescapeXml = (s: string) =>
+  s.replace(/&(#x[0-9a-fA-F]+|#\d+|quot|amp|lt|gt|apos);/g, (_m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[e]!,
+  );
+
+/** Each worksheet part's sheet name, from xl/workbook.xml and its relationships (the part's own name where they do not say). */
+function sheetNames(workbook: string, rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(RELATIONSHIP)) {
+    const [id, target] = [attr(m[1]!, 'Id'), attr(m[1]!, 'Target')];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const names = new Map<string, string>();
+  for (const m of workbook.matchAll(SHEET_ENTRY)) {
+    const [name, id] = [attr(m[1]!, 'name'), attr(m[1]!, '\\w+:id')];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) names.set(part.toLowerCase(), unescapeXml(name));
+  }
+  return names;
+}
 
 /**
- * Inflates every part of the package within READ_LIMITS.unpackedBytes (LimitError past it) and
- * trims each sheet whose XML reaches far beyond its data (trimSheetXml).
+ * Inflates every part of the package within READ_LIMITS.unpackedBytes, refuses a sheet whose
+ * cells holding something span more than READ_LIMITS allows (LimitError, before any reader
+ * builds anything), and trims each sheet whose XML reaches far beyond its data (trimSheetXml).
  */
 export async function preparePackage(data: Buffer): Promise<Prepared> {
   let budget = READ_LIMITS.unpackedBytes;
+  const entries = zipEntries(data);
+  const text = (name: string): string => {
+    const e = entries.find((x) => x.name === name);
+    return e ? inflatePart(data, e, READ_LIMITS.unpackedBytes).toString('utf8') : '';
+  };
+  const names = sheetNames(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
   const trimmed = new Map<string, string>();
-  for (const e of zipEntries(data)) {
+  for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const part = inflatePart(data, e, budget);
     budget -= part.length;
     if (!SHEET_PART.test(e.name)) continue;
     const xml = part.toString('utf8');
-    const t = trimSheetXml(xml);
+    const scan = scanSheetXml(xml);
+    if (scan.data) withinLimits(names.get(e.name.toLowerCase()) ?? e.name, scan.data);
+    const t = trimSheetXml(xml, scan);
     if (t !== null) trimmed.set(e.name, t);
   }
   if (trimmed.size === 0) return { readable: data, trimmed: false };

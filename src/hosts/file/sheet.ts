@@ -125,7 +125,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
 }
 
 /** Refuses a used range over READ_LIMITS before anything of it is built. */
-function withinLimits(sheet: string, area: Area): void {
+export function withinLimits(sheet: string, area: Area): void {
   const rows = area.bottom - area.top + 1;
   const columns = area.right - area.left + 1;
   const where = areaA1(area);
