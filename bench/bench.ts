@@ -399,7 +399,10 @@ async function main(): Promise<void> {
     const check = spawnMs([join(root, 'bench', 'rss.cjs'), cli, 'check', file, '--scheme', 'gwy-2020', '--json'], runs);
     const base = spawnMs([join(root, 'bench', 'baseline.cjs'), file, join(work, `copy-${n}.xlsx`)], runs);
     const graded = join(work, `graded-${n}.xlsx`);
-    const grade = spawnMs([cli, 'grade', file, '--scheme', 'gwy-2020', '--out', graded, '--formulas', '--no-marks', '--json'], 1);
+    const grade = spawnMs(
+      [cli, 'grade', file, '--scheme', 'gwy-2020', '--out', graded, '--force', '--formulas', '--no-marks', '--json'],
+      1,
+    );
     const syncs = await syncsForCheckAndApply(file);
     const lo = libreOfficeMs(graded);
     rows.push({

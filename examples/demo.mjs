@@ -58,7 +58,7 @@ JSON 报告：npm run --silent kaohe -- check ${example} --json`);
 const outDir = join(root, 'examples', 'output');
 mkdirSync(outDir, { recursive: true });
 const out = relative(process.cwd(), join(outDir, 'gwy-2020-q1-已定等次.xlsx'));
-const graded = kaohe('grade', example, '--out', out, '--formulas', '--json');
+const graded = kaohe('grade', example, '--out', out, '--formulas', '--force', '--json'); // the demo's own copy, made again each run
 if (graded.status === 2 || graded.error) {
   console.error(graded.stderr || String(graded.error));
   process.exit(2);
@@ -66,7 +66,7 @@ if (graded.status === 2 || graded.error) {
 const written = JSON.parse(graded.stdout).output;
 console.log(`${line}
 已写好定等次的副本：${out}
-  命令：npm run --silent kaohe -- grade ${example} --out ${out} --formulas
+  命令：npm run --silent kaohe -- grade ${example} --out ${out} --formulas --force   （--force：替换已有的副本）
   · 写入合计 ${written.totals} 格、等次 ${written.grades} 格，其中 ${written.formulas} 格是公式：改动分数后，表格自己重算总分和等次。
   · 原来写错的 ${written.overwritten.map((o) => o.cell).join('、')} 已改正；有问题的 ${written.marked} 个单元格标了底色，批注里写着规则和处理办法。
   · 分数有误、暂不能计算的人（${written.skipped.map((k) => k.name).join('、') || '无'}）没有写入，请先改正分数。

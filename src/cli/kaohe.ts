@@ -3,8 +3,7 @@
  * the use cases (src/app: the same scheme choice, check and plan as the task pane) and prints. Every failure to run becomes
  * one line on stderr and exit code 2; problems in the sheet are the report's business.
  */
-import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   analyseSheet,
@@ -45,10 +44,13 @@ import {
   words,
 } from '../engine';
 import { addFormSheet } from '../hosts/file/forms';
+import { LimitError } from '../hosts/file/limits';
 import { readStoredSettings } from '../hosts/file/settings';
-import { applyPlan, markIssues, partsLostInCopy, saveCopy } from '../hosts/file/write';
+import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
+import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
+import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
 
@@ -78,6 +80,7 @@ const OPTIONS = {
   set: { type: 'string', multiple: true },
   id: { type: 'string' },
   name: { type: 'string' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -129,6 +132,7 @@ interface Options {
   out?: string;
   formulas: boolean;
   'no-marks': boolean;
+  force: boolean;
 }
 
 interface Loaded<B extends ReadWorkbook> {
@@ -182,7 +186,7 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
-  const out = checkOut(file, values.out, w);
+  const out = checkOut(file, values.out, values.force, w);
   const { opened, analysis } = await load(file, values, locale, openWorkbook);
   // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
@@ -193,12 +197,8 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
   const q = quarterOf(sheet);
   const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
-  const lost = await partsLostInCopy(opened.data, opened.format);
-  try {
-    await saveCopy(opened.wb, out);
-  } catch (e) {
-    throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
-  }
+  const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
+  await writeOutput(out, () => copyBytes(opened.wb), values.force);
   const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = reportOf(analysis, locale);
   io.out(
@@ -209,12 +209,11 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   return exitCode(results);
 }
 
-/** Where the copy goes: an .xlsx that is not the input, in a folder that exists. */
-function checkOut(file: string | undefined, out: string | undefined, w: CliWords): string {
+/** Where the copy goes: an .xlsx that is not the input, in a folder that exists, not replacing a file unless --force (./output). */
+function checkOut(file: string | undefined, out: string | undefined, force: boolean, w: CliWords): string {
   if (!out) throw new CannotRun(w.needOut);
   if (!/\.xlsx$/i.test(out)) throw new CannotRun(w.outNotXlsx(out));
-  if (file && existsSync(file) && existsSync(out) && realpathSync(out) === realpathSync(file)) throw new CannotRun(w.outIsInput);
-  if (!existsSync(dirname(resolvePath(out)))) throw new CannotRun(w.outDirMissing(out));
+  checkOutput(out, file ? [file] : [], force);
   return out;
 }
 
@@ -225,7 +224,7 @@ function checkOut(file: string | undefined, out: string | undefined, w: CliWords
 async function annual(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
   if (!file) throw new CannotRun(w.needFile);
-  const out = values.out === undefined ? undefined : checkOut(file, values.out, w);
+  const out = values.out === undefined ? undefined : checkOut(file, values.out, values.force, w);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
   // A copy to write needs exceljs's model of the workbook; a report alone does not.
   const writable = out ? await openWorkbook(file) : null;
@@ -256,11 +255,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (out && writable) {
     const wb = writable.wb;
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
-    try {
-      await saveCopy(wb, out);
-    } catch (e) {
-      throw new CannotRun(w.cannotWrite(out, e instanceof Error ? e.message : String(e)));
-    }
+    await writeOutput(out, () => copyBytes(wb), values.force);
   }
   if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
   else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
@@ -394,11 +389,18 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
   throw new CannotRun(sheet !== undefined ? w.nothingToInfer(sheet) : w.nothingToInferAnywhere(file));
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
   // Schemes from files, workbooks and inference are validated (the task pane loads this on demand; the command line at once).
   registerSchemeValidator();
+  // Every text kaohe prints passes here: what a workbook or a file name holds never reaches the terminal raw (./terminal).
+  let json = false;
+  const io: Io = {
+    out: (s) => rawIo.out(json ? jsonSafe(s) : terminalSafe(s)),
+    err: (s) => rawIo.err(terminalSafe(s, true)),
+  };
   let locale: Locale = localeFromTag(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined);
   let w = cliWords(locale);
+  let file: string | undefined;
   try {
     let parsed;
     try {
@@ -407,11 +409,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new CannotRun(w.badArgs(e instanceof Error ? e.message : String(e)));
     }
     const { values, positionals } = parsed;
+    json = values.json;
     if (values.lang !== undefined && !['zh', 'en', 'zh-CN', 'en-US'].includes(values.lang))
       throw new CannotRun(w.badArgs(`--lang ${values.lang}`));
     locale = localeFromTag(values.lang);
     w = cliWords(locale);
     const [command, ...rest] = positionals;
+    file = rest[0];
     if (values.help || command === undefined || command === 'help') {
       io.out(w.usage);
       return command === undefined && !values.help ? 2 : 0;
@@ -431,8 +435,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return schemeCommand(rest[0], values, locale, io);
       case 'json-schema': {
         const text = `${JSON.stringify(schemeJsonSchema(), null, 2)}\n`;
-        if (values.out) writeFileSync(values.out, text);
-        else io.out(text);
+        if (values.out) {
+          checkOutput(values.out, [], values.force);
+          await writeOutput(values.out, async () => Buffer.from(text, 'utf8'), values.force);
+        } else io.out(text);
         return 0;
       }
       default:
@@ -441,6 +447,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof CannotRun) io.err(e.message);
     else if (e instanceof WorkbookError) io.err(w.workbook(e));
+    else if (e instanceof OutputError) io.err(w.output(e));
+    else if (e instanceof LimitError) io.err(w.limit(e, file ?? ''));
     else io.err(w.internal(e instanceof Error ? e.message : String(e)));
     return 2;
   }

@@ -15,6 +15,7 @@ import {
   scopeOfJson,
 } from '../engine';
 import type { LostPart } from '../hosts/file/write';
+import { terminalSafe } from './terminal';
 import { cliWords } from './words';
 
 function pad(s: string, width: number, right = false): string {
@@ -22,8 +23,12 @@ function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** Rows of cells → aligned lines; the last column is not padded. `rightCols` are right-aligned. */
-export function table(rows: string[][], rightCols: number[] = []): string[] {
+/**
+ * Rows of cells → aligned lines; the last column is not padded. `rightCols` are right-aligned.
+ * Each cell is one line, its control characters escaped (./terminal): names and notes come from the workbook.
+ */
+export function table(cells: string[][], rightCols: number[] = []): string[] {
+  const rows = cells.map((r) => r.map((c) => terminalSafe(c, true)));
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
   return rows.map((r) =>
@@ -89,7 +94,9 @@ export function renderReport(r: CheckReport, file: string, sentence: string | nu
   // Organisations ranked within their category: units counted, 类别 and 排名 instead of 科室 and 等次.
   const ranked = r.people.some((p) => p.rank !== undefined);
   const out: string[] = [];
-  out.push(`${w.file}：${file}    ${w.sheet}：${r.sheet}`.replace(/：/g, locale === 'en' ? ': ' : '：'));
+  out.push(
+    `${w.file}：${terminalSafe(file, true)}    ${w.sheet}：${terminalSafe(r.sheet, true)}`.replace(/：/g, locale === 'en' ? ': ' : '：'),
+  );
   out.push(
     `${w.scheme}${locale === 'en' ? ': ' : '：'}${r.scheme} ${r.schemeName}${r.schemeSource === 'preset' ? w.detected : r.schemeSource === 'workbook' ? w.fromWorkbook : r.schemeSource === 'inferred' ? w.inferred : ''}`,
   );

@@ -1,7 +1,12 @@
 /** The command line's own words: usage, failures, table headings. Issue messages live in the engine. */
 import type { Locale } from '../engine';
 import type { WorkbookError } from '../hosts/file/xlsx';
+import type { OutputError } from '../hosts/file/output';
 import type { LostPart } from '../hosts/file/write';
+import { type LimitError, READ_LIMITS } from '../hosts/file/limits';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const mib = (x: number) => `${Math.floor(x / 1024 / 1024)} MB`;
 
 const zh = {
   usage: `用法：
@@ -20,6 +25,7 @@ const zh = {
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
+  --force             （grade、annual、json-schema 的 --out）替换已有的同名文件（默认不覆盖）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
   --set 名称=值        （scheme）修改方案的一项：quota.好.max=30%、band.好.min=85、item.思想政治素质.max=8、
@@ -58,6 +64,19 @@ const zh = {
       encrypted: `${e.path} 设有打开密码：请先在 Excel 中取消密码再检查`,
       empty: `工作簿 ${e.path} 中没有工作表`,
     })[e.problem],
+  /** A file over a READ_LIMITS entry: what it has, the limit, where, what to do. */
+  limit: (e: LimitError, file: string) => {
+    const range = `工作表“${e.sheet}”的使用范围（${e.cell}）`;
+    const at = `工作表“${e.sheet}”的 ${e.cell} 格`;
+    return {
+      packageBytes: `${file} 有 ${mib(e.found)}，超过读取上限 ${mib(READ_LIMITS.packageBytes)}：请把考核表另存为单独的工作簿后再检查`,
+      unpackedBytes: `${file} 解压后超过读取上限 ${mib(READ_LIMITS.unpackedBytes)}（可能是损坏或恶意构造的文件）：请在 Excel 中打开后另存一份再检查`,
+      rows: `${range}有 ${n(e.found)} 行，超过读取上限 ${n(READ_LIMITS.rows)} 行：请删除表格以外远处单元格里的内容后再检查`,
+      columns: `${range}有 ${n(e.found)} 列，超过读取上限 ${n(READ_LIMITS.columns)} 列：请删除表格以外远处单元格里的内容后再检查`,
+      cells: `${range}共 ${n(e.found)} 格，超过读取上限 ${n(READ_LIMITS.cells)} 格：请删除表格以外远处单元格里的内容，或把考核表另存为单独的工作簿`,
+      textLength: `${at}有 ${n(e.found)} 个字符，超过 Excel 一格的上限 ${n(READ_LIMITS.textLength)} 个：请删去多余的文字后再检查`,
+    }[e.limit];
+  },
   unknownSheet: (name: string, names: string[]) => `找不到工作表“${name}”（工作簿中有：${names.join('、')}）`,
   noRoster: (sheet: string) => `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列`,
   noRosterAnywhere: (file: string) => `${file} 中没有一张工作表能识别出花名册：需要一行含“姓名”的表头，以及分数列或等次列`,
@@ -140,9 +159,14 @@ const zh = {
   fix: '处理',
   needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
   outNotXlsx: (f: string) => `副本只能保存为 .xlsx：${f}`,
-  outIsInput: '副本不能与原文件相同：原文件不会被改动，请换一个文件名',
-  outDirMissing: (f: string) => `无法保存副本 ${f}：所在文件夹不存在`,
-  cannotWrite: (f: string, m: string) => `无法保存副本 ${f}：${m}`,
+  output: (e: OutputError) =>
+    ({
+      'is-input': `不能写到 ${e.path}：它就是原文件（可能经另一个路径、链接或不同大小写指向它），原文件不会被改动，请换一个文件名`,
+      exists: `${e.path} 已经存在，没有覆盖：请换一个文件名，或加 --force 替换它`,
+      'is-directory': `不能写到 ${e.path}：这是一个文件夹`,
+      'folder-missing': `无法保存 ${e.path}：所在文件夹不存在`,
+      'write-failed': `无法保存 ${e.path}：${e.detail}（没有留下不完整的文件）`,
+    })[e.problem],
   wroteCopy: (f: string) => `已写入副本：${f}`,
   nothingToWrite: {
     'entered-grades': '本方案的等次由表中填写，没有需要写入的总分或等次',
@@ -167,6 +191,7 @@ const zh = {
     'external-links': '外部链接',
     'threaded-comments': '新式批注（会话）',
     'cell-styles': '单元格格式（字体、边框、底色）',
+    'far-formatting': '数据以外远处空白行的格式和合并区域',
   } as Record<LostPart, string>,
   inputUntouched: '原文件未作任何改动。',
 };
@@ -189,6 +214,7 @@ Options:
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
+  --force             (--out of grade, annual, json-schema) replace a file already there (never replaced otherwise)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
   --set NAME=VALUE    (scheme) change one thing: quota.好.max=30%, band.好.min=85, item.思想政治素质.max=8,
@@ -227,6 +253,18 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
       encrypted: `${e.path} is password-protected: remove the password in Excel first`,
       empty: `The workbook ${e.path} has no sheets`,
     })[e.problem],
+  limit: (e, file) => {
+    const range = `The used range of sheet "${e.sheet}" (${e.cell})`;
+    const at = `Cell ${e.cell} of sheet "${e.sheet}"`;
+    return {
+      packageBytes: `${file} is ${mib(e.found)}, over the reading limit of ${mib(READ_LIMITS.packageBytes)}: save the appraisal sheet as a workbook of its own and check that`,
+      unpackedBytes: `${file} unpacks to more than the reading limit of ${mib(READ_LIMITS.unpackedBytes)} (a damaged or crafted file?): open it in Excel, save a copy and check that`,
+      rows: `${range} has ${n(e.found)} rows, over the reading limit of ${n(READ_LIMITS.rows)}: delete what is in far-away cells outside the table and check again`,
+      columns: `${range} has ${n(e.found)} columns, over the reading limit of ${n(READ_LIMITS.columns)}: delete what is in far-away cells outside the table and check again`,
+      cells: `${range} spans ${n(e.found)} cells, over the reading limit of ${n(READ_LIMITS.cells)}: delete what is in far-away cells outside the table, or save the appraisal sheet as a workbook of its own`,
+      textLength: `${at} holds ${n(e.found)} characters, over Excel's limit of ${n(READ_LIMITS.textLength)} for one cell: shorten the text and check again`,
+    }[e.limit];
+  },
   unknownSheet: (name, names) => `No sheet "${name}" (the workbook has: ${names.join(', ')})`,
   noRoster: (sheet) => `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns`,
   noRosterAnywhere: (file) => `No sheet of ${file} holds a roster: it needs a header row with 姓名 and score or grade columns`,
@@ -300,9 +338,14 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   fix: 'Fix',
   needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',
   outNotXlsx: (f) => `The copy can only be saved as .xlsx: ${f}`,
-  outIsInput: 'The copy cannot be the input file: the input is never changed; choose another name',
-  outDirMissing: (f) => `Cannot save the copy ${f}: its folder does not exist`,
-  cannotWrite: (f, m) => `Cannot save the copy ${f}: ${m}`,
+  output: (e) =>
+    ({
+      'is-input': `Cannot write to ${e.path}: it is the input file (reached by another path, a link or another letter case); the input is never changed, choose another name`,
+      exists: `${e.path} already exists and was not replaced: choose another name, or add --force to replace it`,
+      'is-directory': `Cannot write to ${e.path}: it is a folder`,
+      'folder-missing': `Cannot save ${e.path}: its folder does not exist`,
+      'write-failed': `Cannot save ${e.path}: ${e.detail} (no partly written file was left)`,
+    })[e.problem],
   wroteCopy: (f) => `Wrote the copy: ${f}`,
   nothingToWrite: {
     'entered-grades': 'This scheme takes the grades written in the sheet: no totals or grades to write',
@@ -327,6 +370,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
     'external-links': 'external links',
     'threaded-comments': 'threaded comments',
     'cell-styles': 'cell formatting (fonts, borders, fills)',
+    'far-formatting': 'formatting and merges of the empty rows and cells far beyond the data',
   } as Record<LostPart, string>,
   inputUntouched: 'The input file was not changed.',
 };

@@ -186,7 +186,7 @@ describe('kaohe grade', () => {
   it.each([
     [['--scheme', 'gwy-2020'], '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>'],
     [['--out', '/tmp/x.xls'], '副本只能保存为 .xlsx：/tmp/x.xls'],
-    [['--out', '/no/such/dir/x.xlsx'], '无法保存副本 /no/such/dir/x.xlsx：所在文件夹不存在'],
+    [['--out', '/no/such/dir/x.xlsx'], '无法保存 /no/such/dir/x.xlsx：所在文件夹不存在'],
   ])('refuses %j with one line', async (args, says) => {
     const r = await kaohe('grade', example, ...args);
     expect([r.code, r.err.trim()]).toEqual([2, says]);
@@ -201,6 +201,10 @@ describe('kaohe grade', () => {
     );
     const before = sha(input);
     const r = await kaohe('grade', input, '--out', input);
-    expect([r.code, r.err.trim(), sha(input)]).toEqual([2, '副本不能与原文件相同：原文件不会被改动，请换一个文件名', before]);
+    expect([r.code, r.err.trim(), sha(input)]).toEqual([
+      2,
+      `不能写到 ${input}：它就是原文件（可能经另一个路径、链接或不同大小写指向它），原文件不会被改动，请换一个文件名`,
+      before,
+    ]);
   });
 });

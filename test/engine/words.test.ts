@@ -182,6 +182,7 @@ const PROBLEMS: { [C in ProblemCode]: ProblemData[C][] } = {
   'too-many': [{ count: 600, max: 500 }],
   'too-long': [{ count: 100002, max: 10000 }],
   'too-nested': [{ max: 16 }],
+  'not-finite': [{ value: '1e999' }, { value: 'Infinity' }],
   'unknown-parent': [{ id: 'gwy-2099' }],
   'extends-too-deep': [{}],
   missing: [{}],

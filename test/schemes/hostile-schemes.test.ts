@@ -91,6 +91,35 @@ describe('scheme files that are not schemes are refused with a reason', () => {
   });
 });
 
+describe('numbers that are not finite are refused, naming the field (issue 19)', () => {
+  const withQuotaMax = (v: string) => `{ "id": "t", "name": "t", "extends": "gwy-2020",\n  "quota": [{ "grade": "好", "max": ${v} }] }`;
+  it.each(['1e999', '-1e999', 'Infinity', '-Infinity', 'NaN'])('max: %s', (v) => {
+    expect(refusal(withQuotaMax(v))).toBe(`quota 第 1 项：max 写的是 ${v}，不是一个有限的数：请写普通的数字`);
+  });
+
+  it('a number in a text, or a large finite one, is not touched', () => {
+    const s = schemeFromText(
+      `{ "id": "t", "name": "1e999 NaN", "extends": "gwy-2020", "note": "Infinity", "maxPlaces": 1e300 }`,
+      'zh',
+    ) as any;
+    expect([s.name, s.note]).toEqual(['1e999 NaN', 'Infinity']);
+  });
+
+  it('every such number is named, in items too', () => {
+    const items = gwy['items'].map((x: any, i: number) => (i === 2 || i === 4 ? { ...x, max: '@' } : x));
+    const text = variant({ items }).replace('"max":"@"', '"max": 1E+400').replace('"max":"@"', '"max": NaN');
+    expect(refusal(text)).toBe(
+      '第 3 个分项：max 写的是 1E+400，不是一个有限的数：请写普通的数字；第 5 个分项：max 写的是 NaN，不是一个有限的数：请写普通的数字',
+    );
+  });
+
+  it('stored in a workbook (already parsed), an infinite number is refused the same way', () => {
+    expect(() => storedScheme({ ...gwy, quota: [{ grade: '好', max: Infinity }] }, 'en')).toThrow(
+      /^quota entry 1: max is Infinity, not a finite number: write an ordinary number$/,
+    );
+  });
+});
+
 describe('odd but valid schemes check a sheet without an exception', () => {
   it('a total that divides by 0: no total, and each row says why', () => {
     const r = checkGrid(grid, schemeFromText(variant({ total: { expr: 'de / (lian - lian)' } }), 'zh'))!;

@@ -45,6 +45,49 @@ function sizeProblems(v: unknown, path: SchemePath = [], depth = 0, out: SchemeP
   return out;
 }
 
+/** What a number that JSON cannot hold (or holds only as Infinity) becomes before parsing: a string naming it as written. */
+const NOT_FINITE = '\ue000not-finite:';
+const NUMBER_OR_WORD = /-?(?:Infinity|NaN)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The text with each number outside strings that is not finite — 1e999 (JSON.parse makes it
+ * Infinity), and the Infinity and NaN JSON does not allow — turned into a marked string, so that
+ * the problem can name its field (finiteProblems) rather than fail the whole file.
+ */
+function markNotFinite(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i += text[i] === '\\' ? 2 : 1);
+      i++;
+      continue;
+    }
+    if (c === '-' || c === 'I' || c === 'N' || (c >= '0' && c <= '9')) {
+      NUMBER_OR_WORD.lastIndex = i;
+      const m = NUMBER_OR_WORD.exec(text);
+      if (m) {
+        if (!Number.isFinite(Number(m[0]))) [out, from] = [`${out}${text.slice(from, i)}"${NOT_FINITE}${m[0]}"`, i + m[0].length];
+        i += m[0].length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Every number that is not finite (from the text, marked; or in an object given as it is), by path (at most 10). */
+function finiteProblems(v: unknown, path: SchemePath = [], out: SchemeProblem[] = []): SchemeProblem[] {
+  if (out.length >= 10) return out;
+  if (typeof v === 'number' && !Number.isFinite(v)) out.push(problem('not-finite', path, { value: String(v) }));
+  else if (typeof v === 'string' && v.startsWith(NOT_FINITE)) out.push(problem('not-finite', path, { value: v.slice(NOT_FINITE.length) }));
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v)) finiteProblems(x, [...path, k], out);
+  return out;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -111,6 +154,8 @@ export function loadScheme(raw: unknown, resolve: SchemeResolver, locale: Locale
   if (!isObject(raw)) throw new SchemeError([problem('not-object', [], {})], locale);
   const tooBig = sizeProblems(raw);
   if (tooBig.length > 0) throw new SchemeError(tooBig, locale);
+  const notFinite = finiteProblems(raw);
+  if (notFinite.length > 0) throw new SchemeError(notFinite, locale);
   const full = resolveExtends(raw, resolve, locale);
   // The input is kept on each issue so that a missing value can be told from a wrong one.
   const result = SchemeSchema.safeParse(full, { reportInput: true });
@@ -128,7 +173,7 @@ export function parseScheme(text: string, resolve: SchemeResolver, locale: Local
   const body = text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    raw = JSON.parse(markNotFinite(body));
   } catch {
     throw new SchemeError([problem('not-json', [], { line: jsonErrorLine(body) })], locale);
   }

@@ -20,6 +20,8 @@ export interface ProblemData {
   'too-many': { count: number; max: number };
   'too-long': { count: number; max: number };
   'too-nested': { max: number };
+  /** A number that is not finite, as written: 1e999 (too large for a number), Infinity, NaN. */
+  'not-finite': { value: string };
   'unknown-parent': { id: string };
   'extends-too-deep': None;
   // The shape.
@@ -83,6 +85,7 @@ export const NAMES_ITS_KEY: Record<ProblemCode, boolean> = {
   'too-many': true,
   'too-long': true,
   'too-nested': true,
+  'not-finite': true,
   'unknown-parent': false,
   'extends-too-deep': false,
   missing: true,

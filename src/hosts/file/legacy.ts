@@ -5,10 +5,9 @@
  * formulas, number formats, merges, column widths, row heights and hidden rows carry over.
  */
 import ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
-import { isCellError } from '../../engine';
-import { setFormulaCell } from './sheet';
-import { cellAt, cellValue, numFmtOf, readBook } from './sheetjs';
+import { type Area, isCellError } from '../../engine';
+import { setFormulaCell, usedRange } from './sheet';
+import { cellValue, eachSheetCell, numFmtOf, readBook } from './sheetjs';
 
 /** Reads a workbook SheetJS understands into exceljs; throws SheetJS's error when it cannot. */
 export function readLegacy(data: Buffer): ExcelJS.Workbook {
@@ -18,26 +17,32 @@ export function readLegacy(data: Buffer): ExcelJS.Workbook {
     const src = book.Sheets[name]!;
     const hidden = book.Workbook?.Sheets?.[i]?.Hidden;
     const ws = wb.addWorksheet(name, { state: hidden === 1 ? 'hidden' : hidden === 2 ? 'veryHidden' : 'visible' });
-    const ref = src['!ref'];
-    if (ref) {
-      const range = XLSX.utils.decode_range(ref);
-      for (let r = range.s.r; r <= range.e.r; r++) {
-        for (let c = range.s.c; c <= range.e.c; c++) {
-          const cell = cellAt(src, r, c);
-          if (!cell) continue;
-          const target = ws.getCell(r + 1, c + 1);
-          const g = cellValue(cell);
-          const v: ExcelJS.CellValue = isCellError(g) ? { error: g.error as ExcelJS.CellErrorValue['error'] } : g;
-          if (cell.f) setFormulaCell(target, cell.f, (v ?? undefined) as ExcelJS.CellFormulaValue['result']);
-          else target.value = v;
-          const fmt = numFmtOf(cell);
-          if (fmt) target.numFmt = fmt;
-        }
+    // The cells SheetJS holds, not the range the file claims; merges cut to the cells that hold something.
+    let data: Area | null = null;
+    eachSheetCell(src, (r, c, cell) => {
+      const g = cellValue(cell);
+      if (g !== null || cell.f) {
+        data = data
+          ? {
+              top: Math.min(data.top, r + 1),
+              left: Math.min(data.left, c + 1),
+              bottom: Math.max(data.bottom, r + 1),
+              right: Math.max(data.right, c + 1),
+            }
+          : { top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 };
       }
-    }
-    for (const m of src['!merges'] ?? []) {
-      if (m.s.r !== m.e.r || m.s.c !== m.e.c) ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);
-    }
+      const target = ws.getCell(r + 1, c + 1);
+      const v: ExcelJS.CellValue = isCellError(g) ? { error: g.error as ExcelJS.CellErrorValue['error'] } : g;
+      if (cell.f) setFormulaCell(target, cell.f, (v ?? undefined) as ExcelJS.CellFormulaValue['result']);
+      else target.value = v;
+      const fmt = numFmtOf(cell);
+      if (fmt) target.numFmt = fmt;
+    });
+    const merges = usedRange(
+      data,
+      (src['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })),
+    ).merges;
+    for (const m of merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     (src['!cols'] ?? []).forEach((col, j) => {
       if (!col) return;
       const target = ws.getColumn(j + 1);

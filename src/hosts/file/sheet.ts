@@ -4,7 +4,8 @@
  * No file system here: the command line and the in-browser preview both use it.
  */
 import ExcelJS from 'exceljs';
-import type { Area, CellValue, Grid } from '../../engine';
+import { a1, type Area, areaA1, type CellValue, type Grid } from '../../engine';
+import { LimitError, READ_LIMITS } from './limits';
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH_OFFSET = 25569;
@@ -56,6 +57,29 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
   return f ? `=${f}` : null;
 }
 
+const areaSize = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+/** A merge cut to the cells that hold something (null when nothing of it is left but one cell). */
+export function clipArea(a: Area, to: Area | null): Area | null {
+  if (!to) return null;
+  const c = {
+    top: Math.max(a.top, to.top),
+    left: Math.max(a.left, to.left),
+    bottom: Math.min(a.bottom, to.bottom),
+    right: Math.min(a.right, to.right),
+  };
+  return c.top > c.bottom || c.left > c.right || areaSize(c) < 2 ? null : c;
+}
+
+/**
+ * The used range of a sheet: `data`, the cells holding a value or a formula, and its merges cut
+ * to it (a merge over a whole column or sheet claims cells that hold nothing).
+ */
+export function usedRange(data: Area | null, merges: Area[]): { area: Area | null; merges: Area[] } {
+  if (!data) return { area: null, merges: [] };
+  return { area: data, merges: merges.map((m) => clipArea(m, data)).filter((m): m is Area => m !== null) };
+}
+
 /** One worksheet's used range as a Grid, with formulas, number formats, merges and hidden rows. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   let top = Infinity;
@@ -63,24 +87,23 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   let bottom = 0;
   let right = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_cell, c) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A cell a merge covers holds nothing of its own.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
       if (c > right) right = c;
     });
   });
-  if (bottom === 0) return { sheet: ws.name, top: 1, left: 1, values: [], merges: [] };
-
-  const merges: Area[] = [];
   const rawMerges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
-  for (const m of Object.values(rawMerges ?? {})) {
-    if (m) merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
-  }
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-  }
+  const used = usedRange(
+    bottom === 0 ? null : { top, left, bottom, right },
+    Object.values(rawMerges ?? {})
+      .filter((m) => !!m)
+      .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right })),
+  );
+  if (!used.area) return { sheet: ws.name, top: 1, left: 1, values: [], merges: [] };
 
   let at = -1;
   let row: ExcelJS.Row | undefined;
@@ -90,8 +113,8 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   };
   return gridOfRange(
     ws.name,
-    { top, left, bottom, right },
-    merges,
+    used.area,
+    used.merges,
     (r, c) => {
       const cell = rowOf(r).findCell(c);
       if (!cell || (cell.isMerged && cell.master !== cell)) return null;
@@ -99,6 +122,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     },
     (r) => !!rowOf(r).hidden,
   );
+}
+
+/** Refuses a used range over READ_LIMITS before anything of it is built. */
+export function withinLimits(sheet: string, area: Area): void {
+  const rows = area.bottom - area.top + 1;
+  const columns = area.right - area.left + 1;
+  const where = areaA1(area);
+  if (rows > READ_LIMITS.rows) throw new LimitError('rows', rows, sheet, where);
+  if (columns > READ_LIMITS.columns) throw new LimitError('columns', columns, sheet, where);
+  if (rows * columns > READ_LIMITS.cells) throw new LimitError('cells', rows * columns, sheet, where);
 }
 
 /** A sheet of a workbook, its cells read when asked for. */
@@ -128,6 +161,7 @@ export function gridOfRange(
   hidden: (row: number) => boolean,
   done?: (row: number) => void,
 ): Grid {
+  withinLimits(sheet, area);
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numFmts: (string | null)[][] = [];
@@ -140,6 +174,8 @@ export function gridOfRange(
     const ns: (string | null)[] = [];
     for (let c = area.left; c <= area.right; c++) {
       const x = cell(r, c);
+      if (typeof x?.value === 'string' && x.value.length > READ_LIMITS.textLength)
+        throw new LimitError('textLength', x.value.length, sheet, a1(r, c));
       vs.push(x?.value ?? null);
       fs.push(x?.formula ?? null);
       ns.push(x?.numFmt ?? null);

@@ -8,7 +8,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Area, CellValue, Grid } from '../../engine';
-import { gridOfRange, type SheetSource } from './sheet';
+import { READ_LIMITS } from './limits';
+import { gridOfRange, type SheetSource, usedRange } from './sheet';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
 
@@ -76,49 +77,57 @@ export function sheetSources(book: XLSX.WorkBook): SheetSource[] {
   });
 }
 
+/** Each cell SheetJS holds, as (0-based row, column, cell): the cells themselves, never the range a <dimension> tag claims. */
+export function eachSheetCell(ws: XLSX.WorkSheet, fn: (r: number, c: number, cell: SheetCell) => void): void {
+  const dense = denseData(ws);
+  if (dense) {
+    dense.forEach((row, r) => row?.forEach((cell, c) => cell && fn(r, c, cell)));
+    return;
+  }
+  for (const key of Object.keys(ws)) {
+    if (key[0] === '!') continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    fn(r, c, ws[key] as SheetCell);
+  }
+}
+
 /**
  * One sheet as a Grid, as worksheetToGrid reads it from exceljs: the used range is the cells
- * holding a value or a formula and the merged areas; cells a merge covers (other than its
- * first) are empty.
+ * holding a value or a formula, merges cut to it; cells a merge covers (other than its first)
+ * are empty.
  */
 export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): Grid {
-  const ref = ws['!ref'];
-  if (!ref) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
-  const range = XLSX.utils.decode_range(ref);
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (let r = range.s.r; r <= range.e.r; r++)
-    for (let c = range.s.c; c <= range.e.c; c++) {
-      const cell = cellAt(ws, r, c);
-      if (!cell || (cellValue(cell) === null && !cell.f)) continue;
-      top = Math.min(top, r + 1);
-      left = Math.min(left, c + 1);
-      bottom = Math.max(bottom, r + 1);
-      right = Math.max(right, c + 1);
-    }
-  if (bottom === 0) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
-
-  const merges: Area[] = (ws['!merges'] ?? [])
-    .filter((m) => m.s.r !== m.e.r || m.s.c !== m.e.c)
-    .map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  let data: Area | null = null;
+  eachSheetCell(ws, (r, c, cell) => {
+    if (cellValue(cell) === null && !cell.f) return;
+    data = data
+      ? {
+          top: Math.min(data.top, r + 1),
+          left: Math.min(data.left, c + 1),
+          bottom: Math.max(data.bottom, r + 1),
+          right: Math.max(data.right, c + 1),
+        }
+      : { top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 };
+  });
+  const used = usedRange(
+    data,
+    (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })),
+  );
+  if (!used.area) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
+  const { merges } = used;
   const covered = new Set<number>();
-  for (const m of merges) {
-    // exceljs counts a merged cell as used even when empty: the used range holds every merged area.
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 20000 + c);
-  }
+  // Merges are cut to the used range, which READ_LIMITS bounds (gridOfRange refuses a larger one first).
+  const area = used.area;
+  if ((area.bottom - area.top + 1) * (area.right - area.left + 1) <= READ_LIMITS.cells)
+    for (const m of merges)
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 20000 + c);
 
   const rows = ws['!rows'] ?? [];
   const dense = denseData(ws);
   return gridOfRange(
     name,
-    { top, left, bottom, right },
+    area,
     merges,
     (r, c) => {
       const x = covered.has(r * 20000 + c) ? undefined : cellAt(ws, r - 1, c - 1);

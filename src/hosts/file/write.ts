@@ -1,9 +1,8 @@
 /**
  * Writing the graded copy: a plan applied to an exceljs worksheet, marks on problem cells
- * (fill colour and a note naming the rule), and the copy saved as .xlsx. The input file is
+ * (fill colour and a note naming the rule), and the copy's bytes as .xlsx. The input file is
  * never opened for writing.
  */
-import { renameSync, unlinkSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { type CellContent, type CellValue, isCellError, type Issue, type Locale, type Plan, type Severity, words } from '../../engine';
@@ -64,7 +63,16 @@ function noteText(note: ExcelJS.Cell['note']): string {
 }
 
 /** Parts of a workbook exceljs does not write back, so the copy will lack them (the original keeps them). */
-export type LostPart = 'charts' | 'pivot-tables' | 'slicers' | 'macros' | 'external-links' | 'threaded-comments' | 'cell-styles';
+export type LostPart =
+  | 'charts'
+  | 'pivot-tables'
+  | 'slicers'
+  | 'macros'
+  | 'external-links'
+  | 'threaded-comments'
+  | 'cell-styles'
+  /** Empty rows and merges far beyond a sheet's data, left out when it was read (./package). */
+  | 'far-formatting';
 
 const PART_PATTERNS: [RegExp, LostPart][] = [
   [/^xl\/charts\//, 'charts'],
@@ -83,18 +91,7 @@ export async function partsLostInCopy(data: Buffer, format: WorkbookFormat): Pro
   return [...found];
 }
 
-/** Writes the workbook to `out` through a temporary file, so a failure never leaves half a file. */
-export async function saveCopy(wb: ExcelJS.Workbook, out: string): Promise<void> {
-  const tmp = `${out}.kaohe-${process.pid}.tmp`;
-  try {
-    await wb.xlsx.writeFile(tmp);
-    renameSync(tmp, out);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
-    }
-    throw e;
-  }
+/** The copy's bytes (written to disk by ./output, which never leaves half a file). */
+export async function copyBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,6 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { readLegacy } from './legacy';
+import { LimitError, READ_LIMITS } from './limits';
+import { preparePackage } from './package';
 import { worksheetToGrid, type SheetSource } from './sheet';
 import { readBook, sheetSources } from './sheetjs';
 
@@ -32,6 +34,8 @@ export interface ReadWorkbook {
   format: WorkbookFormat;
   /** The file's bytes, as read once (settings and parts are looked up in them). */
   data: Buffer;
+  /** Empty rows or merges far beyond a sheet's data were left out of what was read (./package): a copy lacks them. */
+  trimmed: boolean;
   sheets: SheetSource[];
 }
 
@@ -51,10 +55,12 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 function readBytes(path: string): Buffer {
   try {
-    if (statSync(path).isDirectory()) throw new WorkbookError('is-directory', path);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new WorkbookError('is-directory', path);
+    if (stat.size > READ_LIMITS.packageBytes) throw new LimitError('packageBytes', stat.size);
     return readFileSync(path);
   } catch (e) {
-    if (e instanceof WorkbookError) throw e;
+    if (e instanceof WorkbookError || e instanceof LimitError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new WorkbookError('not-found', path);
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookError('no-access', path);
@@ -71,6 +77,7 @@ async function parse<T>(path: string, data: Buffer, read: (format: WorkbookForma
     if (!head.equals(OLE) && !/^\s*</.test(data.subarray(0, 64).toString('utf8'))) throw new Error('unknown format');
     return await read('legacy');
   } catch (e) {
+    if (e instanceof LimitError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new WorkbookError('encrypted', path);
     throw new WorkbookError('unreadable', path, msg);
@@ -96,11 +103,14 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
 function withExcelJs(path: string, data: Buffer): Promise<OpenedWorkbook> {
   return parse(path, data, async (format) => {
     let wb: ExcelJS.Workbook;
+    let trimmed = false;
     if (format === 'xlsx') {
+      const prepared = await preparePackage(data);
+      trimmed = prepared.trimmed;
       wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+      await wb.xlsx.load(prepared.readable as unknown as ExcelJS.Buffer);
     } else wb = readLegacy(data);
-    return { wb, format, data, sheets: exceljsSheets(wb) };
+    return { wb, format, data, trimmed, sheets: exceljsSheets(wb) };
   });
 }
 
@@ -108,5 +118,8 @@ function withExcelJs(path: string, data: Buffer): Promise<OpenedWorkbook> {
 export async function readWorkbook(path: string): Promise<ReadWorkbook> {
   const data = readBytes(path);
   if (data.length < LARGE_XLSX_BYTES) return withExcelJs(path, data);
-  return parse(path, data, (format) => ({ format, data, sheets: sheetSources(readBook(data, true)) }));
+  return parse(path, data, async (format) => {
+    const prepared = format === 'xlsx' ? await preparePackage(data) : { readable: data, trimmed: false };
+    return { format, data, trimmed: prepared.trimmed, sheets: sheetSources(readBook(prepared.readable, true)) };
+  });
 }

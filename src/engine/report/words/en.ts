@@ -329,6 +329,7 @@ export const en: Language = {
     'too-many': (d, s) => `${s} has ${d.count} entries, at most ${d.max}`,
     'too-long': (d, s) => `${s} has ${d.count} characters, at most ${d.max}`,
     'too-nested': (d, s) => `${s} is nested more than ${d.max} levels deep`,
+    'not-finite': (d, s) => `${s} is ${d.value}, not a finite number: write an ordinary number`,
     'unknown-parent': (d) => `extends names an unknown scheme "${d.id}"`,
     'extends-too-deep': () => 'extends is nested too deeply or loops',
     missing: (_d, s) => `${s} is missing (required)`,

@@ -315,6 +315,7 @@ export const zh: Language = {
     'too-many': (d, s) => `${sp(s)}有 ${d.count} 项，最多 ${d.max} 项`,
     'too-long': (d, s) => `${sp(s)}有 ${d.count} 个字，最多 ${d.max} 个字`,
     'too-nested': (d, s) => `${sp(s)}嵌套超过 ${d.max} 层`,
+    'not-finite': (d, s) => `${sp(s)}写的是 ${d.value}，不是一个有限的数：请写普通的数字`,
     'unknown-parent': (d) => `extends 指向的方案 "${d.id}" 不存在`,
     'extends-too-deep': () => 'extends 嵌套太深或循环引用',
     missing: (_d, s) => `缺少${ps(s)}（必填）`,
