@@ -4,18 +4,7 @@
  * issue with a cell is a button that selects it; one without a cell (a missing column, a quota, a
  * missing period) is a plain row in full contrast — it is often the most important, never disabled.
  */
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Body1,
-  Button,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { type Issue, type Locale, type Person, ruleName, type Severity, words } from '../../engine';
 import type { Strings } from '../strings';
 
@@ -49,10 +38,40 @@ const useStyles = makeStyles({
   at: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
   fix: { color: tokens.colorNeutralForeground3 },
   ruleName: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginTop: tokens.spacingVerticalXS },
+  // Each severity a native disclosure (details/summary): open and closed by mouse and keyboard without script,
+  // where Fluent's accordion and badge brought their animation code into the pane's first load.
+  group: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minHeight: '44px',
+    paddingLeft: tokens.spacingHorizontalS,
+    cursor: 'pointer',
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  panel: { paddingLeft: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalS },
+  count: {
+    minWidth: '20px',
+    height: '20px',
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    boxSizing: 'border-box',
+    borderRadius: tokens.borderRadiusCircular,
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  error: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  info: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
-const COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 export interface IssueListProps {
   issues: Issue[];
@@ -72,16 +91,14 @@ export function IssueList({ issues, s, locale, onSelect, personOf }: IssueListPr
   }).filter((g) => g.list.length > 0);
 
   return (
-    <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.sev)}>
+    <div>
       {groups.map((g) => (
-        <AccordionItem key={g.sev} value={g.sev}>
-          <AccordionHeader>
-            <Badge appearance="filled" color={COLOR[g.sev]}>
-              {g.list.length}
-            </Badge>
-            &nbsp;{s.severityGroup[g.sev]}
-          </AccordionHeader>
-          <AccordionPanel>
+        <details key={g.sev} open className={st.group}>
+          <summary className={st.summary}>
+            <span className={mergeClasses(st.count, st[g.sev])}>{g.list.length}</span>
+            {s.severityGroup[g.sev]}
+          </summary>
+          <div className={st.panel}>
             {g.rules.map((r) => (
               <div key={r.rule} role="group" aria-label={ruleName(r.rule, locale)}>
                 {/* The rule's id is for whoever maintains the scheme: in the tooltip, not in the text. */}
@@ -139,9 +156,9 @@ export function IssueList({ issues, s, locale, onSelect, personOf }: IssueListPr
                 })}
               </div>
             ))}
-          </AccordionPanel>
-        </AccordionItem>
+          </div>
+        </details>
       ))}
-    </Accordion>
+    </div>
   );
 }
