@@ -16,6 +16,7 @@ import {
   type StoredProblem,
   type WorkbookSource,
 } from '../app';
+import { registerEnglish } from '../app/english';
 import { editScheme } from '../app/scheme-edit';
 import { appWords } from '../app/words';
 import {
@@ -392,6 +393,7 @@ async function inferCommand(file: string | undefined, sheet: string | undefined,
 export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
   // Schemes from files, workbooks and inference are validated (the task pane loads this on demand; the command line at once).
   registerSchemeValidator();
+  registerEnglish();
   // Every text kaohe prints passes here: what a workbook or a file name holds never reaches the terminal raw (./terminal).
   let json = false;
   const io: Io = {

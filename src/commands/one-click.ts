@@ -7,6 +7,7 @@ import { activeSheet, analyseSheet, analysisSentence, planFor } from '../app';
 import { appWords, problemText } from '../app/words';
 import { type Locale, noFitSentence, scopeName } from '../engine';
 import type { Host } from '../hosts/host';
+import { registerEnglish } from '../app/english';
 import { registerSchemeValidator } from '../schemes';
 
 const WORDS = {
@@ -46,6 +47,7 @@ export interface OneClickResult {
 export async function oneClick(host: Host, locale: Locale): Promise<OneClickResult> {
   // A scheme stored in the workbook or inferred from the sheet is validated like any other (the ribbon's bundle carries the validator).
   registerSchemeValidator();
+  registerEnglish();
   const w = WORDS[locale];
   const s = appWords(locale);
   try {

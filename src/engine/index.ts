@@ -42,6 +42,7 @@ export { type Issue, type Severity } from './report/issue';
 export { type Locale, localeFromTag } from './report/locale';
 export { fitReasonText, fmt, noFitSentence, noteText, pct, ruleName, schemeSentence, scopeName, words } from './report/messages';
 export { problemText as schemeProblemText } from './report/messages';
+export { registerEngineEnglish } from './report/english';
 // How well a scheme fits a sheet.
 export { FIT_LIMITS, type Fit, type FitCode, type FitReason, type SchemeSource, weakestReason } from './fit/fit';
 export { type CheckReport, type FitDetail, type IssueJson, type QuotaJson, scopeOfJson, toReport } from './report/report';

@@ -8,8 +8,10 @@ import { Pane } from './Pane';
 import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
-void Office.onReady(() => {
+void Office.onReady(async () => {
   const locale = localeFromTag(Office.context.displayLanguage);
+  // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
+  if (locale === 'en') (await import(/* webpackChunkName: "english" */ './english')).registerPaneEnglish();
   document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
   let background: string | undefined;
   try {

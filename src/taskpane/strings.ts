@@ -198,7 +198,8 @@ const zh = {
   undoneOn: (sheet: string) => `已撤销工作表“${sheet}”中的写入，单元格恢复原样`,
 };
 
-const en: typeof zh = {
+// Made on first use, once the English chunk has added the engine's and the entry points' English (./english.ts).
+const english = (): typeof zh => ({
   ...appWords('en'),
   appName: 'Appraisal Assistant',
   scheme: 'Scheme',
@@ -396,10 +397,12 @@ const en: typeof zh = {
   ribbonWrote: 'Compute grades (ribbon) wrote this sheet: checked again',
   undoOn: (sheet) => `Undo puts back the cells written in sheet "${sheet}"`,
   undoneOn: (sheet) => `Undone in sheet "${sheet}": the written cells are as they were`,
-};
+});
 
 export type Strings = typeof zh;
 
+let en: Strings | null = null;
+
 export function strings(locale: Locale): Strings {
-  return locale === 'en' ? en : zh;
+  return locale === 'en' ? (en ??= english()) : zh;
 }

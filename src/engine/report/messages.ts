@@ -10,42 +10,51 @@ import type { Note, QuotaScope } from '../results';
 import { NAMES_ITS_KEY, type SchemePath, type SchemeProblem } from '../scheme/problems';
 import type { Issue, IssueData, RuleId } from './issue';
 import type { Locale } from './locale';
-import { en } from './words/en';
 import { say, type Language, type Words } from './words/language';
 import { zh } from './words/zh';
 
 export { fmt, pct } from './format';
 export type { Words } from './words/language';
 
-const LANGUAGES: Record<Locale, Language> = { zh, en };
+/**
+ * English is added when it is needed (./english.ts): the task pane loads it as a chunk of its own
+ * before it shows anything when Office runs in English, the command line and the ribbon at once.
+ * Until then an English request gets the Chinese words, never none.
+ */
+const LANGUAGES: { zh: Language; en?: Language } = { zh };
+const lang = (locale: Locale): Language => LANGUAGES[locale] ?? LANGUAGES.zh;
+
+export function addLanguage(locale: 'en', words: Language): void {
+  LANGUAGES[locale] = words;
+}
 
 export function words(i: Issue | IssueData, locale: Locale): Words {
   const d = 'data' in i ? i.data : i;
-  return (LANGUAGES[locale].rules[d.rule].words as (d: IssueData) => Words)(d);
+  return (lang(locale).rules[d.rule].words as (d: IssueData) => Words)(d);
 }
 
 /** A rule's name, for headings. */
 export function ruleName(rule: RuleId, locale: Locale): string {
-  return LANGUAGES[locale].rules[rule].name;
+  return lang(locale).rules[rule].name;
 }
 
 /** A quota's scope in words: the unit's name (办公室), or the whole office (全单位). */
 export function scopeName(scope: QuotaScope, locale: Locale): string {
-  return scope.kind === 'unit' ? scope.unit : LANGUAGES[locale].scopeAll;
+  return scope.kind === 'unit' ? scope.unit : lang(locale).scopeAll;
 }
 
 export function noteText(n: Note, locale: Locale): string {
-  return say(LANGUAGES[locale].notes, n);
+  return say(lang(locale).notes, n);
 }
 
 /** A period's name: 第一季度 / Q1, 3月 / Month 3. */
 export function periodLabel(index: number, locale: Locale, unit: PeriodUnit = 'quarter'): string {
-  return LANGUAGES[locale].period(index, unit);
+  return lang(locale).period(index, unit);
 }
 
 /** An expression that does not parse, with the expression and the position (0-based). */
 export function exprErrorText(problem: ExprProblem, source: string, at: number, locale: Locale): string {
-  const w = LANGUAGES[locale];
+  const w = lang(locale);
   return w.exprError(say(w.expr, problem), source, at);
 }
 
@@ -87,12 +96,12 @@ function problemIn(p: SchemeProblem, w: Language): string {
 
 /** One problem of a scheme file, with where it is: "第 1 个名额：max 应为数字". */
 export function problemText(p: SchemeProblem, locale: Locale): string {
-  return problemIn(p, LANGUAGES[locale]);
+  return problemIn(p, lang(locale));
 }
 
 /** A scheme file's problems on one line: the first `max`, and how many there are in all when some are left out. */
 export function problemsText(problems: readonly SchemeProblem[], locale: Locale, max = 3): string {
-  const w = LANGUAGES[locale];
+  const w = lang(locale);
   const shown = problems
     .slice(0, max)
     .map((p) => problemIn(p, w))
@@ -102,7 +111,7 @@ export function problemsText(problems: readonly SchemeProblem[], locale: Locale,
 
 /** One measure of a scheme's fit, in words. */
 export function fitReasonText(r: FitReason, locale: Locale): string {
-  return say(LANGUAGES[locale].fit.reasons, r);
+  return say(lang(locale).fit.reasons, r);
 }
 
 /**
@@ -110,7 +119,7 @@ export function fitReasonText(r: FitReason, locale: Locale): string {
  * or for a scheme given or stored that does not fit clearly, what speaks against it.
  */
 export function schemeSentence(source: SchemeSource, id: string, fit: Fit | null, locale: Locale): string {
-  const w = LANGUAGES[locale].fit;
+  const w = lang(locale).fit;
   const weak = fit && !fit.clear ? weakestReason(fit) : null;
   const detail = !fit ? null : fit.clear ? w.matched(fit) : weak ? w.unclear(say(w.reasons, weak)) : null;
   return w.chosen[source](id, source === 'inferred' ? null : detail);
@@ -121,7 +130,7 @@ export function schemeSentence(source: SchemeSource, id: string, fit: Fit | null
  * named as a tie; else the closest and what speaks against it.
  */
 export function noFitSentence(closest: readonly Fit[], locale: Locale): string {
-  const w = LANGUAGES[locale].fit;
+  const w = lang(locale).fit;
   const top = closest[0];
   if (!top) return w.none(null, null);
   const tied = closest.filter((f) => f.clear && f.score >= top.score - 1e-9);

@@ -1,0 +1,6 @@
+/** The task pane's English (the engine's, the entry points' and the pane's own words): a chunk loaded only when Office runs in English. */
+import { registerEnglish } from '../app/english';
+
+export function registerPaneEnglish(): void {
+  registerEnglish();
+}
