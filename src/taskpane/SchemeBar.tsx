@@ -10,6 +10,7 @@ import { type Locale, pct, type Scheme } from '../engine';
 import { allPresets } from '../schemes';
 import { type schemeInUse, type SchemeChoice, schemeTitle } from './session';
 import type { Strings } from './strings';
+import { InPlaceMessage } from './InPlaceMessage';
 import { usePaneStyles } from './styles';
 
 export interface SchemeBarProps {
@@ -70,6 +71,15 @@ export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, bu
           </Select>
         </Field>
       </div>
+      <div className={st.links}>
+        <Button size="small" appearance="transparent" onClick={() => fileInput.current?.click()} disabled={busy || sheet === null}>
+          {s.importScheme}
+        </Button>
+        <Button size="small" appearance="transparent" onClick={onExport} disabled={!current}>
+          {s.exportScheme}
+        </Button>
+      </div>
+      {/* Under the list and the import, so that neither moves when a scheme is tried, saved or refused. */}
       {trying && (
         <div className={st.links}>
           <Caption1>
@@ -80,19 +90,13 @@ export function SchemeBar({ s, locale, sheet, resolved, note, choice, counts, bu
               counts?.warnings ?? 0,
             )}
           </Caption1>
-          <Button size="small" appearance="primary" onClick={onSave} disabled={busy}>
+          {/* Not primary: the view below has its own next step (one primary button in sight). */}
+          <Button size="small" onClick={onSave} disabled={busy}>
             {s.saveScheme}
           </Button>
         </div>
       )}
-      <div className={st.links}>
-        <Button size="small" appearance="transparent" onClick={() => fileInput.current?.click()} disabled={busy || sheet === null}>
-          {s.importScheme}
-        </Button>
-        <Button size="small" appearance="transparent" onClick={onExport} disabled={!current}>
-          {s.exportScheme}
-        </Button>
-      </div>
+      <InPlaceMessage at="scheme" />
       <input
         ref={fileInput}
         className={st.hidden}

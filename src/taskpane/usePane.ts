@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import {
   a1,
   buildSheetPlan,
+  columnLetters,
   columnOf,
   type ColumnOverrides,
   emptySettings,
@@ -20,8 +21,8 @@ import {
 import { rawPreset, schemeFromText } from '../schemes';
 import { HostError, type Host } from '../hosts/host';
 import { problemText } from '../app/words';
-import { initialPane, paneReducer, type TabKey } from './pane-state';
-import { analyseActive, roleOptions, runYear, schemeInUse, schemeNote, schemeTitle, formsNote } from './session';
+import { initialPane, type MessageAt, paneReducer, type TabKey } from './pane-state';
+import { analyseActive, roleKey, type RoleOption, roleOptions, runYear, schemeInUse, schemeNote, schemeTitle, formsNote } from './session';
 import { strings } from './strings';
 
 export function usePane(host: Host, locale: Locale) {
@@ -43,14 +44,14 @@ export function usePane(host: Host, locale: Locale) {
   // The sheet read and the results of its check, where it holds a roster: they exist only together.
   const checked = sheet && results ? { sheet, results } : null;
 
-  /** Runs a host action with the busy flag and turns every failure into a message. */
+  /** Runs a host action with the busy flag and turns every failure into a message, shown `at` the control that ran it. */
   const act = useCallback(
-    async (fn: () => Promise<void>) => {
+    async (fn: () => Promise<void>, at: MessageAt = 'pane') => {
       dispatch({ type: 'busy', busy: true });
       try {
         await fn();
       } catch (e) {
-        dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale) } });
+        dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale), at } });
       } finally {
         dispatch({ type: 'busy', busy: false });
       }
@@ -58,10 +59,10 @@ export function usePane(host: Host, locale: Locale) {
     [locale],
   );
   /** A host action on something the pane holds (the sheet read, a preview, marks…): the pane offers it only then. */
-  const actOn = <T>(it: T | null | undefined, fn: (it: T) => Promise<void>) => {
-    if (it) void act(() => fn(it));
+  const actOn = <T>(it: T | null | undefined, fn: (it: T) => Promise<void>, at: MessageAt = 'pane') => {
+    if (it) void act(() => fn(it), at);
   };
-  const say = (text: string) => dispatch({ type: 'message', message: { intent: 'success', text } });
+  const say = (text: string, at: MessageAt) => dispatch({ type: 'message', message: { intent: 'success', text, at } });
 
   const check = useCallback(
     () =>
@@ -96,7 +97,7 @@ export function usePane(host: Host, locale: Locale) {
       const read = await host.readSheet();
       dispatch({ type: 'read', read });
       if (follow.why === 'computed' && read.sheet === follow.sheet)
-        dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote } });
+        dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote, at: 'pane' } });
     });
   }, [follow, due, held, busy, act, host, s]);
   /** Another sheet is active and the pane still shows the one read: the notice names both. */
@@ -119,8 +120,8 @@ export function usePane(host: Host, locale: Locale) {
       if (choice.kind === 'auto') return;
       await save({ scheme: choice.kind === 'preset' ? choice.id : choice.raw });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
-      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)));
-    });
+      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)), 'scheme');
+    }, 'scheme');
 
   const importScheme = (file: File) =>
     void act(async () => {
@@ -131,12 +132,12 @@ export function usePane(host: Host, locale: Locale) {
       } catch (e) {
         // In words, never the parser's own text: what is wrong, or that the file is no scheme kaohe can read.
         const why = e instanceof SchemeError ? schemeErrorText(e, locale, 2) : s.schemeUnreadable;
-        dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(why) } });
+        dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(why), at: 'scheme' } });
         return;
       }
       dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name, raw: JSON.parse(text) as Record<string, unknown> } });
-      say(s.schemeLoaded(schemeTitle(scheme, locale)));
-    });
+      say(s.schemeLoaded(schemeTitle(scheme, locale)), 'scheme');
+    }, 'scheme');
 
   const exportScheme = () => {
     if (!resolved) return;
@@ -161,49 +162,66 @@ export function usePane(host: Host, locale: Locale) {
     });
 
   const rollUp = () =>
-    actOn(sheet, async ({ read }) => {
-      dispatch({ type: 'rolling-up' });
-      // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
-      const book = await host.readSheets((names) => names);
-      dispatch({ type: 'year', year: await runYear(book, read, choice, locale) });
-    });
+    actOn(
+      sheet,
+      async ({ read }) => {
+        dispatch({ type: 'rolling-up' });
+        // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
+        const book = await host.readSheets((names) => names);
+        dispatch({ type: 'year', year: await runYear(book, read, choice, locale) });
+      },
+      'year',
+    );
 
   const addForms = () =>
     void act(async () => {
       if (year?.kind !== 'ok') return;
       const added = await host.addForms(year.forms);
       dispatch({ type: 'forms-added', added });
-      say(s.formsAdded(added.names.join('、')));
-    });
+      // The preview and its button go: the message stands beside 删除生成的汇总表, which takes their place.
+      say(s.formsAdded(added.names.join('、')), 'year-forms');
+    }, 'year-add');
 
   const removeForms = () =>
-    actOn(state.addedForms, async (added) => {
-      const n = await host.removeSheets(added);
-      dispatch({ type: 'forms-removed' });
-      say(s.formsRemoved(n));
-    });
+    actOn(
+      state.addedForms,
+      async (added) => {
+        const n = await host.removeSheets(added);
+        dispatch({ type: 'forms-removed' });
+        say(s.formsRemoved(n), 'year-forms');
+      },
+      'year-forms',
+    );
 
   const mark = () =>
-    actOn(checked, async ({ sheet, results }) => {
-      const marks = await host.mark(sheet.read.sheet, results.issues, locale);
-      dispatch({ type: 'marks', marks });
-      await save({ marks });
-      say(s.marked(marks.cells.length));
-    });
+    actOn(
+      checked,
+      async ({ sheet, results }) => {
+        const marks = await host.mark(sheet.read.sheet, results.issues, locale);
+        dispatch({ type: 'marks', marks });
+        await save({ marks });
+        say(s.marked(marks.cells.length), 'check');
+      },
+      'check',
+    );
 
   const clearMarks = () =>
-    actOn(sheet?.marks, async (marks) => {
-      await host.clearMarks(marks);
-      dispatch({ type: 'marks', marks: null });
-      await save({ marks: undefined });
-      say(s.marksCleared);
-    });
+    actOn(
+      sheet?.marks,
+      async (marks) => {
+        await host.clearMarks(marks);
+        dispatch({ type: 'marks', marks: null });
+        await save({ marks: undefined });
+        say(s.marksCleared, 'check');
+      },
+      'check',
+    );
 
   const changeMode = (formulas: boolean) =>
     void act(async () => {
       dispatch({ type: 'formulas', formulas });
       await save({ formulas });
-    });
+    }, 'compute');
 
   const makePreview = () => {
     if (!checked) return;
@@ -212,45 +230,78 @@ export function usePane(host: Host, locale: Locale) {
   };
 
   const apply = () =>
-    actOn(sheet?.preview, async (plan) => {
-      const r = await host.apply(plan);
-      dispatch({ type: 'applied', plan });
-      say(s.applied(plan.writes.length, r.undoGroup));
-    });
+    actOn(
+      sheet?.preview,
+      async (plan) => {
+        const r = await host.apply(plan);
+        dispatch({ type: 'applied', plan });
+        // The preview and 写入表格 go: the message stands under 预览 and 撤销, where the next step is.
+        say(s.applied(plan.writes.length, r.undoGroup), 'compute');
+      },
+      'compute-apply',
+    );
 
   /** Undoes the last write in the sheet it was written on, whichever is active now. */
   const undo = () =>
-    actOn(state.applied, async (applied) => {
-      // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
-      if (state.undoStale) throw new HostError('changed-after-apply');
-      const back = undoPlan(applied);
-      try {
-        await host.apply(back);
-      } catch (e) {
-        if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
-        throw e;
-      }
-      dispatch({ type: 'undone', back });
-      say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet));
-    });
+    actOn(
+      state.applied,
+      async (applied) => {
+        // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
+        if (state.undoStale) throw new HostError('changed-after-apply');
+        const back = undoPlan(applied);
+        try {
+          await host.apply(back);
+        } catch (e) {
+          if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
+          throw e;
+        }
+        dispatch({ type: 'undone', back });
+        say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet), 'compute');
+      },
+      'compute',
+    );
 
   const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
-  const changeColumn = (col: number, o: { role: ColumnOverrides[number] }) =>
-    dispatch({ type: 'columns', columns: { ...overrides, [col]: o.role } });
+  /**
+   * A column given a role another column had: that one is set to 不使用 (a role belongs to one column), said under
+   * the role just chosen. Set explicitly, so the latest choice wins even over an earlier correction of the other column.
+   */
+  const changeColumn = (col: number, o: RoleOption) => {
+    const others =
+      o.role.kind === 'ignored' ? [] : (results?.table.columns ?? []).filter((c) => c.col !== col && roleKey(c.role) === o.key);
+    const columns: ColumnOverrides = { ...overrides, [col]: o.role };
+    for (const c of others) columns[c.col] = { kind: 'ignored' };
+    dispatch({ type: 'columns', columns });
+    const letters = others.map((c) => columnLetters(c.col)).join(locale === 'en' ? ', ' : '、');
+    dispatch({
+      type: 'message',
+      message: others.length > 0 ? { intent: 'info', text: s.columnMoved(o.label, letters), at: `column-${col}` } : null,
+    });
+  };
   const saveColumns = () =>
-    actOn(sheet, async ({ read }) => {
-      const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
-      await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
-      dispatch({ type: 'columns-saved' });
-      say(s.columnsSaved);
-    });
+    actOn(
+      sheet,
+      async ({ read }) => {
+        const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
+        await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
+        dispatch({ type: 'columns-saved' });
+        say(s.columnsSaved, 'columns');
+      },
+      'columns',
+    );
   const resetColumns = () =>
-    actOn(sheet, async ({ read }) => {
-      const rest = { ...read.settings?.columns };
-      delete rest[read.sheet];
-      await save({ columns: rest });
-      dispatch({ type: 'columns', columns: {} });
-    });
+    actOn(
+      sheet,
+      async ({ read }) => {
+        const rest = { ...read.settings?.columns };
+        delete rest[read.sheet];
+        await save({ columns: rest });
+        dispatch({ type: 'columns', columns: {} });
+      },
+      'columns',
+    );
+
+  const dismiss = useCallback(() => dispatch({ type: 'message', message: null }), []);
 
   const counts = results
     ? {
@@ -275,7 +326,7 @@ export function usePane(host: Host, locale: Locale) {
       saveScheme,
       importScheme,
       exportScheme,
-      dismiss: () => dispatch({ type: 'message', message: null }),
+      dismiss,
       tab: (tab: TabKey) => dispatch({ type: 'tab', tab }),
       select,
       selectRow,
