@@ -1,8 +1,9 @@
 /**
  * The pane's one message, shown where it was caused (issue #17): each place that can answer a click holds an
- * <InPlaceMessage at="…"> just after its control, and the message appears only in the place it names. Placed after
- * the control, it never moves the control clicked; once shown it is scrolled into view if it is not (at 320 px the
- * control may be thousands of pixels down the pane, or the view may have shrunk under it).
+ * <InPlaceMessage at="…"> next to its control — under a control near the top of its view, just above one at the
+ * bottom of a long view (写入表格, 保存列对应, the forms' buttons), where the pane keeps the control from moving
+ * (Pane) — and the message appears only in the place it names. Once shown it is scrolled into view if it is not
+ * (at 320 px the control may be thousands of pixels down the pane, or the view may have shrunk under it).
  *
  * Screen readers: each place is a polite live region (role="status") that is always there, so a confirmation put
  * into it is read out; an error comes as a new role="alert", which is read out as it appears.
@@ -40,8 +41,8 @@ export function InPlaceMessage({ at, className, barClassName }: { at: MessageAt;
     if (!mine || !el?.scrollIntoView) return;
     const show = () => el.scrollIntoView({ block: 'nearest' });
     show();
-    // The view around it may still change as the action's result arrives (a chunk loaded, the sheet read again):
-    // kept in view while it settles, then left to the user.
+    // The bar may still change size as it is laid out (its text wrapping, a font arriving): kept in view while it
+    // settles, then left to the user.
     if (typeof ResizeObserver === 'undefined') return;
     const watch = new ResizeObserver(show);
     watch.observe(el);

@@ -86,7 +86,7 @@ export function ComputeView({
         </RadioGroup>
       </Field>
       <div className={st.actions}>
-        <Button appearance={preview ? 'secondary' : 'primary'} disabled={busy || stale} onClick={onPreview}>
+        <Button appearance={preview || canUndo ? 'secondary' : 'primary'} disabled={busy || stale} onClick={onPreview}>
           {s.preview}
         </Button>
         {canUndo && (
