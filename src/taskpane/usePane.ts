@@ -59,7 +59,7 @@ export function usePane(host: Host, locale: Locale) {
     [locale],
   );
   /** A host action on something the pane holds (the sheet read, a preview, marks…): the pane offers it only then. */
-  const actOn = <T>(it: T | null | undefined, fn: (it: T) => Promise<void>, at: MessageAt = 'pane') => {
+  const actOn = <T>(at: MessageAt, it: T | null | undefined, fn: (it: T) => Promise<void>) => {
     if (it) void act(() => fn(it), at);
   };
   const say = (text: string, at: MessageAt) => dispatch({ type: 'message', message: { intent: 'success', text, at } });
@@ -152,26 +152,22 @@ export function usePane(host: Host, locale: Locale) {
 
   // An issue without a cell is not offered (IssueList disables it).
   const select = ({ sheet: other, cell }: Issue) => {
-    if (cell) actOn(sheet, ({ read }) => host.select(other ?? read.sheet, cell));
+    if (cell) actOn('pane', sheet, ({ read }) => host.select(other ?? read.sheet, cell));
   };
   /** `shift`: the columns of the person's block, where the roster is printed as blocks side by side. */
   const selectRow = (row: number, shift = 0) =>
-    actOn(checked, ({ sheet, results }) => {
+    actOn('pane', checked, ({ sheet, results }) => {
       const nameCol = columnOf(results.table, 'name') ?? 1;
       return host.select(sheet.read.sheet, a1(row, nameCol + shift));
     });
 
   const rollUp = () =>
-    actOn(
-      sheet,
-      async ({ read }) => {
-        dispatch({ type: 'rolling-up' });
-        // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
-        const book = await host.readSheets((names) => names);
-        dispatch({ type: 'year', year: await runYear(book, read, choice, locale) });
-      },
-      'year',
-    );
+    actOn('year', sheet, async ({ read }) => {
+      dispatch({ type: 'rolling-up' });
+      // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
+      const book = await host.readSheets((names) => names);
+      dispatch({ type: 'year', year: await runYear(book, read, choice, locale) });
+    });
 
   const addForms = () =>
     void act(async () => {
@@ -183,39 +179,27 @@ export function usePane(host: Host, locale: Locale) {
     }, 'year-add');
 
   const removeForms = () =>
-    actOn(
-      state.addedForms,
-      async (added) => {
-        const n = await host.removeSheets(added);
-        dispatch({ type: 'forms-removed' });
-        say(s.formsRemoved(n), 'year-forms');
-      },
-      'year-forms',
-    );
+    actOn('year-forms', state.addedForms, async (added) => {
+      const n = await host.removeSheets(added);
+      dispatch({ type: 'forms-removed' });
+      say(s.formsRemoved(n), 'year-forms');
+    });
 
   const mark = () =>
-    actOn(
-      checked,
-      async ({ sheet, results }) => {
-        const marks = await host.mark(sheet.read.sheet, results.issues, locale);
-        dispatch({ type: 'marks', marks });
-        await save({ marks });
-        say(s.marked(marks.cells.length), 'check');
-      },
-      'check',
-    );
+    actOn('check', checked, async ({ sheet, results }) => {
+      const marks = await host.mark(sheet.read.sheet, results.issues, locale);
+      dispatch({ type: 'marks', marks });
+      await save({ marks });
+      say(s.marked(marks.cells.length), 'check');
+    });
 
   const clearMarks = () =>
-    actOn(
-      sheet?.marks,
-      async (marks) => {
-        await host.clearMarks(marks);
-        dispatch({ type: 'marks', marks: null });
-        await save({ marks: undefined });
-        say(s.marksCleared, 'check');
-      },
-      'check',
-    );
+    actOn('check', sheet?.marks, async (marks) => {
+      await host.clearMarks(marks);
+      dispatch({ type: 'marks', marks: null });
+      await save({ marks: undefined });
+      say(s.marksCleared, 'check');
+    });
 
   const changeMode = (formulas: boolean) =>
     void act(async () => {
@@ -230,36 +214,28 @@ export function usePane(host: Host, locale: Locale) {
   };
 
   const apply = () =>
-    actOn(
-      sheet?.preview,
-      async (plan) => {
-        const r = await host.apply(plan);
-        dispatch({ type: 'applied', plan });
-        // The preview and 写入表格 go: the message stands under 预览 and 撤销, where the next step is.
-        say(s.applied(plan.writes.length, r.undoGroup), 'compute');
-      },
-      'compute-apply',
-    );
+    actOn('compute-apply', sheet?.preview, async (plan) => {
+      const r = await host.apply(plan);
+      dispatch({ type: 'applied', plan });
+      // The preview and 写入表格 go: the message stands under 预览 and 撤销, where the next step is.
+      say(s.applied(plan.writes.length, r.undoGroup), 'compute');
+    });
 
   /** Undoes the last write in the sheet it was written on, whichever is active now. */
   const undo = () =>
-    actOn(
-      state.applied,
-      async (applied) => {
-        // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
-        if (state.undoStale) throw new HostError('changed-after-apply');
-        const back = undoPlan(applied);
-        try {
-          await host.apply(back);
-        } catch (e) {
-          if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
-          throw e;
-        }
-        dispatch({ type: 'undone', back });
-        say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet), 'compute');
-      },
-      'compute',
-    );
+    actOn('compute', state.applied, async (applied) => {
+      // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
+      if (state.undoStale) throw new HostError('changed-after-apply');
+      const back = undoPlan(applied);
+      try {
+        await host.apply(back);
+      } catch (e) {
+        if (e instanceof HostError && e.problem === 'stale') throw new HostError('changed-after-apply');
+        throw e;
+      }
+      dispatch({ type: 'undone', back });
+      say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet), 'compute');
+    });
 
   const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
   /**
@@ -279,27 +255,19 @@ export function usePane(host: Host, locale: Locale) {
     });
   };
   const saveColumns = () =>
-    actOn(
-      sheet,
-      async ({ read }) => {
-        const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
-        await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
-        dispatch({ type: 'columns-saved' });
-        say(s.columnsSaved, 'columns');
-      },
-      'columns',
-    );
+    actOn('columns', sheet, async ({ read }) => {
+      const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
+      await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
+      dispatch({ type: 'columns-saved' });
+      say(s.columnsSaved, 'columns');
+    });
   const resetColumns = () =>
-    actOn(
-      sheet,
-      async ({ read }) => {
-        const rest = { ...read.settings?.columns };
-        delete rest[read.sheet];
-        await save({ columns: rest });
-        dispatch({ type: 'columns', columns: {} });
-      },
-      'columns',
-    );
+    actOn('columns', sheet, async ({ read }) => {
+      const rest = { ...read.settings?.columns };
+      delete rest[read.sheet];
+      await save({ columns: rest });
+      dispatch({ type: 'columns', columns: {} });
+    });
 
   const dismiss = useCallback(() => dispatch({ type: 'message', message: null }), []);
 
