@@ -3,9 +3,11 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
+import { InPlaceMessage, MessageContext } from './InPlaceMessage';
 import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
@@ -14,6 +16,9 @@ import { TabPanel } from './TabPanel';
 import { FirstRunGuide, GuideToggle, useFirstRunGuide } from './FirstRunGuide';
 import { CheckView } from './views/CheckView';
 import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
+
+/** How long after a click a message is taken as its answer (a roll-up on an old PC takes seconds). */
+const ANSWER_MS = 30_000;
 
 export interface PaneProps {
   host: Host;
@@ -44,9 +49,30 @@ export function Pane({ host, locale }: PaneProps) {
           : tab === 'scheme'
             ? 'check'
             : tab;
+  // One primary button in sight: 计算, 列对应, 年度汇总 and 方案 have their own next step (预览 or 写入, 保存, 汇总 or 生成, 修改);
+  // elsewhere — 检查, 人员, 名额 — checking again is what there is to do, and before the first read it is all there is.
+  const leads = !!sheet && (shown === 'compute' || shown === 'columns' || shown === 'annual' || shown === 'scheme');
+  // Nothing moves under the cursor: a message that comes (or goes) above the control just used would push it; the
+  // pane scrolls by as much, so the control stays where it was clicked. Then the message is scrolled into view if
+  // it is not (InPlaceMessage), which moves the page only when it has to.
+  const used = useRef<{ el: Element; at: number; when: number } | null>(null);
+  const remember = (e: SyntheticEvent) => {
+    const el = e.target instanceof Element ? e.target.closest('button, select, input, [role="tab"]') : null;
+    used.current = el ? { el, at: el.getBoundingClientRect().top, when: Date.now() } : null;
+  };
+  useLayoutEffect(() => {
+    // Where it is in the window against where it was clicked (Chromium's own scroll anchoring may have kept it
+    // already: then there is nothing to do). Once: a later message is not this click's answer.
+    const u = used.current;
+    used.current = null;
+    if (!u?.el.isConnected || Date.now() - u.when > ANSWER_MS) return;
+    const moved = u.el.getBoundingClientRect().top - u.at;
+    if (moved !== 0) window.scrollBy(0, moved);
+  }, [message]);
+  const said = useMemo(() => ({ message, dismiss: on.dismiss, close: s.close }), [message, on.dismiss, s.close]);
 
-  return (
-    <main className={st.root} lang={s.language}>
+  const pane = (
+    <main className={st.root} lang={s.language} onPointerDownCapture={remember} onKeyDownCapture={remember}>
       <SchemeBar
         s={s}
         locale={locale}
@@ -83,24 +109,16 @@ export function Pane({ host, locale }: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="transparent" onClick={on.dismiss}>
-              {s.close}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
 
       <div className={st.links}>
-        <Button appearance="primary" onClick={on.check} disabled={busy}>
+        <Button appearance={leads ? 'secondary' : 'primary'} onClick={on.check} disabled={busy}>
           {sheet ? s.recheck : s.check}
         </Button>
         <GuideToggle guide={guide} s={s} />
         {busy && <Spinner size="tiny" label={s.reading} />}
       </div>
+      {/* The pane's own messages (reading the sheet, following the workbook): under 重新检查, which never moves for them. */}
+      <InPlaceMessage at="pane" />
       <FirstRunGuide guide={guide} s={s} />
 
       {sheet && !results && (
@@ -201,4 +219,5 @@ export function Pane({ host, locale }: PaneProps) {
       )}
     </main>
   );
+  return <MessageContext.Provider value={said}>{pane}</MessageContext.Provider>;
 }

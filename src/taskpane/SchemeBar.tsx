@@ -10,6 +10,7 @@ import { type Locale, pct, type Scheme } from '../engine';
 import { allPresets } from '../schemes';
 import { type schemeInUse, type SchemeChoice, schemeTitle } from './session';
 import type { Strings } from './strings';
+import { InPlaceMessage } from './InPlaceMessage';
 import { usePaneStyles } from './styles';
 
 export interface SchemeBarProps {
@@ -86,21 +87,6 @@ export function SchemeBar({
           </Select>
         </Field>
       </div>
-      {trying && (
-        <div className={st.links}>
-          <Caption1>
-            {s.trying(
-              schemeTitle(trying.scheme, locale),
-              trying.fit ? pct(trying.fit.score) : '—',
-              counts?.errors ?? 0,
-              counts?.warnings ?? 0,
-            )}
-          </Caption1>
-          <Button size="small" appearance="primary" onClick={onSave} disabled={busy}>
-            {s.saveScheme}
-          </Button>
-        </div>
-      )}
       <div className={st.links}>
         <Button size="small" appearance="transparent" onClick={onShow} disabled={!current}>
           {s.showScheme}
@@ -112,6 +98,24 @@ export function SchemeBar({
           {s.exportScheme}
         </Button>
       </div>
+      {/* Under the list and the import, so that neither moves when a scheme is tried, saved or refused. */}
+      {trying && (
+        <div className={st.links}>
+          <Caption1>
+            {s.trying(
+              schemeTitle(trying.scheme, locale),
+              trying.fit ? pct(trying.fit.score) : '—',
+              counts?.errors ?? 0,
+              counts?.warnings ?? 0,
+            )}
+          </Caption1>
+          {/* Not primary: the view below has its own next step (one primary button in sight). */}
+          <Button size="small" onClick={onSave} disabled={busy}>
+            {s.saveScheme}
+          </Button>
+        </div>
+      )}
+      <InPlaceMessage at="scheme" />
       <input
         ref={fileInput}
         className={st.hidden}

@@ -7,7 +7,24 @@ import type { AddedSheets, SheetRead, WorkbookEvent } from '../hosts/host';
 import type { PaneYear, SchemeChoice } from './session';
 
 export type TabKey = 'check' | 'people' | 'compute' | 'quota' | 'rank' | 'columns' | 'annual' | 'scheme';
-export type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+/**
+ * Where a message is shown: beside the control that caused it, in that control's tab (issue #17). 'pane': about
+ * the whole pane (reading the sheet, following the workbook), under 重新检查; 'scheme': the scheme bar; the others
+ * in their view — 'compute-apply' beside 写入表格 (the preview stays when a write fails), 'year-add' beside
+ * 生成汇总表 likewise, 'year-forms' beside 删除生成的汇总表, 'column-N' under column N's role in 列对应.
+ */
+export type MessageAt =
+  'pane' | 'scheme' | 'check' | 'compute' | 'compute-apply' | 'columns' | 'year' | 'year-add' | 'year-forms' | `column-${number}`;
+export type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; at: MessageAt };
+
+/** The tab a message belongs to; null for the pane's own (shown whichever tab is open). */
+export function tabOf(at: MessageAt): TabKey | null {
+  if (at === 'pane' || at === 'scheme') return null;
+  if (at === 'check') return 'check';
+  if (at === 'compute' || at === 'compute-apply') return 'compute';
+  if (at === 'columns' || at.startsWith('column-')) return 'columns';
+  return 'annual';
+}
 
 /** The active sheet as last read, and what the pane keeps for it until the next read. */
 export interface SheetState {
@@ -43,6 +60,7 @@ export interface PaneState {
   /** The sheet changed after it was read: nothing is written until it is checked again. */
   stale: boolean;
   busy: boolean;
+  /** The one message shown: a new one replaces it, and leaving its tab ends it. */
   message: Message | null;
 }
 
@@ -134,8 +152,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, busy: action.busy };
     case 'message':
       return { ...state, message: action.message };
-    case 'tab':
-      return { ...state, tab: action.tab };
+    case 'tab': {
+      // A message answers the click just made in its tab: once the user has gone to another tab it is history, and
+      // coming back the view itself shows what holds (the undo button, the quotas after writing, the forms to delete).
+      const at = state.message && tabOf(state.message.at);
+      return { ...state, tab: action.tab, message: at && at !== action.tab ? null : state.message };
+    }
     case 'stale':
       return { ...state, stale: true };
     case 'workbook':

@@ -100,6 +100,7 @@ const zh = {
   saveColumns: '保存列对应',
   resetColumns: '恢复自动识别',
   columnsSaved: '列对应已保存到工作簿',
+  columnMoved: (role: string, cols: string) => `“${role}”只能对应一列：原来的 ${cols} 列改为不使用`,
   annualIntro:
     '汇总本工作簿中各季度（第一季度、一季度、Q1 等）或各月（1月、一月等，按月考核的方案）的工作表，按方案的年度规则得出每人可评的最高年度等次或年度总分，并可生成汇总表。生成的汇总表是新增的工作表，已有内容不作改动。',
   rollUp: '汇总全年',
@@ -296,6 +297,7 @@ const english = (): typeof zh => ({
   saveColumns: 'Save the columns',
   resetColumns: 'Recognise again',
   columnsSaved: 'Column choices saved in the workbook',
+  columnMoved: (role: string, cols: string) => `"${role}" belongs to one column only: column ${cols}, which had it, is now set to Not used`,
   annualIntro:
     "Rolls up the workbook's quarterly sheets (第一季度, 一季度, Q1 …), or monthly ones (1月, 一月 …) for monthly schemes, by the scheme's annual rules into the best annual grade each person may get or the annual total, and can add the summary forms. The forms are new sheets; nothing already in the workbook is changed.",
   rollUp: 'Roll up the year',

@@ -12,6 +12,17 @@ export function luminance(hex: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
+/**
+ * No text in the pane under 14 px (issue #17: secretaries, old screens): Fluent's 10 and 12 px steps — captions and
+ * hints, small buttons and dropdowns, badges — are raised to the body's 14 px, with a line to match.
+ */
+export const READABLE = {
+  fontSizeBase100: '14px',
+  fontSizeBase200: '14px',
+  lineHeightBase100: '20px',
+  lineHeightBase200: '20px',
+} as const satisfies Partial<Theme>;
+
 export function themeFor(bodyBackground: string | undefined): Theme {
-  return bodyBackground && luminance(bodyBackground) < 0.4 ? webDarkTheme : webLightTheme;
+  return { ...(bodyBackground && luminance(bodyBackground) < 0.4 ? webDarkTheme : webLightTheme), ...READABLE };
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import {
   a1,
   buildSheetPlan,
+  columnLetters,
   columnOf,
   type ColumnOverrides,
   emptySettings,
@@ -22,12 +23,14 @@ import {
 } from '../engine';
 import { type AddedSheets, HostError, type Host, type WorkbookSheets } from '../hosts/host';
 import { problemText } from '../app/words';
-import { initialPane, paneReducer, type TabKey } from './pane-state';
+import { initialPane, type MessageAt, paneReducer, type TabKey } from './pane-state';
 import {
   analyseActive,
   formsNote,
   loadSchemeValidator,
   readyToCheck,
+  roleKey,
+  type RoleOption,
   roleOptions,
   runYear,
   schemeFile,
@@ -56,15 +59,15 @@ export function usePane(host: Host, locale: Locale) {
   // The sheet read and the results of its check, where it holds a roster: they exist only together.
   const checked = sheet && results ? { sheet, results } : null;
 
-  /** Runs a host action with the busy flag and turns every failure into a message. */
+  /** Runs a host action with the busy flag and turns every failure into a message, shown `at` the control that ran it. */
   const act = useCallback(
-    async (fn: () => Promise<void>): Promise<boolean> => {
+    async (fn: () => Promise<void>, at: MessageAt = 'pane'): Promise<boolean> => {
       dispatch({ type: 'busy', busy: true });
       try {
         await fn();
         return true;
       } catch (e) {
-        dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale) } });
+        dispatch({ type: 'message', message: { intent: 'error', text: problemText(e, locale), at } });
         return false;
       } finally {
         dispatch({ type: 'busy', busy: false });
@@ -73,10 +76,10 @@ export function usePane(host: Host, locale: Locale) {
     [locale],
   );
   /** A host action on something the pane holds (the sheet read, a preview, marks…): the pane offers it only then. */
-  const actOn = <T>(it: T | null | undefined, fn: (it: T) => Promise<void>) => {
-    if (it) void act(() => fn(it));
+  const actOn = <T>(at: MessageAt, it: T | null | undefined, fn: (it: T) => Promise<void>) => {
+    if (it) void act(() => fn(it), at);
   };
-  const say = (text: string) => dispatch({ type: 'message', message: { intent: 'success', text } });
+  const say = (text: string, at: MessageAt) => dispatch({ type: 'message', message: { intent: 'success', text, at } });
 
   const check = useCallback(
     () =>
@@ -111,7 +114,7 @@ export function usePane(host: Host, locale: Locale) {
       const read = await readyToCheck(await host.readSheet(), locale);
       dispatch({ type: 'read', read });
       if (follow.why === 'computed' && read.sheet === follow.sheet)
-        dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote } });
+        dispatch({ type: 'message', message: { intent: 'info', text: s.ribbonWrote, at: 'pane' } });
     });
   }, [follow, due, held, busy, act, host, s, locale]);
   /** Another sheet is active and the pane still shows the one read: the notice names both. */
@@ -134,8 +137,8 @@ export function usePane(host: Host, locale: Locale) {
       if (choice.kind === 'auto') return;
       await save({ scheme: choice.kind === 'preset' ? choice.id : choice.raw });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
-      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)));
-    });
+      say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)), 'scheme');
+    }, 'scheme');
 
   /** The sheet checked with another scheme, as 检查 would check it: what the 方案 view tries a change on. */
   const tryScheme = useCallback(
@@ -152,14 +155,15 @@ export function usePane(host: Host, locale: Locale) {
     act(async () => {
       await save({ scheme: JSON.parse(JSON.stringify(scheme)) as Record<string, unknown> });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
-    });
+    }, 'scheme');
 
   /** What a host action gives, or null when it failed (the pane's message says why). */
   const result = async <T>(fn: () => Promise<T>): Promise<T | null> => {
     let out: T | null = null;
+    // The 方案 view's sheet actions answer under the scheme bar, its own place in the pane.
     const ok = await act(async () => {
       out = await fn();
-    });
+    }, 'scheme');
     return ok ? out : null;
   };
 
@@ -183,15 +187,15 @@ export function usePane(host: Host, locale: Locale) {
       } catch (e) {
         // In words, never the parser's own text: what is wrong, or that the file is no scheme kaohe can read.
         const why = e instanceof SchemeError ? schemeErrorText(e, locale, 2) : s.schemeUnreadable;
-        dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(why) } });
+        dispatch({ type: 'message', message: { intent: 'error', text: s.schemeBad(why), at: 'scheme' } });
         return;
       }
       dispatch({ type: 'scheme', choice: { kind: 'file', scheme, file: file.name, raw: JSON.parse(text) as Record<string, unknown> } });
-      say(s.schemeLoaded(schemeTitle(scheme, locale)));
-    });
+      say(s.schemeLoaded(schemeTitle(scheme, locale)), 'scheme');
+    }, 'scheme');
 
   const exportScheme = () =>
-    actOn(resolved, async ({ scheme }) => {
+    actOn('scheme', resolved, async ({ scheme }) => {
       const raw = await schemeFile(scheme);
       const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
       const a = document.createElement('a');
@@ -203,17 +207,17 @@ export function usePane(host: Host, locale: Locale) {
 
   /** An issue's cell, or a person's name cell in the year (on its own sheet); an issue without a cell selects nothing. */
   const select = ({ sheet: other, cell }: Pick<Issue, 'sheet' | 'cell'>) => {
-    if (cell) actOn(sheet, ({ read }) => host.select(other ?? read.sheet, cell));
+    if (cell) actOn('pane', sheet, ({ read }) => host.select(other ?? read.sheet, cell));
   };
   /** `shift`: the columns of the person's block, where the roster is printed as blocks side by side. */
   const selectRow = (row: number, shift = 0) =>
-    actOn(checked, ({ sheet, results }) => {
+    actOn('pane', checked, ({ sheet, results }) => {
       const nameCol = columnOf(results.table, 'name') ?? 1;
       return host.select(sheet.read.sheet, a1(row, nameCol + shift));
     });
 
   const rollUp = () =>
-    actOn(sheet, async ({ read }) => {
+    actOn('year', sheet, async ({ read }) => {
       dispatch({ type: 'rolling-up' });
       // Every visible sheet: the period sheets, and the others, one of which may be the annual sheet.
       const book = await host.readSheets((names) => names);
@@ -225,37 +229,38 @@ export function usePane(host: Host, locale: Locale) {
       if (year?.kind !== 'ok') return;
       const added = await host.addForms(year.forms);
       dispatch({ type: 'forms-added', added });
-      say(s.formsAdded(added.names.join('、')));
-    });
+      // The preview and its button go: the message stands beside 删除生成的汇总表, which takes their place.
+      say(s.formsAdded(added.names.join('、')), 'year-forms');
+    }, 'year-add');
 
   const removeForms = () =>
-    actOn(state.addedForms, async (added) => {
+    actOn('year-forms', state.addedForms, async (added) => {
       const n = await host.removeSheets(added);
       dispatch({ type: 'forms-removed' });
-      say(s.formsRemoved(n));
+      say(s.formsRemoved(n), 'year-forms');
     });
 
   const mark = () =>
-    actOn(checked, async ({ sheet, results }) => {
+    actOn('check', checked, async ({ sheet, results }) => {
       const marks = await host.mark(sheet.read.sheet, results.issues, locale);
       dispatch({ type: 'marks', marks });
       await save({ marks });
-      say(s.marked(marks.cells.length));
+      say(s.marked(marks.cells.length), 'check');
     });
 
   const clearMarks = () =>
-    actOn(sheet?.marks, async (marks) => {
+    actOn('check', sheet?.marks, async (marks) => {
       await host.clearMarks(marks);
       dispatch({ type: 'marks', marks: null });
       await save({ marks: undefined });
-      say(s.marksCleared);
+      say(s.marksCleared, 'check');
     });
 
   const changeMode = (formulas: boolean) =>
     void act(async () => {
       dispatch({ type: 'formulas', formulas });
       await save({ formulas });
-    });
+    }, 'compute');
 
   const makePreview = () => {
     if (!checked) return;
@@ -264,15 +269,16 @@ export function usePane(host: Host, locale: Locale) {
   };
 
   const apply = () =>
-    actOn(sheet?.preview, async (plan) => {
+    actOn('compute-apply', sheet?.preview, async (plan) => {
       const r = await host.apply(plan);
       dispatch({ type: 'applied', plan });
-      say(s.applied(plan.writes.length, r.undoGroup));
+      // The preview and 写入表格 go: the message stands under 预览 and 撤销, where the next step is.
+      say(s.applied(plan.writes.length, r.undoGroup), 'compute');
     });
 
   /** Undoes the last write in the sheet it was written on, whichever is active now. */
   const undo = () =>
-    actOn(state.applied, async (applied) => {
+    actOn('compute', state.applied, async (applied) => {
       // The sheet changed after the write, even if it has been read since: an undo would overwrite that.
       if (state.undoStale) throw new HostError('changed-after-apply');
       const back = undoPlan(applied);
@@ -283,26 +289,42 @@ export function usePane(host: Host, locale: Locale) {
         throw e;
       }
       dispatch({ type: 'undone', back });
-      say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet));
+      say(back.sheet === shown ? s.undone : s.undoneOn(back.sheet), 'compute');
     });
 
   const options = useMemo(() => (resolved ? roleOptions(resolved.scheme, s.roleNames, locale) : []), [resolved, s, locale]);
-  const changeColumn = (col: number, o: { role: ColumnOverrides[number] }) =>
-    dispatch({ type: 'columns', columns: { ...overrides, [col]: o.role } });
+  /**
+   * A column given a role another column had: that one is set to 不使用 (a role belongs to one column), said under
+   * the role just chosen. Set explicitly, so the latest choice wins even over an earlier correction of the other column.
+   */
+  const changeColumn = (col: number, o: RoleOption) => {
+    const others =
+      o.role.kind === 'ignored' ? [] : (results?.table.columns ?? []).filter((c) => c.col !== col && roleKey(c.role) === o.key);
+    const columns: ColumnOverrides = { ...overrides, [col]: o.role };
+    for (const c of others) columns[c.col] = { kind: 'ignored' };
+    dispatch({ type: 'columns', columns });
+    const letters = others.map((c) => columnLetters(c.col)).join(locale === 'en' ? ', ' : '、');
+    dispatch({
+      type: 'message',
+      message: others.length > 0 ? { intent: 'info', text: s.columnMoved(o.label, letters), at: `column-${col}` } : null,
+    });
+  };
   const saveColumns = () =>
-    actOn(sheet, async ({ read }) => {
+    actOn('columns', sheet, async ({ read }) => {
       const entries = Object.entries(overrides).map(([c, role]) => [c, role] as const);
       await save({ columns: { ...read.settings?.columns, [read.sheet]: Object.fromEntries(entries) } });
       dispatch({ type: 'columns-saved' });
-      say(s.columnsSaved);
+      say(s.columnsSaved, 'columns');
     });
   const resetColumns = () =>
-    actOn(sheet, async ({ read }) => {
+    actOn('columns', sheet, async ({ read }) => {
       const rest = { ...read.settings?.columns };
       delete rest[read.sheet];
       await save({ columns: rest });
       dispatch({ type: 'columns', columns: {} });
     });
+
+  const dismiss = useCallback(() => dispatch({ type: 'message', message: null }), []);
 
   const counts = results
     ? {
@@ -333,7 +355,7 @@ export function usePane(host: Host, locale: Locale) {
       readSheets,
       importScheme,
       exportScheme,
-      dismiss: () => dispatch({ type: 'message', message: null }),
+      dismiss,
       tab: (tab: TabKey) => dispatch({ type: 'tab', tab }),
       select,
       selectRow,

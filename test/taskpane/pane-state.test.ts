@@ -54,7 +54,7 @@ const previewing = () =>
     initialPane,
     { type: 'read', read: sheetRead() },
     { type: 'preview', plan },
-    { type: 'message', message: { intent: 'info', text: '…' } },
+    { type: 'message', message: { intent: 'info', text: '…', at: 'pane' } },
   );
 
 describe('the pane state', () => {
@@ -157,7 +157,7 @@ describe('the pane state', () => {
 
   it('sets the busy flag, the tab, the staleness and the message, and nothing else', () => {
     const before = previewing();
-    const message = { intent: 'error', text: '工作表受保护' } as const;
+    const message = { intent: 'error', text: '工作表受保护', at: 'compute-apply' } as const;
     const state = run(
       before,
       { type: 'busy', busy: true },
@@ -167,6 +167,34 @@ describe('the pane state', () => {
     );
     expect(state).toEqual({ ...before, busy: true, tab: 'compute', stale: true, message });
     expect(run(state, { type: 'busy', busy: false }, { type: 'message', message: null })).toEqual({ ...state, busy: false, message: null });
+  });
+
+  it('keeps one message, shown where it was caused, and ends a tab’s message when another tab is opened (issue #17)', () => {
+    const written = { intent: 'success', text: '已写入 20 格', at: 'compute' } as const;
+    const onCompute = run(previewing(), { type: 'tab', tab: 'compute' }, { type: 'message', message: written });
+    expect(onCompute.message).toBe(written);
+    // One replaces the last.
+    const refused = { intent: 'error', text: '工作表受保护', at: 'compute-apply' } as const;
+    expect(run(onCompute, { type: 'message', message: refused }).message).toBe(refused);
+    // The same tab chosen again keeps it; another tab ends it, and coming back does not bring it back.
+    expect(run(onCompute, { type: 'tab', tab: 'compute' }).message).toBe(written);
+    const away = run(onCompute, { type: 'tab', tab: 'quota' });
+    expect(away.message).toBeNull();
+    expect(run(away, { type: 'tab', tab: 'compute' }).message).toBeNull();
+    // A column's notice belongs to 列对应, the forms' to 年度汇总.
+    for (const [at, tab] of [
+      ['column-16', 'columns'],
+      ['year-forms', 'annual'],
+      ['check', 'check'],
+    ] as const) {
+      const said = run(previewing(), { type: 'tab', tab }, { type: 'message', message: { intent: 'info', text: '…', at } });
+      expect([at, run(said, { type: 'tab', tab: 'people' }).message]).toEqual([at, null]);
+    }
+    // The pane's own messages (reading the sheet, the scheme) are about every tab: they stay.
+    for (const at of ['pane', 'scheme'] as const) {
+      const message = { intent: 'error', text: '无法读取', at } as const;
+      expect(run(previewing(), { type: 'message', message }, { type: 'tab', tab: 'annual' }).message).toBe(message);
+    }
   });
 
   describe('follows the workbook (issue #17)', () => {

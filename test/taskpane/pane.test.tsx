@@ -135,6 +135,29 @@ describe('the task pane', () => {
     expect(screen.getByText('错误 6 个，警告 2 个')).toBeTruthy();
   });
 
+  it('gives a role to the column chosen last, sets the column that had it to 不使用 and says so under the choice (issue #17)', async () => {
+    const grid: Grid = { ...example, values: example.values.map((r) => [...r]) };
+    grid.values[3]![15] = '其他'; // P4: a header the scheme does not know
+    const host = new StubHost(grid);
+    const user = open(host);
+    await ready();
+    await user.click(screen.getByRole('tab', { name: '列对应' }));
+    const role = (col: string) => screen.getByRole('combobox', { name: new RegExp(`^识别为 ${col} `) }) as HTMLSelectElement;
+    await user.selectOptions(role('P'), '工作负荷');
+    expect(screen.queryByText(/只能对应一列/)).toBeNull();
+    // Q takes 工作负荷 from P, which was itself a correction: the latest choice wins, and the move is said under Q.
+    await user.selectOptions(role('Q'), '工作负荷');
+    const notice = await screen.findByText('“工作负荷”只能对应一列：原来的 P 列改为不使用');
+    expect(notice.closest('li')?.getAttribute('data-col')).toBe('Q');
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect([role('P').value, role('Q').value]).toEqual(['ignored', 'field:fuhe']);
+    await user.click(screen.getByRole('button', { name: '保存列对应' }));
+    await screen.findByText('列对应已保存到工作簿');
+    expect(host.settings?.columns['第一季度']).toMatchObject({ '16': { kind: 'ignored' }, '17': { kind: 'field', id: 'fuhe' } });
+    // One message at a time: the notice went when the confirmation came.
+    expect(screen.queryByText(/只能对应一列/)).toBeNull();
+  });
+
   it('tries a scheme picked from the list on the sheet, and saves it for the next person only when confirmed', async () => {
     const host = new StubHost(example);
     const user = open(host);

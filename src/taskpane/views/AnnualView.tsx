@@ -9,6 +9,7 @@ import { type Issue, type Locale, scopeName, words } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
 import { noFitNote, type PaneYear, schemeTitle, titleOf } from '../session';
 import type { Strings } from '../strings';
+import { InPlaceMessage } from '../InPlaceMessage';
 import { IssueList } from './IssueList';
 import { YearPeople } from './YearPeople';
 
@@ -63,12 +64,8 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
         <Button appearance={year ? 'secondary' : 'primary'} disabled={busy} onClick={onRollUp}>
           {s.rollUp}
         </Button>
-        {added && (
-          <Button disabled={busy} onClick={onRemove}>
-            {s.removeForms}
-          </Button>
-        )}
       </div>
+      <InPlaceMessage at="year" />
       {problem && (
         <MessageBar intent="warning">
           <MessageBarBody>{problem}</MessageBarBody>
@@ -114,13 +111,27 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
             onSelect={onSelect}
           />
           <IssueList issues={year.year.issues.filter((i) => i !== lacking)} s={s} locale={locale} onSelect={onSelect} />
-          {year.forms.length > 0 && (
-            <div className={st.actions}>
-              <Button disabled={busy} onClick={onPreview}>
-                {s.previewForms}
-              </Button>
-            </div>
+        </>
+      )}
+      {/* The forms' buttons after the year, where the forms are previewed and added: 删除 and its answer stay there,
+          the answer just above the buttons (kept where they were clicked), in view without scrolling. */}
+      <InPlaceMessage at="year-forms" />
+      {((year && year.forms.length > 0) || added) && (
+        <div className={st.actions}>
+          {year && year.forms.length > 0 && (
+            <Button appearance={previewing || added ? 'secondary' : 'primary'} disabled={busy} onClick={onPreview}>
+              {s.previewForms}
+            </Button>
           )}
+          {added && (
+            <Button disabled={busy} onClick={onRemove}>
+              {s.removeForms}
+            </Button>
+          )}
+        </div>
+      )}
+      {year && (
+        <>
           {previewing && (
             <section className={st.preview} aria-label={s.previewForms}>
               <Text weight="semibold">{s.formsTitle}</Text>
@@ -132,6 +143,7 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
                   </li>
                 ))}
               </ul>
+              <InPlaceMessage at="year-add" />
               <div className={st.actions}>
                 <Button appearance="primary" disabled={busy} onClick={onAdd}>
                   {s.addForms}

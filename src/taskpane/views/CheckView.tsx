@@ -2,16 +2,18 @@
  * 检查: the summary, each period's grades where the sheet keeps several, then every issue grouped by
  * severity and rule, each naming its person first; each one with a cell selects it.
  */
-import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Issue, Locale, Results } from '../../engine';
 import type { Strings } from '../strings';
 import { personOfIssue } from '../people';
+import { InPlaceMessage } from '../InPlaceMessage';
 import { IssueList } from './IssueList';
 import { PeriodTable } from './PeriodTable';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  message: { marginBottom: tokens.spacingVerticalS },
 });
 
 export interface CheckViewProps {
@@ -41,7 +43,7 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
             : s.summary(people.length, n('graded'), n('ungraded'), n('excluded'))}
         </Text>
         <Text>{s.counts(count('error'), count('warning'))}</Text>
-        {results.issues.length > 0 && <Caption1>{s.issueHint}</Caption1>}
+        {results.issues.length > 0 && <Body1>{s.issueHint}</Body1>}
       </div>
       {results.issues.some((i) => i.cell) && (
         <div className={st.actions}>
@@ -56,6 +58,7 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
           )}
         </div>
       )}
+      <InPlaceMessage at="check" barClassName={st.message} />
       <PeriodTable results={results} s={s} />
       <IssueList issues={results.issues} s={s} locale={locale} onSelect={onSelect} personOf={(i) => personOfIssue(results, i)} />
     </div>

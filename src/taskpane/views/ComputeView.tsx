@@ -3,8 +3,9 @@
  * each line naming its person first and the cell second, then write; after the write, each quota's
  * outcome restated (写入后：全单位“好”6 人，名额 4 人，仍超出 2 人); undo the last write.
  */
-import { Body1, Button, Caption1, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { CARD } from './card';
+import { InPlaceMessage } from '../InPlaceMessage';
 import { quotaScope, quotaState } from './quota-words';
 import { type CellValue, columnLetters, type Locale, parseA1, type Plan, type Results } from '../../engine';
 import { personAt, personKey, personOfIssue } from '../people';
@@ -85,7 +86,7 @@ export function ComputeView({
         </RadioGroup>
       </Field>
       <div className={st.actions}>
-        <Button appearance={preview ? 'secondary' : 'primary'} disabled={busy || stale} onClick={onPreview}>
+        <Button appearance={preview || canUndo ? 'secondary' : 'primary'} disabled={busy || stale} onClick={onPreview}>
           {s.preview}
         </Button>
         {canUndo && (
@@ -94,7 +95,9 @@ export function ComputeView({
           </Button>
         )}
       </div>
-      {canUndo && undoSheet && <Caption1>{s.undoOn(undoSheet)}</Caption1>}
+      {/* The write's and the undo's answer: under the buttons, where the write's preview was. */}
+      <InPlaceMessage at="compute" />
+      {canUndo && undoSheet && <Body1>{s.undoOn(undoSheet)}</Body1>}
       {/* The quotas as they stand after the write: only where the write was on the sheet shown. */}
       {canUndo && !undoSheet && !preview && quotas.length > 0 && (
         <section className={st.after} aria-label={s.afterWrite} data-testid="after-write">
@@ -168,6 +171,9 @@ export function ComputeView({
               )}
             </>
           )}
+          {/* A write refused (a protected sheet, one changed since) leaves the preview: the reason comes just above
+              写入表格, which the pane keeps where it was clicked (Pane), so the reason is in view without scrolling. */}
+          <InPlaceMessage at="compute-apply" />
           {preview.writes.length > 0 && (
             <div className={st.actions}>
               <Button appearance="primary" disabled={busy || stale} onClick={onApply}>

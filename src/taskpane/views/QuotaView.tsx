@@ -55,12 +55,12 @@ export function QuotaView({ quotas, s, locale }: QuotaViewProps) {
                       <li key={p.row} value={i + 1} className={p.within ? undefined : st.out} data-within={p.within} data-tie={p.tie}>
                         {p.name} {p.total === null ? '—' : fmt(p.total)}
                         {p.tie && (
-                          <Badge className={st.badges} appearance="outline" color="warning" size="small">
+                          <Badge className={st.badges} appearance="outline" color="warning">
                             {s.tie}
                           </Badge>
                         )}
                         {p.direct && (
-                          <Badge className={st.badges} appearance="outline" size="small">
+                          <Badge className={st.badges} appearance="outline">
                             {s.direct}
                           </Badge>
                         )}

@@ -48,7 +48,7 @@ export function RankView({ people, s, onSelect }: RankViewProps) {
                 </Button>{' '}
                 {p.total === null ? '—' : fmt(p.total)}
                 {p.rank!.barred && (
-                  <Badge className={st.badge} appearance="filled" color="danger" size="small">
+                  <Badge className={st.badge} appearance="filled" color="danger">
                     {s.barred}
                   </Badge>
                 )}

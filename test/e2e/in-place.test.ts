@@ -1,0 +1,321 @@
+/**
+ * Answers where the eye is, and the pane at 320 px (issue #17, points 3 and 7), in Chromium on the preview:
+ * a message appears beside the control that caused it and inside the viewport (保存列对应, 生成汇总表 and 删除
+ * at 320 px, 预览/写入 and a refused write in 计算), the control clicked does not move, a tab's message ends
+ * when another tab is opened, and one replaces the last; the tabs in one row or an even grid, one primary button
+ * in sight, no text under 14 px, a column's role moved from another column said under it; axe at 320 and 500 px.
+ */
+import type { Frame, Locator, Page } from 'playwright-core';
+import { previewPages, seriousViolations, settled, shot } from './browser';
+
+const { openPage } = previewPages();
+const YEAR = 'examples/gwy-2020-year.xlsx';
+
+async function open(width: number, book?: string): Promise<{ page: Page; pane: Frame }> {
+  const { page, pane } = await openPage(`width=${width}&lang=zh-CN${book ? `&book=${book}` : ''}`);
+  if (!book) await pane.getByText('16 人：定等次 12，不定等次 2，不参加 2').waitFor();
+  return { page, pane };
+}
+
+/** Where an element is in the pane's viewport: its top and bottom, and the viewport's height. */
+async function place(el: Locator): Promise<{ top: number; bottom: number; height: number }> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight };
+  });
+}
+
+/** The element is wholly inside the pane's viewport. */
+async function expectInView(el: Locator, what: string): Promise<void> {
+  const p = await place(el);
+  expect([what, p.top >= 0 && p.bottom <= p.height, p]).toEqual([what, true, p]);
+}
+
+/** The pane's messages shown (in any place), as `place: text`. */
+const messages = (pane: Frame) =>
+  pane
+    .locator('[data-message-at]')
+    .evaluateAll((places) =>
+      places.flatMap((p) =>
+        [...p.querySelectorAll('.fui-MessageBarBody')].map((b) => `${p.getAttribute('data-message-at')}: ${b.textContent}`),
+      ),
+    );
+
+/** The page scrolled to the bottom, as a secretary does to reach the buttons under a long list. */
+const toBottom = (pane: Frame) => pane.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+
+describe('a message beside the control that caused it (issue #17)', () => {
+  it('says 列对应已保存 under 保存列对应, in view, without moving the button; another tab ends it', async () => {
+    const { page, pane } = await open(320);
+    await pane.getByRole('tab', { name: '列对应' }).click();
+    const save = pane.getByRole('button', { name: '保存列对应' });
+    // 工作负荷 moved from P to Q: P is set to 不使用, and said under Q's dropdown.
+    await pane.getByLabel(/^识别为 Q /).selectOption({ label: '工作负荷' });
+    const notice = pane.locator('li[data-col="Q"] [role="status"]');
+    await notice.getByText('“工作负荷”只能对应一列：原来的 P 列改为不使用').waitFor();
+    expect(await pane.getByLabel(/^识别为 P /).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('不使用');
+    await expectInView(notice, 'the notice');
+    expect(await seriousViolations(pane)).toEqual([]);
+    await shot(page, 'in-place-320-column-moved');
+
+    await save.scrollIntoViewIfNeeded();
+    const before = await place(save);
+    await save.click();
+    const saved = pane.locator('[data-message-at="columns"] [role="status"]').getByText('列对应已保存到工作簿');
+    await saved.waitFor();
+    await expectInView(saved, '列对应已保存');
+    expect((await place(save)).top).toBe(before.top);
+    // One message: the notice under Q went when the confirmation came.
+    expect(await messages(pane)).toEqual(['columns: 列对应已保存到工作簿']);
+    expect(await seriousViolations(pane)).toEqual([]);
+    await shot(page, 'in-place-320-columns-saved');
+
+    // The message belongs to 列对应: gone in 检查, and not back when 列对应 is opened again.
+    await pane.getByRole('tab', { name: '检查' }).click();
+    await pane.getByText(/^错误 \d+ 个，警告 \d+ 个$/).waitFor();
+    expect(await messages(pane)).toEqual([]);
+    await pane.getByRole('tab', { name: '列对应' }).click();
+    await save.waitFor();
+    expect(await messages(pane)).toEqual([]);
+  });
+
+  it('answers 预览 and 写入 in 计算 in view at 320 px, and a refused write beside 写入表格 as an alert', async () => {
+    const { page, pane } = await open(320);
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByRole('button', { name: '预览写入内容' }).click();
+    await expectInView(pane.getByText('将写入 11 人：总分 9 人、等次 11 人'), 'the preview');
+    const write = pane.getByRole('button', { name: '写入表格' });
+
+    // Protected: the preview stays, the reason comes under 写入表格, which stays where it was clicked.
+    await page.check('#protect');
+    await toBottom(pane);
+    const at = await place(write);
+    await write.click();
+    const refused = pane.locator('[data-message-at="compute-apply"] [role="alert"]');
+    await refused.getByText(/工作表受保护，无法写入/).waitFor();
+    await expectInView(refused, 'the refusal');
+    expect((await place(write)).top).toBe(at.top);
+    expect(await seriousViolations(pane)).toEqual([]);
+    await shot(page, 'in-place-320-write-refused');
+
+    // Written: the preview goes, the answer stands under 预览 and 撤销, scrolled into view; the refusal is gone.
+    await page.uncheck('#protect');
+    await write.click();
+    const written = pane.locator('[data-message-at="compute"] [role="status"]');
+    await written.getByText('已写入 20 格。可按 Ctrl+Z 一次撤销，或点“撤销”。').waitFor();
+    await expectInView(written, 'the write');
+    expect(await messages(pane)).toEqual(['compute: 已写入 20 格。可按 Ctrl+Z 一次撤销，或点“撤销”。']);
+    await shot(page, 'in-place-320-written');
+
+    // 名额 does not show 计算's message; back in 计算 the view itself says what holds (撤销, the quotas after writing).
+    await pane.getByRole('tab', { name: '名额' }).click();
+    await pane.getByText('— 名额分界线 —').waitFor();
+    expect(await messages(pane)).toEqual([]);
+    await pane.getByRole('tab', { name: '计算' }).click();
+    await pane.getByText('写入后：全单位“好”6 人，名额 4 人，仍超出 2 人').waitFor();
+    expect(await messages(pane)).toEqual([]);
+    await pane.getByRole('button', { name: '撤销上次写入' }).click();
+    await pane.locator('[data-message-at="compute"]').getByText('已撤销，写入的单元格恢复原样').waitFor();
+    expect(await seriousViolations(pane)).toEqual([]);
+  });
+
+  it('says what 标记 did under its button in 检查, which stays put', async () => {
+    const { page, pane } = await open(320);
+    const mark = pane.getByRole('button', { name: '在表格中标记问题' });
+    const before = await place(mark);
+    await mark.click();
+    const said = pane.locator('[data-message-at="check"]').getByText('已标记 8 个单元格（底色和批注），可随时清除');
+    await said.waitFor();
+    await expectInView(said, 'the marks');
+    expect((await place(pane.getByRole('button', { name: '清除标记' }))).top).toBe(before.top);
+    await shot(page, 'in-place-320-marked');
+  });
+
+  for (const width of [320, 500]) {
+    it(`answers 生成汇总表 and 删除 in 年度汇总 in view at ${width} px, beside 删除生成的汇总表`, async () => {
+      const { page, pane } = await open(width, YEAR);
+      await pane.getByRole('tab', { name: '年度汇总' }).click();
+      await pane.getByRole('button', { name: '汇总全年' }).click();
+      await pane.getByText('12 人；错误 2 个，警告 3 个').waitFor();
+      await pane.getByRole('button', { name: '预览汇总表' }).click();
+      const add = pane.getByRole('button', { name: '生成汇总表' });
+      await add.scrollIntoViewIfNeeded();
+      // 10,000 px down the pane at 320 px, before issue #17 the answer came at its top.
+      if (width === 320) expect(await pane.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
+      await add.click();
+      const added = pane.locator('[data-message-at="year-forms"] [role="status"]');
+      await added.getByText('已新增工作表：平时考核结果汇总表、年度考核登记汇总表。可点“删除生成的汇总表”撤销。').waitFor();
+      await expectInView(added, 'forms added');
+      const remove = pane.getByRole('button', { name: '删除生成的汇总表' });
+      await expectInView(remove, '删除生成的汇总表');
+      expect(await seriousViolations(pane)).toEqual([]);
+      await shot(page, `in-place-${width}-forms-added`);
+
+      await remove.click();
+      const removed = pane.locator('[data-message-at="year-forms"] [role="status"]').getByText('已删除生成的 2 个汇总表，工作簿恢复原样');
+      await removed.waitFor();
+      await expectInView(removed, 'forms removed');
+      expect(await messages(pane)).toEqual(['year-forms: 已删除生成的 2 个汇总表，工作簿恢复原样']);
+      await shot(page, `in-place-${width}-forms-removed`);
+    });
+  }
+});
+
+/** Every view of the example at this width, each shown in turn by `show`. */
+function views(pane: Frame): [string, () => Promise<void>][] {
+  return [
+    ['check', async () => undefined],
+    [
+      'people',
+      async () => {
+        await pane.getByRole('tab', { name: '人员' }).click();
+        await pane.getByText('共 16 人').waitFor();
+      },
+    ],
+    [
+      'compute',
+      async () => {
+        await pane.getByRole('tab', { name: '计算' }).click();
+        await pane.getByRole('button', { name: '预览写入内容' }).waitFor();
+      },
+    ],
+    [
+      'compute-preview',
+      async () => {
+        await pane.getByRole('button', { name: '预览写入内容' }).click();
+        await pane.getByText('将写入 11 人：总分 9 人、等次 11 人').waitFor();
+      },
+    ],
+    [
+      'quota',
+      async () => {
+        await pane.getByRole('tab', { name: '名额' }).click();
+        await pane.getByText('— 名额分界线 —').waitFor();
+      },
+    ],
+    [
+      'columns',
+      async () => {
+        await pane.getByRole('tab', { name: '列对应' }).click();
+        await pane.getByRole('button', { name: '保存列对应' }).waitFor();
+      },
+    ],
+    [
+      'annual',
+      async () => {
+        await pane.getByRole('tab', { name: '年度汇总' }).click();
+        await pane.getByRole('button', { name: '汇总全年' }).waitFor();
+      },
+    ],
+    [
+      'annual-rolled-up',
+      async () => {
+        await pane.getByRole('button', { name: '汇总全年' }).click();
+        await pane.getByRole('button', { name: '预览汇总表' }).waitFor();
+      },
+    ],
+    [
+      'annual-forms',
+      async () => {
+        await pane.getByRole('button', { name: '预览汇总表' }).click();
+        await pane.getByText('平时考核结果汇总表：', { exact: false }).waitFor();
+      },
+    ],
+  ];
+}
+
+describe('the pane at 320 px (issue #17)', () => {
+  it('shows the six tabs as two even rows of three at 320 px and in one row at 500 px', async () => {
+    for (const width of [320, 500]) {
+      const { pane } = await open(width);
+      const boxes = await pane.getByRole('tab').evaluateAll((tabs) =>
+        tabs.map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            text: t.querySelector('.fui-Tab__content')?.textContent,
+            top: Math.round(r.top),
+            width: Math.round(r.width),
+            height: Math.round(r.height),
+          };
+        }),
+      );
+      expect(boxes.map((b) => b.text)).toEqual(['检查', '人员', '计算', '名额', '列对应', '年度汇总']);
+      const rows = [...new Set(boxes.map((b) => b.top))];
+      // Each tab on one line (every tab the same height), none alone on a row, every tab the same width in a grid.
+      expect(new Set(boxes.map((b) => b.height)).size).toBe(1);
+      if (width === 320) {
+        expect(rows).toHaveLength(2);
+        expect(rows.map((top) => boxes.filter((b) => b.top === top).length)).toEqual([3, 3]);
+        expect(new Set(boxes.map((b) => b.width)).size).toBe(1);
+      } else expect(rows).toHaveLength(1);
+    }
+  });
+
+  for (const width of [320, 500]) {
+    it(`has at most one primary button, no text under 14 px, no sideways scrolling and no axe violation on every view at ${width} px`, async () => {
+      const { page, pane } = await open(width);
+      for (const [name, show] of views(pane)) {
+        await show();
+        await settled(pane); // a button turning from primary to secondary fades for 100 ms
+        // A primary button: Fluent's brand background (an enabled one; a disabled one is grey as any other).
+        const primary = await pane
+          .locator('button')
+          .evaluateAll((bs) =>
+            bs
+              .filter((b) => getComputedStyle(b).backgroundColor === 'rgb(15, 108, 189)' && b.getClientRects().length > 0)
+              .map((b) => b.textContent),
+          );
+        expect([name, primary.length <= 1, primary]).toEqual([name, true, primary]);
+        // Every piece of text shown, with its size: none under 14 px.
+        const small = await pane.evaluate(() => {
+          const out: string[] = [];
+          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const el = n.parentElement;
+            if (!el || !n.textContent?.trim() || el.getClientRects().length === 0) continue;
+            const size = parseFloat(getComputedStyle(el).fontSize);
+            if (size < 14) out.push(`${size}px ${n.textContent.trim().slice(0, 20)}`);
+          }
+          return out;
+        });
+        expect([name, small]).toEqual([name, []]);
+        const overflow = await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect([name, overflow]).toEqual([name, 0]);
+        expect([name, await seriousViolations(pane)]).toEqual([name, []]);
+        await shot(page, `views-${width}-${name}`);
+      }
+    });
+  }
+
+  it('keeps a header’s bracket whole and shows each 列对应 choice in full at 320 px', async () => {
+    const { page, pane } = await open(320);
+    await pane.getByRole('tab', { name: '列对应' }).click();
+    await pane.getByRole('button', { name: '保存列对应' }).waitFor();
+    // A bracketed part of a header is on one line: its box is one line high.
+    const brackets = await pane
+      .locator('li[data-col] span[class] > span')
+      .evaluateAll((spans) => spans.map((s) => ({ text: s.textContent, lines: s.getClientRects().length })));
+    expect(brackets.length).toBeGreaterThan(0);
+    expect(brackets.filter((b) => b.lines !== 1)).toEqual([]);
+    // Each dropdown is wide enough for its longest choice.
+    const cut = await pane.locator('li[data-col] select').evaluateAll((selects) =>
+      selects.flatMap((s) => {
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(s).font;
+        probe.style.whiteSpace = 'nowrap';
+        document.body.append(probe);
+        const widest = Math.max(
+          ...[...(s as HTMLSelectElement).options].map((o) => {
+            probe.textContent = o.textContent;
+            return probe.getBoundingClientRect().width;
+          }),
+        );
+        probe.remove();
+        // The text's room: the dropdown less its padding and chevron.
+        return widest > s.clientWidth - 40 ? [`${s.getAttribute('aria-label')}: ${Math.round(widest)} > ${s.clientWidth - 40}`] : [];
+      }),
+    );
+    expect(cut).toEqual([]);
+    await shot(page, 'in-place-320-columns');
+  });
+});
