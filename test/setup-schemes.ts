@@ -2,9 +2,9 @@
  * Every test checks sheets as the command line does: with the scheme validator registered (the
  * task pane loads it on demand; src/schemes/raw.ts, src/engine/scheme/error.ts).
  */
-import { registerEnglish } from '../src/app/english';
+import { registerPaneEnglish } from '../src/taskpane/english';
 import { registerSchemeValidator } from '../src/schemes';
 
 registerSchemeValidator();
-// And in both languages, as the command line does (the task pane loads English when Office runs in English).
-registerEnglish();
+// And in both languages, the pane's too (the task pane loads its English chunk when Office runs in English).
+registerPaneEnglish();

@@ -2,12 +2,13 @@
  * The task pane: the scheme, then 检查 / 计算 / 名额 / 列对应 / 年度汇总. The session's state and
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
 import { useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
 import { InPlaceMessage, MessageContext } from './InPlaceMessage';
+import { Busy } from './Busy';
 import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
@@ -115,7 +116,7 @@ export function Pane({ host, locale }: PaneProps) {
           {sheet ? s.recheck : s.check}
         </Button>
         <GuideToggle guide={guide} s={s} />
-        {busy && <Spinner size="tiny" label={s.reading} />}
+        {busy && <Busy label={s.reading} />}
       </div>
       {/* The pane's own messages (reading the sheet, following the workbook): under 重新检查, which never moves for them. */}
       <InPlaceMessage at="pane" />

@@ -1,11 +1,11 @@
 /** A tab's panel; its view may be a chunk loaded on first use (React.lazy), shown as a spinner until it arrives. */
-import { Spinner } from '@fluentui/react-components';
+import { Busy } from './Busy';
 import { Suspense, type ReactNode } from 'react';
 
 export function TabPanel({ label, loading, children }: { label: string; loading: string; children: ReactNode }) {
   return (
     <div role="tabpanel" aria-label={label}>
-      <Suspense fallback={<Spinner size="tiny" label={loading} />}>{children}</Suspense>
+      <Suspense fallback={<Busy label={loading} />}>{children}</Suspense>
     </div>
   );
 }

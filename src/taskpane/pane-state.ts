@@ -56,6 +56,11 @@ export interface PaneState {
   year: PaneYear | null;
   formsPreview: boolean;
   addedForms: AddedSheets | null;
+  /**
+   * Sheets kaohe added (the year's forms, the 方案说明表), by name: Excel shows a form it adds, and the pane does not
+   * follow there — the view that added it (its message, its 删除 button) stays; the sheet caption says which sheet it is for.
+   */
+  ownSheets: string[];
   tab: TabKey;
   /** The sheet changed after it was read: nothing is written until it is checked again. */
   stale: boolean;
@@ -74,6 +79,7 @@ export const initialPane: PaneState = {
   year: null,
   formsPreview: false,
   addedForms: null,
+  ownSheets: [],
   tab: 'check',
   stale: false,
   busy: false,
@@ -110,9 +116,17 @@ export type PaneAction =
   | { type: 'year'; year: PaneYear }
   | { type: 'forms-preview' }
   | { type: 'forms-added'; added: AddedSheets }
+  // Sheets kaohe added besides the year's forms (the 方案说明表).
+  | { type: 'own-sheets'; names: string[] }
   | { type: 'forms-removed' }
   // The scheme in use changed: the roll-up and its forms' preview go, the forms added stay undoable.
   | { type: 'scheme-changed' };
+
+/** Sheets kaohe added, kept as its own; Excel's activation of one, heard before the add returned, is not followed. */
+function owning(state: PaneState, names: string[]): PaneState {
+  const follow = state.follow && names.includes(state.follow.sheet) ? null : state.follow;
+  return { ...state, follow, ownSheets: [...state.ownSheets, ...names] };
+}
 
 /** The sheet with some of what the pane keeps for it changed; still none before the first read. */
 function sheetWith(state: PaneState, change: (sheet: SheetState) => Partial<SheetState>): SheetState | null {
@@ -134,6 +148,8 @@ function onWorkbook(state: PaneState, event: WorkbookEvent): PaneState {
   const undoStale = state.undoStale || (event.kind !== 'activated' && state.applied?.sheet === event.sheet);
   switch (event.kind) {
     case 'activated':
+      // A sheet kaohe added holds no roster: the pane stays with the view that added it.
+      if (state.ownSheets.includes(event.sheet)) return state;
       return { ...state, follow: { sheet: event.sheet, why: 'activated' } };
     case 'edited':
       return { ...state, undoStale, stale: state.stale || event.sheet === shown };
@@ -213,7 +229,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case 'forms-preview':
       return { ...state, formsPreview: true };
     case 'forms-added':
-      return { ...state, addedForms: action.added, formsPreview: false };
+      return { ...owning(state, action.added.names), addedForms: action.added, formsPreview: false };
+    case 'own-sheets':
+      return owning(state, action.names);
     case 'forms-removed':
       return { ...state, addedForms: null };
     case 'scheme-changed':

@@ -2,7 +2,7 @@
 import type { Locale } from '../engine';
 import { appWords } from '../app/words';
 
-const zh = {
+export const zhStrings = {
   ...appWords('zh'),
   appName: '考核助手',
   scheme: '考核方案',
@@ -199,212 +199,17 @@ const zh = {
   undoneOn: (sheet: string) => `已撤销工作表“${sheet}”中的写入，单元格恢复原样`,
 };
 
-// Made on first use, once the English chunk has added the engine's and the entry points' English (./english.ts).
-const english = (): typeof zh => ({
-  ...appWords('en'),
-  appName: 'Appraisal Assistant',
-  scheme: 'Scheme',
-  schemeFromFile: (f) => ` (from the file ${f})`,
-  saveScheme: 'Save to the workbook',
-  trying: (id, score, e, w) =>
-    `Trying ${id} on this sheet (not saved): fit ${score}, ${e} errors and ${w} warnings. If it is right, click "Save to the workbook".`,
-  schemeLoaded: (id) => `Loaded the scheme ${id}, tried on this sheet: if it is right, click "Save to the workbook"`,
-  chooseScheme: 'Choose a scheme above, or import a scheme file: the assistant does not guess.',
-  schemeNone: '(no scheme fits: choose one)',
-  importScheme: 'Import a scheme file…',
-  exportScheme: 'Export the scheme',
-  schemeImported: (id) => `Imported the scheme ${id} and saved it in the workbook`,
-  schemeSaved: 'The scheme is saved in the workbook for next time',
-  schemeBad: (m) =>
-    `This scheme file cannot be imported: ${m}. Choose a scheme file (.json) exported by the assistant or written as documented.`,
-  tabs: {
-    check: 'Check',
-    compute: 'Compute',
-    quota: 'Quotas',
-    rank: 'Ranking',
-    columns: 'Columns',
-    annual: 'Year',
-    people: 'People',
-    scheme: 'Scheme',
-  },
-  showScheme: 'The scheme, and changing it',
-  rankIntro: 'Ranked by total, high to low, each category apart; equal totals share a place. Click a unit to go to its row.',
-  rankNone: 'No unit can be ranked (a total is needed)',
-  rankAll: 'All units',
-  rankGroup: (group, n) => `${group} (${n} units)`,
-  barred: 'Veto: not advanced',
-  check: 'Check',
-  recheck: 'Check again',
-  reading: 'Reading the sheet…',
-  summary: (n, g, u, x) => `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
-  periodTable: 'Grades by period',
-  periodName: 'Name',
-  counts: (e, w) => (e + w === 0 ? 'No issues found' : `${e} errors, ${w} warnings`),
-  severityGroup: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
-  issueHint: 'Click an issue to select its cell',
-  mark: 'Mark the issues in the sheet',
-  clearMarks: 'Clear the marks',
-  marked: (n) => `Marked ${n} cells (fill colour and a note); clear them at any time`,
-  marksCleared: 'Marks cleared; the cells are as they were',
-  writeMode: 'Write',
-  values: 'Values',
-  formulas: 'Formulas (recalculate when scores change)',
-  preview: 'Preview what will be written',
-  previewTitle: 'To be written',
-  previewCounts: (t, g, r = 0) => `${t} totals, ${g} grades${r > 0 ? `, ${r} places` : ''}`,
-  newColumn: (col, h) => `The sheet has no "${h}" column: it will be added as column ${col}`,
-  overwrite: (n) => `${n} cells that hold something else will be corrected:`,
-  skipped: (name) => `${name}: scores missing or wrong, not written`,
-  skippedMerged: (name, cell) => `${name}: ${cell} is a merged cell, not written; unmerge it and compute again`,
-  skippedKept: (name, cell) =>
-    `${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
-  valuesInstead: (n) => `${n} rows have scores typed as text: values written instead`,
-  nothingChanged: 'Totals and grades are already right: nothing to write',
-  apply: 'Write to the sheet',
-  applied: (n, undoGroup) =>
-    `Wrote ${n} cells. ${undoGroup ? 'Ctrl+Z undoes it in one step, or click Undo.' : 'Click Undo to put them back.'}`,
-  undo: 'Undo the last write',
-  undone: 'Undone: the written cells are as they were',
-  stale: 'The sheet changed after the check: check again before writing',
-  quotaNone: 'This scheme sets no quotas',
-  quotaLine: (grade, scope, count, limit, kind) => `${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit}`,
-  quotaBase: (base, share, rounding) => (share === null ? 'places as stated' : `${base} × ${share}, ${rounding}`),
-  rounding: { floor: 'rounded down', ceil: 'rounded up', round: 'rounded' },
-  quotaState: { ok: 'ok', over: (n) => `${n} over`, under: (n) => `${n} short` },
-  ranking: 'Ranked by total; the appraisal group decides ties at the cut line (kaohe does not choose)',
-  cutLine: 'Quota cut line',
-  tie: 'tie',
-  direct: 'direct grade',
-  columnsIntro: 'The columns as recognised. Where one is wrong, choose what it holds and save: it is kept for next time.',
-  column: 'Col.',
-  header: 'Header',
-  role: 'Holds',
-  roleNames: {
-    ignored: 'Not used',
-    seq: 'No.',
-    name: 'Name',
-    unit: 'Unit',
-    post: 'Post',
-    remark: 'Remarks',
-    status: 'Status',
-    total: 'Total',
-    grade: 'Grade',
-    age: 'Age',
-    education: 'Education',
-    category: 'Category (ranked apart)',
-    rank: 'Rank',
-  },
-  saveColumns: 'Save the columns',
-  resetColumns: 'Recognise again',
-  columnsSaved: 'Column choices saved in the workbook',
-  columnMoved: (role: string, cols: string) => `"${role}" belongs to one column only: column ${cols}, which had it, is now set to Not used`,
-  annualIntro:
-    "Rolls up the workbook's quarterly sheets (第一季度, 一季度, Q1 …), or monthly ones (1月, 一月 …) for monthly schemes, by the scheme's annual rules into the best annual grade each person may get or the annual total, and can add the summary forms. The forms are new sheets; nothing already in the workbook is changed.",
-  rollUp: 'Roll up the year',
-  noPeriods: 'No quarterly or monthly sheets found: their names need to say 第一季度, 一季度, Q1, 1月, 一月 or the like.',
-  noAnnualRules: (id) => `The scheme ${id} has no annual rules, so the year cannot be rolled up: choose a scheme that has them.`,
-  periodsFound: (list) => `Rolled up: ${list}`,
-  annualSheetFound: (sheet) => `Annual sheet: ${sheet}`,
-  yearSummary: (n, e, w) => `${n} people; ${e + w === 0 ? 'no issues found' : `${e} errors, ${w} warnings`}`,
-  yearColumns: {
-    name: 'Name',
-    periods: 'Quarterly grades',
-    best: 'Best annual grade',
-    flags: 'Notes',
-    totals: 'Scores per period (place)',
-    annualTotal: 'Annual total',
-  },
-  totalAndPlace: (total, place) => `${total} (#${place})`,
-  scoresOnlyYear:
-    'This scheme gives scores only: each period’s score (units ranked within their category) and the annual total by the scheme’s annual rules; interviews and written reports for units ranked last are in the notes.',
-  otherwise: 'to be decided',
-  yearState: { ungraded: 'no grade', excluded: 'not taking part', elsewhere: 'appraised elsewhere', absent: 'not on the sheet' },
-  yearProposed: (grade) => `Proposed on the annual sheet: ${grade}`,
-  yearBarred: ' (better than allowed: see the errors below)',
-  yearPendingMark: ' (year incomplete)',
-  yearGoTo: (name, at) => `${at} select ${name} in the sheet`,
-  yearMore: (n, rest, units) => (units ? `Show ${n} more units (${rest} not shown)` : `Show ${n} more people (${rest} not shown)`),
-  yearPending: (scoresOnly) =>
-    scoresOnly
-      ? 'The scores below are those of the periods held only, not the year. Add the missing sheets and roll the year up again.'
-      : 'The best annual grade below only rules out what the quarters held already rule out; it is not the year’s result, and rules that need the whole year ("in every quarter", "more than half") are not applied yet. Add the missing sheets and roll the year up again.',
-  previewForms: 'Preview the summary forms',
-  formsTitle: 'These sheets will be added (A4 landscape, one page each):',
-  formLine: (sheet, rows) => `${sheet}: ${rows} rows`,
-  formChart: 'with a chart of the grades per quarter',
-  addForms: 'Add the summary forms',
-  formsAdded: (names) => `Added the sheets ${names}. Click "Delete the added forms" to undo.`,
-  removeForms: 'Delete the added forms',
-  formsRemoved: (n) =>
-    n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
-  close: 'Close',
-  guideTitle: 'Three steps',
-  guideSteps: {
-    check: 'finds blank, wrong and over-the-maximum cells; click one to select it',
-    compute: 'works out totals and grades: preview, then write; undo is there',
-    quota: 'shows whether each grade is within its share',
-  },
-  guideSep: ': ',
-  guideDismiss: 'Got it',
-  guideOpen: 'How to use',
-  language: 'en-US',
-  ruleId: (id) => `Rule id: ${id}`,
-  schemeLabel: (name, id) => `${name} · ${id}`,
-  summaryUnits: (n, scored, x) => `${n} units: ${scored} scored, ${x} not appraised`,
-  peopleIntro: 'Click a person to select their row in the sheet.',
-  unitsIntro: 'Click a unit to select its row in the sheet.',
-  filterName: 'Find by name',
-  filterUnitName: 'Find by unit name',
-  filterStatus: 'Status',
-  statusFilter: {
-    all: 'Everyone',
-    graded: 'Graded',
-    ungraded: 'No grade',
-    excluded: 'Not appraised',
-    elsewhere: 'Appraised elsewhere',
-    issues: 'With issues',
-  },
-  statusCount: (label, n) => `${label} (${n})`,
-  shownOf: (shown, all, units) =>
-    shown === all ? `${all} ${units ? 'units' : 'people'}` : `${shown} of ${all} ${units ? 'units' : 'people'} shown`,
-  nobodyShown: 'Nobody matches',
-  statusWord: { ungraded: 'No grade', excluded: 'Not appraised', elsewhere: 'Appraised elsewhere' },
-  noGrade: 'none',
-  totalWord: 'Total',
-  personIssues: (n) => (n === 1 ? '1 issue' : `${n} issues`),
-  periodGrades: (list) => `Periods: ${list}`,
-  previewPeople: (n, totals, grades, ranks, units) => {
-    const parts = [totals > 0 ? `${totals} totals` : '', grades > 0 ? `${grades} grades` : '', ranks > 0 ? `${ranks} places` : ''].filter(
-      Boolean,
-    );
-    return `For ${n} ${units ? 'units' : 'people'}: ${parts.join(', ')}`;
-  },
-  previewCells: (n) => `${n} cells in all`,
-  kindWord: { total: 'total', grade: 'grade', rank: 'place', header: 'header' },
-  valuesInsteadPeople: (names) => `${names}: scores typed as text, so values are written (a formula cannot add text)`,
-  afterWrite: 'Quotas after the write',
-  afterWriteQuota: (grade, scope, count, limit, kind, state) =>
-    `After the write: ${scope}: "${grade}" ${count}, ${kind === 'max' ? 'limit' : 'at least'} ${limit}, ${state}`,
-  afterState: { ok: 'within the quota', over: (n) => `still ${n} over`, under: (n) => `still ${n} short` },
-  afterWriteNoQuota: 'This scheme sets no quotas.',
-  unitsTab: 'Units',
-  withReason: (word, reason) => `${word} (${reason})`,
-  afterWriteAdjust: 'The appraisal group decides who changes: Quotas ranks them by total with the cut line and ties.',
-  schemeUnreadable: 'its content cannot be read as a scheme',
-  yearSummaryUnits: (n, e, w) => `${n} units; ${e + w === 0 ? 'no issues found' : `${e} errors, ${w} warnings`}`,
-  who: (name, unit) => (unit ? `${name} (${unit})` : name),
-  otherSheet: (active, shown) =>
-    `The active sheet is "${active}"; below are still the results for "${shown}": the column changes are not saved yet.`,
-  checkSheet: (sheet) => `Check "${sheet}"`,
-  ribbonWrote: 'Compute grades (ribbon) wrote this sheet: checked again',
-  undoOn: (sheet) => `Undo puts back the cells written in sheet "${sheet}"`,
-  undoneOn: (sheet) => `Undone in sheet "${sheet}": the written cells are as they were`,
-});
+export type Strings = typeof zhStrings;
 
-export type Strings = typeof zh;
-
+/**
+ * English is a chunk of its own (./strings-en.ts, added by ./english.ts before the pane renders when
+ * Office runs in English); until it is added an English request gets the Chinese words.
+ */
 let en: Strings | null = null;
+export function addPaneEnglish(words: Strings): void {
+  en = words;
+}
 
 export function strings(locale: Locale): Strings {
-  return locale === 'en' ? (en ??= english()) : zh;
+  return locale === 'en' && en ? en : zhStrings;
 }

@@ -135,6 +135,8 @@ export function usePane(host: Host, locale: Locale) {
   const saveScheme = () =>
     void act(async () => {
       if (choice.kind === 'auto') return;
+      // A whole scheme stored in the workbook is checked with the validator from then on: loaded before it is needed.
+      if (choice.kind !== 'preset') await loadSchemeValidator();
       await save({ scheme: choice.kind === 'preset' ? choice.id : choice.raw });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
       say(choice.kind === 'preset' ? s.schemeSaved : s.schemeImported(schemeTitle(choice.scheme, locale)), 'scheme');
@@ -153,6 +155,8 @@ export function usePane(host: Host, locale: Locale) {
   /** A scheme changed in the 方案 view, saved to the workbook and used from now on; false when it could not be saved. */
   const saveEdited = (scheme: Scheme): Promise<boolean> =>
     act(async () => {
+      // A whole scheme stored in the workbook is checked with the validator from then on: loaded before it is needed.
+      await loadSchemeValidator();
       await save({ scheme: JSON.parse(JSON.stringify(scheme)) as Record<string, unknown> });
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
     }, 'scheme');
@@ -168,7 +172,12 @@ export function usePane(host: Host, locale: Locale) {
   };
 
   // For the 方案 view's 方案说明表, which lays the sheet out and reads it itself (that code loads with the view).
-  const addSheets = (forms: FormLayout[]): Promise<AddedSheets | null> => result(() => host.addForms(forms));
+  const addSheets = (forms: FormLayout[]): Promise<AddedSheets | null> =>
+    result(async () => {
+      const added = await host.addForms(forms);
+      dispatch({ type: 'own-sheets', names: added.names });
+      return added;
+    });
   const removeAdded = (added: AddedSheets): Promise<number | null> => result(() => host.removeSheets(added));
   const readSheets = (pick: (names: string[]) => string[]): Promise<WorkbookSheets | null> => result(() => host.readSheets(pick));
 

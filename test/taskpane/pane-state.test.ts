@@ -266,3 +266,22 @@ describe('the pane state', () => {
     });
   });
 });
+
+describe('sheets kaohe added', () => {
+  it('are not followed when Excel shows them, whether their activation is heard before or after the add returns', () => {
+    const added = { names: ['平时考核结果汇总表'], ids: ['s2'] };
+    const before = [
+      { type: 'workbook', event: { kind: 'activated', sheet: '平时考核结果汇总表' } },
+      { type: 'forms-added', added },
+    ] as PaneAction[];
+    expect(before.reduce(paneReducer, initialPane).follow).toBeNull();
+    const after = [
+      { type: 'own-sheets', names: ['方案说明表'] },
+      { type: 'workbook', event: { kind: 'activated', sheet: '方案说明表' } },
+    ] as PaneAction[];
+    expect(after.reduce(paneReducer, initialPane).follow).toBeNull();
+    // Another sheet is still followed.
+    const other = [...after, { type: 'workbook', event: { kind: 'activated', sheet: '第二季度' } }] as PaneAction[];
+    expect(other.reduce(paneReducer, initialPane).follow).toEqual({ sheet: '第二季度', why: 'activated' });
+  });
+});

@@ -4,6 +4,7 @@
  * previewed, added as new sheets, and deleted again by the pane's undo.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { CARD } from './card';
 import { type Issue, type Locale, scopeName, words } from '../../engine';
 import type { AddedSheets } from '../../hosts/host';
@@ -56,6 +57,14 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
   const count = (sev: string) => year?.year.issues.filter((i) => i.severity === sev).length ?? 0;
   // Periods the workbook lacks (its sheets, not one person's line): said first, and not again in the list.
   const lacking = year?.year.issues.find((i) => i.rule === 'annual-missing-period' && i.cell === null) ?? null;
+  // What is missing is the first answer to 汇总全年: brought into view if it lands below the pane's window.
+  const missing = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = missing.current;
+    if (!el?.scrollIntoView) return;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: 'nearest' });
+  }, [lacking]);
 
   return (
     <div className={st.root}>
@@ -74,7 +83,7 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
       {year && (
         <>
           {lacking && (
-            <MessageBar intent="warning" layout="multiline" data-rule={lacking.rule}>
+            <MessageBar ref={missing} intent="warning" layout="multiline" data-rule={lacking.rule}>
               <MessageBarBody>
                 <MessageBarTitle className={st.block}>{words(lacking, locale).message}</MessageBarTitle>
                 {s.yearPending(scoresOnly)}

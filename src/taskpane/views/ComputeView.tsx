@@ -4,6 +4,7 @@
  * outcome restated (写入后：全单位“好”6 人，名额 4 人，仍超出 2 人); undo the last write.
  */
 import { Body1, Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { CARD } from './card';
 import { InPlaceMessage } from '../InPlaceMessage';
 import { quotaScope, quotaState } from './quota-words';
@@ -59,6 +60,14 @@ export function ComputeView({
 }: ComputeViewProps) {
   const st = useStyles();
   const units = results?.compiled.scheme.subject === 'organisation';
+  // The preview is the answer to 预览: brought into view where it opens below the pane's window (320 px, a long view).
+  const shown = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = shown.current;
+    if (!el?.scrollIntoView) return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 120) el.scrollIntoView({ block: 'start' });
+  }, [preview]);
   const writes = preview?.writes.filter((w) => w.kind !== 'header') ?? [];
   // The people written, and for how many of them a total, a grade, a place.
   const whose = (row: number, col: number) => (results ? personAt(results, row, col) : null);
@@ -114,7 +123,7 @@ export function ComputeView({
         </section>
       )}
       {preview && (
-        <section className={st.preview} aria-label={s.previewTitle}>
+        <section ref={shown} className={st.preview} aria-label={s.previewTitle}>
           <Text weight="semibold">{s.previewTitle}</Text>
           {preview.nothingToWrite ? (
             <Text>{s.nothingToWrite[preview.nothingToWrite]}</Text>
