@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { type Area, isCellError } from '../../engine';
 import { setFormulaCell, usedRange } from './sheet';
-import { cellValue, eachSheetCell, numFmtOf, readBook } from './sheetjs';
+import { cellValue, eachSheetCell, numFmtOf, readBook, spanning } from './sheetjs';
 
 /** Reads a workbook SheetJS understands into exceljs; throws SheetJS's error when it cannot. */
 export function readLegacy(data: Buffer): ExcelJS.Workbook {
@@ -21,16 +21,7 @@ export function readLegacy(data: Buffer): ExcelJS.Workbook {
     let data: Area | null = null;
     eachSheetCell(src, (r, c, cell) => {
       const g = cellValue(cell);
-      if (g !== null || cell.f) {
-        data = data
-          ? {
-              top: Math.min(data.top, r + 1),
-              left: Math.min(data.left, c + 1),
-              bottom: Math.max(data.bottom, r + 1),
-              right: Math.max(data.right, c + 1),
-            }
-          : { top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 };
-      }
+      if (g !== null || cell.f) data = spanning(data, r + 1, c + 1);
       const target = ws.getCell(r + 1, c + 1);
       const v: ExcelJS.CellValue = isCellError(g) ? { error: g.error as ExcelJS.CellErrorValue['error'] } : g;
       if (cell.f) setFormulaCell(target, cell.f, (v ?? undefined) as ExcelJS.CellFormulaValue['result']);

@@ -77,6 +77,18 @@ export function sheetSources(book: XLSX.WorkBook): SheetSource[] {
   });
 }
 
+/** The area grown to hold the cell at 1-based (row, col); a first area of that cell alone. */
+export function spanning(area: Area | null, row: number, col: number): Area {
+  return area
+    ? {
+        top: Math.min(area.top, row),
+        left: Math.min(area.left, col),
+        bottom: Math.max(area.bottom, row),
+        right: Math.max(area.right, col),
+      }
+    : { top: row, left: col, bottom: row, right: col };
+}
+
 /** Each cell SheetJS holds, as (0-based row, column, cell): the cells themselves, never the range a <dimension> tag claims. */
 export function eachSheetCell(ws: XLSX.WorkSheet, fn: (r: number, c: number, cell: SheetCell) => void): void {
   const dense = denseData(ws);
@@ -100,14 +112,7 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): 
   let data: Area | null = null;
   eachSheetCell(ws, (r, c, cell) => {
     if (cellValue(cell) === null && !cell.f) return;
-    data = data
-      ? {
-          top: Math.min(data.top, r + 1),
-          left: Math.min(data.left, c + 1),
-          bottom: Math.max(data.bottom, r + 1),
-          right: Math.max(data.right, c + 1),
-        }
-      : { top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 };
+    data = spanning(data, r + 1, c + 1);
   });
   const used = usedRange(
     data,
