@@ -4,12 +4,9 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import type { Grid } from '../../src/engine';
-import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { HostError } from '../../src/hosts/host';
-import { openPane } from './open-pane';
+import { exampleSheets, openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 // Role queries skip the visibility check: computing styles for every element is what makes them slow in jsdom.
@@ -17,9 +14,7 @@ configure({ defaultHidden: true });
 
 let example: Grid;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
-  example = worksheetToGrid(wb.worksheets[0]!);
+  example = (await exampleSheets('gwy-2020-q1.xlsx'))[0]!;
 });
 
 const open = openPane;

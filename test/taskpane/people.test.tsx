@@ -10,10 +10,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import type { Grid } from '../../src/engine';
-import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { scoredBlocks } from '../helpers/layout-sheets';
 import { countyCompilation } from '../helpers/real-sheets';
 import { bookHost, exampleSheets, openPane } from './open-pane';
@@ -23,9 +20,7 @@ configure({ defaultHidden: true });
 
 let example: Grid;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
-  example = worksheetToGrid(wb.worksheets[0]!);
+  example = (await exampleSheets('gwy-2020-q1.xlsx'))[0]!;
 });
 
 const ready = () => screen.findByText('16 人：定等次 12，不定等次 2，不参加 2');

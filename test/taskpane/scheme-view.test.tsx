@@ -9,21 +9,16 @@
  */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { configure } from '@testing-library/dom';
-import ExcelJS from 'exceljs';
-import { join } from 'node:path';
 import type { FormLayout, Grid } from '../../src/engine';
-import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { villageCommittee } from '../helpers/real-sheets';
-import { openPane } from './open-pane';
+import { exampleSheets, openPane } from './open-pane';
 import { StubHost } from './stub-host';
 
 configure({ defaultHidden: true });
 
 let example: Grid;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
-  example = worksheetToGrid(wb.worksheets[0]!);
+  example = (await exampleSheets('gwy-2020-q1.xlsx'))[0]!;
 });
 
 const ready = () => screen.findByText('16 人：定等次 12，不定等次 2，不参加 2');
