@@ -35,7 +35,7 @@ export { describeScheme, schemeChanges, type SchemeChange, type SchemeLine, type
 export { applySettings, parseSetting, SettingError, type SchemeSetting, type SettingProblem } from './scheme/editor/edit';
 export { describeWords, type DescribeWords, type SectionKey } from './scheme/editor/words';
 export { type Outcome, type PersonChange, type QuotaChange, type ResultChanges, resultChanges } from './scheme/editor/tried';
-export { editedLines, SCHEME_DATA_LABEL, schemeForm, schemeOnSheet, type SchemeOnSheet } from './scheme/editor/sheet';
+export { editedLines, mayHoldScheme, SCHEME_DATA_LABEL, schemeForm, schemeOnSheet, type SchemeOnSheet } from './scheme/editor/sheet';
 // Results and issues, and their words.
 export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';

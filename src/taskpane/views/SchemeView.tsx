@@ -20,10 +20,12 @@ import {
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   describeScheme,
+  describeWords,
   editedLines,
   fmt,
   formLayout,
   type FormLayout,
+  mayHoldScheme,
   type Locale,
   pct,
   type Results,
@@ -98,9 +100,6 @@ type QuotaBound = (typeof QUOTA_BOUNDS)[number];
 
 type Note = { intent: 'ok' | 'error'; text: string; at: 'copy' | 'paste' | 'save' | 'sheet' };
 
-/** The sheets that may be a 方案说明表, by name (方案说明表, 方案说明表(2), Scheme in English). */
-const SCHEME_SHEET_NAME = /方案说明|^Scheme/;
-
 export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse, addSheets, removeAdded, readSheets }: SchemeViewProps) {
   const st = useStyles();
   const w = schemeWords(locale);
@@ -123,7 +122,7 @@ export function SchemeView({ scheme, results, locale, busy, tryOn, onSave, onUse
   };
   /** 从方案说明表读取: the scheme the workbook's 方案说明表 carries, tried on the sheet; words edited by hand are said. */
   const readSheet = async () => {
-    const book = await readSheets((names) => names.filter((n) => SCHEME_SHEET_NAME.test(n)));
+    const book = await readSheets((names) => names.filter(mayHoldScheme));
     if (!book) return;
     const found = [...book.grids.entries()].flatMap(([sheet, grid]) => {
       const on = schemeOnSheet(grid);
@@ -563,7 +562,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
                     >
                       {(['floor', 'round', 'ceil'] as const).map((k) => (
                         <option key={k} value={k}>
-                          {w.rounding[k]}
+                          {describeWords(locale).rounding[k]}
                         </option>
                       ))}
                     </Select>

@@ -42,6 +42,14 @@ const WORDS: Record<
   },
 };
 
+/**
+ * Whether a sheet may be a 方案说明表, by its name: the name it is given in either language, as Excel
+ * keeps it when the sheet is added again (方案说明表(2)) or copied to another workbook (方案说明表 (2)).
+ */
+export function mayHoldScheme(sheet: string): boolean {
+  return Object.values(WORDS).some((w) => sheet.startsWith(w.sheet));
+}
+
 /** The sheet: one row a line of the description, the section's name on its first line; the scheme's JSON below the print area. */
 export function schemeForm(s: Scheme, locale: Locale): Form {
   const w = WORDS[locale];
