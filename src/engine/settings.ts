@@ -90,7 +90,8 @@ export function parseSettings(value: unknown): WorkbookSettings | null {
     const scheme = value['scheme'];
     if (typeof scheme === 'string' || isRecord(scheme)) {
       if (scheme === '') return null;
-      out.scheme = scheme;
+      // A copy of its own keys without "__proto__" (JSON.parse makes it an own key): never a prototype to reach.
+      out.scheme = typeof scheme === 'string' ? scheme : Object.fromEntries(Object.entries(scheme).filter(([k]) => k !== '__proto__'));
     } else if (scheme !== undefined) return null;
     if (value['columns'] !== undefined) out.columns = recordOf(value['columns'], (sheet) => recordOf(sheet, role, (k) => /^\d+$/.test(k)));
     if (value['formulas'] !== undefined) out.formulas = typeof value['formulas'] === 'boolean' ? value['formulas'] : fail();

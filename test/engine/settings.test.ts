@@ -131,3 +131,10 @@ describe('the workbook settings reader', () => {
     expect(({} as Record<string, unknown>)['2']).toBeUndefined();
   });
 });
+
+it('drops a "__proto__" key of a stored scheme, as the zod schema does (fast-check found it: seed -1752052383)', () => {
+  const raw = JSON.parse('{"version":1,"scheme":{"__proto__":0,"id":"mine"}}') as unknown;
+  const read = parseSettings(raw)!;
+  expect(read).toEqual(withZod(raw));
+  expect(Object.keys(read.scheme as object)).toEqual(['id']);
+});
