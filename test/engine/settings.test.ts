@@ -38,8 +38,10 @@ const role = fc.oneof(
   fc.record({ kind: fc.constantFrom('name', 'field'), id: fc.string({ minLength: 1 }), extra: fc.string() }),
   anyValue,
 );
+// A sheet named "__proto__" is kept as a sheet, where the zod schema dropped it: its own test below, not compared here.
+const sheetName = fc.string().filter((k) => k !== '__proto__');
 const columns = fc.oneof(
-  fc.dictionary(fc.string(), fc.dictionary(fc.oneof(fc.integer({ min: 1, max: 99 }).map(String), fc.string()), role)),
+  fc.dictionary(sheetName, fc.dictionary(fc.oneof(fc.integer({ min: 1, max: 99 }).map(String), fc.string()), role)),
   anyValue,
 );
 const cell = fc.oneof(
@@ -65,7 +67,7 @@ const good = fc.record(
     version: fc.constant(1),
     scheme: fc.oneof(fc.string({ minLength: 1 }), fc.dictionary(fc.string(), fc.jsonValue())),
     columns: fc.dictionary(
-      fc.string(),
+      sheetName,
       fc.dictionary(
         fc.integer({ min: 1, max: 99 }).map(String),
         fc.oneof(
