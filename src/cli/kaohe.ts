@@ -5,17 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  analyseSheet,
-  analysisSentence,
-  formsOf,
-  planFor,
-  prepareYear,
-  storedSchemeOf,
-  type Analysis,
-  type StoredProblem,
-  type WorkbookSource,
-} from '../app';
+import { analyseSheet, analysisSentence, formsOf, planFor, prepareYear, storedSchemeOf, type Analysis, type StoredProblem } from '../app';
 import { registerEnglish } from '../app/english';
 import { editScheme } from '../app/scheme-edit';
 import { appWords } from '../app/words';
@@ -40,17 +30,17 @@ import {
   schemeJsonSchema,
   SettingError,
   toAnnualReport,
-  toFormsReport,
-  toReport,
   words,
 } from '../engine';
 import { addFormSheet } from '../hosts/file/forms';
 import { LimitError } from '../hosts/file/limits';
-import { readStoredSettings } from '../hosts/file/settings';
 import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
 import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
+import { BatchRefused, runBatch } from './batch-run';
+import { batchWords } from './batch-words';
+import { reportOf, storedProblemText, workbookSource } from './open';
 import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
@@ -82,6 +72,7 @@ const OPTIONS = {
   id: { type: 'string' },
   name: { type: 'string' },
   force: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -103,18 +94,10 @@ function resolveScheme(arg: string, w: CliWords, locale: Locale): Scheme {
   }
 }
 
-/** The workbook as the use cases read it: its sheets, and the settings the task pane stored in an .xlsx. */
-async function workbookSource(opened: ReadWorkbook): Promise<WorkbookSource> {
-  const stored = opened.format === 'xlsx' ? await readStoredSettings(opened.data) : ({ found: false } as const);
-  return { sheets: opened.sheets, settings: stored.found ? stored.settings : null, settingsBroken: stored.found && !stored.settings };
-}
-
 /** A stored scheme that is to be used but cannot be stops the command: a silent substitute could be the wrong scheme. */
 function refuseBrokenStored(problem: StoredProblem | null | undefined, w: CliWords, locale: Locale): void {
-  if (!problem) return;
-  if (problem.kind === 'unreadable') throw new CannotRun(w.storedUnreadable);
-  if (problem.kind === 'unknown-preset') throw new CannotRun(w.storedUnknownPreset(problem.id));
-  throw new CannotRun(w.storedInvalid(schemeErrorText(problem.error, locale)));
+  const why = storedProblemText(problem, w, locale);
+  if (why !== null) throw new CannotRun(why);
 }
 
 /** What the scheme command reads of the options. */
@@ -169,12 +152,6 @@ async function load<B extends ReadWorkbook>(
   if (analysis.results.people.length === 0) throw new CannotRun(w.noPeople(analysis.sheet, analysis.results.table.headerBottom));
   return { opened, analysis };
 }
-
-/** The report of a check, with how its scheme was chosen and how well it fits. */
-const reportOf = (a: Analysis, locale: Locale) =>
-  a.forms
-    ? toFormsReport(a.forms, locale, { source: a.source, fit: a.fit })
-    : toReport(a.results, locale, { source: a.source, fit: a.fit });
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
@@ -261,6 +238,30 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
   else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
   return report.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+/** Several workbooks, or a folder: the folder check (./batch-run). */
+function isBatch(paths: string[]): boolean {
+  if (paths.length > 1) return true;
+  try {
+    return paths.length === 1 && statSync(paths[0]!).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function batch(command: string, paths: string[], values: Options & { jobs?: string }, locale: Locale, io: Io): Promise<number> {
+  const w = cliWords(locale);
+  const bw = batchWords(locale);
+  if (command !== 'check') throw new CannotRun(bw.onlyCheck);
+  if (values.sheet !== undefined) throw new CannotRun(bw.noSheetInBatch);
+  const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
+  try {
+    return await runBatch({ paths, scheme, json: values.json, jobs: values.jobs, locale }, io);
+  } catch (e) {
+    if (e instanceof BatchRefused) throw new CannotRun(e.message);
+    throw e;
+  }
 }
 
 function presets(json: boolean, locale: Locale, io: Io): number {
@@ -427,6 +428,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         return presets(values.json, locale, io);
       case 'check':
       case 'grade':
+        if (isBatch(rest)) return await batch(command, rest, values, locale, io);
         if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
         return command === 'check' ? await check(rest[0], values, locale, io) : await grade(rest[0], values, locale, io);
       case 'annual':

@@ -14,6 +14,7 @@ export { displayWidth, numberFromText } from './text';
 export { type Column, type ColumnRole, IDENTITY_ROLES, type IdentityRole } from './table/columns';
 export { isDateFormat } from './table/cells';
 export { columnOf, type ColumnOverrides } from './table/read';
+export { unitOfTitle } from './table/unit';
 // Schemes: the model, loading, checking.
 export { type Scheme, schemeJsonSchema } from './scheme/model';
 export { loadScheme, parseScheme } from './scheme/load';

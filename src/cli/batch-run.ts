@@ -1,0 +1,87 @@
+/**
+ * The folder check as a command: the workbooks found, checked over the cores (./pool) with a
+ * progress line on a terminal, Ctrl-C ending it with what was done, then the report (./batch).
+ */
+import type { Locale, Scheme } from '../engine';
+import { batchExitCode, batchJson, collectWorkbooks, type FileCheck, MAX_FILES, renderBatch, TooManyFiles } from './batch';
+import { batchWords } from './batch-words';
+import { checkFiles, defaultJobs } from './pool';
+import { terminalSafe } from './terminal';
+
+export interface BatchRequest {
+  paths: string[];
+  scheme: Scheme | undefined;
+  json: boolean;
+  jobs: string | undefined;
+  locale: Locale;
+}
+
+/** Why the folder check cannot start: one line, exit 2 (the caller's CannotRun). */
+export class BatchRefused extends Error {}
+
+/** One line on stderr, rewritten in place, only when stderr is a terminal. */
+function progressLine(total: number, locale: Locale): ((done: number, file: string) => void) | undefined {
+  const tty = process.stderr.isTTY;
+  if (!tty) return undefined;
+  const w = batchWords(locale);
+  const started = Date.now();
+  return (done, file) => {
+    const per = (Date.now() - started) / done;
+    const left = done < total ? w.seconds(Math.max(1, Math.round((per * (total - done)) / 1000))) : null;
+    const text = terminalSafe(w.progress(done, total, file, left), true);
+    const width = process.stderr.columns ?? 80;
+    // The line is cut to the terminal's width (CJK counts twice), so that \r rewrites one line.
+    let cut = '';
+    let used = 0;
+    for (const ch of text) {
+      used += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+      if (used >= width) break;
+      cut += ch;
+    }
+    process.stderr.write(`\r\x1b[K${cut}${done === total ? '\r\x1b[K' : ''}`);
+  };
+}
+
+export async function runBatch(req: BatchRequest, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const w = batchWords(req.locale);
+  let jobs: number | undefined;
+  if (req.jobs !== undefined) {
+    jobs = Number(req.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new BatchRefused(w.badJobs(req.jobs));
+  }
+  let files: string[];
+  try {
+    files = collectWorkbooks(req.paths);
+  } catch (e) {
+    if (e instanceof TooManyFiles) throw new BatchRefused(w.tooManyFiles(e.found, MAX_FILES));
+    throw e;
+  }
+  if (files.length === 0) throw new BatchRefused(w.noFiles(req.paths));
+  const stop: { requested: boolean; onStop?: () => void } = { requested: false };
+  const onSignal = () => {
+    stop.requested = true;
+    stop.onStop?.();
+  };
+  process.once('SIGINT', onSignal);
+  let run;
+  try {
+    run = await checkFiles(
+      files,
+      { scheme: req.scheme, locale: req.locale, jobs: jobs ?? defaultJobs(files.length), onDone: progressLine(files.length, req.locale) },
+      stop,
+    );
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+  // Not stopped but not done: every worker died; each file left says so rather than vanishing.
+  const gone = (file: string): FileCheck => ({ file, error: w.workerGone, sheets: [], unchecked: [], summaries: [] });
+  const done = run.stopped ? run.results.filter((r): r is FileCheck => r !== null) : run.results.map((r, i) => r ?? gone(files[i]!));
+  if (run.stopped && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const base = req.paths.length === 1 && files[0] !== req.paths[0] ? req.paths[0] : undefined;
+  io.out(req.json ? JSON.stringify(batchJson(done), null, 2) : renderBatch(done, req.locale, base));
+  if (run.stopped) {
+    io.err(w.interrupted(done.length, files.length));
+    return 2;
+  }
+  return done.length === 0 ? 2 : batchExitCode(done);
+}

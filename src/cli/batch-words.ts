@@ -1,0 +1,85 @@
+/** The words of the folder check (`kaohe check <folder|workbook>…`): its table, totals, what to fix first, its progress line. */
+import type { SchemeSource } from '../app';
+import type { Locale } from '../engine';
+
+const zh = {
+  cols: ['文件', '工作表', '单位', '方案', '人数', '定等次', '最高等次', '错误', '警告'],
+  source: { argument: '指定', workbook: '表中保存', preset: '按表头', inferred: '按本表推断' } as Record<SchemeSource, string>,
+  top: (grade: string, count: number, limit: number | null, over: boolean) =>
+    limit === null ? `${grade} ${count}` : `${grade} ${count}/${limit}${over ? ' 超出' : ''}`,
+  heading: (files: number, sheets: number) => `共检查 ${files} 个文件、${sheets} 张工作表`,
+  unreadable: '无法检查：',
+  uncheckedLine: (file: string, sheet: string, why: string) => `  ${file} · ${sheet}：${why}`,
+  totals: (t: Totals) =>
+    `合计：文件 ${t.files} 个（无法读取 ${t.unreadable} 个），工作表 ${t.sheets} 张（未能检查 ${t.unchecked} 张），` +
+    `人员 ${t.people} 人，错误 ${t.errors} 个，警告 ${t.warnings} 个；最高等次超出名额的工作表 ${t.over} 张`,
+  firstHeading: '先处理这些：',
+  first: {
+    unreadable: (file: string, why: string) => `${file} 无法读取：${why}`,
+    unchecked: (at: string, why: string) => `${at} 未能检查：${why}`,
+    over: (at: string, grade: string, count: number, limit: number) =>
+      `${at}：${grade} ${count} 人，超出名额 ${limit} 人 ${count - limit} 人`,
+    errors: (at: string, n: number) => `${at}：${n} 个错误`,
+  },
+  more: (n: number) => `……另有 ${n} 项，见上表`,
+  allFine: (sheets: number) => `${sheets} 张工作表都没有发现错误，名额都在限额内。`,
+  progress: (done: number, total: number, file: string, left: string | null) =>
+    `已检查 ${done}/${total} 个文件${left ? `，约剩 ${left}` : ''}：${file}`,
+  seconds: (s: number) => (s < 60 ? `${s} 秒` : `${Math.ceil(s / 60)} 分钟`),
+  interrupted: (done: number, total: number) => `已中断：检查了 ${total} 个文件中的 ${done} 个，以上是已检查文件的结果`,
+  noFiles: (paths: string[]) => `${paths.join('、')} 中没有 Excel 工作簿（.xlsx、.xlsm、.xls）`,
+  tooManyFiles: (n: number, max: number) => `要检查的工作簿超过 ${max} 个（已找到 ${n} 个）：请分批检查`,
+  badJobs: (v: string) => `--jobs 应为 1 到 64 的整数，而不是“${v}”`,
+  onlyCheck: '一次检查多个文件或文件夹只用于 check 命令；grade 请用 --out-dir',
+  workerGone: '检查这个文件的进程意外退出（可能是内存不足）：请单独检查这个文件',
+  noSheetInBatch: '检查多个文件时不能用 --sheet：每个文件的每张考核表都会检查',
+};
+
+type Words = typeof zh;
+
+const en: Words = {
+  cols: ['File', 'Sheet', 'Unit', 'Scheme', 'People', 'Graded', 'Top grade', 'Errors', 'Warnings'],
+  source: { argument: 'given', workbook: 'saved', preset: 'headers', inferred: 'inferred' },
+  top: (grade, count, limit, over) => (limit === null ? `${grade} ${count}` : `${grade} ${count}/${limit}${over ? ' over' : ''}`),
+  heading: (files, sheets) => `Checked ${files} file(s), ${sheets} sheet(s)`,
+  unreadable: 'Could not check:',
+  uncheckedLine: (file, sheet, why) => `  ${file} · ${sheet}: ${why}`,
+  totals: (t) =>
+    `Totals: ${t.files} file(s) (${t.unreadable} unreadable), ${t.sheets} sheet(s) (${t.unchecked} not checked), ` +
+    `${t.people} people, ${t.errors} error(s), ${t.warnings} warning(s); ${t.over} sheet(s) over the top grade's quota`,
+  firstHeading: 'Deal with these first:',
+  first: {
+    unreadable: (file, why) => `${file} cannot be read: ${why}`,
+    unchecked: (at, why) => `${at} not checked: ${why}`,
+    over: (at, grade, count, limit) => `${at}: ${grade} ${count}, ${count - limit} over the quota of ${limit}`,
+    errors: (at, n) => `${at}: ${n} error(s)`,
+  },
+  more: (n) => `…and ${n} more, see the table above`,
+  allFine: (sheets) => `No errors on the ${sheets} sheet(s), and every quota is kept.`,
+  progress: (done, total, file, left) => `Checked ${done}/${total} files${left ? `, about ${left} left` : ''}: ${file}`,
+  seconds: (s) => (s < 60 ? `${s} s` : `${Math.ceil(s / 60)} min`),
+  interrupted: (done, total) => `Interrupted: ${done} of ${total} files checked; the results above are theirs`,
+  noFiles: (paths) => `No Excel workbooks (.xlsx, .xlsm, .xls) in ${paths.join(', ')}`,
+  tooManyFiles: (n, max) => `More than ${max} workbooks to check (${n} found): check them in parts`,
+  badJobs: (v) => `--jobs must be a whole number from 1 to 64, not "${v}"`,
+  onlyCheck: 'Several files or folders at once are for the check command; for grade use --out-dir',
+  workerGone: 'The process checking this file ended unexpectedly (perhaps out of memory): check this file on its own',
+  noSheetInBatch: '--sheet cannot be used with several files: every roster sheet of every file is checked',
+};
+
+export interface Totals {
+  files: number;
+  unreadable: number;
+  sheets: number;
+  unchecked: number;
+  people: number;
+  errors: number;
+  warnings: number;
+  over: number;
+}
+
+export type BatchWords = Words;
+
+export function batchWords(locale: Locale): BatchWords {
+  return locale === 'en' ? en : zh;
+}

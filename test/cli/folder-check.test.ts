@@ -1,0 +1,157 @@
+/**
+ * `kaohe check <folder|workbook>…` (issue #21) on a county's folder (../helpers/county): 30 units'
+ * gwy-2020 workbooks (three over the 好 quota), the fourteen real layouts, three .xls, a workbook with
+ * a sheet per unit, three files that cannot be read, and lock/hidden/other files beside them.
+ */
+import { join } from 'node:path';
+import { countyFolder, type CountyFolder } from '../helpers/county';
+import { tempDir } from '../helpers/xlsx';
+import { kaohe } from './helpers';
+
+let county: CountyFolder;
+let json: { code: number; report: any };
+
+beforeAll(async () => {
+  county = await countyFolder(join(tempDir(), '县直单位'), 30, 12);
+  const r = await kaohe('check', county.dir, '--json');
+  json = { code: r.code, report: JSON.parse(r.out) };
+}, 120000);
+
+describe('kaohe check <folder> --json', () => {
+  it('lists every workbook under the folder, and nothing else', () => {
+    expect(county.workbooks.length).toBeGreaterThanOrEqual(50);
+    const files = json.report.files.map((f: { file: string }) => f.file);
+    expect([...files].sort()).toEqual(county.workbooks);
+    for (const s of county.skipped) expect(files).not.toContain(s);
+  });
+
+  it('gives each unreadable file its reason and goes on with the others', () => {
+    const errors = Object.fromEntries(
+      json.report.files
+        .filter((f: { error: string | null }) => f.error !== null)
+        .map((f: { file: string; error: string }) => [f.file, f.error]),
+    );
+    expect(Object.keys(errors).sort()).toEqual([...county.unreadable].sort());
+    for (const [file, error] of Object.entries(errors))
+      expect(error).toMatch(new RegExp(`^无法读取 .*${file.split('/').pop()}：不是有效的 Excel 工作簿`));
+    expect(json.code).toBe(1);
+  });
+
+  it("each sheet's report is the report of checking that sheet alone", async () => {
+    let compared = 0;
+    for (const f of json.report.files)
+      for (const report of f.sheets) {
+        const alone = await kaohe('check', f.file, '--sheet', report.sheet, '--json');
+        expect(report).toEqual(JSON.parse(alone.out));
+        compared++;
+      }
+    expect(compared).toBeGreaterThanOrEqual(45);
+  }, 120000);
+
+  it('finds every unit over its 好 quota, and no other gwy-2020 unit', () => {
+    const overByFile = new Map<string, boolean>();
+    for (const f of json.report.files)
+      for (const r of f.sheets)
+        if (r.scheme === 'gwy-2020' && f.file.startsWith(join(county.dir, '清河县')) && f.file.endsWith('.xlsx'))
+          overByFile.set(
+            f.file,
+            r.quota.some((q: { grade: string; severity: string }) => q.grade === '好' && q.severity === 'error'),
+          );
+    expect(county.over.length).toBe(3);
+    for (const file of county.over) expect(overByFile.get(file)).toBe(true);
+    expect(
+      [...overByFile]
+        .filter(([, over]) => over)
+        .map(([f]) => f)
+        .sort(),
+    ).toEqual([...county.over].sort());
+  });
+
+  it('checks each unit sheet of a workbook with a sheet per unit, and leaves its notes sheet out', () => {
+    const book = json.report.files.find((f: { file: string }) => f.file === county.perUnit.file);
+    expect(book.sheets.map((r: { sheet: string }) => r.sheet)).toEqual(county.perUnit.sheets);
+    expect(book.unchecked).toEqual([]);
+  });
+
+  it('reads the .xls workbooks as the .xlsx ones', () => {
+    const xls = json.report.files.filter((f: { file: string }) => f.file.endsWith('.xls') && !county.unreadable.includes(f.file));
+    expect(xls).toHaveLength(3);
+    for (const f of xls)
+      expect(f.sheets.map((r: { scheme: string; summary: { people: number } }) => [r.scheme, r.summary.people])).toEqual([
+        ['gwy-2020', 12],
+      ]);
+  });
+
+  it('adds the totals of what it read', () => {
+    const t = json.report.totals;
+    const sheets = json.report.files.reduce(
+      (n: number, f: { sheets: unknown[]; unchecked: unknown[] }) => n + f.sheets.length + f.unchecked.length,
+      0,
+    );
+    expect(t).toEqual(expect.objectContaining({ files: county.workbooks.length, unreadable: 3, sheets, over: expect.any(Number) }));
+    expect(t.over).toBeGreaterThanOrEqual(3);
+    expect(t.people).toBe(
+      json.report.files.reduce(
+        (n: number, f: { sheets: { summary: { people: number } }[] }) => n + f.sheets.reduce((m, r) => m + r.summary.people, 0),
+        0,
+      ),
+    );
+  });
+});
+
+describe('kaohe check <folder> (text)', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = (await kaohe('check', county.dir)).out;
+  }, 120000);
+
+  it('prints one line per sheet with its unit, scheme and top grade against its limit', () => {
+    const line = out.split('\n').find((l) => l.startsWith('清河县人社局.xlsx'))!;
+    expect(line.split(/\s{2,}/).slice(0, 4)).toEqual(['清河县人社局.xlsx', '第一季度', '清河县人社局', 'gwy-2020（按表头）']);
+    expect(line).toMatch(/好 \d+\/4/);
+  });
+
+  it('names the unreadable files and puts them first among what to fix, then the quotas broken', () => {
+    const first = out.slice(out.indexOf('先处理这些：')).split('\n').slice(1);
+    expect(first[0]).toMatch(/^ {2}1\. 无法读取 .*(损坏的表|空文件|旧系统导出)/);
+    const overLines = first.filter((l) => /超出名额/.test(l));
+    expect(overLines.length).toBeGreaterThanOrEqual(3);
+    expect(out).toMatch(/合计：文件 51 个（无法读取 3 个）/);
+  });
+});
+
+describe('kaohe check with several workbooks', () => {
+  it('checks the files named, in the order given', async () => {
+    const [a, b] = county.over;
+    const r = await kaohe('check', b!, a!, '--json');
+    expect(JSON.parse(r.out).files.map((f: { file: string }) => f.file)).toEqual([b, a]);
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 2 when nothing could be read', async () => {
+    const r = await kaohe('check', ...county.unreadable, '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).files).toHaveLength(3);
+  });
+
+  it('says so when a path does not exist, and checks the others', async () => {
+    const r = await kaohe('check', county.over[0]!, '/nonexistent/单位.xlsx', '--json');
+    const files = JSON.parse(r.out).files;
+    expect(files[1]).toEqual({ file: '/nonexistent/单位.xlsx', error: '找不到文件 /nonexistent/单位.xlsx', sheets: [], unchecked: [] });
+    expect(r.code).toBe(1);
+  });
+
+  it('refuses --sheet, grade over a folder, a bad --jobs and a folder without workbooks, in one line', async () => {
+    const empty = tempDir();
+    const cases: [string[], string][] = [
+      [['check', county.dir, '--sheet', '第一季度'], '检查多个文件时不能用 --sheet：每个文件的每张考核表都会检查'],
+      [['grade', county.dir, '--out', join(empty, 'x.xlsx')], '一次检查多个文件或文件夹只用于 check 命令；grade 请用 --out-dir'],
+      [['check', county.dir, '--jobs', '0'], '--jobs 应为 1 到 64 的整数，而不是“0”'],
+      [['check', empty], `${empty} 中没有 Excel 工作簿（.xlsx、.xlsm、.xls）`],
+    ];
+    for (const [args, message] of cases) {
+      const r = await kaohe(...args);
+      expect([r.code, r.err.trim(), r.out]).toEqual([2, message, '']);
+    }
+  });
+});
