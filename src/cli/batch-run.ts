@@ -19,9 +19,12 @@ export interface BatchRequest {
 /** Why the folder check cannot start: one line, exit 2 (the caller's CannotRun). */
 export class BatchRefused extends Error {}
 
-/** One line on stderr, rewritten in place, only when stderr is a terminal. */
+/**
+ * One line on stderr, rewritten in place, only when stderr is a terminal (or KAOHE_PROGRESS=1, for
+ * a script that shows it itself, and the test that stops a run half-way).
+ */
 function progressLine(total: number, locale: Locale): ((done: number, file: string) => void) | undefined {
-  const tty = process.stderr.isTTY;
+  const tty = process.stderr.isTTY || process.env.KAOHE_PROGRESS === '1';
   if (!tty) return undefined;
   const w = batchWords(locale);
   const started = Date.now();

@@ -3,6 +3,7 @@
  * gwy-2020 workbooks (three over the 好 quota), the fourteen real layouts, three .xls, a workbook with
  * a sheet per unit, three files that cannot be read, and lock/hidden/other files beside them.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { countyFolder, type CountyFolder } from '../helpers/county';
 import { tempDir } from '../helpers/xlsx';
@@ -153,5 +154,14 @@ describe('kaohe check with several workbooks', () => {
       const r = await kaohe(...args);
       expect([r.code, r.err.trim(), r.out]).toEqual([2, message, '']);
     }
+  });
+});
+
+describe('a path that is not a regular file', () => {
+  it('is refused at once rather than read for ever (a named pipe called .xlsx)', async () => {
+    const fifo = join(tempDir(), '管道.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const r = await kaohe('check', fifo);
+    expect([r.code, r.err.trim()]).toEqual([2, `无法读取 ${fifo}：不是有效的 Excel 工作簿（not a regular file）`]);
   });
 });

@@ -57,6 +57,8 @@ function readBytes(path: string): Buffer {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new WorkbookError('is-directory', path);
+    // A pipe or a device named .xlsx would block the read for ever.
+    if (!stat.isFile()) throw new WorkbookError('unreadable', path, 'not a regular file');
     if (stat.size > READ_LIMITS.packageBytes) throw new LimitError('packageBytes', stat.size);
     return readFileSync(path);
   } catch (e) {
