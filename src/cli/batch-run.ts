@@ -3,7 +3,10 @@
  * progress line on a terminal, Ctrl-C ending it with what was done, then the report (./batch).
  */
 import type { Locale, Scheme } from '../engine';
-import { batchExitCode, batchJson, collectWorkbooks, type FileCheck, MAX_FILES, renderBatch, TooManyFiles } from './batch';
+import { withBarChart } from '../hosts/file/chart';
+import { checkOutput, writeOutput } from '../hosts/file/output';
+import { summaryBook } from '../hosts/file/summary-book';
+import { batchExitCode, batchJson, collectWorkbooks, type FileCheck, MAX_FILES, renderBatch, shownName, TooManyFiles } from './batch';
 import { batchWords } from './batch-words';
 import { checkFiles, defaultJobs } from './pool';
 import { terminalSafe } from './terminal';
@@ -14,6 +17,19 @@ export interface BatchRequest {
   json: boolean;
   jobs: string | undefined;
   locale: Locale;
+  /** The summary workbook to write (checked by the caller: .xlsx, its folder there), and whether it may replace a file. */
+  out: string | undefined;
+  force: boolean;
+}
+
+/** The summary workbook's bytes: 汇总 and 问题清单 by exceljs, the chart written into the package after. */
+async function summaryBytes(files: FileCheck[], locale: Locale): Promise<Buffer> {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const when = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+  const { wb, chart } = summaryBook(files, batchWords(locale).book, when);
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return chart ? withBarChart(bytes, chart) : bytes;
 }
 
 /** Why the folder check cannot start: one line, exit 2 (the caller's CannotRun). */
@@ -60,6 +76,8 @@ export async function runBatch(req: BatchRequest, io: { out: (s: string) => void
     throw e;
   }
   if (files.length === 0) throw new BatchRefused(w.noFiles(req.paths));
+  // The summary never replaces one of the workbooks it reads.
+  if (req.out !== undefined) checkOutput(req.out, files, req.force);
   const stop: { requested: boolean; onStop?: () => void } = { requested: false };
   const onSignal = () => {
     stop.requested = true;
@@ -81,7 +99,14 @@ export async function runBatch(req: BatchRequest, io: { out: (s: string) => void
   const done = run.stopped ? run.results.filter((r): r is FileCheck => r !== null) : run.results.map((r, i) => r ?? gone(files[i]!));
   if (run.stopped && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const base = req.paths.length === 1 && files[0] !== req.paths[0] ? req.paths[0] : undefined;
-  io.out(req.json ? JSON.stringify(batchJson(done), null, 2) : renderBatch(done, req.locale, base));
+  const written = req.out !== undefined && !run.stopped && done.length > 0;
+  const shown = base === undefined ? done : done.map((f) => ({ ...f, file: shownName(f.file, base) }));
+  if (written) await writeOutput(req.out!, () => summaryBytes(shown, req.locale), req.force);
+  io.out(
+    req.json
+      ? JSON.stringify({ ...batchJson(done), ...(written && { output: { file: req.out } }) }, null, 2)
+      : `${renderBatch(done, req.locale, base)}${written ? `\n\n${w.wroteBook(req.out!)}` : ''}`,
+  );
   if (run.stopped) {
     io.err(w.interrupted(done.length, files.length));
     return 2;

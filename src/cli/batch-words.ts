@@ -1,6 +1,7 @@
 /** The words of the folder check (`kaohe check <folder|workbook>…`): its table, totals, what to fix first, its progress line. */
 import type { SchemeSource } from '../app';
-import type { Locale } from '../engine';
+import { type Locale, reportRuleName } from '../engine';
+import type { SummaryBookWords } from '../hosts/file/summary-book';
 
 const zh = {
   cols: ['文件', '工作表', '单位', '方案', '人数', '定等次', '最高等次', '错误', '警告'],
@@ -32,6 +33,25 @@ const zh = {
   badJobs: (v: string) => `--jobs 应为 1 到 64 的整数，而不是“${v}”`,
   onlyCheck: '一次检查多个文件或文件夹只用于 check 命令；grade 请用 --out-dir',
   workerGone: '检查这个文件的进程意外退出（可能是内存不足）：请单独检查这个文件',
+  wroteBook: (file: string) => `汇总表已写入 ${file}（汇总、问题清单、图表三张工作表）`,
+  book: {
+    summarySheet: '汇总',
+    issuesSheet: '问题清单',
+    chartSheet: '图表',
+    chartTitle: '各单位最高等次占比与上限',
+    title: '平时考核检查汇总',
+    subtitle: (files, sheets, when) => `共 ${files} 个文件、${sheets} 张工作表；考核助手检查于 ${when}`,
+    summaryCols: ['序号', '单位', '期间（工作表）', '文件', '方案', '人数', '定等次', '最高等次', '人数', '占比', '上限', '上限占比', '与上限比', '错误', '警告', '问题', '说明'],
+    issueCols: ['序号', '单位', '文件', '工作表', '单元格', '人员', '规则', '级别', '问题', '怎么改'],
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    unreadable: '无法读取',
+    unchecked: '未能检查',
+    noUnit: '—',
+    margin: (count, limit) => (limit === null ? '无名额限制' : count > limit ? `超出 ${count - limit} 人` : `余 ${limit - count} 人`),
+    link: (n) => `${n} 个问题`,
+    none: '无',
+    ruleName: (rule) => reportRuleName(rule, 'zh'),
+  } as SummaryBookWords,
   noSheetInBatch: '检查多个文件时不能用 --sheet：每个文件的每张考核表都会检查',
 };
 
@@ -64,6 +84,25 @@ const en: Words = {
   badJobs: (v) => `--jobs must be a whole number from 1 to 64, not "${v}"`,
   onlyCheck: 'Several files or folders at once are for the check command; for grade use --out-dir',
   workerGone: 'The process checking this file ended unexpectedly (perhaps out of memory): check this file on its own',
+  wroteBook: (file) => `Summary written to ${file} (sheets 汇总, 问题清单 and 图表: summary, issues, chart)`,
+  book: {
+    summarySheet: 'Summary',
+    issuesSheet: 'Issues',
+    chartSheet: 'Chart',
+    chartTitle: "Each unit's top grade share against its limit",
+    title: 'Appraisal check summary',
+    subtitle: (files, sheets, when) => `${files} file(s), ${sheets} sheet(s); checked by kaohe on ${when}`,
+    summaryCols: ['No.', 'Unit', 'Period (sheet)', 'File', 'Scheme', 'People', 'Graded', 'Top grade', 'Count', 'Share', 'Limit', 'Limit share', 'Against limit', 'Errors', 'Warnings', 'Issues', 'Note'],
+    issueCols: ['No.', 'Unit', 'File', 'Sheet', 'Cell', 'Person', 'Rule', 'Level', 'Issue', 'What to do'],
+    severity: { error: 'error', warning: 'warning', info: 'note' },
+    unreadable: 'Cannot be read',
+    unchecked: 'Not checked',
+    noUnit: '—',
+    margin: (count, limit) => (limit === null ? 'no limit' : count > limit ? `${count - limit} over` : `${limit - count} to spare`),
+    link: (n) => `${n} issue(s)`,
+    none: 'none',
+    ruleName: (rule) => reportRuleName(rule, 'en'),
+  },
   noSheetInBatch: '--sheet cannot be used with several files: every roster sheet of every file is checked',
 };
 

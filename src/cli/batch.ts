@@ -146,7 +146,7 @@ export function batchExitCode(files: FileCheck[]): number {
 }
 
 /** A file's name under the folder given (sub/县财政局.xlsx); as found when it is not under it. */
-function shownName(file: string, base: string): string {
+export function shownName(file: string, base: string): string {
   const r = relative(base, file);
   return r !== '' && !r.startsWith('..') && !isAbsolute(r) ? r : file;
 }

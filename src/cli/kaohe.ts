@@ -256,8 +256,9 @@ async function batch(command: string, paths: string[], values: Options & { jobs?
   if (command !== 'check') throw new CannotRun(bw.onlyCheck);
   if (values.sheet !== undefined) throw new CannotRun(bw.noSheetInBatch);
   const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
+  const out = values.out !== undefined ? checkOut(undefined, values.out, values.force, w) : undefined;
   try {
-    return await runBatch({ paths, scheme, json: values.json, jobs: values.jobs, locale }, io);
+    return await runBatch({ paths, scheme, json: values.json, jobs: values.jobs, locale, out, force: values.force }, io);
   } catch (e) {
     if (e instanceof BatchRefused) throw new CannotRun(e.message);
     throw e;

@@ -3,7 +3,10 @@
  * gwy-2020 workbooks (three over the 好 quota), the fourteen real layouts, three .xls, a workbook with
  * a sheet per unit, three files that cannot be read, and lock/hidden/other files beside them.
  */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countyFolder, type CountyFolder } from '../helpers/county';
 import { tempDir } from '../helpers/xlsx';
@@ -163,5 +166,125 @@ describe('a path that is not a regular file', () => {
     execFileSync('mkfifo', [fifo]);
     const r = await kaohe('check', fifo);
     expect([r.code, r.err.trim()]).toEqual([2, `无法读取 ${fifo}：不是有效的 Excel 工作簿（not a regular file）`]);
+  });
+});
+
+describe('kaohe check <folder> --out 汇总.xlsx', () => {
+  let out: string;
+  let wb: ExcelJS.Workbook;
+  let zip: JSZip;
+  beforeAll(async () => {
+    out = join(tempDir(), '汇总.xlsx');
+    const r = await kaohe('check', county.dir, '--out', out);
+    expect(r.out).toContain(`汇总表已写入 ${out}（汇总、问题清单、图表三张工作表）`);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    zip = await JSZip.loadAsync(readFileSync(out));
+  }, 120000);
+
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = 4; r <= ws.rowCount; r++) rows.push((ws.getRow(r).values as ExcelJS.CellValue[]).slice(1));
+    return rows;
+  };
+
+  it('has one 汇总 row per sheet checked and per file or sheet that could not be, with the top grade against its limit', () => {
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.getRow(3).values).toEqual([
+      ,
+      '序号',
+      '单位',
+      '期间（工作表）',
+      '文件',
+      '方案',
+      '人数',
+      '定等次',
+      '最高等次',
+      '人数',
+      '占比',
+      '上限',
+      '上限占比',
+      '与上限比',
+      '错误',
+      '警告',
+      '问题',
+      '说明',
+    ]);
+    const rows = rowsOf(ws);
+    expect(rows).toHaveLength(json.report.totals.sheets + json.report.totals.unreadable);
+    const unit = rows.find((r) => r[1] === '清河县人社局')!;
+    const report = json.report.files.find((f: { file: string }) => f.file === join(county.dir, '清河县人社局.xlsx')).sheets[0];
+    const good = report.people.filter((p: { grade: string }) => p.grade === '好').length;
+    const q = report.quota.find((x: { grade: string }) => x.grade === '好');
+    expect(unit.slice(2, 13)).toEqual([
+      '第一季度',
+      '清河县人社局.xlsx',
+      'gwy-2020',
+      12,
+      report.summary.graded,
+      '好',
+      good,
+      q.count / q.base,
+      q.limit,
+      q.limit / q.base,
+      q.count > q.limit ? `超出 ${q.count - q.limit} 人` : `余 ${q.limit - q.count} 人`,
+    ]);
+    for (const file of county.over) {
+      const row = rows.find((r) => r[3] === file.slice(county.dir.length + 1))!;
+      expect(String(row[12])).toMatch(/^超出 \d+ 人$/);
+    }
+    const unreadable = rows.filter((r) => String(r[16]).startsWith('无法读取：'));
+    expect(unreadable.map((r) => r[3]).sort()).toEqual(county.unreadable.map((f) => f.slice(county.dir.length + 1)).sort());
+  });
+
+  it("lists every issue with its file, sheet, cell, person and rule in words, and links each unit's row to its first issue", () => {
+    const issues = wb.getWorksheet('问题清单')!;
+    const rows = rowsOf(issues);
+    const all = json.report.files.reduce(
+      (n: number, f: { sheets: { issues: unknown[] }[] }) => n + f.sheets.reduce((m, r) => m + r.issues.length, 0),
+      0,
+    );
+    expect(rows).toHaveLength(all + json.report.totals.unreadable + json.report.totals.unchecked);
+    const sum = wb.getWorksheet('汇总')!;
+    const linked = rowsOf(sum).filter((r) => r[15] && typeof r[15] === 'object');
+    expect(linked.length).toBeGreaterThanOrEqual(county.over.length);
+    for (const r of linked) {
+      const link = r[15] as { text: string; hyperlink: string };
+      const target = Number(link.hyperlink.match(/^#'问题清单'!A(\d+)$/)![1]);
+      const issue = (issues.getRow(target).values as ExcelJS.CellValue[]).slice(1);
+      expect([issue[2], issue[3]]).toEqual([r[3], r[2]]);
+      const report = json.report.files
+        .find((f: { file: string }) => f.file === join(county.dir, String(r[3])))
+        .sheets.find((x: { sheet: string }) => x.sheet === r[2]);
+      expect(link.text).toBe(`${report.issues.length} 个问题`);
+      expect(issue[8]).toBe(report.issues[0].message);
+    }
+    // The rule in words, the person by name.
+    const over = rows.find((r) => r[6] === '超出名额' || String(r[8]).includes('超过'));
+    expect(over).toBeDefined();
+    expect(rows.some((r) => r[5] !== '' && r[4] !== '' && /^[A-Z]+\d+$/.test(String(r[4])))).toBe(true);
+  });
+
+  it('prints on A4 landscape with its heading rows repeated', () => {
+    for (const name of ['汇总', '问题清单']) {
+      const ws = wb.getWorksheet(name)!;
+      expect([ws.pageSetup.paperSize, ws.pageSetup.orientation, ws.pageSetup.fitToWidth]).toEqual([9, 'landscape', 1]);
+      expect(ws.pageSetup.printTitlesRow).toBe('1:3');
+    }
+  });
+
+  it("draws a chart of each unit's top grade share against its limit, on the 图表 sheet, from the 汇总 cells", async () => {
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    const last = wb.getWorksheet('汇总')!.rowCount;
+    expect(chart).toMatch(/'汇总'!\$J\$4:\$J\$\d+/);
+    expect(chart).toMatch(/'汇总'!\$L\$4:\$L\$\d+/);
+    expect(chart).toContain('<c:v>清河县人社局 第一季度</c:v>');
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const sheets = [...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets).toEqual(['汇总', '问题清单', '图表']);
+    const rels = await zip.file('xl/worksheets/_rels/sheet3.xml.rels')!.async('string');
+    expect(rels).toContain('Target="../drawings/drawing1.xml"');
+    expect(await zip.file('xl/worksheets/sheet3.xml')!.async('string')).toContain('<drawing r:id="rIdKaoheChart"/>');
+    expect(last).toBeGreaterThan(50);
   });
 });

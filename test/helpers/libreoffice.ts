@@ -79,3 +79,13 @@ export function recalculate(files: string[]): Map<string, string[][]> {
   for (const f of files) result.set(f, parseCsv(readFileSync(join(out, basename(f).replace(/\.xlsx$/i, '.csv')), 'utf8')));
   return result;
 }
+
+/** Pages of a PDF and their sizes in points, read from the page dictionaries LibreOffice writes uncompressed. */
+export function pdfPages(file: string): { width: number; height: number }[] {
+  const text = readFileSync(file).toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page(?![a-z])[^]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g) ?? [];
+  return pages.map((p) => {
+    const m = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(p)!;
+    return { width: Math.round(Number(m[3]) - Number(m[1])), height: Math.round(Number(m[4]) - Number(m[2])) };
+  });
+}

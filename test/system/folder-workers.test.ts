@@ -1,11 +1,13 @@
 /**
  * Issue 21: the folder check as the built command runs it, over worker threads. Two workers give
  * the same report as one, in the same order; Ctrl-C (SIGINT) half-way ends the run with what was
- * checked reported and the rest named as not done.
+ * checked reported and the rest named as not done. The summary workbook as LibreOffice prints it.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countyFolder, type CountyFolder } from '../helpers/county';
+import { pdfPages, soffice } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/xlsx';
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,3 +49,25 @@ it('stops on Ctrl-C with what was checked reported', async () => {
   expect(done.every((f) => f.error === null && county.workbooks.includes(f.file))).toBe(true);
   expect(err).toContain(`已中断：检查了 60 个文件中的 ${done.length} 个，以上是已检查文件的结果`);
 }, 240000);
+
+it('writes a summary workbook LibreOffice prints on A4 landscape pages, the chart included', () => {
+  const dir = tempDir('kaohe-summary-');
+  const out = join(dir, '汇总.xlsx');
+  const r = check(county.dir, '--out', out);
+  expect(r.status).toBe(1);
+  const lo = (...args: string[]) =>
+    execFileSync(soffice(), [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', ...args], {
+      stdio: 'pipe',
+      timeout: 180000,
+    });
+  lo('--convert-to', 'pdf', '--outdir', dir, out);
+  const pages = pdfPages(join(dir, '汇总.pdf'));
+  // 汇总 (60 units), 问题清单, 图表: at least one page each, every one A4 landscape (842 × 595 points).
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(pages.map((p) => `${p.width}×${p.height}`))).toEqual(new Set(['842×595']));
+  // LibreOffice saving it again keeps the chart: it read it as a chart.
+  mkdirSync(join(dir, 'again'));
+  lo('--convert-to', 'xlsx', '--outdir', join(dir, 'again'), out);
+  const again = readFileSync(join(dir, 'again', '汇总.xlsx')).toString('latin1');
+  expect(again).toMatch(/xl\/charts\/chart\d+\.xml/);
+}, 300000);

@@ -5,21 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kaoheJson } from '../cli/helpers';
-import { soffice } from '../helpers/libreoffice';
+import { pdfPages, soffice } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/xlsx';
-
-/** Pages of a PDF and their sizes in points, read from the page dictionaries LibreOffice writes uncompressed. */
-function pdfPages(file: string): { width: number; height: number }[] {
-  const text = readFileSync(file).toString('latin1');
-  const pages = text.match(/\/Type\s*\/Page(?![a-z])[^]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g) ?? [];
-  return pages.map((p) => {
-    const m = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(p)!;
-    return { width: Math.round(Number(m[3]) - Number(m[1])), height: Math.round(Number(m[4]) - Number(m[2])) };
-  });
-}
 
 describe('the summary forms in LibreOffice', () => {
   it('print on one A4 landscape page each', async () => {

@@ -38,6 +38,11 @@ export function ruleName(rule: RuleId, locale: Locale): string {
   return lang(locale).rules[rule].name;
 }
 
+/** The name of a rule a report names (its id as text): the id itself for a rule this version does not know. */
+export function reportRuleName(rule: string, locale: Locale): string {
+  return Object.hasOwn(lang(locale).rules, rule) ? ruleName(rule as RuleId, locale) : rule;
+}
+
 /** A quota's scope in words: the unit's name (办公室), or the whole office (全单位). */
 export function scopeName(scope: QuotaScope, locale: Locale): string {
   return scope.kind === 'unit' ? scope.unit : lang(locale).scopeAll;
