@@ -13,6 +13,7 @@
  * Prints a table; `--write docs/performance.md` also writes it there.
  *   npm run bench            npm run bench -- --sizes 1000,10000      npm run bench -- --write docs/performance.md
  *   npm run bench -- --pane  the task pane's weight and first result only (with --write FILE: only those lines in FILE)
+ *   npm run bench -- --folder  the folder check only (with --write FILE: its own section in FILE)
  */
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { ExcelHost } from '../src/hosts/excel/excel-host';
 import { PreviewWorkbook } from '../src/preview/model';
 import { installOffice } from '../src/preview/office-shim';
 import { preset } from '../src/schemes';
+import { FOLDER_TARGET, folderBench } from './folder';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -371,7 +373,37 @@ function writePaneLines(out: string, paneLines: string[], target: string): void 
   writeFileSync(join(root, out), `${doc.slice(0, at + start.length)}${lines.join('\n')}${doc.slice(to)}`);
 }
 
+/** The folder check's own section of FILE, between its markers (written by every run that measures it). */
+function writeFolderLines(out: string, lines: string[]): void {
+  const doc = readFileSync(join(root, out), 'utf8');
+  const start = '<!-- bench:folder:start -->';
+  const end = '<!-- bench:folder:end -->';
+  const at = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (at < 0 || to < 0) throw new Error(`${out} has no ${start} … ${end} section`);
+  writeFileSync(join(root, out), `${doc.slice(0, at + start.length)}\n${lines.join('\n')}\n${doc.slice(to)}`);
+}
+
+async function folderReport(cli: string): Promise<string[]> {
+  process.stdout.write('folder check…\n');
+  const f = await folderBench(spawnMs, root, cli, work);
+  const goal = f.cores < 2 ? '— (one core)' : f.speedUp >= 1.7 ? 'met' : 'NOT met';
+  return [...f.lines, '', `- ${goal}: ${FOLDER_TARGET} (${f.speedUp.toFixed(2)})`];
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--folder')) {
+    const cli = join(root, 'dist', 'kaohe.cjs');
+    execFileSync(process.execPath, [join(root, 'src', 'cli', 'launch.mjs'), 'presets'], { stdio: 'ignore' }); // builds dist/kaohe.cjs if stale
+    const lines = await folderReport(cli);
+    process.stdout.write(`\n${lines.join('\n')}\n`);
+    const out = opt('--write');
+    if (out) {
+      writeFolderLines(out, lines);
+      process.stdout.write(`wrote the folder check's lines in ${out}\n`);
+    }
+    return;
+  }
   if (args.includes('--pane')) {
     const pane = await paneReport();
     const target = `- ${pane.firstLoadKb! <= 200 ? 'met' : 'NOT met'}: ${PANE_TARGET} (${pane.firstLoadKb!.toFixed(2)})`;
@@ -420,6 +452,7 @@ async function main(): Promise<void> {
     });
   }
   const pane = await paneReport();
+  const folder = await folderReport(cli);
 
   const f0 = (x: number) => x.toFixed(0);
   const f1 = (x: number) => x.toFixed(1);
@@ -460,7 +493,7 @@ async function main(): Promise<void> {
     );
   }
   const text = lines.join('\n');
-  process.stdout.write(`\n${text}\n`);
+  process.stdout.write(`\n${text}\n\n${folder.join('\n')}\n`);
 
   const out = opt('--write');
   if (out) {
@@ -471,6 +504,7 @@ async function main(): Promise<void> {
     const to = doc.indexOf(end);
     if (at < 0 || to < 0) throw new Error(`${out} has no ${start} … ${end} section`);
     writeFileSync(join(root, out), `${doc.slice(0, at + start.length)}\n${text}\n${doc.slice(to)}`);
+    writeFolderLines(out, folder);
     process.stdout.write(`wrote ${out}\n`);
   }
 }
