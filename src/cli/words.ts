@@ -12,6 +12,7 @@ const zh = {
   usage: `用法：
   kaohe presets [--json]                      列出内置方案
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
+  kaohe check <文件夹|工作簿>… [--out 汇总.xlsx] 检查文件夹里（或几个）工作簿的每张考核表，一表一行，附合计和汇总表
   kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
   kaohe scheme <方案ID|方案.json> [--json]      用文字列出方案内容，并检查方案本身（分数段是否首尾相接、满分是否相符）
   kaohe scheme <方案ID|方案.json> --set 名称=值 [--set …] [--id 新ID] [--name 新名称]
@@ -25,7 +26,8 @@ const zh = {
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
-  --force             （grade、annual、json-schema 的 --out）替换已有的同名文件（默认不覆盖）
+  --force             （grade、annual、json-schema、检查文件夹的 --out）替换已有的同名文件（默认不覆盖）
+  --jobs N            （检查文件夹）同时检查几个文件（默认每个 CPU 核一个）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
   --set 名称=值        （scheme）修改方案的一项：quota.好.max=30%、band.好.min=85、item.思想政治素质.max=8、
@@ -200,6 +202,8 @@ const en: typeof zh = {
   usage: `Usage:
   kaohe presets [--json]                      list the built-in schemes
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
+  kaohe check <folder|workbook>… [--out summary.xlsx]
+                                              every roster sheet of the workbooks under the folders: a line each, totals, a summary workbook
   kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
   kaohe scheme <ID|scheme.json> [--json]      the scheme in words, and a check of it (bands without gaps, maxima that add up)
   kaohe scheme <ID|scheme.json> --set NAME=VALUE [--set …] [--id ID] [--name NAME]
@@ -214,7 +218,8 @@ Options:
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
-  --force             (--out of grade, annual, json-schema) replace a file already there (never replaced otherwise)
+  --force             (--out of grade, annual, json-schema, a folder check) replace a file already there (never replaced otherwise)
+  --jobs N            (folders) how many files to check at once (default: one per CPU core)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
   --set NAME=VALUE    (scheme) change one thing: quota.好.max=30%, band.好.min=85, item.思想政治素质.max=8,

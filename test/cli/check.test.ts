@@ -137,7 +137,7 @@ describe('when it cannot run: exit 2 and one clear line', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['check', join(dir, 'nope.xlsx')], /^找不到文件 .*nope\.xlsx$/],
     ['a file that is not a workbook', () => ['check', join(dir, 'not-a-workbook.xlsx')], /^无法读取 .*：不是有效的 Excel 工作簿/],
-    ['a folder', () => ['check', dir], /是文件夹，不是工作簿$/],
+    ['a folder given to annual (check reads folders)', () => ['annual', dir], /是文件夹，不是工作簿$/],
     ['an unknown sheet', () => ['check', good, '--sheet', '第九季度'], /^找不到工作表“第九季度”（工作簿中有：第一季度）$/],
     ['an unknown scheme', () => ['check', good, '--scheme', 'nope-2099'], /^未知的方案“nope-2099”：既不是内置方案 ID（gwy-2020、/],
     [
