@@ -4,7 +4,7 @@
  * reads first when it collects every unit's sheets. The command line's folder check and the
  * pane's 检查全部工作表 both come here.
  */
-import { type Fit, type Locale, type Results, type Scheme, unitOfTitle } from '../engine';
+import { type Fit, type Form, type Locale, type Results, type Scheme, unitOfTitle } from '../engine';
 import { analyseSheet, type Analysis, type AnalyseRequest } from './analyse';
 import type { SchemeSource } from './choose';
 import type { WorkbookSource } from './workbook';
@@ -64,28 +64,35 @@ export interface SheetSummary {
 
 const WORSE = { ok: 0, warning: 1, error: 2 } as const;
 
-/** The best grade's count against its maximum quota: the whole office's, else the units' added up; on a sheet of periods, the worst period. */
+/**
+ * The best grade's count against its maximum quota: the whole office's, else the units' added up; on a
+ * sheet of several periods, the period furthest over (or nearest to) its limit.
+ */
 function topGrade(r: Results): TopGrade | null {
   const top = r.compiled.scheme.grading.labels[0]?.label;
   if (top === undefined) return null;
   const graded = r.people.filter((p) => p.status === 'graded');
   const caps = r.quotas.filter((q) => q.kind === 'max' && q.grades.includes(top));
   const severity = caps.reduce<TopGrade['severity']>((s, q) => (WORSE[q.severity] > WORSE[s] ? q.severity : s), 'ok');
-  const plain = caps.filter((q) => q.period === undefined);
-  const whole = plain.find((q) => q.scope.kind === 'all');
-  let count = graded.filter((p) => p.grade === top).length;
-  let base = graded.length;
-  let limit: number | null = null;
-  if (whole) ({ count, base, limit } = whole);
-  else if (plain.length > 0) {
-    limit = plain.reduce((n, q) => n + q.limit, 0);
-    count = plain.reduce((n, q) => n + q.count, 0);
-    base = plain.reduce((n, q) => n + q.base, 0);
-  } else if (caps.length > 0) {
-    const worst = [...caps].sort((a, b) => b.count - b.limit - (a.count - a.limit))[0]!;
-    ({ count, base, limit } = worst);
+  if (caps.length === 0) {
+    const count = graded.filter((p) => p.grade === top).length;
+    return { grade: top, count, limit: null, share: graded.length > 0 ? count / graded.length : 0, severity };
   }
-  return { grade: top, count, limit, share: base > 0 ? count / base : 0, severity };
+  const periods = new Map<string | undefined, typeof caps>();
+  for (const q of caps) periods.set(q.period, [...(periods.get(q.period) ?? []), q]);
+  const totals = [...periods.values()].map((qs) => {
+    const whole = qs.find((q) => q.scope.kind === 'all');
+    const units = whole ? [whole] : qs;
+    return {
+      count: units.reduce((n, q) => n + q.count, 0),
+      base: units.reduce((n, q) => n + q.base, 0),
+      limit: units.reduce((n, q) => n + q.limit, 0),
+    };
+  });
+  const t = periods.has(undefined)
+    ? totals[[...periods.keys()].indexOf(undefined)]!
+    : totals.sort((a, b) => b.count - b.limit - (a.count - a.limit))[0]!;
+  return { grade: top, count: t.count, limit: t.limit, share: t.base > 0 ? t.count / t.base : 0, severity };
 }
 
 export function sheetSummary(a: Analysis, locale: Locale): SheetSummary {
@@ -102,5 +109,61 @@ export function sheetSummary(a: Analysis, locale: Locale): SheetSummary {
     top: topGrade(r),
     errors: r.issues.filter((i) => i.severity === 'error').length,
     warnings: r.issues.filter((i) => i.severity === 'warning').length,
+  };
+}
+
+/** A sheet the 检查全部工作表 form lists: checked (its summary), or not checked and why. */
+export type SheetLine = { sheet: string; summary: SheetSummary | null; reason: string | null };
+
+/**
+ * 各工作表检查汇总: the pane's printable sheet of 检查全部工作表 — a row per sheet (unit, scheme, people,
+ * the top grade's count, share and limit, errors, warnings) and a chart of each sheet's top-grade share
+ * against its limit. In Chinese, as the other forms: it is a document for the 考核小组.
+ */
+export function sheetsForm(lines: SheetLine[]): Form {
+  const rows = lines.map(({ sheet, summary: s, reason }, i) => {
+    const t = s?.top ?? null;
+    const margin = !t || t.limit === null ? '' : t.count > t.limit ? `超出 ${t.count - t.limit} 人` : `余 ${t.limit - t.count} 人`;
+    if (!s) return [i + 1, sheet, '', '', null, null, '', null, null, null, '', null, null, reason ?? ''];
+    return [
+      i + 1,
+      sheet,
+      s.unit ?? '',
+      s.schemeName,
+      s.people,
+      s.graded,
+      t?.grade ?? '',
+      t?.count ?? null,
+      t ? t.share : null,
+      t?.limit ?? null,
+      margin,
+      s.errors,
+      s.warnings,
+      '',
+    ];
+  });
+  const charted = lines.filter((l) => l.summary?.top && l.summary.top.limit !== null && l.summary.graded > 0);
+  return {
+    sheet: '各工作表检查汇总',
+    title: '各工作表平时考核检查汇总',
+    subtitle: '填报单位（盖章）：                    填报时间：    年  月  日',
+    headers: ['序号', '工作表', '单位', '方案', '人数', '定等次', '最高等次', '人数', '占比', '上限', '与上限比', '错误', '警告', '说明'],
+    widths: [5, 12, 16, 18, 6, 7, 7, 6, 7, 6, 10, 6, 6, 24],
+    rows,
+    notes: ['说明：占比 = 最高等次人数 ÷ 定等次人数；上限按各表所用方案的名额规定计算。由考核助手“检查全部工作表”生成。'],
+    percentColumns: [8],
+    chart:
+      charted.length > 0
+        ? {
+            title: '各表最高等次占比与上限',
+            categoryLabel: '工作表',
+            percent: true,
+            categories: charted.map((l) => l.sheet),
+            series: [
+              { name: '占比', values: charted.map((l) => Math.round(l.summary!.top!.share * 1000) / 1000) },
+              { name: '上限占比', values: charted.map((l) => Math.round((l.summary!.top!.limit! / l.summary!.graded) * 1000) / 1000) },
+            ],
+          }
+        : null,
   };
 }

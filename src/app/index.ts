@@ -9,4 +9,13 @@ export { analyseSheet, analysisSentence, planFor, type AnalyseOutcome, type Anal
 export { prepareYear, type YearRequest, type YearRun } from './year';
 export { formsOf, type FormsBook } from './forms';
 export { editScheme, type EditRequest, schemeCopy } from './scheme-edit';
-export { analyseAllSheets, sheetSummary, type SheetCheck, type SheetSummary, type TopGrade, type WorkbookCheck } from './all-sheets';
+export {
+  analyseAllSheets,
+  type SheetCheck,
+  type SheetLine,
+  sheetsForm,
+  sheetSummary,
+  type SheetSummary,
+  type TopGrade,
+  type WorkbookCheck,
+} from './all-sheets';

@@ -3,7 +3,7 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
-import { useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
+import { Suspense, useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
@@ -16,7 +16,7 @@ import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
 import { FirstRunGuide, GuideToggle, useFirstRunGuide } from './FirstRunGuide';
 import { CheckView } from './views/CheckView';
-import { AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
+import { AllSheets, AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
 
 /** How long after a click a message is taken as its answer (a roll-up on an old PC takes seconds). */
 const ANSWER_MS = 30_000;
@@ -150,6 +150,22 @@ export function Pane({ host, locale }: PaneProps) {
                 onSelect={on.select}
                 onMark={on.mark}
                 onClearMarks={on.clearMarks}
+                allSheets={
+                  <Suspense fallback={null}>
+                    <AllSheets
+                      locale={locale}
+                      busy={busy}
+                      settings={sheet.read.settings}
+                      settingsBroken={sheet.read.settingsBroken}
+                      scheme={state.choice.kind === 'auto' ? undefined : resolved?.scheme}
+                      readSheets={on.readSheets}
+                      addSheets={on.addSheets}
+                      removeAdded={on.removeAdded}
+                      goToSheet={on.goToSheet}
+                      say={on.sayAllSheets}
+                    />
+                  </Suspense>
+                }
               />
             )}
             {shown === 'people' && results && (

@@ -11,16 +11,27 @@ export type TabKey = 'check' | 'people' | 'compute' | 'quota' | 'rank' | 'column
  * Where a message is shown: beside the control that caused it, in that control's tab (issue #17). 'pane': about
  * the whole pane (reading the sheet, following the workbook), under 重新检查; 'scheme': the scheme bar; the others
  * in their view — 'compute-apply' beside 写入表格 (the preview stays when a write fails), 'year-add' beside
- * 生成汇总表 likewise, 'year-forms' beside 删除生成的汇总表, 'column-N' under column N's role in 列对应.
+ * 生成汇总表 likewise, 'year-forms' beside 删除生成的汇总表, 'column-N' under column N's role in 列对应, 'check-all'
+ * beside 检查全部工作表 in 检查.
  */
 export type MessageAt =
-  'pane' | 'scheme' | 'check' | 'compute' | 'compute-apply' | 'columns' | 'year' | 'year-add' | 'year-forms' | `column-${number}`;
+  | 'pane'
+  | 'scheme'
+  | 'check'
+  | 'check-all'
+  | 'compute'
+  | 'compute-apply'
+  | 'columns'
+  | 'year'
+  | 'year-add'
+  | 'year-forms'
+  | `column-${number}`;
 export type Message = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; at: MessageAt };
 
 /** The tab a message belongs to; null for the pane's own (shown whichever tab is open). */
 export function tabOf(at: MessageAt): TabKey | null {
   if (at === 'pane' || at === 'scheme') return null;
-  if (at === 'check') return 'check';
+  if (at === 'check' || at === 'check-all') return 'check';
   if (at === 'compute' || at === 'compute-apply') return 'compute';
   if (at === 'columns' || at.startsWith('column-')) return 'columns';
   return 'annual';

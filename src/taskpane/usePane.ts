@@ -161,25 +161,29 @@ export function usePane(host: Host, locale: Locale) {
       dispatch({ type: 'scheme', choice: { kind: 'auto' } });
     }, 'scheme');
 
-  /** What a host action gives, or null when it failed (the pane's message says why). */
-  const result = async <T>(fn: () => Promise<T>): Promise<T | null> => {
+  /** What a host action gives, or null when it failed (the pane's message says why, at `at`). */
+  const result = async <T>(fn: () => Promise<T>, at: MessageAt = 'scheme'): Promise<T | null> => {
     let out: T | null = null;
     // The 方案 view's sheet actions answer under the scheme bar, its own place in the pane.
     const ok = await act(async () => {
       out = await fn();
-    }, 'scheme');
+    }, at);
     return ok ? out : null;
   };
 
   // For the 方案 view's 方案说明表, which lays the sheet out and reads it itself (that code loads with the view).
-  const addSheets = (forms: FormLayout[]): Promise<AddedSheets | null> =>
+  // And for 检查全部工作表 (its view checks the sheets itself), answering beside its button (`at`).
+  const addSheets = (forms: FormLayout[], at?: MessageAt): Promise<AddedSheets | null> =>
     result(async () => {
       const added = await host.addForms(forms);
       dispatch({ type: 'own-sheets', names: added.names });
       return added;
-    });
-  const removeAdded = (added: AddedSheets): Promise<number | null> => result(() => host.removeSheets(added));
-  const readSheets = (pick: (names: string[]) => string[]): Promise<WorkbookSheets | null> => result(() => host.readSheets(pick));
+    }, at);
+  const removeAdded = (added: AddedSheets, at?: MessageAt): Promise<number | null> => result(() => host.removeSheets(added), at);
+  const readSheets = (pick: (names: string[]) => string[], at?: MessageAt): Promise<WorkbookSheets | null> =>
+    result(() => host.readSheets(pick), at);
+  /** Shows a sheet the user picked from 检查全部工作表 (its cell selected); the pane then follows it. */
+  const goToSheet = (other: string, cell: string) => actOn('check-all', other, () => host.select(other, cell));
 
   /** A scheme pasted in the 方案 view: tried on the sheet like a preset picked, saved only when confirmed. */
   const pasteScheme = (scheme: Scheme) =>
@@ -362,6 +366,8 @@ export function usePane(host: Host, locale: Locale) {
       addSheets,
       removeAdded,
       readSheets,
+      goToSheet,
+      sayAllSheets: (text: string) => say(text, 'check-all'),
       importScheme,
       exportScheme,
       dismiss,

@@ -26,8 +26,17 @@ export interface Form {
   notes: string[];
   /** Cells holding shares, by column index: shown as percentages. */
   percentColumns: number[];
-  /** The grade distribution, for a chart: grades down, periods across. */
-  chart: { title: string; categories: string[]; series: { name: string; values: number[] }[] } | null;
+  /**
+   * The data of a chart: categories down (grades, unless `categoryLabel` names them otherwise), one column per
+   * series; `percent`: the values are shares, shown as percentages.
+   */
+  chart: {
+    title: string;
+    categories: string[];
+    series: { name: string; values: number[] }[];
+    categoryLabel?: string;
+    percent?: boolean;
+  } | null;
   /** Text for kaohe to read back (the 方案说明表's scheme): a label, then the text in pieces down column A, below what prints. */
   data?: { label: string; chunks: string[] } | undefined;
 }

@@ -117,11 +117,12 @@ export function formLayout(form: Form): FormLayout {
     const cols = 1 + c.series.length;
     const titleRow = line([c.title], 18);
     styles.push({ area: { top: titleRow, left: 1, bottom: titleRow, right: cols }, style: 'chartTitle' });
-    const head = line(['等次', ...c.series.map((s) => s.name)], 18);
+    const head = line([c.categoryLabel ?? '等次', ...c.series.map((s) => s.name)], 18);
     styles.push({ area: { top: head, left: 1, bottom: head, right: cols }, style: 'chartHeader' });
     c.categories.forEach((g, r) => line([g, ...c.series.map((s) => s.values[r] ?? 0)], 16));
     const last = values.length;
     if (c.categories.length > 0) styles.push({ area: { top: head + 1, left: 1, bottom: last, right: cols }, style: 'chartBody' });
+    if (c.percent && c.categories.length > 0) percent.push({ top: head + 1, left: 2, bottom: last, right: cols });
     // The chart sits to the right of its table, one empty column between, as tall as CHART_ROWS.
     const anchorLeft = Math.min(cols + 2, width);
     const anchor = {

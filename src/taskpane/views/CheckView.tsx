@@ -3,6 +3,7 @@
  * severity and rule, each naming its person first; each one with a cell selects it.
  */
 import { Body1, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { Issue, Locale, Results } from '../../engine';
 import type { Strings } from '../strings';
 import { personOfIssue } from '../people';
@@ -25,9 +26,11 @@ export interface CheckViewProps {
   onSelect: (issue: Issue) => void;
   onMark: () => void;
   onClearMarks: () => void;
+  /** 检查全部工作表 (its own chunk), under this sheet's summary. */
+  allSheets?: ReactNode;
 }
 
-export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, onClearMarks }: CheckViewProps) {
+export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, onClearMarks, allSheets }: CheckViewProps) {
   const st = useStyles();
   const people = results.people;
   const n = (status: string) => people.filter((p) => p.status === status).length;
@@ -59,6 +62,7 @@ export function CheckView({ results, s, locale, marked, busy, onSelect, onMark, 
         </div>
       )}
       <InPlaceMessage at="check" barClassName={st.message} />
+      {allSheets}
       <PeriodTable results={results} s={s} />
       <IssueList issues={results.issues} s={s} locale={locale} onSelect={onSelect} personOf={(i) => personOfIssue(results, i)} />
     </div>
