@@ -41,7 +41,18 @@ export { editedLines, mayHoldScheme, SCHEME_DATA_LABEL, schemeForm, schemeOnShee
 export { type Person, type QuotaResult, type QuotaScope, type Results } from './results';
 export { type Issue, type Severity } from './report/issue';
 export { type Locale, localeFromTag } from './report/locale';
-export { fitReasonText, fmt, noFitSentence, noteText, pct, reportRuleName, ruleName, schemeSentence, scopeName, words } from './report/messages';
+export {
+  fitReasonText,
+  fmt,
+  noFitSentence,
+  noteText,
+  pct,
+  reportRuleName,
+  ruleName,
+  schemeSentence,
+  scopeName,
+  words,
+} from './report/messages';
 export { problemText as schemeProblemText } from './report/messages';
 export { registerEngineEnglish } from './report/english';
 // How well a scheme fits a sheet.

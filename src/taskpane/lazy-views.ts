@@ -17,9 +17,7 @@ export const RankView = lazy(() => import(/* webpackChunkName: "rank" */ './view
 export const SchemeView = lazy(() =>
   import(/* webpackChunkName: "scheme" */ './views/SchemeView').then((m) => ({ default: m.SchemeView })),
 );
-export const AllSheets = lazy(() =>
-  import(/* webpackChunkName: "sheets" */ './views/AllSheets').then((m) => ({ default: m.AllSheets })),
-);
+export const AllSheets = lazy(() => import(/* webpackChunkName: "sheets" */ './views/AllSheets').then((m) => ({ default: m.AllSheets })));
 export const PeopleView = lazy(() =>
   import(/* webpackChunkName: "people" */ './views/PeopleView').then((m) => ({ default: m.PeopleView })),
 );

@@ -106,7 +106,17 @@ export async function withBarChart(xlsx: Buffer, ch: BarChart): Promise<Buffer> 
   let sheet = await zip.file(part)!.async('string');
   if (!sheet.includes('xmlns:r=')) sheet = sheet.replace('<worksheet ', `<worksheet xmlns:r="${R}" `);
   const at = Math.min(
-    ...['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
+    ...[
+      '<legacyDrawing',
+      '<legacyDrawingHF',
+      '<picture',
+      '<oleObjects',
+      '<controls',
+      '<webPublishItems',
+      '<tableParts',
+      '<extLst',
+      '</worksheet>',
+    ]
       .map((t) => sheet.indexOf(t))
       .filter((i) => i >= 0),
   );

@@ -148,15 +148,28 @@ export function summaryBook(files: SummaryFile[], w: SummaryBookWords, when: str
     ir++;
   };
   for (const f of files) {
-    if (f.error !== null) issueRow([ir - 3, w.noUnit, text(f.file), '', '', '', w.unreadable, w.severity.error, text(f.error), ''], 'error');
-    for (const u of f.unchecked) issueRow([ir - 3, w.noUnit, text(f.file), text(u.sheet), '', '', w.unchecked, w.severity.error, text(u.reason), ''], 'error');
+    if (f.error !== null)
+      issueRow([ir - 3, w.noUnit, text(f.file), '', '', '', w.unreadable, w.severity.error, text(f.error), ''], 'error');
+    for (const u of f.unchecked)
+      issueRow([ir - 3, w.noUnit, text(f.file), text(u.sheet), '', '', w.unchecked, w.severity.error, text(u.reason), ''], 'error');
     f.sheets.forEach((report, k) => {
       const unit = f.summaries[k]?.unit ?? w.noUnit;
       for (const i of report.issues) {
         if (!firstIssue.has(`${f.file}\u0000${report.sheet}`)) firstIssue.set(`${f.file}\u0000${report.sheet}`, ir);
         const where = i.sheet && i.sheet !== report.sheet ? `${i.sheet}!${i.cell ?? ''}` : (i.cell ?? '');
         issueRow(
-          [ir - 3, text(unit), text(f.file), text(report.sheet), text(where), text(personOf(report, i)), w.ruleName(i.rule), w.severity[i.severity], text(i.message), text(i.fix)],
+          [
+            ir - 3,
+            text(unit),
+            text(f.file),
+            text(report.sheet),
+            text(where),
+            text(personOf(report, i)),
+            w.ruleName(i.rule),
+            w.severity[i.severity],
+            text(i.message),
+            text(i.fix),
+          ],
           i.severity,
         );
       }
@@ -230,10 +243,31 @@ export function summaryBook(files: SummaryFile[], w: SummaryBookWords, when: str
   }
   // What could not be checked, below the units, with its reason.
   for (const f of files) {
-    const bad = [...(f.error !== null ? [{ sheet: '', reason: `${w.unreadable}：${f.error}` }] : []), ...f.unchecked.map((u) => ({ sheet: u.sheet, reason: `${w.unchecked}：${u.reason}` }))];
+    const bad = [
+      ...(f.error !== null ? [{ sheet: '', reason: `${w.unreadable}：${f.error}` }] : []),
+      ...f.unchecked.map((u) => ({ sheet: u.sheet, reason: `${w.unchecked}：${u.reason}` })),
+    ];
     for (const b of bad) {
       const row = sum.getRow(sr);
-      const values: ExcelJS.CellValue[] = [sr - 3, w.noUnit, text(b.sheet), text(f.file), '', null, null, '', null, null, null, null, '', null, null, '', text(b.reason)];
+      const values: ExcelJS.CellValue[] = [
+        sr - 3,
+        w.noUnit,
+        text(b.sheet),
+        text(f.file),
+        '',
+        null,
+        null,
+        '',
+        null,
+        null,
+        null,
+        null,
+        '',
+        null,
+        null,
+        '',
+        text(b.reason),
+      ];
       values.forEach((v, i) => (row.getCell(i + 1).value = v));
       body(row, sum, w.summaryCols.length, [17], BAD_FILL);
       sr++;

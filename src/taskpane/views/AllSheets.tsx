@@ -42,7 +42,18 @@ export interface AllSheetsProps {
 /** A checked sheet's card line and where its name takes the user (the header's first cell). */
 type Card = SheetLine & { cell: string };
 
-export function AllSheets({ locale, busy, settings, settingsBroken, scheme, readSheets, addSheets, removeAdded, goToSheet, say }: AllSheetsProps) {
+export function AllSheets({
+  locale,
+  busy,
+  settings,
+  settingsBroken,
+  scheme,
+  readSheets,
+  addSheets,
+  removeAdded,
+  goToSheet,
+  say,
+}: AllSheetsProps) {
   const st = useStyles();
   const w = allSheetsWords(locale);
   const [cards, setCards] = useState<Card[] | null>(null);

@@ -42,12 +42,17 @@ const en: AllSheetsWords = {
     `Scheme: ${name} (${{ argument: 'chosen in the pane', workbook: 'saved in the workbook', preset: 'recognised from the headers', inferred: 'inferred from the sheet' }[source]})`,
   people: (people, graded) => `${people} people, ${graded} graded`,
   top: (grade, count, limit) =>
-    limit === null ? `${grade}: ${count} (no quota)` : count > limit ? `${grade}: ${count}, limit ${limit}: ${count - limit} over` : `${grade}: ${count}, limit ${limit}`,
+    limit === null
+      ? `${grade}: ${count} (no quota)`
+      : count > limit
+        ? `${grade}: ${count}, limit ${limit}: ${count - limit} over`
+        : `${grade}: ${count}, limit ${limit}`,
   issues: (errors, warnings) => (errors + warnings === 0 ? 'No errors or warnings' : `${errors} error(s), ${warnings} warning(s)`),
   unchecked: 'Not checked: ',
   add: 'Add a summary sheet',
   remove: 'Delete the summary sheet',
-  added: (name) => `Added the sheet "${name}" (a row per sheet, with a chart of the shares against the limits). "Delete the summary sheet" undoes it.`,
+  added: (name) =>
+    `Added the sheet "${name}" (a row per sheet, with a chart of the shares against the limits). "Delete the summary sheet" undoes it.`,
   removed: (n) => (n > 0 ? 'Deleted the summary sheet: the workbook is as it was' : 'The summary sheet is no longer in the workbook'),
   noRoster: 'No sheet of this workbook holds a roster kaohe can read.',
 };
