@@ -2,13 +2,14 @@
  * The task pane: the scheme, then 检查 / 计算 / 名额 / 列对应 / 年度汇总. The session's state and
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Tab, TabList, Text } from '@fluentui/react-components';
 import { useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
 import { InPlaceMessage, MessageContext } from './InPlaceMessage';
 import { Busy } from './Busy';
+import { Notice } from './Notice';
 import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
@@ -91,24 +92,30 @@ export function Pane({ host, locale }: PaneProps) {
       />
 
       {elsewhere && sheet && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.otherSheet(elsewhere, sheet.read.sheet)}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="warning"
+          role="status"
+          actions={
             <Button size="small" onClick={on.check}>
               {s.checkSheet(elsewhere)}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {s.otherSheet(elsewhere, sheet.read.sheet)}
+        </Notice>
       )}
       {stale && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.stale}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="warning"
+          role="status"
+          actions={
             <Button size="small" onClick={on.check}>
               {s.recheck}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {s.stale}
+        </Notice>
       )}
 
       <div className={st.links}>
@@ -123,9 +130,9 @@ export function Pane({ host, locale }: PaneProps) {
       <FirstRunGuide guide={guide} s={s} />
 
       {sheet && !results && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{noFit ? s.chooseScheme : (forms ?? s.noRoster(sheet.read.sheet))}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" role="status">
+          {noFit ? s.chooseScheme : (forms ?? s.noRoster(sheet.read.sheet))}
+        </Notice>
       )}
       {results && results.people.length === 0 && <Text>{s.noPeople}</Text>}
 

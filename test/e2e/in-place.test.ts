@@ -37,7 +37,7 @@ const messages = (pane: Frame) =>
     .locator('[data-message-at]')
     .evaluateAll((places) =>
       places.flatMap((p) =>
-        [...p.querySelectorAll('.fui-MessageBarBody')].map((b) => `${p.getAttribute('data-message-at')}: ${b.textContent}`),
+        [...p.querySelectorAll('.kaohe-Notice__body')].map((b) => `${p.getAttribute('data-message-at')}: ${b.textContent}`),
       ),
     );
 

@@ -137,7 +137,7 @@ describe('a 年度汇总 of one quarter', () => {
       // At the top of the results, above the people, in the body text's own colour (not greyed), within sight.
       const [barTop, firstPerson, colour, inView] = await pane.evaluate(() => {
         const b = document.querySelector('[data-rule="annual-missing-period"]')!;
-        const title = b.querySelector('.fui-MessageBarTitle') ?? b;
+        const title = b.querySelector('.kaohe-Notice__title') ?? b;
         return [
           b.getBoundingClientRect().top,
           document.querySelector('[data-person]')!.getBoundingClientRect().top,
