@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { kaoheJson } from '../cli/helpers';
-import { ARTIFACTS, paneFrame, previewPages, seriousViolations } from './browser';
+import { ARTIFACTS, paneFrame, previewPages, seriousViolations, openTab } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const { openPage } = previewPages();
@@ -27,7 +27,7 @@ async function open(width: number, book: string, init?: (page: Page) => Promise<
 }
 
 async function rollUp(pane: Frame, summary: string): Promise<void> {
-  await pane.getByRole('tab', { name: '年度汇总' }).click();
+  await openTab(pane, '年度汇总');
   await pane.getByRole('button', { name: '汇总全年' }).click();
   await pane.getByText(summary).waitFor();
 }
