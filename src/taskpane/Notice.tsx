@@ -1,7 +1,7 @@
 /**
  * A message in a box: Fluent's MessageBar look (its intent colours, icons, border and spacing, from the theme's
  * tokens) without its component (1.2 KB gzipped of the pane's first load, measured: docs/performance.md).
- * The words wrap onto as many lines as they need; actions (a button or two) sit at the end of the last line, or
+ * The words wrap onto as many lines as they need; actions (a button or two) sit beside them, top right, or
  * under the words when there is no room beside them.
  *
  * Screen readers: `role` makes the box a live region of its own ("status" polite, "alert" at once); without it the
