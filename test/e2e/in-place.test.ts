@@ -276,12 +276,20 @@ describe('the pane at 320 px (issue #17)', () => {
         // 500 px holds the six; 320 px does not, in either language.
         expect([width, lang, inRow.length, hasMenu]).toEqual([width, lang, width === 500 ? 6 : inRow.length, width !== 500]);
         if (width === 320) {
-          // The last tab chosen from the menu: its name on the menu's button (where the user is), and its view shown.
+          // The last tab chosen from the menu by keyboard (↑ opens it on its last item): its name on the menu's button
+          // (where the user is), the focus back on that button, and its view shown.
           const last = words.tabs[5];
-          await openTab(pane, last);
+          await more.focus();
+          await page.keyboard.press('ArrowUp');
+          expect(await pane.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.textContent])).toEqual([
+            'menuitem',
+            last,
+          ]);
+          await page.keyboard.press('Enter');
           const named = pane.getByRole('button', { name: `${words.more}：${last}` });
           await named.waitFor();
           expect(await named.textContent()).toBe(last);
+          expect(await named.evaluate((b) => b === document.activeElement)).toBe(true);
           expect(await pane.getByRole('tabpanel', { name: last }).count()).toBe(1);
           expect(await row.evaluate((r) => r.getBoundingClientRect().height)).toBe(rowBox!.height);
           expect(await seriousViolations(pane)).toEqual([]);
