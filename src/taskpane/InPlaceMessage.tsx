@@ -8,8 +8,9 @@
  * Screen readers: each place is a polite live region (role="status") that is always there, so a confirmation put
  * into it is read out; an error comes as a new role="alert", which is read out as it appears.
  */
-import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useRef } from 'react';
+import { Notice } from './Notice';
 import type { Message, MessageAt } from './pane-state';
 
 export interface MessageContextValue {
@@ -53,16 +54,19 @@ export function InPlaceMessage({ at, className, barClassName }: { at: MessageAt;
     };
   }, [mine]);
   const bar = mine && (
-    // Laid out on lines of its own from the start: 'auto' measures and lays the bar out again a moment later, which
-    // would move what is below it after the pane has kept the clicked control in place.
-    <MessageBar intent={mine.intent} layout="multiline" className={barClassName}>
-      <MessageBarBody>{mine.text}</MessageBarBody>
-      <MessageBarActions>
+    // Its words wrap from the start (Fluent's MessageBar measured itself and laid itself out again a moment later),
+    // so nothing below it moves after the pane has kept the clicked control in place.
+    <Notice
+      intent={mine.intent}
+      className={barClassName}
+      actions={
         <Button size="small" appearance="transparent" onClick={dismiss}>
           {close}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      {mine.text}
+    </Notice>
   );
   return (
     <div ref={ref} className={mergeClasses(st.place, className)} data-message-at={at}>

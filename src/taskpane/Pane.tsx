@@ -2,18 +2,20 @@
  * The task pane: the scheme, then 检查 / 计算 / 名额 / 列对应 / 年度汇总. The session's state and
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { Suspense, useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
 import type { Host } from '../hosts/host';
 import type { TabKey } from './pane-state';
 import { InPlaceMessage, MessageContext } from './InPlaceMessage';
 import { Busy } from './Busy';
+import { Notice } from './Notice';
 import { SchemeBar } from './SchemeBar';
 import { strings } from './strings';
 import { usePaneStyles } from './styles';
 import { usePane } from './usePane';
 import { TabPanel } from './TabPanel';
+import { Tabs, type TabItem } from './Tabs';
 import { FirstRunGuide, GuideToggle, useFirstRunGuide } from './FirstRunGuide';
 import { CheckView } from './views/CheckView';
 import { AllSheets, AnnualView, ColumnsView, ComputeView, PeopleView, QuotaView, RankView, SchemeView } from './lazy-views';
@@ -52,6 +54,18 @@ export function Pane({ host, locale }: PaneProps) {
             : tab;
   // One primary button in sight: 计算, 列对应, 年度汇总 and 方案 have their own next step (预览 or 写入, 保存, 汇总 or 生成, 修改);
   // elsewhere — 检查, 人员, 名额 — checking again is what there is to do, and before the first read it is all there is.
+  const tabs: TabItem<TabKey>[] = [
+    ...(hasPeople
+      ? [
+          { value: 'check' as const, label: s.tabs.check },
+          { value: 'people' as const, label: units ? s.unitsTab : s.tabs.people },
+          { value: 'compute' as const, label: s.tabs.compute },
+          { value: sideTab, label: s.tabs[sideTab] },
+          { value: 'columns' as const, label: s.tabs.columns },
+        ]
+      : []),
+    { value: 'annual', label: s.tabs.annual },
+  ];
   const leads = !!sheet && (shown === 'compute' || shown === 'columns' || shown === 'annual' || shown === 'scheme');
   // Nothing moves under the cursor: a message that comes (or goes) above the control just used would push it; the
   // pane scrolls by as much, so the control stays where it was clicked. Then the message is scrolled into view if
@@ -91,24 +105,30 @@ export function Pane({ host, locale }: PaneProps) {
       />
 
       {elsewhere && sheet && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.otherSheet(elsewhere, sheet.read.sheet)}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="warning"
+          role="status"
+          actions={
             <Button size="small" onClick={on.check}>
               {s.checkSheet(elsewhere)}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {s.otherSheet(elsewhere, sheet.read.sheet)}
+        </Notice>
       )}
       {stale && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.stale}</MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="warning"
+          role="status"
+          actions={
             <Button size="small" onClick={on.check}>
               {s.recheck}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {s.stale}
+        </Notice>
       )}
 
       <div className={st.links}>
@@ -123,22 +143,15 @@ export function Pane({ host, locale }: PaneProps) {
       <FirstRunGuide guide={guide} s={s} />
 
       {sheet && !results && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{noFit ? s.chooseScheme : (forms ?? s.noRoster(sheet.read.sheet))}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" role="status">
+          {noFit ? s.chooseScheme : (forms ?? s.noRoster(sheet.read.sheet))}
+        </Notice>
       )}
       {results && results.people.length === 0 && <Text>{s.noPeople}</Text>}
 
       {sheet && (
         <>
-          <TabList className={st.tabs} selectedValue={tab} onTabSelect={(_e, d) => on.tab(d.value as TabKey)}>
-            {hasPeople && <Tab value="check">{s.tabs.check}</Tab>}
-            {hasPeople && <Tab value="people">{units ? s.unitsTab : s.tabs.people}</Tab>}
-            {hasPeople && <Tab value="compute">{s.tabs.compute}</Tab>}
-            {hasPeople && <Tab value={sideTab}>{s.tabs[sideTab]}</Tab>}
-            {hasPeople && <Tab value="columns">{s.tabs.columns}</Tab>}
-            <Tab value="annual">{s.tabs.annual}</Tab>
-          </TabList>
+          <Tabs items={tabs} selected={tabs.some((t) => t.value === shown) ? shown : null} more={s.moreTabs} onSelect={on.tab} />
           <TabPanel label={shown === 'people' && units ? s.unitsTab : s.tabs[shown]} loading={s.reading}>
             {shown === 'check' && results && (
               <CheckView

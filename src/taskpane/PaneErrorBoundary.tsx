@@ -1,7 +1,7 @@
 /** Never a blank pane: whatever fails while drawing is shown, in words. */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 import type { Locale } from '../engine';
+import { Notice } from './Notice';
 import { strings } from './strings';
 
 export class PaneErrorBoundary extends Component<{ locale: Locale; children: ReactNode }, { error: Error | null }> {
@@ -14,9 +14,9 @@ export class PaneErrorBoundary extends Component<{ locale: Locale; children: Rea
   override render() {
     if (this.state.error) {
       return (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{strings(this.props.locale).unexpected + this.state.error.message}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" role="alert">
+          {strings(this.props.locale).unexpected + this.state.error.message}
+        </Notice>
       );
     }
     return this.props.children;

@@ -4,12 +4,13 @@
  * exported. A scheme picked or imported is tried on the sheet (its fit and issues shown) and saved
  * to the workbook only when the user confirms it.
  */
-import { Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Select, Subtitle2 } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { type Locale, pct, type Scheme } from '../engine';
 import { allPresets } from '../schemes';
 import { type schemeInUse, type SchemeChoice, schemeTitle } from './session';
 import type { Strings } from './strings';
+import { FormField } from './FormField';
 import { InPlaceMessage } from './InPlaceMessage';
 import { usePaneStyles } from './styles';
 
@@ -71,21 +72,29 @@ export function SchemeBar({
       )}
 
       <div className={st.schemeRow}>
-        <Field className={st.field} label={s.scheme}>
-          <Select className={st.select} value={current?.id ?? ''} onChange={(_e, d) => onPick(d.value)} disabled={busy || sheet === null}>
-            {!current && (
-              <option value="" disabled>
-                {s.schemeNone}
-              </option>
-            )}
-            {current && !allPresets().some((p) => p.id === current.id) && <option value={current.id}>{name(current)}</option>}
-            {allPresets().map((p) => (
-              <option key={p.id} value={p.id}>
-                {name(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FormField className={st.field} label={s.scheme}>
+          {(control) => (
+            <Select
+              {...control}
+              className={st.select}
+              value={current?.id ?? ''}
+              onChange={(_e, d) => onPick(d.value)}
+              disabled={busy || sheet === null}
+            >
+              {!current && (
+                <option value="" disabled>
+                  {s.schemeNone}
+                </option>
+              )}
+              {current && !allPresets().some((p) => p.id === current.id) && <option value={current.id}>{name(current)}</option>}
+              {allPresets().map((p) => (
+                <option key={p.id} value={p.id}>
+                  {name(p)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
       </div>
       <div className={st.links}>
         <Button size="small" appearance="transparent" onClick={onShow} disabled={!current}>

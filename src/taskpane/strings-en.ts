@@ -140,6 +140,7 @@ export const englishStrings = (): Strings => ({
   formsRemoved: (n) =>
     n > 0 ? `Deleted the ${n} added forms; the workbook is as it was` : 'The added forms are no longer in the workbook',
   close: 'Close',
+  moreTabs: 'More',
   guideTitle: 'Three steps',
   guideSteps: {
     check: 'finds blank, wrong and over-the-maximum cells; click one to select it',

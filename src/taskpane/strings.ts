@@ -142,6 +142,8 @@ export const zhStrings = {
   removeForms: '删除生成的汇总表',
   formsRemoved: (n: number) => (n > 0 ? `已删除生成的 ${n} 个汇总表，工作簿恢复原样` : '生成的汇总表已不在工作簿中'),
   close: '关闭',
+  // The menu at the end of the tab row holding the tabs that do not fit (320 px); its button says which is open.
+  moreTabs: '更多',
   // The first-run guide (issue #17): the three steps, one line each; the names are the tabs'.
   guideTitle: '三步用法',
   guideSteps: {

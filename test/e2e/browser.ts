@@ -65,6 +65,18 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Opens a tab of the pane by its name: from the tab row, or from the 更多 (More) menu at its end when the tab does
+ * not fit in the row (at 320 px).
+ */
+export async function openTab(pane: Frame, name: string): Promise<void> {
+  await pane.getByRole('tablist').waitFor();
+  const tab = pane.getByRole('tab', { name, exact: true });
+  if ((await tab.count()) > 0) return tab.click();
+  await pane.getByRole('button', { name: /^(更多|More)/ }).click();
+  await pane.getByRole('menuitem', { name, exact: true }).click();
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

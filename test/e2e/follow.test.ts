@@ -4,7 +4,7 @@
  * exactly the sheet it was written on.
  */
 import type { Frame, Page } from 'playwright-core';
-import { gridTexts, previewPages, shot } from './browser';
+import { gridTexts, previewPages, shot, openTab } from './browser';
 
 const { openPage } = previewPages();
 
@@ -51,7 +51,7 @@ describe('the pane follows the workbook', () => {
     const { page, pane } = await openPage('width=500&book=examples/gwy-2020-year.xlsx');
     await pane.getByText(Q1).waitFor();
     const q1 = await gridTexts(page);
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     // Formulas: every total is written, where 第二季度 holds other totals.
     await pane.getByRole('radio', { name: '公式（改分后自动重算）' }).check();
     await pane.getByRole('button', { name: '预览写入内容' }).click();
@@ -68,7 +68,7 @@ describe('the pane follows the workbook', () => {
     expect(await gridTexts(page)).toEqual(q2);
     expect(await page.locator('td.written').count()).toBe(0);
     // The pane's 第二季度 is 第二季度 as it is: no phantom total or grade of 第一季度.
-    await pane.getByRole('tab', { name: '检查' }).click();
+    await openTab(pane, '检查');
     await pane.getByText(Q2).waitFor();
     await pane.getByText('没有发现问题').waitFor();
     expect(await pane.locator('button[data-cell]').count()).toBe(0);

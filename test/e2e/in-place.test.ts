@@ -2,11 +2,11 @@
  * Answers where the eye is, and the pane at 320 px (issue #17, points 3 and 7), in Chromium on the preview:
  * a message appears beside the control that caused it and inside the viewport (保存列对应, 生成汇总表 and 删除
  * at 320 px, 预览/写入 and a refused write in 计算), the control clicked does not move, a tab's message ends
- * when another tab is opened, and one replaces the last; the tabs in one row or an even grid, one primary button
+ * when another tab is opened, and one replaces the last; the tabs in one row (the rest in a 更多 menu), one primary button
  * in sight, no text under 14 px, a column's role moved from another column said under it; axe at 320 and 500 px.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
-import { previewPages, seriousViolations, settled, shot } from './browser';
+import { previewPages, seriousViolations, settled, shot, openTab } from './browser';
 
 const { openPage } = previewPages();
 const YEAR = 'examples/gwy-2020-year.xlsx';
@@ -37,7 +37,7 @@ const messages = (pane: Frame) =>
     .locator('[data-message-at]')
     .evaluateAll((places) =>
       places.flatMap((p) =>
-        [...p.querySelectorAll('.fui-MessageBarBody')].map((b) => `${p.getAttribute('data-message-at')}: ${b.textContent}`),
+        [...p.querySelectorAll('.kaohe-Notice__body')].map((b) => `${p.getAttribute('data-message-at')}: ${b.textContent}`),
       ),
     );
 
@@ -47,7 +47,7 @@ const toBottom = (pane: Frame) => pane.evaluate(() => window.scrollTo(0, documen
 describe('a message beside the control that caused it (issue #17)', () => {
   it('says 列对应已保存 under 保存列对应, in view, without moving the button; another tab ends it', async () => {
     const { page, pane } = await open(320);
-    await pane.getByRole('tab', { name: '列对应' }).click();
+    await openTab(pane, '列对应');
     const save = pane.getByRole('button', { name: '保存列对应' });
     // 工作负荷 moved from P to Q: P is set to 不使用, and said under Q's dropdown.
     await pane.getByLabel(/^识别为 Q /).selectOption({ label: '工作负荷' });
@@ -71,17 +71,17 @@ describe('a message beside the control that caused it (issue #17)', () => {
     await shot(page, 'in-place-320-columns-saved');
 
     // The message belongs to 列对应: gone in 检查, and not back when 列对应 is opened again.
-    await pane.getByRole('tab', { name: '检查' }).click();
+    await openTab(pane, '检查');
     await pane.getByText(/^错误 \d+ 个，警告 \d+ 个$/).waitFor();
     expect(await messages(pane)).toEqual([]);
-    await pane.getByRole('tab', { name: '列对应' }).click();
+    await openTab(pane, '列对应');
     await save.waitFor();
     expect(await messages(pane)).toEqual([]);
   });
 
   it('answers 预览 and 写入 in 计算 in view at 320 px, and a refused write beside 写入表格 as an alert', async () => {
     const { page, pane } = await open(320);
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     await expectInView(pane.getByText('将写入 11 人：总分 9 人、等次 11 人'), 'the preview');
     const write = pane.getByRole('button', { name: '写入表格' });
@@ -108,10 +108,10 @@ describe('a message beside the control that caused it (issue #17)', () => {
     await shot(page, 'in-place-320-written');
 
     // 名额 does not show 计算's message; back in 计算 the view itself says what holds (撤销, the quotas after writing).
-    await pane.getByRole('tab', { name: '名额' }).click();
+    await openTab(pane, '名额');
     await pane.getByText('— 名额分界线 —').waitFor();
     expect(await messages(pane)).toEqual([]);
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByText('写入后：全单位“好”6 人，名额 4 人，仍超出 2 人').waitFor();
     expect(await messages(pane)).toEqual([]);
     await pane.getByRole('button', { name: '撤销上次写入' }).click();
@@ -136,7 +136,7 @@ describe('a message beside the control that caused it (issue #17)', () => {
   for (const width of [320, 500]) {
     it(`answers 生成汇总表 and 删除 in 年度汇总 in view at ${width} px, beside 删除生成的汇总表`, async () => {
       const { page, pane } = await open(width, YEAR);
-      await pane.getByRole('tab', { name: '年度汇总' }).click();
+      await openTab(pane, '年度汇总');
       await pane.getByRole('button', { name: '汇总全年' }).click();
       await pane.getByText('12 人；错误 2 个，警告 3 个').waitFor();
       await pane.getByRole('button', { name: '预览汇总表' }).click();
@@ -170,14 +170,14 @@ function views(pane: Frame): [string, () => Promise<void>][] {
     [
       'people',
       async () => {
-        await pane.getByRole('tab', { name: '人员' }).click();
+        await openTab(pane, '人员');
         await pane.getByText('共 16 人').waitFor();
       },
     ],
     [
       'compute',
       async () => {
-        await pane.getByRole('tab', { name: '计算' }).click();
+        await openTab(pane, '计算');
         await pane.getByRole('button', { name: '预览写入内容' }).waitFor();
       },
     ],
@@ -191,21 +191,21 @@ function views(pane: Frame): [string, () => Promise<void>][] {
     [
       'quota',
       async () => {
-        await pane.getByRole('tab', { name: '名额' }).click();
+        await openTab(pane, '名额');
         await pane.getByText('— 名额分界线 —').waitFor();
       },
     ],
     [
       'columns',
       async () => {
-        await pane.getByRole('tab', { name: '列对应' }).click();
+        await openTab(pane, '列对应');
         await pane.getByRole('button', { name: '保存列对应' }).waitFor();
       },
     ],
     [
       'annual',
       async () => {
-        await pane.getByRole('tab', { name: '年度汇总' }).click();
+        await openTab(pane, '年度汇总');
         await pane.getByRole('button', { name: '汇总全年' }).waitFor();
       },
     ],
@@ -227,31 +227,77 @@ function views(pane: Frame): [string, () => Promise<void>][] {
 }
 
 describe('the pane at 320 px (issue #17)', () => {
-  it('shows the six tabs as two even rows of three at 320 px and in one row at 500 px', async () => {
+  // Chinese and English, at 320 and 500 px: the tabs that fit in one row, the rest in the 更多 (More) menu at its end.
+  const names = {
+    'zh-CN': {
+      first: '16 人：定等次 12，不定等次 2，不参加 2',
+      tabs: ['检查', '人员', '计算', '名额', '列对应', '年度汇总'],
+      more: '更多',
+    },
+    'en-US': { first: '16 people: 12 graded', tabs: ['Check', 'People', 'Compute', 'Quotas', 'Columns', 'Year'], more: 'More' },
+  } as const;
+  for (const lang of ['zh-CN', 'en-US'] as const) {
     for (const width of [320, 500]) {
-      const { pane } = await open(width);
-      const boxes = await pane.getByRole('tab').evaluateAll((tabs) =>
-        tabs.map((t) => {
-          const r = t.getBoundingClientRect();
-          return {
-            text: t.querySelector('.fui-Tab__content')?.textContent,
-            top: Math.round(r.top),
-            width: Math.round(r.width),
-            height: Math.round(r.height),
-          };
-        }),
-      );
-      expect(boxes.map((b) => b.text)).toEqual(['检查', '人员', '计算', '名额', '列对应', '年度汇总']);
-      const rows = [...new Set(boxes.map((b) => b.top))];
-      // Each tab on one line (every tab the same height), none alone on a row, every tab the same width in a grid.
-      expect(new Set(boxes.map((b) => b.height)).size).toBe(1);
-      if (width === 320) {
-        expect(rows).toHaveLength(2);
-        expect(rows.map((top) => boxes.filter((b) => b.top === top).length)).toEqual([3, 3]);
-        expect(new Set(boxes.map((b) => b.width)).size).toBe(1);
-      } else expect(rows).toHaveLength(1);
+      it(`keeps the tabs in one row at ${width} px in ${lang}, every one reachable (in the row or its menu), axe clean`, async () => {
+        const { page, pane } = await openPage(`width=${width}&lang=${lang}`);
+        const words = names[lang];
+        await pane.getByText(words.first).waitFor();
+        const row = pane.getByRole('tablist').locator('..');
+        const inRow = await pane.getByRole('tab').allTextContents();
+        const more = pane.getByRole('button', { name: new RegExp(`^${words.more}`) });
+        const hasMenu = (await more.count()) > 0;
+        let inMenu: string[] = [];
+        if (hasMenu) {
+          await more.click();
+          inMenu = await pane.getByRole('menuitem').allTextContents();
+          // Open, the menu is still within the pane, and axe finds nothing in it.
+          expect(await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+          expect(await seriousViolations(pane)).toEqual([]);
+          await shot(page, `tabs-${width}-${lang}-menu`);
+          await page.keyboard.press('Escape');
+          expect(await more.evaluate((b) => b === document.activeElement)).toBe(true);
+        }
+        // Every tab once, in order: the row then the menu.
+        expect([...inRow, ...inMenu]).toEqual([...words.tabs]);
+        // One line high: the row is as high as a tab, every tab and the menu button on the same line.
+        const boxes = await row.evaluate((r) =>
+          [r, ...r.querySelectorAll('[role="tab"], [aria-haspopup="menu"]')].map((e) => {
+            const b = e.getBoundingClientRect();
+            return { top: Math.round(b.top), height: Math.round(b.height), right: Math.round(b.right) };
+          }),
+        );
+        const [rowBox, ...tabBoxes] = boxes;
+        expect(new Set(tabBoxes.map((b) => `${b.top}/${b.height}`)).size).toBe(1);
+        expect(rowBox!.height).toBe(tabBoxes[0]!.height);
+        expect(Math.max(...tabBoxes.map((b) => b.right))).toBeLessThanOrEqual(rowBox!.right);
+        expect(await pane.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+        expect(await seriousViolations(pane)).toEqual([]);
+        await shot(page, `tabs-${width}-${lang}`);
+        // 500 px holds the six; 320 px does not, in either language.
+        expect([width, lang, inRow.length, hasMenu]).toEqual([width, lang, width === 500 ? 6 : inRow.length, width !== 500]);
+        if (width === 320) {
+          // The last tab chosen from the menu by keyboard (↑ opens it on its last item): its name on the menu's button
+          // (where the user is), the focus back on that button, and its view shown.
+          const last = words.tabs[5];
+          await more.focus();
+          await page.keyboard.press('ArrowUp');
+          expect(await pane.evaluate(() => [document.activeElement?.getAttribute('role'), document.activeElement?.textContent])).toEqual([
+            'menuitem',
+            last,
+          ]);
+          await page.keyboard.press('Enter');
+          const named = pane.getByRole('button', { name: `${words.more}：${last}` });
+          await named.waitFor();
+          expect(await named.textContent()).toBe(last);
+          expect(await named.evaluate((b) => b === document.activeElement)).toBe(true);
+          expect(await pane.getByRole('tabpanel', { name: last }).count()).toBe(1);
+          expect(await row.evaluate((r) => r.getBoundingClientRect().height)).toBe(rowBox!.height);
+          expect(await seriousViolations(pane)).toEqual([]);
+          await shot(page, `tabs-${width}-${lang}-last-chosen`);
+        }
+      });
     }
-  });
+  }
 
   for (const width of [320, 500]) {
     it(`has at most one primary button, no text under 14 px, no sideways scrolling and no axe violation on every view at ${width} px`, async () => {
@@ -291,7 +337,7 @@ describe('the pane at 320 px (issue #17)', () => {
 
   it('keeps a header’s bracket whole and shows each 列对应 choice in full at 320 px', async () => {
     const { page, pane } = await open(320);
-    await pane.getByRole('tab', { name: '列对应' }).click();
+    await openTab(pane, '列对应');
     await pane.getByRole('button', { name: '保存列对应' }).waitFor();
     // A bracketed part of a header is on one line: its box is one line high.
     const brackets = await pane

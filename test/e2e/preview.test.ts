@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kaoheJson } from '../cli/helpers';
 import { tempDir } from '../helpers/xlsx';
-import { gridTexts, paneFrame, previewPages, seriousViolations, shot } from './browser';
+import { gridTexts, paneFrame, previewPages, seriousViolations, shot, openTab } from './browser';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
 const { openPage } = previewPages();
@@ -63,7 +63,7 @@ describe('the task pane in the browser preview', () => {
 
     // 计算: preview, write, and compare with the command line on the same file.
     const before = await gridTexts(page);
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     // Y11's 好 differs from the bands but a direct grade could give it: kept and reported, never overwritten.
     await pane.getByText('将写入 11 人：总分 9 人、等次 11 人').waitFor();
@@ -90,7 +90,7 @@ describe('the task pane in the browser preview', () => {
     expect(await page.locator('td.written').count()).toBe(report.output.cells);
 
     // 名额: the violation, the ranking and the cut line with its tie.
-    await pane.getByRole('tab', { name: '名额' }).click();
+    await openTab(pane, '名额');
     const quota = pane.getByRole('region', { name: '好 全单位' });
     await quota.getByText('超出 2 人').waitFor();
     await quota.getByText('— 名额分界线 —').waitFor();
@@ -98,7 +98,7 @@ describe('the task pane in the browser preview', () => {
     await shot(page, '05-quota');
 
     // 撤销: every cell as it was.
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('button', { name: '撤销上次写入' }).click();
     await pane.getByText('已撤销，写入的单元格恢复原样').waitFor();
     expect(await gridTexts(page)).toEqual(before);
@@ -128,7 +128,7 @@ describe('the task pane in the browser preview', () => {
   it('refuses to write a protected sheet, and one changed since the check, with a clear message', async () => {
     const { page, pane } = await open();
     await page.check('#protect');
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     await pane.getByRole('button', { name: '写入表格' }).click();
     await pane.getByText(/工作表受保护，无法写入/).waitFor();
@@ -152,7 +152,7 @@ describe('the task pane in the browser preview', () => {
     const english = await paneFrame(page, pane);
     await english.getByText('16 people: 12 graded, 2 without a grade, 2 not appraised here').waitFor();
     await english.getByText('Political quality 6.5 is over the maximum of 6').waitFor();
-    await english.getByRole('tab', { name: 'Quotas' }).click();
+    await openTab(english, 'Quotas');
     await english.getByText('Whole office: "好" 6, limit 4').waitFor();
     await shot(page, '10-english');
   });
@@ -161,7 +161,7 @@ describe('the task pane in the browser preview', () => {
 describe('the other flows', () => {
   it('writes live formulas, which the sheet recalculates to what the CLI computes', async () => {
     const { page, pane } = await open(500);
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('radio', { name: '公式（改分后自动重算）' }).check();
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     await pane.getByRole('button', { name: '写入表格' }).click();
@@ -192,12 +192,12 @@ describe('the other flows', () => {
     const pane = await paneFrame(page, first);
     await pane.getByText('16 人：定等次 12，不定等次 2，不参加 2').waitFor();
     expect(await pane.getByText('错误 6 个，警告 2 个').count()).toBe(0);
-    await pane.getByRole('tab', { name: '列对应' }).click();
+    await openTab(pane, '列对应');
     await pane.getByLabel('识别为 P 绩（35分） 其他').selectOption({ label: '工作负荷' });
     await pane.getByRole('button', { name: '保存列对应' }).click();
     await pane.getByText('列对应已保存到工作簿').waitFor();
     await shot(page, '12-columns');
-    await pane.getByRole('tab', { name: '检查' }).click();
+    await openTab(pane, '检查');
     await pane.getByText('错误 6 个，警告 2 个').waitFor();
     // The correction is in the workbook: a pane opened again reads it.
     await page.evaluate(() => {
@@ -219,7 +219,7 @@ describe('the other flows', () => {
     await pane.getByText('已载入方案 本局方案 · ju-bureau，正在本表试用').waitFor();
     await pane.getByRole('button', { name: '保存到工作簿' }).click();
     await pane.getByText('已导入方案 本局方案 · ju-bureau，并保存到工作簿').waitFor();
-    await pane.getByRole('tab', { name: '名额' }).click();
+    await openTab(pane, '名额');
     await pane.getByText('全单位“好”6 人，名额 6 人').waitFor();
     await shot(page, '13-imported');
     const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出方案' }).click()]);
@@ -233,7 +233,7 @@ describe('the other flows', () => {
     const again = await paneFrame(page, pane);
     await again.getByText('16 人：定等次 12，不定等次 2，不参加 2').waitFor();
     expect(await scriptsOf(again)).toContain('schemes.js');
-    await again.getByRole('tab', { name: '名额' }).click();
+    await openTab(again, '名额');
     await again.getByText('全单位“好”6 人，名额 6 人').waitFor();
   });
 
@@ -251,7 +251,7 @@ describe('the other flows', () => {
 describe('年度汇总 on the year workbook', () => {
   it('rolls the four quarters up, adds the summary forms with a native chart, and deletes them again', async () => {
     const { page, pane } = await openPage('width=500&book=examples/gwy-2020-year.xlsx');
-    await pane.getByRole('tab', { name: '年度汇总' }).click();
+    await openTab(pane, '年度汇总');
     const tabs = () => page.locator('#tabs button').allTextContents();
     const before = await tabs();
     expect(before).toEqual(['第一季度', '第二季度', '第三季度', '第四季度', '年度考核']);
@@ -293,7 +293,7 @@ describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
   it('ranks the units within 街道 and 区直单位, writes the places, and rolls the months up into the alerts', async () => {
     const { page, pane } = await openPage('width=320&book=examples/qu-zuzhi-2014-months.xlsx');
     await pane.getByText('按表头识别：区组织工作考核（街道党工委、区直机关党组织） · qu-zuzhi-2014').waitFor();
-    await pane.getByRole('tab', { name: '排名' }).click();
+    await openTab(pane, '排名');
     const streets = pane.getByRole('region', { name: '街道' });
     await streets.getByText('街道（5 个单位）').waitFor();
     // 1月: 东城 90, 西城 85, 中山 82, 南湖 80, 北山 75.
@@ -306,14 +306,14 @@ describe('organisations on the month workbook (qu-zuzhi-2014)', () => {
     await page.locator('td[data-cell="B6"].selected').waitFor();
     await shot(page, '30-units-ranked');
 
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     await pane.getByRole('button', { name: '预览写入内容' }).click();
     await pane.getByText('将写入 8 个单位：总分 8 个、排名 8 个').waitFor();
     await pane.getByRole('button', { name: '写入表格' }).click();
     await page.locator('td[data-cell="G6"]', { hasText: '5' }).waitFor(); // 北山街道, last of 5 in 1月
     await shot(page, '31-places-written');
 
-    await pane.getByRole('tab', { name: '年度汇总' }).click();
+    await openTab(pane, '年度汇总');
     await pane.getByRole('button', { name: '汇总全年' }).click();
     await pane.getByText(/已汇总：1月、2月、3月、4月$/).waitFor();
     const { report } = await kaoheJson('annual', join(__dirname, '..', '..', 'examples', 'qu-zuzhi-2014-months.xlsx'));
@@ -333,7 +333,7 @@ describe('people first (issue 17)', () => {
       const { page, pane } = await open(width);
       // Issues name the person first, the cell second.
       expect(await pane.locator('button[data-cell="E10"]').getAttribute('data-person')).toBe('杨帆');
-      await pane.getByRole('tab', { name: '人员' }).click();
+      await openTab(pane, '人员');
       await pane.getByText('共 16 人').waitFor();
       expect(await pane.locator('button[data-status]').count()).toBe(16);
       await pane.getByText('不定等次（试用期）').waitFor();
@@ -388,24 +388,24 @@ describe('layout and accessibility', () => {
         [
           'people',
           async () => {
-            await pane.getByRole('tab', { name: '人员' }).click();
+            await openTab(pane, '人员');
             await pane.getByText('共 16 人').waitFor();
           },
         ],
         [
           'compute',
           async () => {
-            await pane.getByRole('tab', { name: '计算' }).click();
+            await openTab(pane, '计算');
             await pane.getByRole('button', { name: '预览写入内容' }).click();
             await pane.getByText('将写入 11 人：总分 9 人、等次 11 人').waitFor();
           },
         ],
-        ['quota', async () => pane.getByRole('tab', { name: '名额' }).click()],
-        ['columns', async () => pane.getByRole('tab', { name: '列对应' }).click()],
+        ['quota', async () => openTab(pane, '名额')],
+        ['columns', async () => openTab(pane, '列对应')],
         [
           'annual',
           async () => {
-            await pane.getByRole('tab', { name: '年度汇总' }).click();
+            await openTab(pane, '年度汇总');
             await pane.getByRole('button', { name: '汇总全年' }).click();
             await pane.getByRole('button', { name: '预览汇总表' }).click();
             await pane.getByText('平时考核结果汇总表：', { exact: false }).waitFor();
@@ -428,7 +428,7 @@ describe('layout and accessibility', () => {
     // half-way colour is there to be measured every time.
     const { pane } = await open(320);
     await pane.addStyleTag({ content: '.fui-Button { transition-duration: 2s !important; }' });
-    await pane.getByRole('tab', { name: '计算' }).click();
+    await openTab(pane, '计算');
     const previewButton = pane.getByRole('button', { name: '预览写入内容' });
     await pane.evaluate(() =>
       (

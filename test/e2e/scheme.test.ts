@@ -4,7 +4,7 @@
  * beside the field, and a scheme copied from one workbook and pasted into another. Screenshots at 320 and 500 px.
  */
 import type { Frame } from 'playwright-core';
-import { previewPages, seriousViolations, shot } from './browser';
+import { previewPages, seriousViolations, shot, openTab } from './browser';
 
 const { openPage } = previewPages();
 
@@ -61,7 +61,7 @@ describe('the 方案 view', () => {
     ).toBe(true);
     await pane.getByRole('button', { name: '重新检查' }).click();
     await pane.getByText('按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上').waitFor();
-    await pane.getByRole('tab', { name: '名额' }).click();
+    await openTab(pane, '名额');
     await pane
       .getByText(/“好”5 人，名额 3 人/)
       .first()

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { kaoheJson } from '../cli/helpers';
-import { ARTIFACTS, paneFrame, previewPages, seriousViolations } from './browser';
+import { ARTIFACTS, paneFrame, previewPages, seriousViolations, openTab } from './browser';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const { openPage } = previewPages();
@@ -27,7 +27,7 @@ async function open(width: number, book: string, init?: (page: Page) => Promise<
 }
 
 async function rollUp(pane: Frame, summary: string): Promise<void> {
-  await pane.getByRole('tab', { name: '年度汇总' }).click();
+  await openTab(pane, '年度汇总');
   await pane.getByRole('button', { name: '汇总全年' }).click();
   await pane.getByText(summary).waitFor();
 }
@@ -137,7 +137,7 @@ describe('a 年度汇总 of one quarter', () => {
       // At the top of the results, above the people, in the body text's own colour (not greyed), within sight.
       const [barTop, firstPerson, colour, inView] = await pane.evaluate(() => {
         const b = document.querySelector('[data-rule="annual-missing-period"]')!;
-        const title = b.querySelector('.fui-MessageBarTitle') ?? b;
+        const title = b.querySelector('.kaohe-Notice__title') ?? b;
         return [
           b.getBoundingClientRect().top,
           document.querySelector('[data-person]')!.getBoundingClientRect().top,

@@ -52,7 +52,7 @@ describe('the pane follows the workbook', () => {
     const notice = await screen.findByText('当前工作表是“第二季度”，下面仍是“第一季度”的结果：列对应的改动尚未保存。');
     expect(host.reads).toBe(1);
     expect(sheetLine()).toBe('工作表：第一季度');
-    await user.click(within(notice.closest('.fui-MessageBar') as HTMLElement).getByRole('button', { name: '检查“第二季度”' }));
+    await user.click(within(notice.closest('.kaohe-Notice') as HTMLElement).getByRole('button', { name: '检查“第二季度”' }));
     await waitFor(() => expect(sheetLine()).toBe('工作表：第二季度'));
     // The corrections were made for 第一季度: not carried over.
     expect(screen.queryByText(/当前工作表是/)).toBeNull();

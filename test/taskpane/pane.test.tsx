@@ -182,7 +182,7 @@ describe('the task pane', () => {
     act(() => host.change());
     const warning = await screen.findByText('表格在检查之后有改动，请重新检查后再写入');
     expect((screen.getByRole('button', { name: '预览写入内容' }) as HTMLButtonElement).disabled).toBe(true);
-    await user.click(within(warning.closest('.fui-MessageBar') as HTMLElement).getByRole('button', { name: '重新检查' }));
+    await user.click(within(warning.closest('.kaohe-Notice') as HTMLElement).getByRole('button', { name: '重新检查' }));
     await waitFor(() => expect((screen.getByRole('button', { name: '预览写入内容' }) as HTMLButtonElement).disabled).toBe(false));
   });
 

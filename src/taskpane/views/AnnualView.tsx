@@ -3,7 +3,7 @@
  * which annual grade and why, the issues, the annual quota — then the two summary forms,
  * previewed, added as new sheets, and deleted again by the pane's undo.
  */
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { CARD } from './card';
 import { type Issue, type Locale, scopeName, words } from '../../engine';
@@ -11,6 +11,7 @@ import type { AddedSheets } from '../../hosts/host';
 import { noFitNote, type PaneYear, schemeTitle, titleOf } from '../session';
 import type { Strings } from '../strings';
 import { InPlaceMessage } from '../InPlaceMessage';
+import { Notice } from '../Notice';
 import { IssueList } from './IssueList';
 import { YearPeople } from './YearPeople';
 
@@ -18,7 +19,6 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   preview: CARD,
-  block: { display: 'block' },
 });
 
 export interface AnnualViewProps {
@@ -75,20 +75,13 @@ export function AnnualView({ run, previewing, added, s, locale, busy, onRollUp, 
         </Button>
       </div>
       <InPlaceMessage at="year" />
-      {problem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      {problem && <Notice intent="warning">{problem}</Notice>}
       {year && (
         <>
           {lacking && (
-            <MessageBar ref={missing} intent="warning" layout="multiline" data-rule={lacking.rule}>
-              <MessageBarBody>
-                <MessageBarTitle className={st.block}>{words(lacking, locale).message}</MessageBarTitle>
-                {s.yearPending(scoresOnly)}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice ref={missing} intent="warning" data-rule={lacking.rule} title={words(lacking, locale).message}>
+              {s.yearPending(scoresOnly)}
+            </Notice>
           )}
           {scoresOnly && <Caption1>{s.scoresOnlyYear}</Caption1>}
           <Text weight="semibold">
