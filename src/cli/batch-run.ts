@@ -23,7 +23,7 @@ export interface BatchRequest {
 }
 
 /** The summary workbook's bytes: 汇总 and 问题清单 by exceljs, the chart written into the package after. */
-async function summaryBytes(files: FileCheck[], locale: Locale): Promise<Buffer> {
+export async function summaryBytes(files: FileCheck[], locale: Locale): Promise<Buffer> {
   const now = new Date();
   const two = (n: number) => String(n).padStart(2, '0');
   const when = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;

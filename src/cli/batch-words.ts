@@ -31,7 +31,14 @@ const zh = {
   noFiles: (paths: string[]) => `${paths.join('、')} 中没有 Excel 工作簿（.xlsx、.xlsm、.xls）`,
   tooManyFiles: (n: number, max: number) => `要检查的工作簿超过 ${max} 个（已找到 ${n} 个）：请分批检查`,
   badJobs: (v: string) => `--jobs 应为 1 到 64 的整数，而不是“${v}”`,
-  onlyCheck: '一次检查多个文件或文件夹只用于 check 命令；grade 请用 --out-dir',
+  onlyCheck: '一次处理多个文件或文件夹只用于 check 和 grade（grade 用 --out-dir 指定副本的文件夹）',
+  needOutDir: '为文件夹或多个工作簿写副本时，请用 --out-dir 指定副本放在哪个文件夹：kaohe grade <文件夹> --out-dir <副本文件夹>',
+  outDirInside: (out: string, input: string) => `副本文件夹 ${out} 不能在要处理的文件夹 ${input} 里面：下次检查会把副本当成新的报表`,
+  sameCopy: '有两个工作簿的副本会同名（如 表.xls 和 表.xlsx）：请分开处理',
+  gradeCols: ['文件', '副本', '结果'],
+  gradedLine: (sheet: string, people: number, errors: number) =>
+    `已写入“${sheet}”，${people} 人${errors > 0 ? `，${errors} 个错误（见汇总表的问题清单）` : ''}`,
+  gradedHeading: (done: number, total: number, dir: string) => `${total} 个工作簿中 ${done} 个已写入副本，放在 ${dir}（原文件不变）`,
   workerGone: '检查这个文件的进程意外退出（可能是内存不足）：请单独检查这个文件',
   wroteBook: (file: string) => `汇总表已写入 ${file}（汇总、问题清单、图表三张工作表）`,
   book: {
@@ -100,7 +107,16 @@ const en: Words = {
   noFiles: (paths) => `No Excel workbooks (.xlsx, .xlsm, .xls) in ${paths.join(', ')}`,
   tooManyFiles: (n, max) => `More than ${max} workbooks to check (${n} found): check them in parts`,
   badJobs: (v) => `--jobs must be a whole number from 1 to 64, not "${v}"`,
-  onlyCheck: 'Several files or folders at once are for the check command; for grade use --out-dir',
+  onlyCheck: 'Several files or folders at once are for check and grade (grade with --out-dir for the copies)',
+  needOutDir:
+    'To grade a folder or several workbooks, name the folder for the copies with --out-dir: kaohe grade <folder> --out-dir <copies>',
+  outDirInside: (out, input) =>
+    `The copies' folder ${out} cannot be inside the folder processed, ${input}: the next check would read the copies as new sheets`,
+  sameCopy: 'Two workbooks would have copies of the same name (such as 表.xls and 表.xlsx): process them apart',
+  gradeCols: ['File', 'Copy', 'Result'],
+  gradedLine: (sheet, people, errors) =>
+    `wrote "${sheet}", ${people} people${errors > 0 ? `, ${errors} error(s) (see the summary's issues)` : ''}`,
+  gradedHeading: (done, total, dir) => `${done} of ${total} workbooks graded into copies in ${dir} (the inputs are unchanged)`,
   workerGone: 'The process checking this file ended unexpectedly (perhaps out of memory): check this file on its own',
   wroteBook: (file) => `Summary written to ${file} (sheets 汇总, 问题清单 and 图表: summary, issues, chart)`,
   book: {

@@ -38,6 +38,7 @@ import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
 import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
+import { gradeFolder } from './batch-grade';
 import { BatchRefused, runBatch } from './batch-run';
 import { batchWords } from './batch-words';
 import { reportOf, storedProblemText, workbookSource } from './open';
@@ -73,6 +74,7 @@ const OPTIONS = {
   name: { type: 'string' },
   force: { type: 'boolean', default: false },
   jobs: { type: 'string' },
+  'out-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -250,19 +252,50 @@ function isBatch(paths: string[]): boolean {
   }
 }
 
-async function batch(command: string, paths: string[], values: Options & { jobs?: string }, locale: Locale, io: Io): Promise<number> {
+async function batch(
+  command: string,
+  paths: string[],
+  values: Options & { jobs?: string; 'out-dir'?: string },
+  locale: Locale,
+  io: Io,
+): Promise<number> {
   const w = cliWords(locale);
   const bw = batchWords(locale);
-  if (command !== 'check') throw new CannotRun(bw.onlyCheck);
+  if (command !== 'check' && command !== 'grade') throw new CannotRun(bw.onlyCheck);
   if (values.sheet !== undefined) throw new CannotRun(bw.noSheetInBatch);
   const scheme = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  const out = values.out !== undefined ? checkOut(undefined, values.out, values.force, w) : undefined;
   try {
+    if (command === 'grade') {
+      const outDir = values['out-dir'];
+      if (outDir === undefined) throw new CannotRun(bw.needOutDir);
+      // Each file exactly as `kaohe grade FILE --out COPY --json` grades it, its failure as its one line.
+      const gradeOne = async (file: string, out: string) => {
+        let text = '';
+        let err = '';
+        const quiet: Io = { out: (s) => (text += s), err: (s) => (err += s) };
+        try {
+          return { code: await grade(file, { ...values, out, json: true }, locale, quiet), out: text, err };
+        } catch (e) {
+          return { code: 2, out: '', err: failureText(e, w, file) };
+        }
+      };
+      return await gradeFolder({ paths, outDir, scheme, json: values.json, force: values.force, locale, gradeOne }, io);
+    }
+    const out = values.out !== undefined ? checkOut(undefined, values.out, values.force, w) : undefined;
     return await runBatch({ paths, scheme, json: values.json, jobs: values.jobs, locale, out, force: values.force }, io);
   } catch (e) {
     if (e instanceof BatchRefused) throw new CannotRun(e.message);
     throw e;
   }
+}
+
+/** Why a command could not run, in one line. */
+function failureText(e: unknown, w: CliWords, file: string): string {
+  if (e instanceof CannotRun) return e.message;
+  if (e instanceof WorkbookError) return w.workbook(e);
+  if (e instanceof OutputError) return w.output(e);
+  if (e instanceof LimitError) return w.limit(e, file);
+  return w.internal(e instanceof Error ? e.message : String(e));
 }
 
 function presets(json: boolean, locale: Locale, io: Io): number {
@@ -433,7 +466,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
         return command === 'check' ? await check(rest[0], values, locale, io) : await grade(rest[0], values, locale, io);
       case 'annual':
-        if (rest.length > 1) throw new CannotRun(w.badArgs(rest.slice(1).join(' ')));
+        if (rest.length > 1) throw new CannotRun(batchWords(locale).onlyCheck);
         return await annual(rest[0], values, locale, io);
       case 'scheme':
         if (values.infer) return await inferCommand(rest[0], values.sheet, locale, io);
@@ -450,11 +483,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         throw new CannotRun(w.unknownCommand(command));
     }
   } catch (e) {
-    if (e instanceof CannotRun) io.err(e.message);
-    else if (e instanceof WorkbookError) io.err(w.workbook(e));
-    else if (e instanceof OutputError) io.err(w.output(e));
-    else if (e instanceof LimitError) io.err(w.limit(e, file ?? ''));
-    else io.err(w.internal(e instanceof Error ? e.message : String(e)));
+    io.err(failureText(e, w, file ?? ''));
     return 2;
   }
 }

@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countyFolder, type CountyFolder } from '../helpers/county';
 import { tempDir } from '../helpers/xlsx';
@@ -145,11 +146,11 @@ describe('kaohe check with several workbooks', () => {
     expect(r.code).toBe(1);
   });
 
-  it('refuses --sheet, grade over a folder, a bad --jobs and a folder without workbooks, in one line', async () => {
+  it('refuses --sheet, annual over several files, a bad --jobs and a folder without workbooks, in one line', async () => {
     const empty = tempDir();
     const cases: [string[], string][] = [
       [['check', county.dir, '--sheet', '第一季度'], '检查多个文件时不能用 --sheet：每个文件的每张考核表都会检查'],
-      [['grade', county.dir, '--out', join(empty, 'x.xlsx')], '一次检查多个文件或文件夹只用于 check 命令；grade 请用 --out-dir'],
+      [['annual', county.dir, county.over[0]!], '一次处理多个文件或文件夹只用于 check 和 grade（grade 用 --out-dir 指定副本的文件夹）'],
       [['check', county.dir, '--jobs', '0'], '--jobs 应为 1 到 64 的整数，而不是“0”'],
       [['check', empty], `${empty} 中没有 Excel 工作簿（.xlsx、.xlsm、.xls）`],
     ];
@@ -285,5 +286,66 @@ describe('kaohe check <folder> --out 汇总.xlsx', () => {
     expect(rels).toContain('Target="../drawings/drawing1.xml"');
     expect(await zip.file('xl/worksheets/sheet3.xml')!.async('string')).toContain('<drawing r:id="rIdKaoheChart"/>');
     expect(last).toBeGreaterThan(50);
+  });
+});
+
+describe('kaohe grade <folder> --out-dir', () => {
+  let small: CountyFolder;
+  let outDir: string;
+  let before: Map<string, string>;
+  let run: { code: number; out: string; err: string };
+  const digest = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+  beforeAll(async () => {
+    small = await countyFolder(join(tempDir(), '县直单位'), 4, 10, false);
+    writeFileSync(join(small.dir, '损坏的表.xlsx'), '这不是一个工作簿');
+    before = new Map([...small.workbooks, join(small.dir, '损坏的表.xlsx')].map((f) => [f, digest(f)]));
+    outDir = join(tempDir(), '已定等次');
+    run = await kaohe('grade', small.dir, '--out-dir', outDir, '--json');
+  }, 120000);
+
+  it("writes each workbook's copy as 'kaohe grade FILE --out COPY' writes it, and the summary beside them", async () => {
+    const report = JSON.parse(run.out);
+    expect(run.code).toBe(1);
+    expect(report.files.map((f: { file: string; out: string | null }) => [f.file, f.out])).toEqual(
+      [...small.workbooks, join(small.dir, '损坏的表.xlsx')]
+        .sort()
+        .map((f) => [f, f.endsWith('损坏的表.xlsx') ? null : join(outDir, f.slice(small.dir.length + 1))]),
+    );
+    for (const f of report.files.filter((x: { out: string | null }) => x.out)) {
+      const alone = join(tempDir(), 'alone.xlsx');
+      const one = await kaohe('grade', f.file, '--out', alone, '--json');
+      const { output: a, ...rest } = JSON.parse(one.out);
+      expect({ ...f.report, output: { ...f.report.output, file: alone } }).toEqual({ ...rest, output: a });
+      const [x, y] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+      await x.xlsx.readFile(f.out);
+      await y.xlsx.readFile(alone);
+      expect(x.worksheets[0]!.getSheetValues()).toEqual(y.worksheets[0]!.getSheetValues());
+    }
+    expect(report.files.find((f: { file: string }) => f.file.endsWith('损坏的表.xlsx')).error).toMatch(/不是有效的 Excel 工作簿/);
+    expect(report.summary).toBe(join(outDir, '汇总.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report.summary);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '图表']);
+  });
+
+  it('leaves every input as it was', () => {
+    for (const [f, d] of before) expect(digest(f)).toBe(d);
+  });
+
+  it('refuses a folder for the copies inside the folder read, and copies already there without --force', async () => {
+    const inside = await kaohe('grade', small.dir, '--out-dir', join(small.dir, '副本'));
+    expect([inside.code, inside.err.trim()]).toEqual([
+      2,
+      `副本文件夹 ${join(small.dir, '副本')} 不能在要处理的文件夹 ${small.dir} 里面：下次检查会把副本当成新的报表`,
+    ]);
+    const again = await kaohe('grade', small.dir, '--out-dir', outDir);
+    expect(again.code).toBe(2);
+    expect(again.err.trim()).toMatch(/已经存在，没有覆盖：请换一个文件名，或加 --force 替换它$/);
+    const forced = await kaohe('grade', small.dir, '--out-dir', outDir, '--force', '--json');
+    expect(forced.code).toBe(1);
+    const none = await kaohe('grade', small.dir);
+    expect(none.err.trim()).toBe(
+      '为文件夹或多个工作簿写副本时，请用 --out-dir 指定副本放在哪个文件夹：kaohe grade <文件夹> --out-dir <副本文件夹>',
+    );
   });
 });
