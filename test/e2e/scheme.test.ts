@@ -42,11 +42,11 @@ describe('the 方案 view', () => {
     const tried = pane.getByRole('region', { name: '本表试用结果' });
     await tried.getByText('好：6 人，上限 4 人（40%） → 3 人（30%）').waitFor();
 
-    await field(pane, '等次分数段', '下限（含）', 0).fill('91');
+    await field(pane, '等次分数段', '好的下限').fill('91');
     await pane.getByText('总分不低于 90 分且低于 91 分时没有对应的等次').waitFor();
     expect(await pane.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(true);
     await shot(page, '52-scheme-gap-refused-320');
-    await field(pane, '等次分数段', '上限（不含）', 1).fill('91');
+    await field(pane, '等次分数段', '较好的上限').fill('91');
     await tried.getByText(/^陈静（.+）：等次 好 → 较好$/).waitFor();
     expect(await pane.getByText('总分不低于 90 分且低于 91 分时没有对应的等次').count()).toBe(0);
     await shot(page, '53-scheme-tried-320');
