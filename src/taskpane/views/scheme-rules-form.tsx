@@ -110,8 +110,9 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
   const rated = (getIn(draft, ['rated']) as RatedDraft[] | undefined) ?? [];
   const graded = getIn(draft, ['grading', 'mode']) !== 'none';
 
-  const textField = (path: Path, label: string, value: string, onText: (t: string) => void, problemPath: Path = path) => (
-    <Field className={st.grow} label={label} validationMessage={problem(problemPath)}>
+  // In a row, a field shares the width (className grow); alone in the entry's column it takes the line.
+  const textField = (path: Path, label: string, value: string, onText: (t: string) => void, className?: string) => (
+    <Field className={className} label={label} validationMessage={problem(path)}>
       <Input className={st.input} value={value} onChange={(_e, d) => onText(d.value)} />
     </Field>
   );
@@ -183,7 +184,7 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
     return (
       <div key={`${r.id}-${i}`} className={st.entry} role="group" aria-label={w.ratedItem(r.label)}>
         <div className={st.row}>
-          {textField([...at, 'label'], w.label, r.label, (t) => set([...at, 'label'], t))}
+          {textField([...at, 'label'], w.label, r.label, (t) => set([...at, 'label'], t), st.grow)}
           <Field className={st.grow} label={w.veto}>
             <Select className={st.input} value={r.veto ?? 'lowest'} onChange={(_e, d) => set([...at, 'veto'], d.value)}>
               {(['lowest', 'not-top'] as const).map((k) => (
