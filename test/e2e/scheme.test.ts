@@ -155,7 +155,12 @@ describe('the rules in the 方案 view', () => {
       await pane.getByRole('button', { name: '修改方案' }).click();
       const bands = pane.getByRole('region', { name: '等次分数段' });
       await bands.getByRole('combobox', { name: '好的下限是否包含本数', exact: true }).selectOption('高于');
-      await bands.getByRole('combobox', { name: '较好的上限是否包含本数', exact: true }).selectOption('及以下');
+      // By keyboard: from 较好's upper bound, Tab reaches whether it is included, and an arrow key changes it.
+      await bands.getByRole('textbox', { name: '较好的上限', exact: true }).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await pane.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('较好的上限是否包含本数');
+      await page.keyboard.press('ArrowDown');
       await bands.getByText('较好：75 分及以上、90 分及以下').waitFor();
       await pane
         .getByRole('region', { name: '本表试用结果' })
@@ -176,6 +181,19 @@ describe('the rules in the 方案 view', () => {
       await rule.scrollIntoViewIfNeeded();
       await shot(page, `59-scheme-direct-grade-${width}`);
 
+      // 廉 as a rated item: its words and what each means, 否决 barring the top grade only.
+      await direct.getByRole('button', { name: '添加评价项（如“廉：一票否决”）' }).click();
+      const rated = direct.getByRole('group', { name: '评价项1（评价项，不计分）' });
+      await rated.getByRole('combobox', { name: '一票否决时' }).selectOption('不能评为最高等次');
+      await rated.getByRole('textbox', { name: '名称' }).fill('廉洁自律');
+      await direct
+        .getByText(
+          '按此执行：廉洁自律（不计分）：合格不影响等次；基本合格不能评为最高等次；不合格定为最低等次；否决一票否决，不能评为最高等次',
+        )
+        .waitFor();
+      await direct.getByRole('group', { name: '廉洁自律（评价项，不计分）' }).scrollIntoViewIfNeeded();
+      await shot(page, `59b-scheme-rated-${width}`);
+
       const year = pane.getByRole('region', { name: '年度考核' });
       const first = year.getByRole('group').first();
       await first.getByRole('combobox', { name: '依据' }).selectOption('平时得分');
@@ -189,6 +207,26 @@ describe('the rules in the 方案 view', () => {
       expect(await pane.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(false);
     });
   }
+});
+
+describe('the 方案 view in English', () => {
+  it('labels the rules in English at 320 px, with nothing wider than the pane', async () => {
+    const { page, pane } = await openPage('width=320&lang=en-US');
+    await pane.getByText('16 people: 12 graded, 2 without a grade, 2 not appraised here').waitFor();
+    await pane.getByRole('button', { name: 'The scheme, and changing it' }).click();
+    await pane.getByRole('button', { name: 'Change the scheme' }).click();
+    const bands = pane.getByRole('region', { name: 'Grade bands' });
+    await bands.getByRole('combobox', { name: "Whether 好's lower bound is included", exact: true }).selectOption('over');
+    await bands.getByText('好: over 90').waitFor();
+    const year = pane.getByRole('region', { name: 'The year' });
+    await year
+      .getByText(/^Applied as: .*\(as applied: when the periods graded 好 are exactly all of them, first in line for 优秀\)$/)
+      .waitFor();
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await seriousViolations(pane)).toEqual([]);
+    await year.scrollIntoViewIfNeeded();
+    await shot(page, '61-scheme-rules-en-320');
+  });
 });
 
 describe('the 方案说明表', () => {

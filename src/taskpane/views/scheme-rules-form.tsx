@@ -39,10 +39,10 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, flexBasis: '8em', minWidth: '0' },
   narrow: { flexBasis: '6em', flexGrow: 1, minWidth: '0' },
   input: { width: '100%', minWidth: '0', '& input': { minWidth: '0', width: '100%' } },
-  // A word of a rated item a line: the word, what it means, and its remove button.
+  // A word of a rated item a line: the word (short: 合格), what it means (longer: 不能评为最高等次), its remove button.
   words: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.4fr) auto',
+    gridTemplateColumns: 'minmax(0, 6em) minmax(0, 1fr) auto',
     columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: 'center',
@@ -185,17 +185,17 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
       <div key={`${r.id}-${i}`} className={st.entry} role="group" aria-label={w.ratedItem(r.label)}>
         <div className={st.row}>
           {textField([...at, 'label'], w.label, r.label, (t) => set([...at, 'label'], t), st.grow)}
-          <Field className={st.grow} label={w.veto}>
-            <Select className={st.input} value={r.veto ?? 'lowest'} onChange={(_e, d) => set([...at, 'veto'], d.value)}>
-              {(['lowest', 'not-top'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {w.vetoKinds[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
           {removeButton(r.label, () => onChange(withList(draft, ['rated'], (l) => l.filter((_x, k) => k !== i))))}
         </div>
+        <Field label={w.veto}>
+          <Select className={st.input} value={r.veto ?? 'lowest'} onChange={(_e, d) => set([...at, 'veto'], d.value)}>
+            {(['lowest', 'not-top'] as const).map((k) => (
+              <option key={k} value={k}>
+                {w.vetoKinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <div className={st.words}>
           <Body1>{w.ratedWord}</Body1>
           <Body1>{w.ratedEffect}</Body1>
@@ -345,7 +345,7 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
         )}
         {test === 'count' && (
           <div className={st.row}>
-            <Field className={st.narrow} label={w.annualOp}>
+            <Field className={st.grow} label={w.annualOp}>
               <Select className={st.input} value={r.when?.op ?? '>'} onChange={(_e, d) => set([...at, 'when', 'op'], d.value)}>
                 {ANNUAL_OPS.map((k) => (
                   <option key={k} value={k}>
@@ -354,7 +354,7 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
                 ))}
               </Select>
             </Field>
-            <Field className={st.narrow} label={w.annualValue}>
+            <Field className={st.grow} label={w.annualValue}>
               <Select
                 className={st.input}
                 value={valueKind}
@@ -377,7 +377,7 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
             <Select className={st.input} value={r.effect} onChange={(_e, d) => onChange(setAnnualEffect(draft, i, d.value))}>
               {ANNUAL_EFFECTS.map((k) => (
                 <option key={k} value={k}>
-                  {dw.annualEffect[k]('…')}
+                  {w.annualEffects[k]}
                 </option>
               ))}
             </Select>
