@@ -17,6 +17,7 @@ export { columnOf, type ColumnOverrides } from './table/read';
 export { unitOfTitle } from './table/unit';
 // Schemes: the model, loading, checking.
 export { type Scheme, schemeJsonSchema } from './scheme/model';
+export { LADDERS, RATING_EFFECTS } from './scheme/ids';
 export { loadScheme, parseScheme } from './scheme/load';
 // The validator above is loaded on demand in the task pane: until then validateScheme throws SchemeValidatorMissing.
 export {
@@ -34,7 +35,15 @@ export { checkScheme } from './scheme/check';
 // A scheme in words, compared with another, and changed by settings (kaohe scheme --set, the 方案 view).
 export { describeScheme, schemeChanges, type SchemeChange, type SchemeLine, type SchemeSection } from './scheme/editor/describe';
 export { applySettings, parseSetting, SettingError, type SchemeSetting, type SettingProblem } from './scheme/editor/edit';
-export { describeWords, type DescribeWords, type SectionKey } from './scheme/editor/words';
+export {
+  ANNUAL_EFFECTS,
+  ANNUAL_OPS,
+  type AnnualEffect,
+  type AnnualOp,
+  describeWords,
+  type DescribeWords,
+  type SectionKey,
+} from './scheme/editor/words';
 export { type Outcome, type PersonChange, type QuotaChange, type ResultChanges, resultChanges } from './scheme/editor/tried';
 export { editedLines, mayHoldScheme, SCHEME_DATA_LABEL, schemeForm, schemeOnSheet, type SchemeOnSheet } from './scheme/editor/sheet';
 // Results and issues, and their words.

@@ -146,6 +146,40 @@ export class PreviewWorkbook {
     return book;
   }
 
+  /**
+   * The workbook as text, as a saved file holds it: its sheets (cells, merges, what the add-in set) and the add-in's
+   * settings. The preview keeps it across a reload of the page, so that reloading is reopening the same workbook.
+   */
+  save(): string {
+    const sheets = this.sheets.map((sh) => ({
+      ...sh,
+      cells: [...sh.cells],
+      columnWidths: [...sh.columnWidths],
+      rowHeights: [...sh.rowHeights],
+    }));
+    return JSON.stringify({ sheets, active: this.active, settings: [...this.settings] });
+  }
+
+  /** A workbook saved by save(), as it was then (what was written by the add-in still marked so). */
+  static reopen(text: string): PreviewWorkbook {
+    type Saved = Omit<PreviewSheet, 'cells' | 'columnWidths' | 'rowHeights'> & {
+      cells: [string, PreviewCell][];
+      columnWidths: [number, number][];
+      rowHeights: [number, number][];
+    };
+    const saved = JSON.parse(text) as { sheets: Saved[]; active: number; settings: [string, string][] };
+    const book = new PreviewWorkbook();
+    book.sheets = saved.sheets.map((sh) => ({
+      ...sh,
+      cells: new Map(sh.cells),
+      columnWidths: new Map(sh.columnWidths),
+      rowHeights: new Map(sh.rowHeights),
+    }));
+    book.active = Math.min(saved.active, book.sheets.length - 1);
+    book.settings = new Map(saved.settings);
+    return book;
+  }
+
   /** A sheet by position, or by name (any case, as Excel) or id. */
   sheet(key: string | number): PreviewSheet | undefined {
     if (typeof key === 'number') return this.sheets[key];

@@ -2,7 +2,7 @@
  * The preview page: a read-only view of a workbook beside the real task pane, which runs on the
  * in-browser Excel (office-shim). Loads examples/gwy-2020-q1.xlsx, or a workbook the user picks.
  */
-/* global window, document, fetch */
+/* global window, document, fetch, performance */
 import ExcelJS from 'exceljs';
 import { columnLetters, isCellError, localeFromTag } from '../engine';
 import { oneClick } from '../commands/one-click';
@@ -112,7 +112,11 @@ let stopRendering: (() => void) | null = null;
 async function loadBook(data: ArrayBuffer, name: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data);
-  config.book = PreviewWorkbook.fromExcelJs(wb);
+  showBook(PreviewWorkbook.fromExcelJs(wb), name);
+}
+
+function showBook(book: PreviewWorkbook, name: string): void {
+  config.book = book;
   stopRendering?.();
   stopRendering = config.book.onRender(renderSheet);
   $<HTMLElement>('bookName').textContent = name;
@@ -171,13 +175,30 @@ if (params.get('width')) {
   $<HTMLSelectElement>('width').value = params.get('width')!;
   $<HTMLIFrameElement>('pane').width = params.get('width')!;
 }
+// Reloading the page reopens the workbook as it was left (the sheets the add-in added, what it saved in its settings),
+// as closing and opening a saved file does; a new visit opens the example or the ?book= given.
+const SAVED = 'kaohe-preview-workbook';
+window.addEventListener('pagehide', () => {
+  try {
+    window.sessionStorage.setItem(SAVED, JSON.stringify({ name: $<HTMLElement>('bookName').textContent, book: config.book.save() }));
+  } catch {
+    // Storage full or refused: a reload opens the example again.
+  }
+});
+const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+const saved = navigation?.type === 'reload' ? window.sessionStorage.getItem(SAVED) : null;
 const start = params.get('book') ?? 'examples/gwy-2020-q1.xlsx';
-void fetch(start)
-  .then((r) => {
-    if (!r.ok) throw new Error(`${start}: ${r.status}`);
-    return r.arrayBuffer();
-  })
-  .then((data) => loadBook(data, start.split('/').pop()!))
-  .catch((e: unknown) => {
-    $<HTMLElement>('sheet').textContent = `无法打开示例工作簿：${String(e)}`;
-  });
+if (saved !== null) {
+  const { name, book } = JSON.parse(saved) as { name: string; book: string };
+  showBook(PreviewWorkbook.reopen(book), name);
+} else {
+  void fetch(start)
+    .then((r) => {
+      if (!r.ok) throw new Error(`${start}: ${r.status}`);
+      return r.arrayBuffer();
+    })
+    .then((data) => loadBook(data, start.split('/').pop()!))
+    .catch((e: unknown) => {
+      $<HTMLElement>('sheet').textContent = `无法打开示例工作簿：${String(e)}`;
+    });
+}

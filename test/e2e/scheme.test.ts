@@ -4,7 +4,9 @@
  * beside the field, and a scheme copied from one workbook and pasted into another. Screenshots at 320 and 500 px.
  */
 import type { Frame } from 'playwright-core';
-import { previewPages, seriousViolations, shot, openTab } from './browser';
+import { villageCommittee } from '../helpers/real-sheets';
+import { writeXlsx } from '../helpers/xlsx';
+import { openTab, paneFrame, previewPages, seriousViolations, shot } from './browser';
 
 const { openPage } = previewPages();
 
@@ -15,7 +17,7 @@ const open = async (pane: Frame) => {
   await pane.getByRole('heading', { name: '方案内容' }).waitFor();
 };
 const field = (pane: Frame, section: string, label: string, n = 0) =>
-  pane.getByRole('region', { name: section }).getByRole('textbox', { name: label }).nth(n);
+  pane.getByRole('region', { name: section }).getByRole('textbox', { name: label, exact: true }).nth(n);
 
 describe('the 方案 view', () => {
   for (const width of [320, 500]) {
@@ -42,11 +44,11 @@ describe('the 方案 view', () => {
     const tried = pane.getByRole('region', { name: '本表试用结果' });
     await tried.getByText('好：6 人，上限 4 人（40%） → 3 人（30%）').waitFor();
 
-    await field(pane, '等次分数段', '下限（含）', 0).fill('91');
+    await field(pane, '等次分数段', '好的下限').fill('91');
     await pane.getByText('总分不低于 90 分且低于 91 分时没有对应的等次').waitFor();
     expect(await pane.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(true);
     await shot(page, '52-scheme-gap-refused-320');
-    await field(pane, '等次分数段', '上限（不含）', 1).fill('91');
+    await field(pane, '等次分数段', '较好的上限').fill('91');
     await tried.getByText(/^陈静（.+）：等次 好 → 较好$/).waitFor();
     expect(await pane.getByText('总分不低于 90 分且低于 91 分时没有对应的等次').count()).toBe(0);
     await shot(page, '53-scheme-tried-320');
@@ -59,14 +61,20 @@ describe('the 方案 view', () => {
     expect(
       await saved.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0),
     ).toBe(true);
-    await pane.getByRole('button', { name: '重新检查' }).click();
-    await pane.getByText('按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上').waitFor();
-    await openTab(pane, '名额');
-    await pane
+    // The workbook closed and opened again (the preview reopens it as it was left when the page is reloaded):
+    // the pane starts with the saved copy, not the preset.
+    await page.reload();
+    const reopened = await paneFrame(page);
+    await reopened.getByText('按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上').waitFor();
+    await openTab(reopened, '名额');
+    await reopened
       .getByText(/“好”5 人，名额 3 人/)
       .first()
       .waitFor();
     await shot(page, '54-scheme-saved-quota-320');
+    await reopened.getByRole('button', { name: '方案内容与修改' }).click();
+    await reopened.getByText('基于 gwy-2020 修改').waitFor();
+    expect(await reopened.getByText('好不超过 30%，按全单位计算，人数向下取整').textContent()).toContain('本单位修改');
   });
 
   it('copies a scheme from one workbook and pastes it into another, where it is tried before it is saved', async () => {
@@ -95,6 +103,129 @@ describe('the 方案 view', () => {
     await two.pane.getByRole('button', { name: '保存到工作簿' }).click();
     await two.pane.getByText(/已导入方案 本局平时考核方案/).waitFor();
     await shot(two.page, '55-scheme-pasted-500');
+  });
+});
+
+describe('the 方案 view on a sheet no preset fits', () => {
+  it('starts from the scheme inferred from a 村两委 sheet, adds its bands, tries and saves them', async () => {
+    const { page, pane } = await openPage('width=320');
+    await pane.getByText(READY).waitFor();
+    // The township's own workbook, opened in the preview as a user picks a file.
+    await page.setInputFiles('#file', await writeXlsx(villageCommittee()));
+    const reloaded = await paneFrame(page, pane);
+    await reloaded.getByText(/^15 人：/).waitFor();
+    await reloaded.getByRole('button', { name: '方案内容与修改' }).click();
+    await reloaded.getByText('等次由表中填写（优秀、称职、基本称职、不称职），不按分数划分').waitFor();
+    await reloaded.getByRole('button', { name: '修改方案' }).click();
+    const bands = reloaded.getByRole('region', { name: '等次分数段' });
+    await bands.getByRole('button', { name: '改为按总分的分数段定等次' }).click();
+    await bands.getByText(/同时属于优秀、称职、基本称职、不称职/).waitFor();
+    expect(await reloaded.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(true);
+
+    const bound = (label: string) => bands.getByRole('textbox', { name: label, exact: true });
+    await bound('优秀的下限').fill('90');
+    await bound('称职的下限').fill('75');
+    await bound('称职的上限').fill('90');
+    await bound('基本称职的下限').fill('60');
+    await bound('基本称职的上限').fill('75');
+    await bound('不称职的上限').fill('60');
+    await bands.getByText('称职：75 分及以上、低于 90 分').waitFor();
+    expect(await bands.getByRole('alert').count()).toBe(0);
+    expect(await reloaded.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await seriousViolations(reloaded)).toEqual([]);
+    await bands.scrollIntoViewIfNeeded();
+    await shot(page, '57-scheme-inferred-bands-320');
+
+    await reloaded.getByRole('button', { name: '保存到工作簿' }).click();
+    await reloaded.getByText(/已保存到工作簿，本工作簿今后按它检查$/).waitFor();
+    await reloaded.getByText('称职：75 分及以上、低于 90 分').waitFor();
+    const stored = await page.evaluate(() => {
+      const book = (window as unknown as { kaohePreview: { book: { settings: Map<string, string> } } }).kaohePreview.book;
+      return [...book.settings.values()].map((v) => JSON.parse(v) as unknown);
+    });
+    expect(JSON.stringify(stored)).toContain('"mode":"bands"');
+  });
+});
+
+describe('the rules in the 方案 view', () => {
+  for (const width of [320, 500]) {
+    it(`edits a band's bound, a direct grade and an annual rule at ${width} px, with nothing wider than the pane`, async () => {
+      const { page, pane } = await openPage(`width=${width}`);
+      await open(pane);
+      await pane.getByRole('button', { name: '修改方案' }).click();
+      const bands = pane.getByRole('region', { name: '等次分数段' });
+      await bands.getByRole('combobox', { name: '好的下限是否包含本数', exact: true }).selectOption('高于');
+      // By keyboard: from 较好's upper bound, Tab reaches whether it is included, and an arrow key changes it.
+      await bands.getByRole('textbox', { name: '较好的上限', exact: true }).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await pane.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('较好的上限是否包含本数');
+      await page.keyboard.press('ArrowDown');
+      await bands.getByText('较好：75 分及以上、90 分及以下').waitFor();
+      await pane
+        .getByRole('region', { name: '本表试用结果' })
+        .getByText(/^陈静（.+）：等次 好 → 较好$/)
+        .waitFor();
+      await bands.scrollIntoViewIfNeeded();
+      await shot(page, `58-scheme-band-bounds-${width}`);
+
+      const direct = pane.getByRole('region', { name: '直接定等次与否决' });
+      await direct.getByRole('button', { name: '添加直接定等次的情形' }).click();
+      const added = direct.getByRole('group', { name: '新情形' });
+      await added.getByText('请写出至少一个关键词').waitFor();
+      await added.getByRole('textbox', { name: '原因（报告中照此说明）' }).fill('被通报批评的，直接定为一般');
+      const rule = direct.getByRole('group', { name: '被通报批评的，直接定为一般' });
+      await rule.getByRole('combobox', { name: '等次', exact: true }).selectOption('一般');
+      await rule.getByRole('textbox', { name: '备注中出现这些词时适用（用“、”分隔）' }).fill('通报批评');
+      await pane.getByRole('region', { name: '本表试用结果' }).getByText('马超（办公室）：等次 较差 → 一般').waitFor();
+      await rule.scrollIntoViewIfNeeded();
+      await shot(page, `59-scheme-direct-grade-${width}`);
+
+      // 廉 as a rated item: its words and what each means, 否决 barring the top grade only.
+      await direct.getByRole('button', { name: '添加评价项（如“廉：一票否决”）' }).click();
+      const rated = direct.getByRole('group', { name: '评价项1（评价项，不计分）' });
+      await rated.getByRole('combobox', { name: '一票否决时' }).selectOption('不能评为最高等次');
+      await rated.getByRole('textbox', { name: '名称' }).fill('廉洁自律');
+      await direct
+        .getByText(
+          '按此执行：廉洁自律（不计分）：合格不影响等次；基本合格不能评为最高等次；不合格定为最低等次；否决一票否决，不能评为最高等次',
+        )
+        .waitFor();
+      await direct.getByRole('group', { name: '廉洁自律（评价项，不计分）' }).scrollIntoViewIfNeeded();
+      await shot(page, `59b-scheme-rated-${width}`);
+
+      const year = pane.getByRole('region', { name: '年度考核' });
+      const first = year.getByRole('group').first();
+      await first.getByRole('combobox', { name: '依据' }).selectOption('平时得分');
+      await first.getByRole('textbox', { name: '平时得分低于（分）' }).fill('85');
+      await first.getByText(/（按规则：平时得分低于 85 分时，优先评为优秀）$/).waitFor();
+      await first.scrollIntoViewIfNeeded();
+      await shot(page, `60-scheme-annual-rule-${width}`);
+
+      expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(await seriousViolations(pane)).toEqual([]);
+      expect(await pane.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(false);
+    });
+  }
+});
+
+describe('the 方案 view in English', () => {
+  it('labels the rules in English at 320 px, with nothing wider than the pane', async () => {
+    const { page, pane } = await openPage('width=320&lang=en-US');
+    await pane.getByText('16 people: 12 graded, 2 without a grade, 2 not appraised here').waitFor();
+    await pane.getByRole('button', { name: 'The scheme, and changing it' }).click();
+    await pane.getByRole('button', { name: 'Change the scheme' }).click();
+    const bands = pane.getByRole('region', { name: 'Grade bands' });
+    await bands.getByRole('combobox', { name: "Whether 好's lower bound is included", exact: true }).selectOption('over');
+    await bands.getByText('好: over 90').waitFor();
+    const year = pane.getByRole('region', { name: 'The year' });
+    await year
+      .getByText(/^Applied as: .*\(as applied: when the periods graded 好 are exactly all of them, first in line for 优秀\)$/)
+      .waitFor();
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await seriousViolations(pane)).toEqual([]);
+    await year.scrollIntoViewIfNeeded();
+    await shot(page, '61-scheme-rules-en-320');
   });
 });
 

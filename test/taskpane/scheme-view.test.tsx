@@ -51,11 +51,11 @@ describe('the 方案 view', () => {
     await within(tried).findByText('好：6 人，上限 4 人（40%） → 3 人（30%）');
 
     // 好 from 91: 陈静 (90) becomes 较好 — a gap until 较好 reaches 91 too, refused beside the bands.
-    const from = field('等次分数段', '下限（含）', 0);
+    const from = field('等次分数段', '好的下限');
     await enter(from, '91');
     await screen.findByText('总分不低于 90 分且低于 91 分时没有对应的等次');
     expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
-    const to = field('等次分数段', '上限（不含）', 1);
+    const to = field('等次分数段', '较好的上限');
     await enter(to, '91');
     await within(tried).findByText(/陈静（.*）：等次 好 → 较好/);
     expect(screen.queryByText('总分不低于 90 分且低于 91 分时没有对应的等次')).toBeNull();
@@ -110,12 +110,12 @@ describe('the 方案 view on a sheet no preset fits', () => {
     await waitFor(() => within(screen.getByRole('region', { name: '等次分数段' })).getByText(/同时属于优秀、称职、基本称职、不称职/));
     expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
 
-    await enter(field('等次分数段', '下限（含）', 0), '90');
-    await enter(field('等次分数段', '下限（含）', 1), '75');
-    await enter(field('等次分数段', '上限（不含）', 1), '90');
-    await enter(field('等次分数段', '下限（含）', 2), '60');
-    await enter(field('等次分数段', '上限（不含）', 2), '75');
-    await enter(field('等次分数段', '上限（不含）', 3), '60');
+    await enter(field('等次分数段', '优秀的下限'), '90');
+    await enter(field('等次分数段', '称职的下限'), '75');
+    await enter(field('等次分数段', '称职的上限'), '90');
+    await enter(field('等次分数段', '基本称职的下限'), '60');
+    await enter(field('等次分数段', '基本称职的上限'), '75');
+    await enter(field('等次分数段', '不称职的上限'), '60');
     await waitFor(() => expect(within(screen.getByRole('region', { name: '等次分数段' })).queryAllByRole('alert')).toEqual([]));
     // The township's grades are what the bands give: no one's grade changes.
     await within(screen.getByRole('region', { name: '本表试用结果' })).findByText(
@@ -176,4 +176,56 @@ describe('the 方案说明表 from the 方案 view', () => {
     await user.click(await screen.findByRole('button', { name: '从方案说明表读取' }));
     await screen.findByText(/^本工作簿中没有考核助手生成的方案说明表/);
   });
+});
+
+describe('the rules in the 方案 view', () => {
+  const select = (section: string, label: string) =>
+    within(screen.getByRole('region', { name: section })).getByRole('combobox', { name: label }) as HTMLSelectElement;
+
+  it('makes a bound exclusive, says the band in words beside it, and adds a direct grade by a remark', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+    const bands = () => screen.getByRole('region', { name: '等次分数段' });
+    within(bands()).getByText('好：90 分及以上');
+
+    // 好 over 90, not 90 itself: 90 has no grade until 较好 takes it.
+    await user.selectOptions(select('等次分数段', '好的下限是否包含本数'), '高于');
+    await within(bands()).findByText('好：高于 90 分');
+    await within(bands()).findByText(/^总分.*90 分.*没有对应的等次$/);
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
+    await user.selectOptions(select('等次分数段', '较好的上限是否包含本数'), '及以下');
+    await within(bands()).findByText('较好：75 分及以上、90 分及以下');
+    const tried = screen.getByRole('region', { name: '本表试用结果' });
+    await within(tried).findByText(/^陈静（.+）：等次 好 → 较好$/);
+
+    // 通报批评 in a remark: graded 一般 directly, whatever the score (马超's remark says he was; his 56.5 alone gives 较差).
+    const direct = () => screen.getByRole('region', { name: '直接定等次与否决' });
+    await user.click(within(direct()).getByRole('button', { name: '添加直接定等次的情形' }));
+    const added = within(direct()).getByRole('group', { name: '新情形' });
+    within(added).getByText('请写出至少一个关键词');
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
+    await enter(within(added).getByRole('textbox', { name: '原因（报告中照此说明）' }) as HTMLInputElement, '被通报批评的，直接定为一般');
+    const group = within(direct()).getByRole('group', { name: '被通报批评的，直接定为一般' });
+    await enter(within(group).getByRole('textbox', { name: '备注中出现这些词时适用（用“、”分隔）' }) as HTMLInputElement, '通报批评');
+    await user.selectOptions(within(group).getByRole('combobox', { name: '等次' }), '一般');
+    await within(group).findByText('按此执行：直接定为一般：被通报批评的，直接定为一般（备注中出现：通报批评）');
+    await within(tried).findByText('马超（办公室）：等次 较差 → 一般');
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(false);
+  }, 120000);
+
+  it('says the rules in English when the pane is English', async () => {
+    const user = openPane(new StubHost(example), 'en');
+    await screen.findByText(/^16 people: 12 graded/);
+    await user.click(screen.getByRole('button', { name: 'The scheme, and changing it' }));
+    await user.click(await screen.findByRole('button', { name: 'Change the scheme' }));
+    await user.selectOptions(select('Grade bands', "Whether 好's lower bound is included"), 'over');
+    await within(screen.getByRole('region', { name: 'Grade bands' })).findByText('好: over 90');
+    const year = screen.getByRole('region', { name: 'The year' });
+    within(year).getByText(/^Applied as: 好 in every quarter: first in line for annual 优秀 \(as applied: when the periods graded 好/);
+    within(screen.getByRole('region', { name: 'No grade, not taking part, appraised elsewhere' })).getByRole('button', {
+      name: 'Add a no-grade or not-appraised case',
+    });
+  }, 120000);
 });

@@ -699,6 +699,7 @@ export type SchemeComputed = z.output<typeof Computed>;
 export type SchemeCondition = z.output<typeof Condition>;
 export type SchemeMatch = z.output<typeof Match>;
 export type SchemeQuota = z.output<typeof Quota>;
+export type SchemeAnnualRule = z.output<typeof AnnualRule>;
 export type SchemeBand = z.output<typeof GradeBand>;
 export type SchemeLevelBand = z.output<typeof LevelBand>;
 export type SchemeGradeLabel = z.output<typeof GradeLabel>;

@@ -41,6 +41,7 @@ import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
 import { preset, schemeFromText } from '../../schemes';
 import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
+import { numberOf, RulesForm, wordsOf } from './scheme-rules-form';
 import { schemeWords, type SchemeWords } from './scheme-words';
 
 const useStyles = makeStyles({
@@ -63,8 +64,9 @@ const useStyles = makeStyles({
   },
   bandGrid: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) 4.5em 4.5em',
+    gridTemplateColumns: 'auto minmax(0, 1fr) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
     alignItems: 'center',
   },
   full: { gridColumn: '1 / -1' },
@@ -74,6 +76,7 @@ const useStyles = makeStyles({
   icon: { minWidth: '28px', paddingLeft: '0', paddingRight: '0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  said: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', marginBottom: tokens.spacingVerticalS },
   code: { fontFamily: tokens.fontFamilyMonospace, minHeight: '8em' },
 });
 
@@ -289,24 +292,16 @@ interface FormProps {
   onSave: (s: Scheme) => Promise<void>;
 }
 
-/** Text typed into a number field: a number where it reads as one, removed when empty, else kept for the check to name. */
-function numberOf(text: string): unknown {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
 const shown = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const wordsOf = (text: string): string[] =>
-  text
-    .split(/[、,，;；\s]+/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
 
 function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, onDiscard, onSave }: FormProps) {
   const st = useStyles();
   const checked = useMemo(() => checkDraft(base, draft, locale), [base, draft, locale]);
+  // The draft in words by line key, as the scheme's description and its 方案说明表 will say it: shown beside each band and rule.
+  const said = useMemo(
+    () => new Map(checked.scheme ? describeScheme(checked.scheme, locale).flatMap((sec) => sec.lines.map((l) => [l.key, l.text])) : []),
+    [checked.scheme, locale],
+  );
   // Trying the draft on the sheet is a whole check: it follows the typing instead of holding it up.
   const tried = useDeferredValue(checked.scheme);
   const changes = useMemo(() => {
@@ -368,9 +363,10 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
   const groups = (getIn(draft, ['groups']) as { id: string; label: string }[] | undefined) ?? [];
   const items = (getIn(draft, ['items']) as { id: string; label: string; group?: string }[] | undefined) ?? [];
   const adjustments = (getIn(draft, ['adjustments']) as { label: string }[] | undefined) ?? [];
-  const bands = (getIn(draft, ['grading', 'bands']) as { grade: string }[] | undefined) ?? [];
+  const bands =
+    (getIn(draft, ['grading', 'bands']) as
+      { grade: string; min?: unknown; max?: unknown; minInclusive?: boolean; maxInclusive?: boolean }[] | undefined) ?? [];
   const quotas = (getIn(draft, ['quotas']) as { grades: string[] }[] | undefined) ?? [];
-  const conditions = (getIn(draft, ['conditions']) as { id: string; reason: string; match: { keywords: string[] } }[] | undefined) ?? [];
   const labels = ((getIn(draft, ['grading', 'labels']) as { label: string }[] | undefined) ?? []).map((l) => l.label);
   const top = labels[0] ?? '';
   // Grades entered as written (an inferred scheme, a sheet without stated bands): a band a grade, its bounds left to fill.
@@ -494,12 +490,53 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             <span />
             <Body1>{w.bandFrom}</Body1>
             <Body1>{w.bandTo}</Body1>
-            {bands.flatMap((b, i) => [
-              <Text key={`band${i}`}>{b.grade}</Text>,
-              cellNum(['grading', 'bands', i, 'min'], w.bandFrom),
-              cellNum(['grading', 'bands', i, 'max'], w.bandTo),
-              lineProblems(`band${i}`, ['grading', 'bands', i, 'min'], ['grading', 'bands', i, 'max'], ['grading', 'bands', i]),
-            ])}
+            {bands.flatMap((b, i) => {
+              const at = ['grading', 'bands', i];
+              // A band's line in the description: band:好, the second band of one grade band:好#2.
+              const nth = bands.slice(0, i).filter((x) => x.grade === b.grade).length;
+              const line = said.get(nth === 0 ? `band:${b.grade}` : `band:${b.grade}#${nth + 1}`);
+              return [
+                <Text key={`band${i}`}>{b.grade}</Text>,
+                cellNum([...at, 'min'], w.bandMin(b.grade)),
+                cellNum([...at, 'max'], w.bandMax(b.grade)),
+                lineProblems(`band${i}`, [...at, 'min'], [...at, 'max'], at),
+                // Whether a bound belongs to the band (90 分及以上 or 高于 90 分), beside the number it qualifies.
+                <span key={`band${i}-kinds`} />,
+                b.min === undefined ? (
+                  <span key={`band${i}-minkind`} />
+                ) : (
+                  <Select
+                    key={`band${i}-minkind`}
+                    className={st.input}
+                    aria-label={w.bandMinKind(b.grade)}
+                    value={b.minInclusive === false ? 'out' : 'in'}
+                    onChange={(_e, d) => set([...at, 'minInclusive'], d.value === 'in')}
+                  >
+                    <option value="in">{w.bandMinKinds.in}</option>
+                    <option value="out">{w.bandMinKinds.out}</option>
+                  </Select>
+                ),
+                b.max === undefined ? (
+                  <span key={`band${i}-maxkind`} />
+                ) : (
+                  <Select
+                    key={`band${i}-maxkind`}
+                    className={st.input}
+                    aria-label={w.bandMaxKind(b.grade)}
+                    value={b.maxInclusive === true ? 'in' : 'out'}
+                    onChange={(_e, d) => set([...at, 'maxInclusive'], d.value === 'in')}
+                  >
+                    <option value="out">{w.bandMaxKinds.out}</option>
+                    <option value="in">{w.bandMaxKinds.in}</option>
+                  </Select>
+                ),
+                line === undefined ? null : (
+                  <Body1 key={`band${i}-said`} className={mergeClasses(st.full, st.said)}>
+                    {line}
+                  </Body1>
+                ),
+              ];
+            })}
           </div>
           <Body1>{w.bandNone}</Body1>
           {sectionProblems('grades')}
@@ -613,20 +650,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
         </div>
       </section>
 
-      {conditions.length > 0 && (
-        <section className={st.card} aria-label={w.conditions}>
-          <Text weight="semibold">{w.conditions}</Text>
-          {conditions.map((c, i) => (
-            <Field key={c.id} label={c.reason} hint={w.keywords} validationMessage={problem(['conditions', i, 'match', 'keywords'])}>
-              <Input
-                className={st.input}
-                value={c.match.keywords.join('、')}
-                onChange={(_e, d) => set(['conditions', i, 'match', 'keywords'], wordsOf(d.value))}
-              />
-            </Field>
-          ))}
-        </section>
-      )}
+      <RulesForm draft={draft} onChange={onChange} problem={problem} w={w} locale={locale} said={said} />
 
       <section className={st.card} aria-label={w.tryTitle} aria-live="polite">
         <Text weight="semibold">{w.tryTitle}</Text>

@@ -7,7 +7,7 @@
  */
 import { fmt, pct } from '../../report/format';
 import type { Locale } from '../../report/locale';
-import type { Scheme, SchemeBand, SchemeCondition, SchemeQuota, SchemeRated } from '../model';
+import type { Scheme, SchemeAnnualRule, SchemeBand, SchemeCondition, SchemeQuota, SchemeRated } from '../model';
 import { LADDERS } from '../model';
 import { describeWords, type DescribeWords, SECTIONS, type SectionKey } from './words';
 
@@ -106,7 +106,7 @@ export function describeScheme(s: Scheme, locale: Locale): SchemeSection[] {
         s.annual.grades.map((g) => g.label),
       ),
     );
-    for (const r of s.annual.rules) add('annual', `annual:${r.id}`, locale === 'en' ? (r.textEn ?? r.text) : r.text);
+    for (const r of s.annual.rules) add('annual', `annual:${r.id}`, annualRuleText(r, locale, w));
     s.annual.quotas.forEach((q) => add('annual', `annual-${quotaKey(q)}`, quotaText(q, w)));
   }
 
@@ -163,6 +163,24 @@ function conditionText(c: SchemeCondition, locale: Locale, w: DescribeWords): st
   const keywords = c.match.keywords.length > 0 ? w.keywords(c.match.keywords) : '';
   const leave = c.match.leave ? w.leave(c.match.leave.kinds, c.match.leave.over === 'half-period' ? null : fmt(c.match.leave.over)) : '';
   return `${what}${keywords}${leave}`;
+}
+
+/**
+ * An annual rule: its words as the rules write them, and what kaohe applies, said from its fields —
+ * so that a rule whose grade or count was changed never reads as its old words alone.
+ */
+function annualRuleText(r: SchemeAnnualRule, locale: Locale, w: DescribeWords): string {
+  const tests: string[] = [];
+  const when = r.when;
+  if (when?.consecutive !== undefined) tests.push(w.annualRun(w.together(when.grades), when.consecutive));
+  else if (when) {
+    const grades = w.together(when.grades);
+    // No comparison written: any such period at all (as the roll-up reads it).
+    tests.push(when.op === undefined || when.value === undefined ? w.annualAny(grades) : w.annualCount(grades, when.op, when.value));
+  }
+  if (r.scoreBelow !== undefined) tests.push(w.annualScoreBelow(fmt(r.scoreBelow)));
+  const text = locale === 'en' ? (r.textEn ?? r.text) : r.text;
+  return w.annualRule(text, tests, w.annualEffect[r.effect](r.grade ?? ''));
 }
 
 /** A quota's key: the grades it counts, where and how hard — what stays when its numbers are edited. */

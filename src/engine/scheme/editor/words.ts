@@ -9,6 +9,11 @@ import type { SettingProblem } from './edit';
 export const SECTIONS = ['scheme', 'items', 'total', 'grades', 'direct', 'status', 'quotas', 'annual'] as const;
 export type SectionKey = (typeof SECTIONS)[number];
 
+export const ANNUAL_OPS = ['>=', '>', '<=', '<', '='] as const;
+export type AnnualOp = (typeof ANNUAL_OPS)[number];
+export const ANNUAL_EFFECTS = ['max-grade', 'grade', 'priority', 'flag'] as const;
+export type AnnualEffect = (typeof ANNUAL_EFFECTS)[number];
+
 /** A bound of a range said in words: 90 分及以上, 低于 60 分. */
 export type BoundWord = (x: string) => string;
 
@@ -64,6 +69,14 @@ export interface DescribeWords {
   rounding: Record<'floor' | 'round' | 'ceil', string>;
   atLeastOne: string;
   annualPeriods: (n: number, grades: string[]) => string;
+  /** An annual rule: its own words, then what is applied — 全年均为好的优先评为优秀（按规则：好的次数等于全部考核期时，优先评为优秀）. */
+  annualRule: (text: string, tests: string[], effect: string) => string;
+  annualCount: (grades: string, op: AnnualOp, value: number | 'half' | 'all') => string;
+  annualAny: (grades: string) => string;
+  annualRun: (grades: string, n: number) => string;
+  annualScoreBelow: (score: string) => string;
+  annualEffect: Record<AnnualEffect, (grade: string) => string>;
+  annualOp: Record<AnnualOp, string>;
   list: (xs: string[]) => string;
   /** Grades counted together in one quota: 好、较好. */
   together: (grades: string[]) => string;
@@ -74,6 +87,9 @@ export interface DescribeWords {
   added: (after: string) => string;
   removed: (before: string) => string;
 }
+
+const zhOp: Record<AnnualOp, string> = { '>=': '不少于', '>': '多于', '<=': '不多于', '<': '少于', '=': '等于' };
+const enOp: Record<AnnualOp, string> = { '>=': 'at least', '>': 'more than', '<=': 'at most', '<': 'fewer than', '=': 'exactly' };
 
 const zh: DescribeWords = {
   sections: {
@@ -139,6 +155,18 @@ const zh: DescribeWords = {
   rounding: { floor: '向下取整', round: '四舍五入', ceil: '向上取整' },
   atLeastOne: '，至少 1 人',
   annualPeriods: (n, grades) => `全年 ${n} 个考核期；年度等次：${grades.join('、')}`,
+  annualRule: (text, tests, effect) => `${text}（按规则：${tests.length > 0 ? `${tests.join('且')}时，` : ''}${effect}）`,
+  annualCount: (g, op, v) => `${g}的次数${zhOp[op]}${v === 'all' ? '全部考核期' : v === 'half' ? '考核期的一半' : ` ${v} 次`}`,
+  annualAny: (g) => `有${g}`,
+  annualRun: (g, n) => `连续 ${n} 个考核期为${g}`,
+  annualScoreBelow: (x) => `平时得分低于 ${x} 分`,
+  annualEffect: {
+    'max-grade': (g) => `年度最高定为${g}`,
+    grade: (g) => `年度定为${g}`,
+    priority: (g) => `优先评为${g}`,
+    flag: () => '只作提示',
+  },
+  annualOp: { ...zhOp },
   list: (xs) => xs.join('、'),
   together: (gs) => gs.join('、'),
   setting: {
@@ -216,6 +244,19 @@ const en: DescribeWords = {
   rounding: { floor: 'rounded down', round: 'rounded', ceil: 'rounded up' },
   atLeastOne: ', at least 1',
   annualPeriods: (n, grades) => `${n} periods in a year; annual grades: ${grades.join(', ')}`,
+  annualRule: (text, tests, effect) => `${text} (as applied: ${tests.length > 0 ? `when ${tests.join(' and ')}, ` : ''}${effect})`,
+  annualCount: (g, op, v) =>
+    `the periods graded ${g} are ${enOp[op]} ${v === 'all' ? 'all of them' : v === 'half' ? 'half of them' : String(v)}`,
+  annualAny: (g) => `a period is graded ${g}`,
+  annualRun: (g, n) => `${n} periods in a row are graded ${g}`,
+  annualScoreBelow: (x) => `the period score is under ${x}`,
+  annualEffect: {
+    'max-grade': (g) => `at best ${g} for the year`,
+    grade: (g) => `${g} for the year`,
+    priority: (g) => `first in line for ${g}`,
+    flag: () => 'a note only',
+  },
+  annualOp: { ...enOp },
   list: (xs) => xs.join(', '),
   together: (gs) => gs.join(' + '),
   setting: {

@@ -1,0 +1,119 @@
+/**
+ * Changes the 方案 view makes to the draft's rules beyond items, bands and quotas: the conditions
+ * (直接定等次, 最高等次, 不定等次, 不参加 …) with their keywords, the rated items' words (合格 /
+ * 不合格 / 否决) and what 否决 means, a band's bound included or not, and the year's roll-up
+ * rules. Pure, as ./scheme-draft: each gives the draft changed, for the loader to check.
+ */
+import { LADDERS } from '../engine';
+import { type Draft, getIn, setIn, withList } from './scheme-draft';
+
+/** The conditions by where the 方案 view and the scheme's description show them. */
+export const DIRECT_EFFECTS = ['direct-grade', 'max-grade'] as const;
+export const STATUS_EFFECTS = ['no-grade', 'exclude', 'elsewhere', 'flag'] as const;
+export type ConditionEffect = (typeof DIRECT_EFFECTS)[number] | (typeof STATUS_EFFECTS)[number];
+export const needsGrade = (effect: string): boolean => effect === 'direct-grade' || effect === 'max-grade';
+
+/** An id not yet taken in a list (conditions, rated items, annual rules): `${stem}-1`, `${stem}-2` … */
+function freeId(d: Draft, list: (string | number)[], stem: string, sep = '-'): string {
+  const taken = new Set(((getIn(d, list) as { id?: string }[] | undefined) ?? []).map((x) => x.id));
+  let n = 1;
+  while (taken.has(`${stem}${sep}${n}`)) n++;
+  return `${stem}${sep}${n}`;
+}
+
+/** A new condition of this effect: its reason and keywords left for the user, which the check asks for beside them. */
+export function addCondition(d: Draft, effect: ConditionEffect, grade: string | undefined): Draft {
+  const id = freeId(d, ['conditions'], 'rule');
+  return withList(d, ['conditions'], (l) => [
+    ...l,
+    { id, effect, ...(needsGrade(effect) && grade !== undefined ? { grade } : {}), reason: '', match: { keywords: [] } },
+  ]);
+}
+
+/** A condition's effect changed: a grade given where the effect needs one (the scheme's first), dropped where it has none. */
+export function setConditionEffect(d: Draft, i: number, effect: ConditionEffect, grades: string[]): Draft {
+  let out = setIn(d, ['conditions', i, 'effect'], effect);
+  const grade = getIn(d, ['conditions', i, 'grade']);
+  if (!needsGrade(effect)) out = setIn(out, ['conditions', i, 'grade'], undefined);
+  else if (typeof grade !== 'string' || !grades.includes(grade)) out = setIn(out, ['conditions', i, 'grade'], grades[0]);
+  return out;
+}
+
+export interface RatingWordDraft {
+  word: string;
+  synonyms?: string[];
+  effect: string;
+}
+
+/** The words of a rated item as it reads them: its own, or its built-in ladder's. */
+export function ratedWords(d: Draft, i: number): RatingWordDraft[] {
+  const own = getIn(d, ['rated', i, 'words']) as RatingWordDraft[] | undefined;
+  if (own) return own;
+  const ladder = (getIn(d, ['rated', i, 'ladder']) as string | undefined) ?? 'hege';
+  return (LADDERS[ladder] ?? []).map((w) => ({ word: w.word, synonyms: [...w.synonyms], effect: w.effect }));
+}
+
+/** A rated item's words changed: the built-in ladder's words become the item's own the first time one is changed. */
+export function withRatedWords(d: Draft, i: number, change: (words: RatingWordDraft[]) => RatingWordDraft[]): Draft {
+  return setIn(d, ['rated', i, 'words'], change(ratedWords(d, i)));
+}
+
+/** A new rated item (廉（一票否决）): the built-in 合格 / 基本合格 / 不合格 / 否决 words, a veto giving the lowest grade. */
+export function addRated(d: Draft, label: string): Draft {
+  const taken = new Set(
+    ['groups', 'items', 'rated', 'adjustments', 'inputs', 'deductions', 'computed'].flatMap((k) =>
+      ((getIn(d, [k]) as { id?: string }[] | undefined) ?? []).map((x) => x.id),
+    ),
+  );
+  let n = 1;
+  while (taken.has(`rated_${n}`)) n++;
+  return withList(d, ['rated'], (l) => [...l, { id: `rated_${n}`, label: `${label}${n}`, ladder: 'hege', veto: 'lowest' }]);
+}
+
+/** How an annual rule tests the periods: the number of periods of some grades, a run of them, or the period score. */
+export type AnnualTest = 'count' | 'run' | 'score';
+
+export function annualTest(d: Draft, i: number): AnnualTest {
+  const when = getIn(d, ['annual', 'rules', i, 'when']) as { consecutive?: number } | undefined;
+  if (when === undefined) return 'score';
+  return when.consecutive !== undefined ? 'run' : 'count';
+}
+
+/** An annual rule's test changed: the grades kept between a count and a run, the test's own numbers started afresh. */
+export function setAnnualTest(d: Draft, i: number, test: AnnualTest, periodGrades: string[]): Draft {
+  const rule = ['annual', 'rules', i];
+  const grades = (getIn(d, [...rule, 'when', 'grades']) as string[] | undefined) ?? periodGrades.slice(-1);
+  let out = setIn(d, [...rule, 'scoreBelow'], undefined);
+  if (test === 'score') return setIn(setIn(out, [...rule, 'when'], undefined), [...rule, 'scoreBelow'], 60);
+  out = setIn(out, [...rule, 'when'], test === 'run' ? { grades, consecutive: 2 } : { grades, op: '>=', value: 1 });
+  return out;
+}
+
+/** A new annual rule: any period of the scheme's lowest grade bars the top annual grade — the commonest rule, to change. */
+export function addAnnualRule(d: Draft, text: string, periodGrades: string[]): Draft {
+  const annualGrades = ((getIn(d, ['annual', 'grades']) as { label: string }[] | undefined) ?? []).map((g) => g.label);
+  const id = freeId(d, ['annual', 'rules'], 'rule');
+  return withList(d, ['annual', 'rules'], (l) => [
+    ...l,
+    {
+      id,
+      when: { grades: periodGrades.slice(-1), op: '>=', value: 1 },
+      effect: annualGrades.length > 1 ? 'max-grade' : 'flag',
+      ...(annualGrades.length > 1 ? { grade: annualGrades[1] } : {}),
+      text,
+    },
+  ]);
+}
+
+/** An annual rule's effect changed: a flag has no grade; the others need one (the second annual grade: at best 称职). */
+export function setAnnualEffect(d: Draft, i: number, effect: string): Draft {
+  const at = ['annual', 'rules', i];
+  const annualGrades = ((getIn(d, ['annual', 'grades']) as { label: string }[] | undefined) ?? []).map((g) => g.label);
+  let out = setIn(d, [...at, 'effect'], effect);
+  const grade = getIn(d, [...at, 'grade']);
+  if (effect === 'flag') out = setIn(out, [...at, 'grade'], undefined);
+  else if (typeof grade !== 'string' || !annualGrades.includes(grade)) {
+    out = setIn(out, [...at, 'grade'], effect === 'priority' ? annualGrades[0] : (annualGrades[1] ?? annualGrades[0]));
+  }
+  return out;
+}

@@ -1,0 +1,424 @@
+/**
+ * The 方案 view's form for the scheme's rules beyond items, bands and quotas: 直接定等次与否决 (the
+ * conditions that give or cap a grade, the rated items' words and what 否决 means), 不定等次、不参加
+ *与在外考核 (their keywords and the words that cancel them), and the year's roll-up rules — each
+ * rule with what kaohe applies said in words beside it, every problem beside its field.
+ */
+import { Body1, Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import { ANNUAL_EFFECTS, ANNUAL_OPS, describeWords, type Locale, RATING_EFFECTS } from '../../engine';
+import { type Draft, getIn, type Path, setIn, withList } from '../scheme-draft';
+import {
+  addAnnualRule,
+  addCondition,
+  addRated,
+  annualTest,
+  type AnnualTest,
+  type ConditionEffect,
+  DIRECT_EFFECTS,
+  needsGrade,
+  ratedWords,
+  setAnnualEffect,
+  setAnnualTest,
+  setConditionEffect,
+  STATUS_EFFECTS,
+  withRatedWords,
+} from '../scheme-rules';
+import { CARD } from './card';
+import type { SchemeWords } from './scheme-words';
+
+const useStyles = makeStyles({
+  card: CARD,
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  grow: { flexGrow: 1, flexBasis: '8em', minWidth: '0' },
+  narrow: { flexBasis: '6em', flexGrow: 1, minWidth: '0' },
+  input: { width: '100%', minWidth: '0', '& input': { minWidth: '0', width: '100%' } },
+  // A word of a rated item a line: the word (short: 合格), what it means (longer: 不能评为最高等次), its remove button.
+  words: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 6em) minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'center',
+  },
+  icon: { minWidth: '28px', paddingLeft: '0', paddingRight: '0' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  applied: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  full: { gridColumn: '1 / -1' },
+});
+
+export interface RulesFormProps {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  /** The loader's problem with the field at this path, in words, if any. */
+  problem: (path: Path) => string | undefined;
+  w: SchemeWords;
+  locale: Locale;
+  /** The draft's description by line key (condition:probation, annual:all-hao), while the draft loads. */
+  said: Map<string, string>;
+}
+
+interface ConditionDraft {
+  id: string;
+  effect: ConditionEffect;
+  grade?: string;
+  reason: string;
+  match: { keywords?: string[]; unless?: string[]; leave?: unknown };
+}
+interface RatedDraft {
+  id: string;
+  label: string;
+  veto?: string;
+}
+interface AnnualRuleDraft {
+  id: string;
+  text: string;
+  effect: string;
+  grade?: string;
+  scoreBelow?: number;
+  when?: { grades: string[]; op?: string; value?: number | 'half' | 'all'; consecutive?: number };
+}
+
+const shown = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+/** Words typed as a list: 试用期、见习 (or with , ， ; or spaces). */
+export const wordsOf = (text: string): string[] =>
+  text
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+/** Text typed into a number field: a number where it reads as one, removed when empty, else kept for the check to name. */
+export function numberOf(text: string): unknown {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFormProps) {
+  const st = useStyles();
+  const sections = describeWords(locale).sections;
+  const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
+  const labels = ((getIn(draft, ['grading', 'labels']) as { label: string }[] | undefined) ?? []).map((l) => l.label);
+  const conditions = (getIn(draft, ['conditions']) as ConditionDraft[] | undefined) ?? [];
+  const rated = (getIn(draft, ['rated']) as RatedDraft[] | undefined) ?? [];
+  const graded = getIn(draft, ['grading', 'mode']) !== 'none';
+
+  // In a row, a field shares the width (className grow); alone in the entry's column it takes the line.
+  const textField = (path: Path, label: string, value: string, onText: (t: string) => void, className?: string) => (
+    <Field className={className} label={label} validationMessage={problem(path)}>
+      <Input className={st.input} value={value} onChange={(_e, d) => onText(d.value)} />
+    </Field>
+  );
+  const removeButton = (what: string, remove: () => void) => (
+    <Button size="small" className={st.icon} aria-label={w.remove(what)} onClick={remove}>
+      ×
+    </Button>
+  );
+  const applied = (key: string) => said.has(key) && <Body1 className={st.applied}>{w.appliedAs(said.get(key)!)}</Body1>;
+
+  const condition = (c: ConditionDraft, i: number, effects: readonly ConditionEffect[]) => {
+    const at = ['conditions', i];
+    const name = w.condition(c.reason);
+    // A condition without keywords (nor leave) matches no one: said beside its keywords, in the pane's words.
+    const needWords = problem([...at, 'match']) !== undefined;
+    return (
+      <div key={`${c.id}-${i}`} className={st.entry} role="group" aria-label={name}>
+        <div className={st.row}>
+          <Field className={st.grow} label={w.effect}>
+            <Select
+              className={st.input}
+              value={c.effect}
+              onChange={(_e, d) => onChange(setConditionEffect(draft, i, d.value as ConditionEffect, labels))}
+            >
+              {effects.map((e) => (
+                <option key={e} value={e}>
+                  {w.effects[e]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {needsGrade(c.effect) && (
+            <Field className={st.narrow} label={w.grade} validationMessage={problem([...at, 'grade'])}>
+              <Select className={st.input} value={shown(c.grade)} onChange={(_e, d) => set([...at, 'grade'], d.value)}>
+                {labels.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {removeButton(name, () => onChange(withList(draft, ['conditions'], (l) => l.filter((_x, k) => k !== i))))}
+        </div>
+        {textField([...at, 'reason'], w.reason, c.reason, (t) => set([...at, 'reason'], t))}
+        <Field label={w.keywords} validationMessage={needWords ? w.needKeywords : problem([...at, 'match', 'keywords'])}>
+          <Input
+            className={st.input}
+            value={(c.match.keywords ?? []).join('、')}
+            onChange={(_e, d) => set([...at, 'match', 'keywords'], wordsOf(d.value))}
+          />
+        </Field>
+        <Field label={w.unless} validationMessage={problem([...at, 'match', 'unless'])}>
+          <Input
+            className={st.input}
+            value={(c.match.unless ?? []).join('、')}
+            onChange={(_e, d) => set([...at, 'match', 'unless'], wordsOf(d.value))}
+          />
+        </Field>
+        {applied(`condition:${c.id}`)}
+      </div>
+    );
+  };
+
+  const ratedItem = (r: RatedDraft, i: number) => {
+    const at = ['rated', i];
+    const words = ratedWords(draft, i);
+    const change = (f: Parameters<typeof withRatedWords>[2]) => onChange(withRatedWords(draft, i, f));
+    return (
+      <div key={`${r.id}-${i}`} className={st.entry} role="group" aria-label={w.ratedItem(r.label)}>
+        <div className={st.row}>
+          {textField([...at, 'label'], w.label, r.label, (t) => set([...at, 'label'], t), st.grow)}
+          {removeButton(r.label, () => onChange(withList(draft, ['rated'], (l) => l.filter((_x, k) => k !== i))))}
+        </div>
+        <Field label={w.veto}>
+          <Select className={st.input} value={r.veto ?? 'lowest'} onChange={(_e, d) => set([...at, 'veto'], d.value)}>
+            {(['lowest', 'not-top'] as const).map((k) => (
+              <option key={k} value={k}>
+                {w.vetoKinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={st.words}>
+          <Body1>{w.ratedWord}</Body1>
+          <Body1>{w.ratedEffect}</Body1>
+          <span />
+          {words.flatMap((x, j) => [
+            <Input
+              key={`w${j}`}
+              className={st.input}
+              aria-label={`${r.label} ${w.ratedWord} ${j + 1}`}
+              aria-invalid={problem([...at, 'words', j, 'word']) !== undefined}
+              value={x.word}
+              onChange={(_e, d) => change((l) => l.map((y, k) => (k === j ? { ...y, word: d.value } : y)))}
+            />,
+            <Select
+              key={`e${j}`}
+              className={st.input}
+              aria-label={`${r.label} ${x.word} ${w.ratedEffect}`}
+              value={x.effect}
+              onChange={(_e, d) => change((l) => l.map((y, k) => (k === j ? { ...y, effect: d.value } : y)))}
+            >
+              {RATING_EFFECTS.map((k) => (
+                <option key={k} value={k}>
+                  {w.ratedEffects[k]}
+                </option>
+              ))}
+            </Select>,
+            <span key={`x${j}`}>{removeButton(x.word, () => change((l) => l.filter((_y, k) => k !== j)))}</span>,
+            ...[problem([...at, 'words', j]) ?? problem([...at, 'words', j, 'word'])].flatMap((m) =>
+              m === undefined
+                ? []
+                : [
+                    <Body1 key={`p${j}`} role="alert" className={mergeClasses(st.full, st.problem)}>
+                      {m}
+                    </Body1>,
+                  ],
+            ),
+          ])}
+        </div>
+        {problem([...at, 'words']) !== undefined && (
+          <Body1 role="alert" className={st.problem}>
+            {problem([...at, 'words'])}
+          </Body1>
+        )}
+        <div className={st.actions}>
+          <Button size="small" onClick={() => change((l) => [...l, { word: '', synonyms: [], effect: 'none' }])}>
+            {w.addWord}
+          </Button>
+        </div>
+        {applied(`rated:${r.id}`)}
+      </div>
+    );
+  };
+
+  const direct = conditions.flatMap((c, i) => (needsGrade(c.effect) ? [condition(c, i, DIRECT_EFFECTS)] : []));
+  const status = conditions.flatMap((c, i) => (needsGrade(c.effect) ? [] : [condition(c, i, STATUS_EFFECTS)]));
+
+  return (
+    <>
+      {graded && (
+        <section className={st.card} aria-label={sections.direct}>
+          <Text weight="semibold">{sections.direct}</Text>
+          {direct}
+          {rated.map(ratedItem)}
+          {problem(['rated']) !== undefined && (
+            <Body1 role="alert" className={st.problem}>
+              {problem(['rated'])}
+            </Body1>
+          )}
+          <div className={st.actions}>
+            <Button size="small" onClick={() => onChange(addCondition(draft, 'direct-grade', labels.at(-1)))}>
+              {w.addDirect}
+            </Button>
+            <Button size="small" onClick={() => onChange(addRated(draft, w.newRated))}>
+              {w.addRated}
+            </Button>
+          </div>
+        </section>
+      )}
+      <section className={st.card} aria-label={sections.status}>
+        <Text weight="semibold">{sections.status}</Text>
+        {status}
+        <div className={st.actions}>
+          <Button size="small" onClick={() => onChange(addCondition(draft, 'no-grade', undefined))}>
+            {w.addStatus}
+          </Button>
+        </div>
+      </section>
+      {getIn(draft, ['annual']) !== undefined && (
+        <AnnualRules draft={draft} onChange={onChange} problem={problem} w={w} locale={locale} said={said} periodGrades={labels} />
+      )}
+    </>
+  );
+}
+
+function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }: RulesFormProps & { periodGrades: string[] }) {
+  const st = useStyles();
+  const dw = describeWords(locale);
+  const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
+  const rules = (getIn(draft, ['annual', 'rules']) as AnnualRuleDraft[] | undefined) ?? [];
+  const annualGrades = ((getIn(draft, ['annual', 'grades']) as { label: string }[] | undefined) ?? []).map((g) => g.label);
+
+  const rule = (r: AnnualRuleDraft, i: number) => {
+    const at = ['annual', 'rules', i];
+    const test = annualTest(draft, i);
+    const value = r.when?.value;
+    const valueKind = value === 'half' || value === 'all' ? value : 'number';
+    const name = r.text || w.newAnnualRule;
+    const number = (path: Path, label: string, whole = true) => (
+      <Field className={st.narrow} label={label} validationMessage={problem(path)}>
+        <Input
+          className={st.input}
+          inputMode={whole ? 'numeric' : 'decimal'}
+          value={shown(getIn(draft, path))}
+          onChange={(_e, d) => set(path, numberOf(d.value))}
+        />
+      </Field>
+    );
+    return (
+      <div key={`${r.id}-${i}`} className={st.entry} role="group" aria-label={name}>
+        <Field label={w.ruleText} validationMessage={problem([...at, 'text'])}>
+          <Input className={st.input} value={r.text} onChange={(_e, d) => set([...at, 'text'], d.value)} />
+        </Field>
+        <div className={st.row}>
+          <Field className={st.grow} label={w.annualTest}>
+            <Select
+              className={st.input}
+              value={test}
+              onChange={(_e, d) => onChange(setAnnualTest(draft, i, d.value as AnnualTest, periodGrades))}
+            >
+              {(['count', 'run', 'score'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {w.annualTests[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {removeRule(name, () => onChange(withList(draft, ['annual', 'rules'], (l) => l.filter((_x, k) => k !== i))))}
+        </div>
+        {test !== 'score' && (
+          <Field label={w.periodGrades} validationMessage={problem([...at, 'when', 'grades']) ?? gradeProblem(at)}>
+            <Input
+              className={st.input}
+              value={(r.when?.grades ?? []).join('、')}
+              onChange={(_e, d) => set([...at, 'when', 'grades'], wordsOf(d.value))}
+            />
+          </Field>
+        )}
+        {test === 'count' && (
+          <div className={st.row}>
+            <Field className={st.grow} label={w.annualOp}>
+              <Select className={st.input} value={r.when?.op ?? '>'} onChange={(_e, d) => set([...at, 'when', 'op'], d.value)}>
+                {ANNUAL_OPS.map((k) => (
+                  <option key={k} value={k}>
+                    {dw.annualOp[k]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field className={st.grow} label={w.annualValue}>
+              <Select
+                className={st.input}
+                value={valueKind}
+                onChange={(_e, d) => set([...at, 'when', 'value'], d.value === 'number' ? 1 : d.value)}
+              >
+                {(['number', 'half', 'all'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {w.annualValues[k]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {valueKind === 'number' && number([...at, 'when', 'value'], w.annualTimes)}
+          </div>
+        )}
+        {test === 'run' && <div className={st.row}>{number([...at, 'when', 'consecutive'], w.annualRun)}</div>}
+        {test === 'score' && <div className={st.row}>{number([...at, 'scoreBelow'], w.scoreBelow, false)}</div>}
+        <div className={st.row}>
+          <Field className={st.grow} label={w.annualEffect}>
+            <Select className={st.input} value={r.effect} onChange={(_e, d) => onChange(setAnnualEffect(draft, i, d.value))}>
+              {ANNUAL_EFFECTS.map((k) => (
+                <option key={k} value={k}>
+                  {w.annualEffects[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {r.effect !== 'flag' && (
+            <Field className={st.narrow} label={w.annualGrade} validationMessage={problem([...at, 'grade'])}>
+              <Select className={st.input} value={shown(r.grade)} onChange={(_e, d) => set([...at, 'grade'], d.value)}>
+                {annualGrades.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+        {said.has(`annual:${r.id}`) && <Body1 className={st.applied}>{w.appliedAs(said.get(`annual:${r.id}`)!)}</Body1>}
+      </div>
+    );
+  };
+  // Grades of the list named one by one (unknown-grade at when.grades.N): said once, beside the list.
+  const gradeProblem = (at: Path): string | undefined => {
+    const grades = (getIn(draft, [...at, 'when', 'grades']) as string[] | undefined) ?? [];
+    const said = grades.map((_g, j) => problem([...at, 'when', 'grades', j])).filter((x): x is string => x !== undefined);
+    return said.length > 0 ? said.join('；') : undefined;
+  };
+  const removeRule = (what: string, remove: () => void) => (
+    <Button size="small" className={st.icon} aria-label={w.remove(what)} onClick={remove}>
+      ×
+    </Button>
+  );
+
+  return (
+    <section className={st.card} aria-label={dw.sections.annual}>
+      <Text weight="semibold">{dw.sections.annual}</Text>
+      {rules.map(rule)}
+      <div className={st.actions}>
+        <Button size="small" onClick={() => onChange(addAnnualRule(draft, w.newAnnualRule, periodGrades))}>
+          {w.addAnnualRule}
+        </Button>
+      </div>
+    </section>
+  );
+}
