@@ -25,6 +25,7 @@ const zh = {
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
+  --via-libreoffice   （grade，.xls）先用本机的 LibreOffice 把 .xls 转换为 .xlsx 再检查和写入，保留批注、链接、条件格式等
   --force             （grade、annual、json-schema 的 --out）替换已有的同名文件（默认不覆盖）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
@@ -214,6 +215,7 @@ Options:
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
+  --via-libreoffice   (grade, .xls) convert the .xls to .xlsx with this machine's LibreOffice first, keeping notes, links, conditional formats and more
   --force             (--out of grade, annual, json-schema) replace a file already there (never replaced otherwise)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
