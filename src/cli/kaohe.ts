@@ -177,18 +177,41 @@ async function load<B extends ReadWorkbook>(
   return { opened, analysis };
 }
 
-/** The report of a check, with how its scheme was chosen and how well it fits. */
-const reportOf = (a: Analysis, locale: Locale) =>
-  a.forms
+/** The report of a check, with how its scheme was chosen and how well it fits; for a changed copy of a preset, what differs. */
+const reportOf = (a: Analysis, locale: Locale) => {
+  const report = a.forms
     ? toFormsReport(a.forms, locale, { source: a.source, fit: a.fit })
     : toReport(a.results, locale, { source: a.source, fit: a.fit });
+  const changes = changesFromPreset(a.scheme, locale);
+  return changes ? { ...report, schemeChanges: changes } : report;
+};
+
+/** What a changed copy of a preset says differently from it, line by line; null for a scheme that is no such copy. */
+function changesFromPreset(scheme: Scheme, locale: Locale): string[] | null {
+  const base = scheme.basedOn !== undefined ? preset(scheme.basedOn) : undefined;
+  if (!base) return null;
+  const dw = describeWords(locale);
+  return schemeChanges(base, scheme, locale).map((c) =>
+    c.before === null ? dw.added(c.after!) : c.after === null ? dw.removed(c.before) : dw.changed(c.after, c.before),
+  );
+}
+
+/** How the scheme was chosen, and under it what a changed copy of a preset changed. */
+function schemeLines(a: Analysis, locale: Locale): string {
+  const changes = changesFromPreset(a.scheme, locale);
+  const sentence = analysisSentence(a, locale);
+  if (!changes || changes.length === 0) return sentence;
+  const w = cliWords(locale);
+  if (changes.length === 1) return `${sentence}\n  ${w.comparedWith(a.scheme.basedOn!, 1)}${changes[0]}`;
+  return [sentence, `  ${w.comparedWith(a.scheme.basedOn!, changes.length)}`, ...changes.map((c) => `    ${c}`)].join('\n');
+}
 
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const { analysis } = await load(file, values, locale, readWorkbook);
   const report = reportOf(analysis, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, analysisSentence(analysis, locale), locale));
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, schemeLines(analysis, locale), locale));
   return exitCode(analysis.results);
 }
 
@@ -263,7 +286,7 @@ async function gradeOpened(
   io.out(
     values.json
       ? JSON.stringify({ ...report, output: xls ? { ...written, fromXls: xls } : written }, null, 2)
-      : `${renderReport(report, file!, analysisSentence(analysis, locale), locale)}\n\n${renderWritten(written, locale, xlsLines)}`,
+      : `${renderReport(report, file!, schemeLines(analysis, locale), locale)}\n\n${renderWritten(written, locale, xlsLines)}`,
   );
   return exitCode(results);
 }

@@ -156,6 +156,8 @@ const zh = {
   schemeEdited: (id: string, basedOn: string | null, n: number) =>
     basedOn ? `方案 ${id}（基于 ${basedOn} 修改），与 ${basedOn} 相比有 ${n} 处不同：` : `方案 ${id}，修改了 ${n} 处：`,
   schemeUnchanged: (id: string) => `方案 ${id} 的规则没有改变。`,
+  /** Under the sentence that names a changed copy of a preset: what differs (one change on the line, more on their own lines). */
+  comparedWith: (id: string, n: number) => (n === 1 ? `与 ${id} 相比：` : `与 ${id} 相比有 ${n} 处不同：`),
   badSetting: (m: string) => `无法修改方案：${m}`,
   fix: '处理',
   needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
@@ -336,6 +338,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   schemeEdited: (id, basedOn, n) =>
     basedOn ? `Scheme ${id} (based on ${basedOn}) differs from ${basedOn} in ${n} place(s):` : `Scheme ${id}, ${n} change(s):`,
   schemeUnchanged: (id) => `The rules of scheme ${id} are unchanged.`,
+  comparedWith: (id, n) => (n === 1 ? `Against ${id}: ` : `Against ${id}, ${n} differences:`),
   badSetting: (m) => `Cannot change the scheme: ${m}`,
   fix: 'Fix',
   needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',

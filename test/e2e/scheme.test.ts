@@ -60,7 +60,11 @@ describe('the 方案 view', () => {
       await saved.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0),
     ).toBe(true);
     await pane.getByRole('button', { name: '重新检查' }).click();
-    await pane.getByText('按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上').waitFor();
+    await pane
+      .getByText(
+        '按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom（基于 公务员平时考核（全国模板：好/较好/一般/较差） 修改）；17 个分项全部对上',
+      )
+      .waitFor();
     await pane.getByRole('tab', { name: '名额' }).click();
     await pane
       .getByText(/“好”5 人，名额 3 人/)
