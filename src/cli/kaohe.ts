@@ -54,7 +54,7 @@ import { convertToXlsx, ConvertError, findSoffice } from '../hosts/file/libreoff
 import { nameFormulas, type XlsHeld, xlsHeld } from '../hosts/file/xls-held';
 import { xlsxHeld } from '../hosts/file/xlsx-held';
 import { openWorkbook, type OpenedWorkbook, readBytes, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
-import { comparedWithCopy, fromXlsWords, renderFromXls } from './from-xls';
+import { comparedWithCopy, type FromXls, fromXlsWords, renderFromXls } from './from-xls';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
 import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
@@ -252,6 +252,13 @@ function heldByXls(opened: OpenedWorkbook, original: Buffer | null): XlsHeld | n
   return held;
 }
 
+/** What the .xls held against the copy written (its bytes); the copy is not read when the .xls held nothing to look for. */
+async function againstCopy(held: XlsHeld, copy: Buffer, by: FromXls['convertedBy'], sheets: number, locale: Locale): Promise<FromXls> {
+  const nothing = held.biff && held.kinds.length === 0;
+  const found = nothing ? { counts: new Map(), sheets: new Map(), notes: new Set<string>(), names: [] } : await xlsxHeld(copy);
+  return comparedWithCopy(held, found, by, sheets, locale);
+}
+
 /** `grade` on a workbook opened by `open`: the input's own, or LibreOffice's .xlsx of it (`original` then the .xls's bytes). */
 async function gradeOpened(
   file: string | undefined,
@@ -278,8 +285,7 @@ async function gradeOpened(
   let bytes: Buffer | null = null;
   await writeOutput(out, async () => (bytes = await copyBytes(opened.wb)), values.force);
   // What the .xls held, against the copy as written.
-  const xls =
-    held && bytes ? comparedWithCopy(held, await xlsxHeld(bytes), original ? 'libreoffice' : 'kaohe', opened.sheets.length, locale) : null;
+  const xls = held && bytes ? await againstCopy(held, bytes, original ? 'libreoffice' : 'kaohe', opened.sheets.length, locale) : null;
   const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = reportOf(analysis, locale);
   const xlsLines = xls ? renderFromXls(xls, locale, !original && findSoffice() !== null) : [];
@@ -334,13 +340,28 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
     ),
   };
   let formSheets: string[] = [];
+  let xls: FromXls | null = null;
   if (out && writable) {
     const wb = writable.wb;
+    const held = heldByXls(writable, null);
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
-    await writeOutput(out, () => copyBytes(wb), values.force);
+    let bytes: Buffer | null = null;
+    await writeOutput(out, async () => (bytes = await copyBytes(wb)), values.force);
+    // An .xls's copy: what it held that the copy lacks, as grade says it.
+    if (held && bytes) xls = await againstCopy(held, bytes, 'kaohe', writable.sheets.length, locale);
   }
-  if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
-  else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
+  const output = out ? { file: out, sheets: formSheets, ...(xls && { fromXls: xls }) } : null;
+  if (values.json) io.out(JSON.stringify(output ? { ...report, output } : report, null, 2));
+  else
+    io.out(
+      renderAnnual(report, locale) +
+        (out ? `\n\n${w.wroteForms(out, formSheets)}` : '') +
+        (xls
+          ? renderFromXls(xls, locale, false)
+              .map((l) => `\n  ${l}`)
+              .join('')
+          : ''),
+    );
   return report.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertToXlsx, ConvertError } from '../../src/hosts/file/libreoffice';
 import { xlsxHeld } from '../../src/hosts/file/xlsx-held';
-import { freezePanes, hasLibreOffice, richXls } from '../helpers/rich-xls';
+import { freezePanes, hasLibreOffice, libreOfficeConvert, richXls } from '../helpers/rich-xls';
 import { gwySheet } from '../helpers/sheets';
 import { tempDir, writeXls, writeXlsx } from '../helpers/xlsx';
 import { kaohe } from './helpers';
@@ -177,6 +177,26 @@ const xlsWithRoster = () =>
       '  副本保留了原 .xls 中的名称 1 个、用到这些名称的公式 1 个、批注 2 条、超链接 1 个、条件格式 1 条、数据验证 1 处、图片 1 张、冻结窗格 1 处、1 张工作表的打印设置\n  注意：1 张工作表的保护（汇总）不会带到副本\n  原文件未作任何改动。',
     );
     expect(r.out).not.toContain('--via-libreoffice');
+  }, 60000);
+});
+
+(hasLibreOffice ? describe : describe.skip)('annual --out on an .xls', () => {
+  it('lists what the copy with the summary forms lacks, as grade does', async () => {
+    const year = freezePanes(libreOfficeConvert(join(__dirname, '..', '..', 'examples', 'gwy-2020-year.xlsx'), 'xls'), 1, 3);
+    const out = join(tempDir(), 'year.xlsx');
+    const r = await kaohe('annual', year, '--out', out, '--json');
+    const output = JSON.parse(r.out).output;
+    expect(output.fromXls).toEqual({
+      convertedBy: 'kaohe',
+      listed: true,
+      carried: [],
+      notCarried: [
+        { kind: 'frozen-panes', count: 1, kept: 0, places: ['第一季度!B4'], message: '冻结窗格 1 处（第一季度 冻结至 B4）不会带到副本' },
+      ],
+    });
+    expect((await kaohe('annual', year, '--out', join(tempDir(), 'y.xlsx'))).out).toContain(
+      '\n  注意：冻结窗格 1 处（第一季度 冻结至 B4）不会带到副本',
+    );
   }, 60000);
 });
 
