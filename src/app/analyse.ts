@@ -18,6 +18,7 @@ import {
   schemeSentence,
   storedOverrides,
 } from '../engine';
+import { preset } from '../schemes';
 import { chooseSheetAndScheme, type Choice, type SchemeSource, type StoredProblem } from './choose';
 import type { WorkbookSource } from './workbook';
 
@@ -76,7 +77,14 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
 
 /** How the scheme was chosen, in one sentence (按表头识别：gwy-2020，17 个分项全部对上): what the report, the pane and the ribbon command say. */
 export function analysisSentence(a: Analysis, locale: Locale): string {
-  return schemeSentence(a.source, a.scheme.id, a.fit, locale);
+  return schemeSentence(a.source, a.scheme.id, a.fit, locale, basedOnName(a.scheme, locale));
+}
+
+/** The name of the preset a changed copy is based on, as the report says it ("基于 <name> 修改"); null for a scheme that is no copy. */
+export function basedOnName(scheme: Scheme, locale: Locale): string | null {
+  const base = scheme.basedOn !== undefined ? preset(scheme.basedOn) : undefined;
+  if (!base) return scheme.basedOn ?? null;
+  return locale === 'en' ? (base.nameEn ?? base.name) : base.name;
 }
 
 /** What 计算 writes: totals, grades and places, as values or live formulas. */

@@ -24,6 +24,7 @@ import {
 } from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
 import { formsOf } from './forms';
+import { presetOrCopy } from './scheme-edit';
 import type { SheetSource, WorkbookSource } from './workbook';
 
 export type { SchemeSource };
@@ -40,7 +41,8 @@ export function storedSchemeOf(book: WorkbookSource, locale: Locale): { scheme?:
   const raw = book.settings?.scheme;
   if (raw === undefined) return {};
   try {
-    return { scheme: storedScheme(raw, locale) };
+    const scheme = storedScheme(raw, locale);
+    return { scheme: typeof raw === 'string' ? scheme : presetOrCopy(scheme, raw, locale) };
   } catch (e) {
     if (e instanceof UnknownPreset) return { problem: { kind: 'unknown-preset', id: e.id } };
     if (e instanceof SchemeError) return { problem: { kind: 'invalid', error: e } };

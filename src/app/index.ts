@@ -5,10 +5,10 @@
  */
 export { activeSheet, type SheetSource, type WorkbookSource } from './workbook';
 export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type SchemeSource, type StoredProblem } from './choose';
-export { analyseSheet, analysisSentence, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
+export { analyseSheet, analysisSentence, basedOnName, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';
 export { formsOf, type FormsBook } from './forms';
-export { editScheme, type EditRequest, schemeCopy } from './scheme-edit';
+export { editScheme, type EditRequest, presetOrCopy, schemeCopy } from './scheme-edit';
 export {
   analyseAllSheets,
   type SheetCheck,

@@ -36,12 +36,17 @@ import { addFormSheet } from '../hosts/file/forms';
 import { LimitError } from '../hosts/file/limits';
 import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
 import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
-import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
+import { formulaCells } from '../hosts/file/legacy';
+import { convertToXlsx, ConvertError, findSoffice } from '../hosts/file/libreoffice';
+import { nameFormulas, type XlsHeld, xlsHeld } from '../hosts/file/xls-held';
+import { xlsxHeld } from '../hosts/file/xlsx-held';
+import { openWorkbook, type OpenedWorkbook, readBytes, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
+import { comparedWithCopy, type FromXls, fromXlsWords, renderFromXls } from './from-xls';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
 import { gradeFolder } from './batch-grade';
 import { BatchRefused, runBatch } from './batch-run';
 import { batchWords } from './batch-words';
-import { reportOf, storedProblemText, workbookSource } from './open';
+import { changesFromPreset, reportOf, storedProblemText, workbookSource } from './open';
 import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
@@ -75,6 +80,7 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
   jobs: { type: 'string' },
   'out-dir': { type: 'string' },
+  'via-libreoffice': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -119,6 +125,7 @@ interface Options {
   formulas: boolean;
   'no-marks': boolean;
   force: boolean;
+  'via-libreoffice': boolean;
 }
 
 interface Loaded<B extends ReadWorkbook> {
@@ -155,19 +162,81 @@ async function load<B extends ReadWorkbook>(
   return { opened, analysis };
 }
 
+/** How the scheme was chosen, and under it what a changed copy of a preset changed. */
+function schemeLines(a: Analysis, locale: Locale): string {
+  const changes = changesFromPreset(a.scheme, locale);
+  const sentence = analysisSentence(a, locale);
+  if (!changes || changes.length === 0) return sentence;
+  const w = cliWords(locale);
+  if (changes.length === 1) return `${sentence}\n  ${w.comparedWith(a.scheme.basedOn!, 1)}${changes[0]}`;
+  return [sentence, `  ${w.comparedWith(a.scheme.basedOn!, changes.length)}`, ...changes.map((c) => `    ${c}`)].join('\n');
+}
+
 const exitCode = (r: Results): number => (r.issues.some((i) => i.severity === 'error') ? 1 : 0);
 
 async function check(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const { analysis } = await load(file, values, locale, readWorkbook);
   const report = reportOf(analysis, locale);
-  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, analysisSentence(analysis, locale), locale));
+  io.out(values.json ? JSON.stringify(report, null, 2) : renderReport(report, file!, schemeLines(analysis, locale), locale));
   return exitCode(analysis.results);
 }
 
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
+  if (!values['via-libreoffice']) return gradeOpened(file, values, locale, io, openWorkbook, null);
+  const w = cliWords(locale);
+  const xw = fromXlsWords(locale);
+  if (!file) throw new CannotRun(w.needFile);
+  checkOut(file, values.out, values.force, w);
+  const soffice = findSoffice();
+  if (!soffice) throw new CannotRun(xw.noLibreOffice);
+  // The file is read (and its size checked) before LibreOffice is given it; an .xlsx has nothing to convert.
+  const original = readBytes(file);
+  if (original.subarray(0, 4).equals(ZIP_MAGIC)) throw new CannotRun(xw.viaOnlyXls(file));
+  let converted;
+  try {
+    converted = await convertToXlsx(soffice, file);
+  } catch (e) {
+    if (e instanceof ConvertError) throw new CannotRun(xw.convertFailed(file, e.problem, e.detail));
+    throw e;
+  }
+  try {
+    return await gradeOpened(file, values, locale, io, () => openWorkbook(converted.path), original);
+  } finally {
+    converted.cleanup();
+  }
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** What an .xls (`original`, or the input itself) held, the formulas using its names included; null for an .xlsx input. Read before anything is written. */
+function heldByXls(opened: OpenedWorkbook, original: Buffer | null): XlsHeld | null {
+  const xls = original ?? (opened.format === 'legacy' ? opened.data : null);
+  if (!xls) return null;
+  const held = xlsHeld(xls);
+  const formulas = nameFormulas(held.names, formulaCells(opened.wb));
+  if (formulas) held.kinds.splice(held.kinds.findIndex((k) => k.kind === 'names') + 1, 0, formulas);
+  return held;
+}
+
+/** What the .xls held against the copy written (its bytes); the copy is not read when the .xls held nothing to look for. */
+async function againstCopy(held: XlsHeld, copy: Buffer, by: FromXls['convertedBy'], sheets: number, locale: Locale): Promise<FromXls> {
+  const nothing = held.biff && held.kinds.length === 0;
+  const found = nothing ? { counts: new Map(), sheets: new Map(), notes: new Set<string>(), names: [] } : await xlsxHeld(copy);
+  return comparedWithCopy(held, found, by, sheets, locale);
+}
+
+/** `grade` on a workbook opened by `open`: the input's own, or LibreOffice's .xlsx of it (`original` then the .xls's bytes). */
+async function gradeOpened(
+  file: string | undefined,
+  values: Options,
+  locale: Locale,
+  io: Io,
+  open: (file: string) => Promise<OpenedWorkbook>,
+  original: Buffer | null,
+): Promise<number> {
   const w = cliWords(locale);
   const out = checkOut(file, values.out, values.force, w);
-  const { opened, analysis } = await load(file, values, locale, openWorkbook);
+  const { opened, analysis } = await load(file, values, locale, open);
   // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
@@ -178,13 +247,18 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   const q = quarterOf(sheet);
   const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
   const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
-  await writeOutput(out, () => copyBytes(opened.wb), values.force);
+  const held = heldByXls(opened, original);
+  let bytes: Buffer | null = null;
+  await writeOutput(out, async () => (bytes = await copyBytes(opened.wb)), values.force);
+  // What the .xls held, against the copy as written.
+  const xls = held && bytes ? await againstCopy(held, bytes, original ? 'libreoffice' : 'kaohe', opened.sheets.length, locale) : null;
   const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = reportOf(analysis, locale);
+  const xlsLines = xls ? renderFromXls(xls, locale, !original && findSoffice() !== null) : [];
   io.out(
     values.json
-      ? JSON.stringify({ ...report, output: written }, null, 2)
-      : `${renderReport(report, file!, analysisSentence(analysis, locale), locale)}\n\n${renderWritten(written, locale)}`,
+      ? JSON.stringify({ ...report, output: xls ? { ...written, fromXls: xls } : written }, null, 2)
+      : `${renderReport(report, file!, schemeLines(analysis, locale), locale)}\n\n${renderWritten(written, locale, xlsLines)}`,
   );
   return exitCode(results);
 }
@@ -232,13 +306,28 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
     ),
   };
   let formSheets: string[] = [];
+  let xls: FromXls | null = null;
   if (out && writable) {
     const wb = writable.wb;
+    const held = heldByXls(writable, null);
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
-    await writeOutput(out, () => copyBytes(wb), values.force);
+    let bytes: Buffer | null = null;
+    await writeOutput(out, async () => (bytes = await copyBytes(wb)), values.force);
+    // An .xls's copy: what it held that the copy lacks, as grade says it.
+    if (held && bytes) xls = await againstCopy(held, bytes, 'kaohe', writable.sheets.length, locale);
   }
-  if (values.json) io.out(JSON.stringify(out ? { ...report, output: { file: out, sheets: formSheets } } : report, null, 2));
-  else io.out(renderAnnual(report, locale) + (out ? `\n\n${w.wroteForms(out, formSheets)}` : ''));
+  const output = out ? { file: out, sheets: formSheets, ...(xls && { fromXls: xls }) } : null;
+  if (values.json) io.out(JSON.stringify(output ? { ...report, output } : report, null, 2));
+  else
+    io.out(
+      renderAnnual(report, locale) +
+        (out ? `\n\n${w.wroteForms(out, formSheets)}` : '') +
+        (xls
+          ? renderFromXls(xls, locale, false)
+              .map((l) => `\n  ${l}`)
+              .join('')
+          : ''),
+    );
   return report.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
@@ -457,6 +546,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
       io.out(w.usage);
       return command === undefined && !values.help ? 2 : 0;
     }
+    if (values['via-libreoffice'] && command !== 'grade') throw new CannotRun(fromXlsWords(locale).viaOnlyGrade);
     switch (command) {
       case 'presets':
         return presets(values.json, locale, io);

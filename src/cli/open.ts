@@ -1,6 +1,7 @@
 /** What every command that reads a workbook shares: the workbook as the use cases read it, why its stored scheme cannot be used, its report. */
 import type { Analysis, StoredProblem, WorkbookSource } from '../app';
-import { type Locale, schemeErrorText, toFormsReport, toReport } from '../engine';
+import { describeWords, type Locale, type Scheme, schemeChanges, schemeErrorText, toFormsReport, toReport } from '../engine';
+import { preset } from '../schemes';
 import { readStoredSettings } from '../hosts/file/settings';
 import type { ReadWorkbook } from '../hosts/file/xlsx';
 import type { CliWords } from './words';
@@ -19,8 +20,21 @@ export function storedProblemText(problem: StoredProblem | null | undefined, w: 
   return w.storedInvalid(schemeErrorText(problem.error, locale));
 }
 
-/** The report of a check, with how its scheme was chosen and how well it fits. */
-export const reportOf = (a: Analysis, locale: Locale) =>
-  a.forms
+/** The report of a check, with how its scheme was chosen and how well it fits; for a changed copy of a preset, what differs. */
+export const reportOf = (a: Analysis, locale: Locale) => {
+  const report = a.forms
     ? toFormsReport(a.forms, locale, { source: a.source, fit: a.fit })
     : toReport(a.results, locale, { source: a.source, fit: a.fit });
+  const changes = changesFromPreset(a.scheme, locale);
+  return changes ? { ...report, schemeChanges: changes } : report;
+};
+
+/** What a changed copy of a preset says differently from it, line by line; null for a scheme that is no such copy. */
+export function changesFromPreset(scheme: Scheme, locale: Locale): string[] | null {
+  const base = scheme.basedOn !== undefined ? preset(scheme.basedOn) : undefined;
+  if (!base) return null;
+  const dw = describeWords(locale);
+  return schemeChanges(base, scheme, locale).map((c) =>
+    c.before === null ? dw.added(c.after!) : c.after === null ? dw.removed(c.before) : dw.changed(c.after, c.before),
+  );
+}

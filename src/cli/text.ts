@@ -217,7 +217,8 @@ export function writtenSummary(plan: Plan, file: string, marked: number, notKept
 
 const show = (v: CellValue): string => (v === null ? '（空）' : typeof v === 'object' ? v.error : String(v));
 
-export function renderWritten(s: WrittenSummary, locale: Locale): string {
+/** `more`: lines of the caller's (what an .xls held that the copy lacks), before the line that the input is unchanged. */
+export function renderWritten(s: WrittenSummary, locale: Locale, more: string[] = []): string {
   const w = cliWords(locale);
   const lines = [w.wroteCopy(s.file)];
   if (s.nothingToWrite) lines.push(`  ${w.nothingToWrite[s.nothingToWrite]}`);
@@ -235,6 +236,7 @@ export function renderWritten(s: WrittenSummary, locale: Locale): string {
   if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
   if (s.notKept.length > 0) lines.push(`  ${w.notKept(s.notKept.map((p) => w.parts[p]))}`);
   if (s.formSheets.length > 0) lines.push(`  ${w.newSheets(s.formSheets)}`);
+  for (const m of more) lines.push(`  ${m}`);
   lines.push(`  ${w.inputUntouched}`);
   return lines.join('\n');
 }

@@ -26,6 +26,7 @@ const zh = {
   --scheme ID|文件    方案：内置方案 ID（见 kaohe presets）或方案 JSON 文件（默认：按表头自动识别）
   --formulas          （grade）写入公式而不是数值，改分后表格自动重算
   --no-marks          （grade）不在副本中标记问题单元格
+  --via-libreoffice   （grade，.xls）先用本机的 LibreOffice 把 .xls 转换为 .xlsx 再检查和写入，保留批注、链接、条件格式等
   --force             （grade、annual、json-schema、检查文件夹的 --out）替换已有的同名文件（默认不覆盖）
   --jobs N            （检查文件夹）同时检查几个文件（默认每个 CPU 核一个）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
@@ -157,6 +158,8 @@ const zh = {
   schemeEdited: (id: string, basedOn: string | null, n: number) =>
     basedOn ? `方案 ${id}（基于 ${basedOn} 修改），与 ${basedOn} 相比有 ${n} 处不同：` : `方案 ${id}，修改了 ${n} 处：`,
   schemeUnchanged: (id: string) => `方案 ${id} 的规则没有改变。`,
+  /** Under the sentence that names a changed copy of a preset: what differs (one change on the line, more on their own lines). */
+  comparedWith: (id: string, n: number) => (n === 1 ? `与 ${id} 相比：` : `与 ${id} 相比有 ${n} 处不同：`),
   badSetting: (m: string) => `无法修改方案：${m}`,
   fix: '处理',
   needOut: '请用 --out 指定副本的文件名：kaohe grade <工作簿> --out <副本.xlsx>',
@@ -218,6 +221,7 @@ Options:
   --scheme ID|FILE    a preset id (see kaohe presets) or a scheme JSON file (default: recognised from the headers)
   --formulas          (grade) write live formulas rather than values
   --no-marks          (grade) do not mark problem cells in the copy
+  --via-libreoffice   (grade, .xls) convert the .xls to .xlsx with this machine's LibreOffice first, keeping notes, links, conditional formats and more
   --force             (--out of grade, annual, json-schema, a folder check) replace a file already there (never replaced otherwise)
   --jobs N            (folders) how many files to check at once (default: one per CPU core)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
@@ -339,6 +343,7 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   schemeEdited: (id, basedOn, n) =>
     basedOn ? `Scheme ${id} (based on ${basedOn}) differs from ${basedOn} in ${n} place(s):` : `Scheme ${id}, ${n} change(s):`,
   schemeUnchanged: (id) => `The rules of scheme ${id} are unchanged.`,
+  comparedWith: (id, n) => (n === 1 ? `Against ${id}: ` : `Against ${id}, ${n} differences:`),
   badSetting: (m) => `Cannot change the scheme: ${m}`,
   fix: 'Fix',
   needOut: 'Name the copy with --out: kaohe grade <workbook> --out <copy.xlsx>',

@@ -2,7 +2,7 @@
  * The task pane's side of the use cases (src/app): what the user chose in the pane, turned into
  * the app's requests, and the roles a column can take. Components call these and show the result.
  */
-import { activeSheet, analyseSheet, type AnalyseOutcome, type SchemeSource } from '../app';
+import { activeSheet, analyseSheet, type AnalyseOutcome, basedOnName, type SchemeSource } from '../app';
 import {
   type ColumnOverrides,
   type ColumnRole,
@@ -112,7 +112,7 @@ export function noFitNote(closest: readonly Fit[], locale: Locale): string {
 export function schemeNote(outcome: AnalyseOutcome, locale: Locale): string | null {
   if (outcome.ok) {
     const a = outcome.analysis;
-    return schemeSentence(a.source, schemeTitle(a.scheme, locale), a.fit, locale);
+    return schemeSentence(a.source, schemeTitle(a.scheme, locale), a.fit, locale, basedOnName(a.scheme, locale));
   }
   if (outcome.problem === 'no-fit') return noFitNote(outcome.closest, locale);
   return null;

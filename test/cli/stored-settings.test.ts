@@ -1,4 +1,5 @@
 import { webExtensionProperties } from '../../src/hosts/file/settings';
+import { preset } from '../../src/schemes';
 import { gridOf, gwySheet } from '../helpers/sheets';
 import { storeSettings, writeXlsx } from '../helpers/xlsx';
 import { kaohe, kaoheJson } from './helpers';
@@ -39,6 +40,42 @@ describe('the scheme saved in the workbook by the task pane', () => {
     });
     const { report, code } = await kaoheJson('check', file);
     expect([report.scheme, report.quota[0].limit, code]).toEqual(['ju-own', 3, 0]);
+  });
+
+  it("under a preset's id with other rules: shown as a changed copy of the preset, never as the preset", async () => {
+    const file = await writeXlsx(totalsOnly());
+    await storeSettings(file, {
+      kaohe: { version: 1, scheme: { extends: 'gwy-2020', id: 'gwy-2020', quotas: [{ grades: ['好'], max: 0.6 }] } },
+    });
+    const { report } = await kaoheJson('check', file);
+    expect([report.scheme, report.basedOn, report.schemeName, report.schemeSource, report.quota[0].limit, report.schemeChanges]).toEqual([
+      'gwy-2020-custom',
+      'gwy-2020',
+      '公务员平时考核（全国模板：好/较好/一般/较差）（本单位修改）',
+      'workbook',
+      3,
+      ['好不超过 60%，按全单位计算，人数向下取整（原为：好不超过 40%，按全单位计算，人数向下取整）'],
+    ]);
+    const text = (await kaohe('check', file)).out;
+    expect(text).toContain('按工作簿中保存的方案：gwy-2020-custom（基于 公务员平时考核（全国模板：好/较好/一般/较差） 修改）');
+    expect(text).toContain(
+      '\n  与 gwy-2020 相比：好不超过 60%，按全单位计算，人数向下取整（原为：好不超过 40%，按全单位计算，人数向下取整）\n',
+    );
+    const en = (await kaohe('check', file, '--lang', 'en')).out;
+    expect(en).toContain('Scheme saved in the workbook: gwy-2020-custom (changed from ');
+  });
+
+  it("under a preset's id with the preset's own rules: the preset", async () => {
+    const file = await writeXlsx(totalsOnly());
+    await storeSettings(file, { kaohe: { version: 1, scheme: { ...JSON.parse(JSON.stringify(preset('gwy-2020'))) } } });
+    const { report } = await kaoheJson('check', file);
+    expect([report.scheme, report.basedOn, report.schemeChanges, report.schemeSource]).toEqual([
+      'gwy-2020',
+      undefined,
+      undefined,
+      'workbook',
+    ]);
+    expect((await kaohe('check', file)).out).not.toContain('修改');
   });
 
   it('brings the column corrections saved for the sheet', async () => {

@@ -65,7 +65,11 @@ describe('the 方案 view', () => {
     // the pane starts with the saved copy, not the preset.
     await page.reload();
     const reopened = await paneFrame(page);
-    await reopened.getByText('按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上').waitFor();
+    await reopened
+      .getByText(
+        '按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom（基于 公务员平时考核（全国模板：好/较好/一般/较差） 修改）；17 个分项全部对上',
+      )
+      .waitFor();
     await openTab(reopened, '名额');
     await reopened
       .getByText(/“好”5 人，名额 3 人/)

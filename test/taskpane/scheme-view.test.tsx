@@ -73,7 +73,7 @@ describe('the 方案 view', () => {
     });
     await waitFor(() =>
       expect(screen.getAllByRole('status').map((x) => x.textContent)).toContain(
-        '按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom；17 个分项全部对上',
+        '按工作簿中保存的方案：本局平时考核方案 · gwy-2020-custom（基于 公务员平时考核（全国模板：好/较好/一般/较差） 修改）；17 个分项全部对上',
       ),
     );
     expect(screen.getByText('基于 gwy-2020 修改')).toBeTruthy();

@@ -121,13 +121,14 @@ export function fitReasonText(r: FitReason, locale: Locale): string {
 
 /**
  * How the scheme in use was chosen, in one sentence: "按表头识别：gwy-2020，17 个分项和总分全部对上",
- * or for a scheme given or stored that does not fit clearly, what speaks against it.
+ * or for a scheme given or stored that does not fit clearly, what speaks against it. `basedOn`: the
+ * preset a changed copy comes from, by name ("按工作簿中保存的方案：gwy-2020-custom（基于 … 修改）").
  */
-export function schemeSentence(source: SchemeSource, id: string, fit: Fit | null, locale: Locale): string {
+export function schemeSentence(source: SchemeSource, id: string, fit: Fit | null, locale: Locale, basedOn: string | null = null): string {
   const w = lang(locale).fit;
   const weak = fit && !fit.clear ? weakestReason(fit) : null;
   const detail = !fit ? null : fit.clear ? w.matched(fit) : weak ? w.unclear(say(w.reasons, weak)) : null;
-  return w.chosen[source](id, source === 'inferred' ? null : detail);
+  return w.chosen[source](basedOn !== null ? `${id}${w.basedOn(basedOn)}` : id, source === 'inferred' ? null : detail);
 }
 
 /**

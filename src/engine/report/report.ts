@@ -86,6 +86,8 @@ export interface CheckReport {
   issues: IssueJson[];
   quota: QuotaJson[];
   schemeName: string;
+  /** A changed copy of a preset (a scheme stored under the preset's id whose rules differ included): the preset's id. */
+  basedOn?: string;
   header: { top: number; bottom: number };
   scoring: Results['scoring'];
   /** A sheet of several periods (month or quarter columns): their labels, in the year's order. */
@@ -188,6 +190,7 @@ export function toReport(r: Results, locale: Locale, chosen?: { source: SchemeSo
     issues: r.issues.map((i) => issueJson(i, locale)),
     quota: quotaJson(r.quotas),
     schemeName: locale === 'en' ? (s.nameEn ?? s.name) : s.name,
+    ...(s.basedOn !== undefined && { basedOn: s.basedOn }),
     header: { top: r.table.headerTop, bottom: r.table.headerBottom },
     scoring: r.scoring,
     ...(r.periods && { periods: r.periods.map((p) => p.label) }),

@@ -50,3 +50,16 @@ export function readLegacy(data: Buffer): ExcelJS.Workbook {
   });
   return wb;
 }
+
+/** Every formula in a workbook, with where it is (for ./xls-held's nameFormulas). */
+export function* formulaCells(wb: ExcelJS.Workbook): Generator<{ sheet: string; ref: string; formula: string }> {
+  for (const ws of wb.worksheets)
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (!row) continue;
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.findCell(c);
+        if (cell?.type === ExcelJS.ValueType.Formula && cell.formula) yield { sheet: ws.name, ref: cell.address, formula: cell.formula };
+      }
+    }
+}

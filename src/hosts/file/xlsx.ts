@@ -53,7 +53,8 @@ export const LARGE_XLSX_BYTES = 4 * 1024 * 1024;
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-function readBytes(path: string): Buffer {
+/** A workbook file's bytes, refused (WorkbookError, LimitError) as every reader here refuses it. */
+export function readBytes(path: string): Buffer {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new WorkbookError('is-directory', path);

@@ -473,6 +473,7 @@ export const en: Language = {
       return allTotals ? 'the totals all match' : "the grade words are all the scheme's";
     },
     unclear: (why) => `does not quite fit this sheet: ${why}`,
+    basedOn: (preset) => ` (changed from ${preset})`,
     chosen: {
       argument: (id, d) => `Scheme given: ${id}${d ? `; ${d}` : ''}`,
       workbook: (id, d) => `Scheme saved in the workbook: ${id}${d ? `; ${d}` : ''}`,

@@ -51,6 +51,8 @@ export interface Language {
     matched: (f: Fit) => string;
     /** What speaks against a fit that is not clear. */
     unclear: (why: string) => string;
+    /** After the scheme's name: a copy of a preset changed by the office (`preset` names it). */
+    basedOn: (preset: string) => string;
     /** How the scheme was chosen, with what its fit says (null: nothing to add). */
     chosen: { [S in SchemeSource]: (id: string, detail: string | null) => string };
     /** No scheme chosen: no preset fits; the closest, with what speaks against it. */

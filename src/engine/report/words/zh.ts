@@ -455,6 +455,7 @@ export const zh: Language = {
       return allTotals ? '总分全部对上' : '等次用词全部属于本方案';
     },
     unclear: (why) => `与本表不太相符：${why}`,
+    basedOn: (preset) => `（基于 ${preset} 修改）`,
     chosen: {
       argument: (id, d) => `按指定方案：${id}${d ? `；${d}` : ''}`,
       workbook: (id, d) => `按工作簿中保存的方案：${id}${d ? `；${d}` : ''}`,
