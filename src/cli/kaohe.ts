@@ -48,8 +48,9 @@ import { addFormSheet } from '../hosts/file/forms';
 import { LimitError } from '../hosts/file/limits';
 import { readStoredSettings } from '../hosts/file/settings';
 import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
-import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
-import { openWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
+import { copyInPackage, CopyError } from '../hosts/file/copy';
+import { applyPlan, copyBytes, issueMarks, markIssues, partsLostInCopy } from '../hosts/file/write';
+import { openWorkbook, type OpenedWorkbook, readWorkbook, WorkbookError, type ReadWorkbook } from '../hosts/file/xlsx';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
 import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
@@ -185,22 +186,42 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
   return exitCode(analysis.results);
 }
 
+/**
+ * Opens the workbook to grade: an .xlsx only to read (the copy is written into its own package,
+ * ../hosts/file/copy), an .xls with exceljs's model too (the copy is a new .xlsx written from it).
+ */
+async function openToGrade(file: string): Promise<ReadWorkbook & { wb?: OpenedWorkbook['wb'] }> {
+  const read = await readWorkbook(file);
+  return read.format === 'xlsx' || 'wb' in read ? read : openWorkbook(file);
+}
+
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
   const w = cliWords(locale);
   const out = checkOut(file, values.out, values.force, w);
-  const { opened, analysis } = await load(file, values, locale, openWorkbook);
+  const { opened, analysis } = await load(file, values, locale, openToGrade);
   // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
   const plan = planFor(analysis, { formulas: values.formulas });
-  const ws = opened.wb.worksheets.find((x) => x.name === sheet)!;
-  applyPlan(ws, plan);
-  const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
   const q = quarterOf(sheet);
-  const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
-  const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
-  await writeOutput(out, () => copyBytes(opened.wb), values.force);
-  const written = writtenSummary(plan, out, marked, lost, formSheets);
+  const form = quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]);
+  let written;
+  if (opened.format === 'xlsx') {
+    // The input's own package, only the cells written changed: nothing of the workbook is lost.
+    const marks = values['no-marks'] ? new Map() : issueMarks(results.issues, locale);
+    const copy = copyInPackage(opened.data, { sheet, plan, marks, forms: [form] });
+    await writeOutput(out, async () => copy.bytes, values.force);
+    written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);
+  } else {
+    const wb = opened.wb!;
+    const ws = wb.worksheets.find((x) => x.name === sheet)!;
+    applyPlan(ws, plan);
+    const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
+    const formSheets = [addFormSheet(wb, form)];
+    const lost = await partsLostInCopy(opened.data, opened.format);
+    await writeOutput(out, () => copyBytes(wb), values.force);
+    written = writtenSummary(plan, out, marked, lost, formSheets);
+  }
   const report = reportOf(analysis, locale);
   io.out(
     values.json
@@ -451,6 +472,7 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
     else if (e instanceof WorkbookError) io.err(w.workbook(e));
     else if (e instanceof OutputError) io.err(w.output(e));
     else if (e instanceof LimitError) io.err(w.limit(e, file ?? ''));
+    else if (e instanceof CopyError) io.err(w.copyRefused(e, file ?? ''));
     else io.err(w.internal(e instanceof Error ? e.message : String(e)));
     return 2;
   }

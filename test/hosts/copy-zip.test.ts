@@ -31,7 +31,7 @@ describe('the zip writer of the copy', () => {
     expect([...storedEntries(copy)]).toEqual([...storedEntries(data)]);
     expect(zipEntries(copy).map((e) => e.name)).toEqual(zipEntries(data).map((e) => e.name));
     await opens(copy);
-    expect((await JSZip.loadAsync(copy)).comment).toBe((await JSZip.loadAsync(data)).comment);
+    expect(copy.subarray(-32).toString('utf8')).toBe(data.subarray(-32).toString('utf8')); // the zip's comment, kept
   });
 
   it('replaces, adds and leaves out parts, copying every other entry as its stored bytes', async () => {
