@@ -190,7 +190,7 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
  * Opens the workbook to grade: an .xlsx only to read (the copy is written into its own package,
  * ../hosts/file/copy), an .xls with exceljs's model too (the copy is a new .xlsx written from it).
  */
-async function openToGrade(file: string): Promise<ReadWorkbook & { wb?: OpenedWorkbook['wb'] }> {
+async function openToGrade(file: string): Promise<ReadWorkbook & Partial<Pick<OpenedWorkbook, 'wb'>>> {
   const read = await readWorkbook(file);
   return read.format === 'xlsx' || 'wb' in read ? read : openWorkbook(file);
 }
@@ -209,7 +209,7 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
   if (opened.format === 'xlsx') {
     // The input's own package, only the cells written changed: nothing of the workbook is lost.
     const marks = values['no-marks'] ? new Map() : issueMarks(results.issues, locale);
-    const copy = copyInPackage(opened.data, { sheet, plan, marks, forms: [form] });
+    const copy = copyInPackage(opened.data, { graded: { sheet, plan, marks }, forms: [form] });
     await writeOutput(out, async () => copy.bytes, values.force);
     written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);
   } else {
@@ -248,9 +248,8 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (!file) throw new CannotRun(w.needFile);
   const out = values.out === undefined ? undefined : checkOut(file, values.out, values.force, w);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  // A copy to write needs exceljs's model of the workbook; a report alone does not.
-  const writable = out ? await openWorkbook(file) : null;
-  const opened = writable ?? (await readWorkbook(file));
+  // The copy of an .xlsx is written into its own package; that of an .xls needs exceljs's model of it.
+  const opened = out ? await openToGrade(file) : await readWorkbook(file);
   if (!opened.sheets.some((x) => x.visible)) throw new WorkbookError('empty', file);
   const book = await workbookSource(opened);
   if (!option) refuseBrokenStored(storedSchemeOf(book, locale).problem, w, locale);
@@ -274,8 +273,12 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
     ),
   };
   let formSheets: string[] = [];
-  if (out && writable) {
-    const wb = writable.wb;
+  if (out && opened.format === 'xlsx') {
+    const copy = copyInPackage(opened.data, { forms: rolled.forms });
+    formSheets = copy.formSheets;
+    await writeOutput(out, async () => copy.bytes, values.force);
+  } else if (out) {
+    const wb = (opened as OpenedWorkbook).wb;
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
     await writeOutput(out, () => copyBytes(wb), values.force);
   }

@@ -18,10 +18,8 @@ import { dropCalcChain, requestFullCalc, sheetParts, WORKBOOK, workbookXml } fro
 export { CopyError, type CopyProblem } from './xml';
 
 export interface CopyRequest {
-  sheet: string;
-  plan: Plan;
-  /** Cells to mark (A1 → the worst severity and the note's text); empty for none. */
-  marks: Map<string, { severity: Severity; note: string }>;
+  /** The sheet graded: its plan written, its cells marked (A1 → the worst severity and the note's text). None for `annual`. */
+  graded?: { sheet: string; plan: Plan; marks: Map<string, { severity: Severity; note: string }> };
   /** Summary forms added as new sheets. */
   forms: Form[];
 }
@@ -55,39 +53,8 @@ function stylesOf(edit: PackageEdit): { part: string; styles: StylesPatch } {
 export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
   const edit = new PackageEdit(data);
   workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
-  const part = sheetParts(edit).get(req.sheet);
-  if (!part) throw new Error(`no worksheet part for ${req.sheet}`);
-  const sheetXml = edit.read(part);
-  if (sheetXml === null) throw new Error(`${part} is missing from the package`);
   const styles = stylesOf(edit);
-
-  // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
-  const edits = new Map<string, CellEdit & { numFmtId?: number; fillId?: number }>();
-  const editOf = (cell: string) => {
-    const at = parseA1(cell)!;
-    let e = edits.get(cell);
-    if (!e) edits.set(cell, (e = { row: at.row, col: at.col }));
-    return e;
-  };
-  for (const w of req.plan.writes) {
-    const e = editOf(w.cell);
-    e.content = w.after;
-    if (w.after.numFmt !== w.before.numFmt) e.numFmtId = styles.styles.numFmtId(w.after.numFmt);
-  }
-  for (const [cell, m] of req.marks) editOf(cell).fillId = styles.styles.solidFill(MARK_FILL[m.severity]);
-  for (const e of edits.values())
-    if (e.numFmtId !== undefined || e.fillId !== undefined) {
-      const change = { numFmtId: e.numFmtId, fillId: e.fillId };
-      e.restyle = (s) => styles.styles.derive(s, change);
-    }
-
-  const patched = patchSheet(
-    sheetXml,
-    [...edits.values()],
-    req.plan.newColumns.map((c) => c.col),
-  );
-  const noted = addNotes(edit, part, patched.xml, new Map([...req.marks].map(([cell, m]) => [cell, m.note])));
-  edit.write(part, noted.sheetXml);
+  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded) : [];
   const formSheets = req.forms.map((f) => addFormSheet(edit, styles.styles, f));
   if (styles.styles.changed) {
     if (styles.part) edit.write(styles.part, styles.styles.xml());
@@ -107,8 +74,43 @@ export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
       );
     }
   }
+  return { bytes: edit.bytes(), formSheets, unnoted, changedParts: edit.changed() };
+}
+
+/** The plan and the marks written into the graded sheet; returns the marked cells left without a note (threaded comments). */
+function writeGraded(edit: PackageEdit, styles: StylesPatch, graded: NonNullable<CopyRequest['graded']>): string[] {
+  const part = sheetParts(edit).get(graded.sheet);
+  if (!part) throw new Error(`no worksheet part for ${graded.sheet}`);
+  const sheetXml = edit.read(part);
+  if (sheetXml === null) throw new Error(`${part} is missing from the package`);
+  // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
+  const edits = new Map<string, CellEdit & { numFmtId?: number; fillId?: number }>();
+  const editOf = (cell: string) => {
+    const at = parseA1(cell)!;
+    let e = edits.get(cell);
+    if (!e) edits.set(cell, (e = { row: at.row, col: at.col }));
+    return e;
+  };
+  for (const w of graded.plan.writes) {
+    const e = editOf(w.cell);
+    e.content = w.after;
+    if (w.after.numFmt !== w.before.numFmt) e.numFmtId = styles.numFmtId(w.after.numFmt);
+  }
+  for (const [cell, m] of graded.marks) editOf(cell).fillId = styles.solidFill(MARK_FILL[m.severity]);
+  for (const e of edits.values())
+    if (e.numFmtId !== undefined || e.fillId !== undefined) {
+      const change = { numFmtId: e.numFmtId, fillId: e.fillId };
+      e.restyle = (s) => styles.derive(s, change);
+    }
+  const patched = patchSheet(
+    sheetXml,
+    [...edits.values()],
+    graded.plan.newColumns.map((c) => c.col),
+  );
+  const noted = addNotes(edit, part, patched.xml, new Map([...graded.marks].map(([cell, m]) => [cell, m.note])));
+  edit.write(part, noted.sheetXml);
   // Cells written change what other formulas compute: their cached results are stale until recalculated.
-  if (req.plan.writes.length > 0) requestFullCalc(edit);
+  if (graded.plan.writes.length > 0) requestFullCalc(edit);
   if (patched.formulaReplaced) dropCalcChain(edit);
-  return { bytes: edit.bytes(), formSheets, unnoted: noted.threaded, changedParts: edit.changed() };
+  return noted.threaded;
 }

@@ -7,7 +7,7 @@
  * the only other edits. Cells the patch cannot write around (a shared formula's first cell
  * whose other cells stay, array formulas, cell metadata) end it in a CopyError.
  */
-import { a1, type CellContent, isCellError, parseA1, parseArea } from '../../../engine';
+import { a1, type CellContent, isCellError, parseArea } from '../../../engine';
 import { attrOf, CopyError, escapeXml, withAttr, withoutAttr } from './xml';
 
 /** One cell the copy changes. */
@@ -40,6 +40,17 @@ export function cellXml(pre: string, ref: string, style: number, content: CellCo
   if (isCellError(v)) return `<${pre}c r="${ref}"${s} t="e">${f}<${pre}v>${escapeXml(v.error)}</${pre}v></${pre}c>`;
   if (f) return `<${pre}c r="${ref}"${s} t="str">${f}<${pre}v>${escapeXml(v)}</${pre}v></${pre}c>`;
   return `<${pre}c r="${ref}"${s} t="inlineStr"><${pre}is><${pre}t xml:space="preserve">${escapeXml(v)}</${pre}t></${pre}is></${pre}c>`;
+}
+
+/** The column number of an A1 reference's letters (0 when it has none). */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    n = n * 26 + c - 96;
+  }
+  return n;
 }
 
 /** The sheet's column styles and widths from <cols>: each <col>'s range. */
@@ -101,6 +112,7 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
     }
   };
 
+  const sharedFormulas = xml.includes('t="shared"');
   TAG.lastIndex = dataStart;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
     const closing = m[2];
@@ -173,9 +185,10 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
       TAG.lastIndex = end;
     }
     const ref = attrOf(attrs, 'r');
-    const letters = ref ? /^[A-Za-z]*/.exec(ref)![0] : '';
-    col = letters ? parseA1(`${letters}1`)!.col : col + 1;
-    const f = F.exec(inner);
+    col = ref ? columnOf(ref) || col + 1 : col + 1;
+    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
+    const mayMatter = pending.length > 0 || sharedFormulas;
+    const f = mayMatter ? F.exec(inner) : null;
     const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
     let inserted = false;
     while (pending.length > 0 && pending[0]!.col < col) {

