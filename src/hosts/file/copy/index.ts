@@ -5,7 +5,7 @@
  * on open requested (./workbook-patch). Every other part is copied as it is stored (./zip).
  */
 import type { Form, Plan, Severity } from '../../../engine';
-import { parseA1 } from '../../../engine';
+import { parseA1, parseArea } from '../../../engine';
 import { MARK_FILL } from '../write';
 import { PackageEdit } from './edit';
 import { addFormSheet } from './form-sheet';
@@ -14,6 +14,8 @@ import { addRelationship, REL, relationships, relsPathOf, resolveTarget, withOve
 import { type CellEdit, patchSheet } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 import { dropCalcChain, requestFullCalc, sheetParts, WORKBOOK, workbookXml } from './workbook-patch';
+
+import { CopyError } from './xml';
 
 export { CopyError, type CopyProblem } from './xml';
 
@@ -77,12 +79,31 @@ export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
   return { bytes: edit.bytes(), formSheets, unnoted, changedParts: edit.changed() };
 }
 
+/**
+ * A new column inside a table's range would be a cell the table has no column for (Excel repairs
+ * the file): refused, naming the cell, until tables are extended.
+ */
+function refuseNewColumnsInTables(edit: PackageEdit, part: string, plan: Plan): void {
+  const added = new Set(plan.newColumns.map((c) => c.col));
+  if (added.size === 0) return;
+  for (const rel of relationships(edit.read(relsPathOf(part)))) {
+    if (rel.external || !rel.type.endsWith('/table')) continue;
+    const ref = /<(?:\w+:)?table\b[^>]*?\sref="([^"]+)"/.exec(edit.read(resolveTarget(part, rel.target)) ?? '')?.[1];
+    const area = ref ? parseArea(ref) : null;
+    const inside = area
+      ? plan.writes.find((w) => added.has(w.col) && w.row >= area.top && w.row <= area.bottom && w.col >= area.left && w.col <= area.right)
+      : undefined;
+    if (inside) throw new CopyError('table', inside.cell);
+  }
+}
+
 /** The plan and the marks written into the graded sheet; returns the marked cells left without a note (threaded comments). */
 function writeGraded(edit: PackageEdit, styles: StylesPatch, graded: NonNullable<CopyRequest['graded']>): string[] {
   const part = sheetParts(edit).get(graded.sheet);
   if (!part) throw new Error(`no worksheet part for ${graded.sheet}`);
   const sheetXml = edit.read(part);
   if (sheetXml === null) throw new Error(`${part} is missing from the package`);
+  refuseNewColumnsInTables(edit, part, graded.plan);
   // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
   const edits = new Map<string, CellEdit & { numFmtId?: number; fillId?: number }>();
   const editOf = (cell: string) => {

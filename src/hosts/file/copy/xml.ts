@@ -5,7 +5,7 @@
  */
 
 /** Why the copy cannot be written into the input's package; the command line words it (one line, exit 2). */
-export type CopyProblem = 'strict' | 'shared-formula' | 'array-formula' | 'cell-metadata';
+export type CopyProblem = 'strict' | 'shared-formula' | 'array-formula' | 'cell-metadata' | 'table';
 
 export class CopyError extends Error {
   constructor(
