@@ -18,7 +18,7 @@ export class PackageEdit {
   /** A part's text as it is now in the copy; null when there is no such part. */
   read(name: string): string | null {
     const changed = this.changes.get(name);
-    if (changed !== undefined) return changed === null ? null : changed.toString();
+    if (changed !== undefined) return changed === null ? null : changed.toString('utf8');
     if (!this.cache.has(name)) this.cache.set(name, this.pkg.text(name));
     return this.cache.get(name)!;
   }
@@ -26,7 +26,9 @@ export class PackageEdit {
   /** The part written (replaced, or added); unchanged text is not written, so the part stays as stored. */
   write(name: string, text: string): void {
     if (this.changes.get(name) === undefined && this.pkg.has(name) && this.read(name) === text) return;
-    this.changes.set(name, text);
+    // Kept as bytes, and the original's text let go: a sheet of 100,000 rows is 80 million characters.
+    this.cache.delete(name);
+    this.changes.set(name, Buffer.from(text, 'utf8'));
   }
 
   remove(name: string): void {
