@@ -123,9 +123,13 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
       break;
     }
     if (closing === 'row') {
-      copyTo(m.index);
-      for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
-      pending = [];
+      if (pending.length > 0) {
+        copyTo(m.index);
+        for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
+        pending = [];
+      }
+      // Past the last row written, the rest of the sheet is copied as it is (unless a shared formula's group needs following).
+      if (nextRow >= rowsToDo.length && !sharedFormulas) break;
       continue;
     }
     const attrs = m[5]!;
@@ -148,8 +152,10 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
       col = 0;
       rowStyle = attrOf(attrs, 'customFormat') === '1' || attrOf(attrs, 'customFormat') === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
       const before = nextRow;
-      copyTo(m.index);
-      emitRows(row);
+      if (nextRow < rowsToDo.length && rowsToDo[nextRow]! < row) {
+        copyTo(m.index);
+        emitRows(row);
+      }
       const rowsInserted = nextRow > before;
       pending = nextRow < rowsToDo.length && rowsToDo[nextRow] === row ? byRow.get(rowsToDo[nextRow++]!)! : [];
       let a = attrs;
@@ -162,12 +168,14 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
         if (hi! < last) a = withAttr(a, 'spans', `${lo}:${last}`);
       }
       if (selfClosing && pending.length > 0) {
+        copyTo(m.index);
         out.push(`<${m[3] ? `${m[3]}:` : ''}row${a.replace(/\s*\/$/, '')}>`);
         for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
         out.push(`</${m[3] ? `${m[3]}:` : ''}row>`);
         pending = [];
         copied = m.index + m[0].length;
       } else if (a !== attrs) {
+        copyTo(m.index);
         out.push(`<${m[3] ? `${m[3]}:` : ''}row${a}${m[6]}>`);
         copied = m.index + m[0].length;
       }
