@@ -35,7 +35,8 @@ import {
 import { addFormSheet } from '../hosts/file/forms';
 import { LimitError } from '../hosts/file/limits';
 import { checkOutput, OutputError, writeOutput } from '../hosts/file/output';
-import { applyPlan, copyBytes, markIssues, partsLostInCopy } from '../hosts/file/write';
+import { copyInPackage, CopyError } from '../hosts/file/copy';
+import { applyPlan, copyBytes, issueMarks, markIssues, partsLostInCopy } from '../hosts/file/write';
 import { formulaCells } from '../hosts/file/legacy';
 import { convertToXlsx, ConvertError, findSoffice } from '../hosts/file/libreoffice';
 import { nameFormulas, type XlsHeld, xlsHeld } from '../hosts/file/xls-held';
@@ -181,8 +182,20 @@ async function check(file: string | undefined, values: Options, locale: Locale, 
   return exitCode(analysis.results);
 }
 
+/** A workbook opened to be graded: an .xlsx as read (its copy is its own package), an .xls with exceljs's model of it too. */
+type ToGrade = ReadWorkbook & Partial<Pick<OpenedWorkbook, 'wb'>>;
+
+/**
+ * Opens the workbook to grade: an .xlsx only to read (the copy is written into its own package,
+ * ../hosts/file/copy), an .xls with exceljs's model too (the copy is a new .xlsx written from it).
+ */
+async function openToGrade(file: string): Promise<ToGrade> {
+  const read = await readWorkbook(file);
+  return read.format === 'xlsx' || 'wb' in read ? read : openWorkbook(file);
+}
+
 async function grade(file: string | undefined, values: Options, locale: Locale, io: Io): Promise<number> {
-  if (!values['via-libreoffice']) return gradeOpened(file, values, locale, io, openWorkbook, null);
+  if (!values['via-libreoffice']) return gradeOpened(file, values, locale, io, openToGrade, null);
   const w = cliWords(locale);
   const xw = fromXlsWords(locale);
   if (!file) throw new CannotRun(w.needFile);
@@ -209,9 +222,9 @@ async function grade(file: string | undefined, values: Options, locale: Locale, 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** What an .xls (`original`, or the input itself) held, the formulas using its names included; null for an .xlsx input. Read before anything is written. */
-function heldByXls(opened: OpenedWorkbook, original: Buffer | null): XlsHeld | null {
+function heldByXls(opened: ToGrade, original: Buffer | null): XlsHeld | null {
   const xls = original ?? (opened.format === 'legacy' ? opened.data : null);
-  if (!xls) return null;
+  if (!xls || !opened.wb) return null;
   const held = xlsHeld(xls);
   const formulas = nameFormulas(held.names, formulaCells(opened.wb));
   if (formulas) held.kinds.splice(held.kinds.findIndex((k) => k.kind === 'names') + 1, 0, formulas);
@@ -231,7 +244,7 @@ async function gradeOpened(
   values: Options,
   locale: Locale,
   io: Io,
-  open: (file: string) => Promise<OpenedWorkbook>,
+  open: (file: string) => Promise<ToGrade>,
   original: Buffer | null,
 ): Promise<number> {
   const w = cliWords(locale);
@@ -241,18 +254,29 @@ async function gradeOpened(
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
   const plan = planFor(analysis, { formulas: values.formulas });
-  const ws = opened.wb.worksheets.find((x) => x.name === sheet)!;
-  applyPlan(ws, plan);
-  const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
   const q = quarterOf(sheet);
-  const formSheets = [addFormSheet(opened.wb, quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]))];
-  const lost = [...(await partsLostInCopy(opened.data, opened.format)), ...(opened.trimmed ? (['far-formatting'] as const) : [])];
+  const form = quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]);
+  // What an .xls held, read before anything is written, to be set against the copy as written.
   const held = heldByXls(opened, original);
+  let written;
   let bytes: Buffer | null = null;
-  await writeOutput(out, async () => (bytes = await copyBytes(opened.wb)), values.force);
-  // What the .xls held, against the copy as written.
+  if (opened.format === 'xlsx') {
+    // The workbook's own package (or LibreOffice's .xlsx of an .xls), only the cells written changed.
+    const marks = values['no-marks'] ? new Map() : issueMarks(results.issues, locale);
+    const copy = copyInPackage(opened.data, { graded: { sheet, plan, marks }, forms: [form] });
+    await writeOutput(out, async () => (bytes = copy.bytes), values.force);
+    written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);
+  } else {
+    const wb = opened.wb!;
+    const ws = wb.worksheets.find((x) => x.name === sheet)!;
+    applyPlan(ws, plan);
+    const marked = values['no-marks'] ? 0 : markIssues(ws, results.issues, locale);
+    const formSheets = [addFormSheet(wb, form)];
+    const lost = await partsLostInCopy(opened.data, opened.format);
+    await writeOutput(out, async () => (bytes = await copyBytes(wb)), values.force);
+    written = writtenSummary(plan, out, marked, lost, formSheets);
+  }
   const xls = held && bytes ? await againstCopy(held, bytes, original ? 'libreoffice' : 'kaohe', opened.sheets.length, locale) : null;
-  const written = writtenSummary(plan, out, marked, lost, formSheets);
   const report = reportOf(analysis, locale);
   const xlsLines = xls ? renderFromXls(xls, locale, !original && findSoffice() !== null) : [];
   io.out(
@@ -280,9 +304,8 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   if (!file) throw new CannotRun(w.needFile);
   const out = values.out === undefined ? undefined : checkOut(file, values.out, values.force, w);
   const option = values.scheme !== undefined ? resolveScheme(values.scheme, w, locale) : undefined;
-  // A copy to write needs exceljs's model of the workbook; a report alone does not.
-  const writable = out ? await openWorkbook(file) : null;
-  const opened = writable ?? (await readWorkbook(file));
+  // The copy of an .xlsx is written into its own package; that of an .xls needs exceljs's model of it.
+  const opened = out ? await openToGrade(file) : await readWorkbook(file);
   if (!opened.sheets.some((x) => x.visible)) throw new WorkbookError('empty', file);
   const book = await workbookSource(opened);
   if (!option) refuseBrokenStored(storedSchemeOf(book, locale).problem, w, locale);
@@ -307,14 +330,19 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   };
   let formSheets: string[] = [];
   let xls: FromXls | null = null;
-  if (out && writable) {
-    const wb = writable.wb;
-    const held = heldByXls(writable, null);
+  if (out && opened.format === 'xlsx') {
+    const copy = copyInPackage(opened.data, { forms: rolled.forms });
+    formSheets = copy.formSheets;
+    await writeOutput(out, async () => copy.bytes, values.force);
+  } else if (out) {
+    const legacy = opened as OpenedWorkbook;
+    const wb = legacy.wb;
+    const held = heldByXls(legacy, null);
     formSheets = rolled.forms.map((f) => addFormSheet(wb, f));
     let bytes: Buffer | null = null;
     await writeOutput(out, async () => (bytes = await copyBytes(wb)), values.force);
     // An .xls's copy: what it held that the copy lacks, as grade says it.
-    if (held && bytes) xls = await againstCopy(held, bytes, 'kaohe', writable.sheets.length, locale);
+    if (held && bytes) xls = await againstCopy(held, bytes, 'kaohe', legacy.sheets.length, locale);
   }
   const output = out ? { file: out, sheets: formSheets, ...(xls && { fromXls: xls }) } : null;
   if (values.json) io.out(JSON.stringify(output ? { ...report, output } : report, null, 2));
@@ -384,6 +412,7 @@ function failureText(e: unknown, w: CliWords, file: string): string {
   if (e instanceof WorkbookError) return w.workbook(e);
   if (e instanceof OutputError) return w.output(e);
   if (e instanceof LimitError) return w.limit(e, file);
+  if (e instanceof CopyError) return w.copyRefused(e, file);
   return w.internal(e instanceof Error ? e.message : String(e));
 }
 

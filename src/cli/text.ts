@@ -189,9 +189,18 @@ export interface WrittenSummary {
   nothingToWrite: Plan['nothingToWrite'];
   /** Summary forms added as new sheets. */
   formSheets: string[];
+  /** Marked cells that hold a threaded comment: filled, but given no note (the conversation is left as it is). */
+  unnoted: string[];
 }
 
-export function writtenSummary(plan: Plan, file: string, marked: number, notKept: LostPart[], formSheets: string[] = []): WrittenSummary {
+export function writtenSummary(
+  plan: Plan,
+  file: string,
+  marked: number,
+  notKept: LostPart[],
+  formSheets: string[] = [],
+  unnoted: string[] = [],
+): WrittenSummary {
   const byCell = new Map(plan.writes.map((w) => [w.cell, w]));
   return {
     file,
@@ -212,6 +221,7 @@ export function writtenSummary(plan: Plan, file: string, marked: number, notKept
     notKept,
     nothingToWrite: plan.nothingToWrite,
     formSheets,
+    unnoted,
   };
 }
 
@@ -234,6 +244,7 @@ export function renderWritten(s: WrittenSummary, locale: Locale, more: string[] 
     );
   if (s.valuesInstead.length > 0) lines.push(`  ${w.valuesInstead(s.valuesInstead)}`);
   if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
+  if (s.unnoted.length > 0) lines.push(`  ${w.unnoted(s.unnoted)}`);
   if (s.notKept.length > 0) lines.push(`  ${w.notKept(s.notKept.map((p) => w.parts[p]))}`);
   if (s.formSheets.length > 0) lines.push(`  ${w.newSheets(s.formSheets)}`);
   for (const m of more) lines.push(`  ${m}`);

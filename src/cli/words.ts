@@ -2,6 +2,7 @@
 import type { Locale } from '../engine';
 import type { WorkbookError } from '../hosts/file/xlsx';
 import type { OutputError } from '../hosts/file/output';
+import type { CopyError } from '../hosts/file/copy/xml';
 import type { LostPart } from '../hosts/file/write';
 import { type LimitError, READ_LIMITS } from '../hosts/file/limits';
 
@@ -187,6 +188,15 @@ const zh = {
     `第 ${row} 行 ${name}：${cell} 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实`,
   valuesInstead: (rows: number[]) => `第 ${rows.join('、')} 行有以文本保存的分数，公式不会计入，改为写入数值`,
   marked: (n: number) => `标记了 ${n} 个有问题的单元格（底色和批注）`,
+  unnoted: (cells: string[]) => `${cells.join('、')} 有新式批注（会话），只标了底色，问题说明没有写进批注，请看上方问题`,
+  copyRefused: (e: CopyError, file: string) =>
+    ({
+      strict: `没有写出副本：${file} 是“严格 Open XML”格式，考核助手还不能写入这种格式：请在 Excel 中另存为普通的“Excel 工作簿(*.xlsx)”再运行`,
+      'shared-formula': `没有写出副本：${e.cell} 是一组共享公式的首格，写入它会让同组其他单元格失去公式：请在 Excel 中把这一列的公式改为普通公式（或粘贴为数值）再运行`,
+      'array-formula': `没有写出副本：${e.cell} 是数组公式或模拟运算表的一部分，考核助手不改写它：请先把它改为普通单元格再运行`,
+      table: `没有写出副本：要新增的 ${e.cell} 在一个“表格”（插入→表格）的范围内，考核助手还不能给表格加列：请在表格内先加上“合计”“等次”列，或把表格范围缩到数据为止，再运行`,
+      'cell-metadata': `没有写出副本：${e.cell} 带有动态数组或数据类型等单元格元数据，考核助手不改写它：请先把它改为普通单元格再运行`,
+    })[e.problem],
   notKept: (parts: string[]) => `注意：副本中不会保留原工作簿的${parts.join('、')}（原文件未改动）`,
   parts: {
     charts: '图表',
@@ -371,6 +381,15 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
     `Row ${row} ${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
   valuesInstead: (rows) => `Rows ${rows.join(', ')} have scores typed as text, which formulas skip: values written instead`,
   marked: (n) => `Marked ${n} problem cells (fill colour and a note)`,
+  unnoted: (cells) => `${cells.join(', ')} hold threaded comments: marked with a fill only, no note added (see the issues above)`,
+  copyRefused: (e, file) =>
+    ({
+      strict: `No copy written: ${file} is in Strict Open XML, which kaohe cannot yet write: save it in Excel as an ordinary "Excel Workbook (*.xlsx)" and run again`,
+      'shared-formula': `No copy written: ${e.cell} is the first cell of a shared formula; writing it would take the formula from the other cells of its group: in Excel, make the column's formulas ordinary ones (or paste them as values) and run again`,
+      'array-formula': `No copy written: ${e.cell} is part of an array formula or a data table, which kaohe does not rewrite: make it an ordinary cell first and run again`,
+      table: `No copy written: the new cell ${e.cell} lies inside a table (Insert → Table), to which kaohe cannot yet add a column: add the total and grade columns to the table, or shrink the table to the data, and run again`,
+      'cell-metadata': `No copy written: ${e.cell} holds cell metadata (a dynamic array or a data type), which kaohe does not rewrite: make it an ordinary cell first and run again`,
+    })[e.problem],
   notKept: (parts) => `Note: the copy does not keep the workbook's ${parts.join(', ')} (the original is unchanged)`,
   parts: {
     charts: 'charts',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPlan, type CellContent, checkGrid, contentAt, GridView, undoPlan } from '../../src/engine';
 import { applyPlan, MARK_FILL } from '../../src/hosts/file/write';
@@ -9,6 +9,7 @@ import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { preset } from '../../src/schemes';
 import { gridOf, gwySheet } from '../helpers/sheets';
 import { addGridSheet, tempDir, writeXls, writeXlsx } from '../helpers/xlsx';
+import { storedEntries } from '../helpers/package';
 import { kaohe } from './helpers';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -174,13 +175,53 @@ describe('kaohe grade', () => {
     expect(JSON.parse(r.out).people[0].total).toBe(89);
   });
 
-  it('warns that parts exceljs cannot write back are not in the copy', async () => {
+  it('keeps parts exceljs cannot write back (a chart) as they are stored, and says nothing is lost', async () => {
     const input = await writeXlsx(gwySheet([{ name: '张三', base: 80 }]).grid);
     const zip = await JSZip.loadAsync(readFileSync(input));
     zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer' }));
-    const r = await kaohe('grade', input, '--out', join(tempDir(), 'c.xlsx'));
-    expect(r.out).toContain('注意：副本中不会保留原工作簿的图表（原文件未改动）');
+    writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = join(tempDir(), 'c.xlsx');
+    const r = await kaohe('grade', input, '--out', out);
+    expect(r.out).not.toContain('注意：副本中不会保留');
+    expect(storedEntries(readFileSync(out)).get('xl/charts/chart1.xml')).toEqual(
+      storedEntries(readFileSync(input)).get('xl/charts/chart1.xml'),
+    );
+  });
+
+  it.each([
+    ['ends with the data: the new columns go beside it, the table kept as stored', 'A1:F2', 0, ''],
+    [
+      'reaches past the data: refused, naming the cell',
+      'A1:J2',
+      2,
+      '没有写出副本：要新增的 G1 在一个“表格”（插入→表格）的范围内，考核助手还不能给表格加列：请在表格内先加上“合计”“等次”列，或把表格范围缩到数据为止，再运行',
+    ],
+  ])('a table (Insert → Table) that %s', async (_what, ref, code, says) => {
+    const input = await writeXlsx(
+      gridOf([
+        ['姓名', '德', '能', '勤', '绩', '廉'],
+        ['张三', 18, 18, 14, 30, 9],
+      ]),
+    );
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    const columns = Array.from({ length: ref === 'A1:F2' ? 6 : 10 }, (_x, i) => `<tableColumn id="${i + 1}" name="列${i + 1}"/>`);
+    zip.file(
+      'xl/tables/table1.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="表1" displayName="表1" ref="${ref}"><tableColumns count="${columns.length}">${columns.join('')}</tableColumns></table>`,
+    );
+    zip.file(
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+    );
+    writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = join(tempDir(), 't.xlsx');
+    const r = await kaohe('grade', input, '--out', out, '--scheme', 'gwy-2020', '--json');
+    expect([r.code, r.err.trim()]).toEqual([code, says]);
+    expect(existsSync(out)).toBe(code !== 2);
+    if (code !== 2)
+      expect(storedEntries(readFileSync(out)).get('xl/tables/table1.xml')).toEqual(
+        storedEntries(readFileSync(input)).get('xl/tables/table1.xml'),
+      );
   });
 
   it.each([

@@ -52,8 +52,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Recalculates the files in one LibreOffice run; returns each file's first sheet as rows of cell texts. */
-export function recalculate(files: string[]): Map<string, string[][]> {
+/**
+ * Recalculates the files in one LibreOffice run; returns each file's first sheet (or the sheet
+ * given by its number and name) as rows of cell texts.
+ */
+export function recalculate(files: string[], sheet?: { number: number; name: string }): Map<string, string[][]> {
   const dir = tempDir('kaohe-lo-');
   const profile = join(dir, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
@@ -68,7 +71,7 @@ export function recalculate(files: string[]): Map<string, string[][]> {
       '--headless',
       '--norestore',
       '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false',
+      `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false${sheet ? `,false,${sheet.number}` : ''}`,
       '--outdir',
       out,
       ...files,
@@ -76,8 +79,41 @@ export function recalculate(files: string[]): Map<string, string[][]> {
     { stdio: 'pipe', timeout: 300000 },
   );
   const result = new Map<string, string[][]>();
-  for (const f of files) result.set(f, parseCsv(readFileSync(join(out, basename(f).replace(/\.xlsx$/i, '.csv')), 'utf8')));
+  const csv = (f: string) => basename(f).replace(/\.xlsx$/i, sheet ? `-${sheet.name}.csv` : '.csv');
+  for (const f of files) result.set(f, parseCsv(readFileSync(join(out, csv(f)), 'utf8')));
   return result;
+}
+
+/** The workbook opened and saved again as .xlsx by LibreOffice (its own writer: other part names, shared strings, its styles). */
+export function resaveWithLibreOffice(file: string): string {
+  const dir = tempDir('kaohe-lo-');
+  mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+  const out = join(dir, 'out');
+  execFileSync(
+    soffice(),
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 300000 },
+  );
+  return join(out, basename(file));
+}
+
+/** Whether LibreOffice can be run here (CI installs it; a machine without it skips the tests that need it, and says so). */
+export function hasLibreOffice(): boolean {
+  try {
+    execFileSync(soffice(), ['--version'], { stdio: 'pipe', timeout: 60000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Pages of a PDF and their sizes in points, read from the page dictionaries LibreOffice writes uncompressed. */

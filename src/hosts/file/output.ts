@@ -111,19 +111,24 @@ function removeQuietly(path: string): void {
 export async function writeOutput(out: string, produce: () => Promise<Buffer | Uint8Array>, force: boolean): Promise<void> {
   const tmp = join(dirname(resolve(out)), `.${basename(out)}.${randomBytes(8).toString('hex')}.kaohe-tmp`);
   let fd: number;
+  // The handlers first: a signal that comes the moment the file exists must find them there.
+  if (pending.size === 0) for (const [s, h] of Object.entries(handlers)) process.on(s, h);
+  pending.add(tmp);
   try {
     fd = openSync(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | O_NOFOLLOW, 0o644);
   } catch (e) {
+    pending.delete(tmp);
+    if (pending.size === 0) for (const [s, h] of Object.entries(handlers)) process.off(s, h);
     throw new OutputError('write-failed', out, e instanceof Error ? e.message : String(e));
   }
-  if (pending.size === 0) for (const [s, h] of Object.entries(handlers)) process.on(s, h);
-  pending.add(tmp);
   try {
     const bytes = await produce();
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
     closeSync(fd);
     fd = -1;
+    // A signal that came while the bytes were written synchronously is handled here, before the copy takes its name.
+    await new Promise((resolve) => setImmediate(resolve));
     if (force) renameSync(tmp, out);
     else {
       try {

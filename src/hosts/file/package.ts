@@ -7,92 +7,10 @@
  * get (the file itself is never changed, and a copy written says what it does not keep).
  */
 import JSZip from 'jszip';
-import { inflateRawSync } from 'node:zlib';
 import { a1, type Area } from '../../engine';
-import { LimitError, READ_LIMITS, TRIM_BEYOND_DATA } from './limits';
+import { inflatePart, zipEntries } from './copy/zip';
+import { READ_LIMITS, TRIM_BEYOND_DATA } from './limits';
 import { clipArea, withinLimits } from './sheet';
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  offset: number;
-}
-
-const EOCD = 0x06054b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const EOCD64 = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const FULL32 = 0xffffffff;
-
-function fail(what: string): never {
-  throw new Error(`broken zip: ${what}`);
-}
-
-/** The zip's central directory (zip64 included): each entry's name, method, size and where its data is. */
-function zipEntries(data: Buffer): ZipEntry[] {
-  let end = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--)
-    if (data.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  if (end < 0) fail('no end of central directory');
-  let count = data.readUInt16LE(end + 10);
-  let at = data.readUInt32LE(end + 16);
-  if ((count === 0xffff || at === FULL32) && end >= 20 && data.readUInt32LE(end - 20) === EOCD64_LOCATOR) {
-    const z = Number(data.readBigUInt64LE(end - 12));
-    if (z + 56 > data.length || data.readUInt32LE(z) !== EOCD64) fail('zip64 directory');
-    count = Number(data.readBigUInt64LE(z + 32));
-    at = Number(data.readBigUInt64LE(z + 48));
-  }
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) fail('central directory');
-    const method = data.readUInt16LE(at + 10);
-    let compressedSize = data.readUInt32LE(at + 20);
-    const size32 = data.readUInt32LE(at + 24);
-    const nameLength = data.readUInt16LE(at + 28);
-    const extraLength = data.readUInt16LE(at + 30);
-    const commentLength = data.readUInt16LE(at + 32);
-    let offset = data.readUInt32LE(at + 42);
-    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    // Zip64: the sizes and offset that do not fit in 32 bits follow in extra field 1, in this order.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
-      const id = data.readUInt16LE(x);
-      const len = data.readUInt16LE(x + 2);
-      if (id === 1) {
-        let f = x + 4;
-        if (size32 === FULL32) f += 8;
-        if (compressedSize === FULL32) [compressedSize, f] = [Number(data.readBigUInt64LE(f)), f + 8];
-        if (offset === FULL32) offset = Number(data.readBigUInt64LE(f));
-      }
-      x += 4 + len;
-    }
-    entries.push({ name, method, compressedSize, offset });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** One part inflated, stopping at `budget` bytes whatever the zip says its size is. */
-function inflatePart(data: Buffer, e: ZipEntry, budget: number): Buffer {
-  if (e.offset + 30 > data.length || data.readUInt32LE(e.offset) !== LOCAL) fail(`local header of ${e.name}`);
-  const start = e.offset + 30 + data.readUInt16LE(e.offset + 26) + data.readUInt16LE(e.offset + 28);
-  const raw = data.subarray(start, start + e.compressedSize);
-  if (e.method === 0) {
-    if (raw.length > budget) throw new LimitError('unpackedBytes', raw.length);
-    return raw;
-  }
-  if (e.method !== 8) fail(`compression method ${e.method} of ${e.name}`);
-  try {
-    return inflateRawSync(raw, { maxOutputLength: Math.max(1, budget) });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new LimitError('unpackedBytes', budget + 1);
-    throw err;
-  }
-}
 
 /** What a sheet's XML holds: the area of cells with a value or formula, and what lies after it. */
 export interface SheetScan {

@@ -33,27 +33,37 @@ export function applyPlan(ws: ExcelJS.Worksheet, plan: Plan): void {
 export const MARK_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Marks each cell that has an issue: the worst severity's fill, and a note with every issue's rule and message. */
-export function markIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale): number {
+/** What marking gives each cell that has an issue: the worst severity (its fill) and a note with every issue's rule and message. */
+export function issueMarks(issues: Issue[], locale: Locale): Map<string, { severity: Severity; note: string }> {
   const byCell = new Map<string, Issue[]>();
   for (const i of issues) {
     if (!i.cell) continue;
     byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
   }
+  const marks = new Map<string, { severity: Severity; note: string }>();
   for (const [address, list] of byCell) {
-    const cell = ws.getCell(address);
     const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
-    restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } });
-    const text = list
+    const note = list
       .map((i) => {
         const w = words(i, locale);
         return `考核助手 · ${i.rule}\n${w.message}${locale === 'zh' ? '。' : '. '}${w.fix}`;
       })
       .join('\n\n');
-    const existing = noteText(cell.note);
-    cell.note = existing ? `${existing}\n\n${text}` : text;
+    marks.set(address, { severity: worst, note });
   }
-  return byCell.size;
+  return marks;
+}
+
+/** Marks each cell that has an issue (issueMarks) in an exceljs worksheet; returns how many. */
+export function markIssues(ws: ExcelJS.Worksheet, issues: Issue[], locale: Locale): number {
+  const marks = issueMarks(issues, locale);
+  for (const [address, { severity, note }] of marks) {
+    const cell = ws.getCell(address);
+    restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[severity] } } });
+    const existing = noteText(cell.note);
+    cell.note = existing ? `${existing}\n\n${note}` : note;
+  }
+  return marks.size;
 }
 
 function noteText(note: ExcelJS.Cell['note']): string {

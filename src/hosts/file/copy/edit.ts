@@ -1,0 +1,56 @@
+/**
+ * The changes being made to a package: each part read once (inflated within the read budget),
+ * what is written or removed kept aside, and the copy's bytes made from the original's by
+ * ./zip, which copies every part not named here as it is stored.
+ */
+import { READ_LIMITS } from '../limits';
+import { writeZip, type ZipChanges, ZipPackage } from './zip';
+
+export class PackageEdit {
+  private readonly pkg: ZipPackage;
+  private readonly changes: ZipChanges = new Map();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(readonly data: Buffer) {
+    this.pkg = new ZipPackage(data, READ_LIMITS.unpackedBytes);
+  }
+
+  /** A part's text as it is now in the copy; null when there is no such part. */
+  read(name: string): string | null {
+    const changed = this.changes.get(name);
+    if (changed !== undefined) return changed === null ? null : changed.toString('utf8');
+    if (!this.cache.has(name)) this.cache.set(name, this.pkg.text(name));
+    return this.cache.get(name)!;
+  }
+
+  /** The part written (replaced, or added); unchanged text is not written, so the part stays as stored. */
+  write(name: string, text: string): void {
+    if (this.changes.get(name) === undefined && this.pkg.has(name) && this.read(name) === text) return;
+    // Kept as bytes, and the original's text let go: a sheet of 100,000 rows is 80 million characters.
+    this.cache.delete(name);
+    this.changes.set(name, Buffer.from(text, 'utf8'));
+  }
+
+  remove(name: string): void {
+    if (this.pkg.has(name)) this.changes.set(name, null);
+    else this.changes.delete(name);
+  }
+
+  exists(name: string): boolean {
+    const changed = this.changes.get(name);
+    return changed === undefined ? this.pkg.has(name) : changed !== null;
+  }
+
+  names(): string[] {
+    return [...new Set([...this.pkg.names(), ...this.changes.keys()])].filter((n) => this.exists(n));
+  }
+
+  /** The parts changed, added or removed, by name. */
+  changed(): string[] {
+    return [...this.changes.keys()];
+  }
+
+  bytes(): Buffer {
+    return writeZip(this.data, this.changes);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The graded copy written into the input .xlsx's own package: the graded sheet's XML patched
+ * (./sheet-patch), styles derived from each cell's own (./styles-patch), notes added next to the
+ * sheet's own (./notes-patch), the summary forms as new sheets (./form-sheet), a recalculation
+ * on open requested (./workbook-patch). Every other part is copied as it is stored (./zip).
+ */
+import type { Form, Plan, Severity } from '../../../engine';
+import { parseA1, parseArea } from '../../../engine';
+import { MARK_FILL } from '../write';
+import { PackageEdit } from './edit';
+import { addFormSheet } from './form-sheet';
+import { addNotes } from './notes-patch';
+import { addRelationship, REL, relationships, relsPathOf, resolveTarget, withOverride } from './relations';
+import { type CellEdit, patchSheet } from './sheet-patch';
+import { StylesPatch } from './styles-patch';
+import { dropCalcChain, requestFullCalc, sheetParts, WORKBOOK, workbookXml } from './workbook-patch';
+
+import { CopyError } from './xml';
+
+export { CopyError, type CopyProblem } from './xml';
+
+export interface CopyRequest {
+  /** The sheet graded: its plan written, its cells marked (A1 → the worst severity and the note's text). None for `annual`. */
+  graded?: { sheet: string; plan: Plan; marks: Map<string, { severity: Severity; note: string }> };
+  /** Summary forms added as new sheets. */
+  forms: Form[];
+}
+
+export interface PackageCopy {
+  bytes: Buffer;
+  formSheets: string[];
+  /** Marked cells that hold a threaded comment: filled, but given no note. */
+  unnoted: string[];
+  /** The parts of the package the copy changes, adds or leaves out. */
+  changedParts: string[];
+}
+
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The workbook's style part and its text (a minimal one made, and wired, when the package has none). */
+function stylesOf(edit: PackageEdit): { part: string; styles: StylesPatch } {
+  const rel = relationships(edit.read(relsPathOf(WORKBOOK))).find((r) => r.type.endsWith('/styles'));
+  if (rel)
+    return {
+      part: resolveTarget(WORKBOOK, rel.target),
+      styles: new StylesPatch(edit.read(resolveTarget(WORKBOOK, rel.target)) ?? MINIMAL_STYLES),
+    };
+  return { part: '', styles: new StylesPatch(MINIMAL_STYLES) };
+}
+
+export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
+  const edit = new PackageEdit(data);
+  workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
+  const styles = stylesOf(edit);
+  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded) : [];
+  const formSheets = req.forms.map((f) => addFormSheet(edit, styles.styles, f));
+  if (styles.styles.changed) {
+    if (styles.part) edit.write(styles.part, styles.styles.xml());
+    else {
+      // A package without a style part: one added, with its relationship and content type.
+      const relsPath = relsPathOf(WORKBOOK);
+      const added = addRelationship(edit.read(relsPath), `${REL}/styles`, 'styles.xml');
+      edit.write(relsPath, added.xml);
+      edit.write('xl/styles.xml', styles.styles.xml());
+      edit.write(
+        '[Content_Types].xml',
+        withOverride(
+          edit.read('[Content_Types].xml')!,
+          'xl/styles.xml',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+        ),
+      );
+    }
+  }
+  return { bytes: edit.bytes(), formSheets, unnoted, changedParts: edit.changed() };
+}
+
+/**
+ * A new column inside a table's range would be a cell the table has no column for (Excel repairs
+ * the file): refused, naming the cell, until tables are extended.
+ */
+function refuseNewColumnsInTables(edit: PackageEdit, part: string, plan: Plan): void {
+  const added = new Set(plan.newColumns.map((c) => c.col));
+  if (added.size === 0) return;
+  for (const rel of relationships(edit.read(relsPathOf(part)))) {
+    if (rel.external || !rel.type.endsWith('/table')) continue;
+    const ref = /<(?:\w+:)?table\b[^>]*?\sref="([^"]+)"/.exec(edit.read(resolveTarget(part, rel.target)) ?? '')?.[1];
+    const area = ref ? parseArea(ref) : null;
+    const inside = area
+      ? plan.writes.find((w) => added.has(w.col) && w.row >= area.top && w.row <= area.bottom && w.col >= area.left && w.col <= area.right)
+      : undefined;
+    if (inside) throw new CopyError('table', inside.cell);
+  }
+}
+
+/** The plan and the marks written into the graded sheet; returns the marked cells left without a note (threaded comments). */
+function writeGraded(edit: PackageEdit, styles: StylesPatch, graded: NonNullable<CopyRequest['graded']>): string[] {
+  const part = sheetParts(edit).get(graded.sheet);
+  if (!part) throw new Error(`no worksheet part for ${graded.sheet}`);
+  const sheetXml = edit.read(part);
+  if (sheetXml === null) throw new Error(`${part} is missing from the package`);
+  refuseNewColumnsInTables(edit, part, graded.plan);
+  // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
+  const edits = new Map<string, CellEdit & { numFmtId?: number; fillId?: number }>();
+  const editOf = (cell: string) => {
+    const at = parseA1(cell)!;
+    let e = edits.get(cell);
+    if (!e) edits.set(cell, (e = { row: at.row, col: at.col }));
+    return e;
+  };
+  for (const w of graded.plan.writes) {
+    const e = editOf(w.cell);
+    e.content = w.after;
+    if (w.after.numFmt !== w.before.numFmt) e.numFmtId = styles.numFmtId(w.after.numFmt);
+  }
+  for (const [cell, m] of graded.marks) editOf(cell).fillId = styles.solidFill(MARK_FILL[m.severity]);
+  for (const e of edits.values())
+    if (e.numFmtId !== undefined || e.fillId !== undefined) {
+      const change = { numFmtId: e.numFmtId, fillId: e.fillId };
+      e.restyle = (s) => styles.derive(s, change);
+    }
+  const patched = patchSheet(
+    sheetXml,
+    [...edits.values()],
+    graded.plan.newColumns.map((c) => c.col),
+  );
+  const noted = addNotes(edit, part, patched.xml, new Map([...graded.marks].map(([cell, m]) => [cell, m.note])));
+  edit.write(part, noted.sheetXml);
+  // Cells written change what other formulas compute: their cached results are stale until recalculated.
+  if (graded.plan.writes.length > 0) requestFullCalc(edit);
+  if (patched.formulaReplaced) dropCalcChain(edit);
+  return noted.threaded;
+}

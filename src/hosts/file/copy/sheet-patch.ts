@@ -1,0 +1,281 @@
+/**
+ * The graded sheet's XML patched in one pass: every byte outside the cells written is copied as
+ * it is. A written cell's <c> element is replaced; a cell that is not there is inserted in column
+ * order in its row, a row that is not there in row order. Values are written as numbers,
+ * booleans, errors or inline strings (sharedStrings.xml is never touched); formulas with the
+ * engine's value as their cached result. <dimension> and <cols> (a width for a new column) are
+ * the only other edits. Cells the patch cannot write around (a shared formula's first cell
+ * whose other cells stay, array formulas, cell metadata) end it in a CopyError.
+ */
+import { a1, type CellContent, isCellError, parseArea } from '../../../engine';
+import { attrOf, CopyError, escapeXml, withAttr, withoutAttr } from './xml';
+
+/** One cell the copy changes. */
+export interface CellEdit {
+  row: number;
+  col: number;
+  /** What it holds now; undefined keeps what it holds (a mark changes only its style). */
+  content?: CellContent;
+  /** Its style index from the one it has (or would have, for a cell not yet there); undefined keeps it. */
+  restyle?: (style: number) => number;
+}
+
+export interface SheetPatch {
+  xml: string;
+  /** Some cell that held a formula now holds a value (or another formula): the workbook's calcChain is stale. */
+  formulaReplaced: boolean;
+}
+
+const TAG = /<(?:\/(?:(\w+):)?(row|sheetData)>|(?:(\w+):)?(row|c|sheetData)\b([^>]*?)(\/?)>)/g;
+const F = /<(?:\w+:)?f\b([^>]*?)(\/?)>/;
+
+/** A cell's XML holding `content`; `pre` the sheet's namespace prefix (with its colon), `style` 0 for none. */
+export function cellXml(pre: string, ref: string, style: number, content: CellContent | null): string {
+  const s = style ? ` s="${style}"` : '';
+  const v = content?.value ?? null;
+  const f = content?.formula ? `<${pre}f>${escapeXml(content.formula.replace(/^=/, ''))}</${pre}f>` : '';
+  if (v === null) return f ? `<${pre}c r="${ref}"${s}>${f}</${pre}c>` : `<${pre}c r="${ref}"${s}/>`;
+  if (typeof v === 'number') return `<${pre}c r="${ref}"${s}>${f}<${pre}v>${v}</${pre}v></${pre}c>`;
+  if (typeof v === 'boolean') return `<${pre}c r="${ref}"${s} t="b">${f}<${pre}v>${v ? 1 : 0}</${pre}v></${pre}c>`;
+  if (isCellError(v)) return `<${pre}c r="${ref}"${s} t="e">${f}<${pre}v>${escapeXml(v.error)}</${pre}v></${pre}c>`;
+  if (f) return `<${pre}c r="${ref}"${s} t="str">${f}<${pre}v>${escapeXml(v)}</${pre}v></${pre}c>`;
+  return `<${pre}c r="${ref}"${s} t="inlineStr"><${pre}is><${pre}t xml:space="preserve">${escapeXml(v)}</${pre}t></${pre}is></${pre}c>`;
+}
+
+/** The column number of an A1 reference's letters (0 when it has none). */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    n = n * 26 + c - 96;
+  }
+  return n;
+}
+
+/** The sheet's column styles and widths from <cols>: each <col>'s range. */
+function columnsOf(xml: string, end: number): { min: number; max: number; style: number; attrs: string; at: number; length: number }[] {
+  const head = xml.slice(0, end);
+  return [...head.matchAll(/<(?:\w+:)?col\b([^>]*?)\/?>/g)].map((m) => ({
+    min: Number(attrOf(m[1]!, 'min')),
+    max: Number(attrOf(m[1]!, 'max')),
+    style: Number(attrOf(m[1]!, 'style') ?? 0),
+    attrs: m[1]!,
+    at: m.index,
+    length: m[0].length,
+  }));
+}
+
+/**
+ * Applies `edits` to the sheet XML. `newColumns` are columns the plan adds: each gets the width of
+ * the column at its left when the sheet sets one and none is set for it.
+ */
+export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatch {
+  const byRow = new Map<number, CellEdit[]>();
+  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
+  const rowsToDo = [...byRow.keys()].sort((a, b) => a - b);
+  const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
+  if (dataStart < 0) throw new Error('no sheetData in the sheet');
+  const cols = columnsOf(xml, dataStart);
+  const columnStyle = (c: number) => cols.find((x) => x.min <= c && c <= x.max)?.style ?? 0;
+
+  const out: string[] = [];
+  let copied = 0;
+  const copyTo = (at: number) => {
+    out.push(xml.slice(copied, at));
+    copied = at;
+  };
+  let pre = '';
+  let nextRow = 0; // index into rowsToDo of the first row not yet reached
+  let row = 0;
+  let rowStyle: number | null = null;
+  let col = 0;
+  let pending: CellEdit[] = [];
+  let formulaReplaced = false;
+  // Shared formulas: the first cells (by si) that are replaced, and the other cells of each group that stay.
+  const mastersReplaced = new Map<string, string>();
+  const dependantsKept = new Set<string>();
+
+  const newCell = (e: CellEdit, base: number) => cellXml(pre, a1(e.row, e.col), e.restyle ? e.restyle(base) : base, e.content ?? null);
+  const baseStyle = (c: number) => rowStyle ?? columnStyle(c);
+  const emitRows = (below: number) => {
+    while (nextRow < rowsToDo.length && rowsToDo[nextRow]! < below) {
+      const r = rowsToDo[nextRow++]!;
+      rowStyle = null;
+      out.push(
+        `<${pre}row r="${r}">${byRow
+          .get(r)!
+          .map((e) => newCell(e, columnStyle(e.col)))
+          .join('')}</${pre}row>`,
+      );
+    }
+  };
+
+  const sharedFormulas = xml.includes('t="shared"');
+  TAG.lastIndex = dataStart;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    const closing = m[2];
+    const name = m[4];
+    if (closing === 'sheetData') {
+      copyTo(m.index);
+      emitRows(Infinity);
+      break;
+    }
+    if (closing === 'row') {
+      if (pending.length > 0) {
+        copyTo(m.index);
+        for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
+        pending = [];
+      }
+      // Past the last row written, the rest of the sheet is copied as it is (unless a shared formula's group needs following).
+      if (nextRow >= rowsToDo.length && !sharedFormulas) break;
+      continue;
+    }
+    const attrs = m[5]!;
+    const selfClosing = m[6] === '/';
+    if (name === 'sheetData') {
+      pre = m[3] ? `${m[3]}:` : '';
+      if (selfClosing) {
+        copyTo(m.index);
+        out.push(`<${pre}sheetData>`);
+        emitRows(Infinity);
+        out.push(`</${pre}sheetData>`);
+        copied = m.index + m[0].length;
+        break;
+      }
+      continue;
+    }
+    if (name === 'row') {
+      const r = attrOf(attrs, 'r');
+      row = r ? Number(r) : row + 1;
+      col = 0;
+      rowStyle = attrOf(attrs, 'customFormat') === '1' || attrOf(attrs, 'customFormat') === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
+      const before = nextRow;
+      if (nextRow < rowsToDo.length && rowsToDo[nextRow]! < row) {
+        copyTo(m.index);
+        emitRows(row);
+      }
+      const rowsInserted = nextRow > before;
+      pending = nextRow < rowsToDo.length && rowsToDo[nextRow] === row ? byRow.get(rowsToDo[nextRow++]!)! : [];
+      let a = attrs;
+      // Rows inserted before a row that relies on its position: say where it is.
+      if (!r && rowsInserted) a = withAttr(a, 'r', String(row));
+      const spans = attrOf(a, 'spans');
+      if (spans && pending.length > 0) {
+        const [lo, hi] = spans.split(':').map(Number);
+        const last = pending[pending.length - 1]!.col;
+        if (hi! < last) a = withAttr(a, 'spans', `${lo}:${last}`);
+      }
+      if (selfClosing && pending.length > 0) {
+        copyTo(m.index);
+        out.push(`<${m[3] ? `${m[3]}:` : ''}row${a.replace(/\s*\/$/, '')}>`);
+        for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
+        out.push(`</${m[3] ? `${m[3]}:` : ''}row>`);
+        pending = [];
+        copied = m.index + m[0].length;
+      } else if (a !== attrs) {
+        copyTo(m.index);
+        out.push(`<${m[3] ? `${m[3]}:` : ''}row${a}${m[6]}>`);
+        copied = m.index + m[0].length;
+      }
+      continue;
+    }
+    // A cell: its end, and what it holds.
+    const start = m.index;
+    let end = start + m[0].length;
+    let inner = '';
+    if (!selfClosing) {
+      const close = xml.indexOf(`</${m[3] ? `${m[3]}:` : ''}c>`, end);
+      if (close < 0) throw new Error('unclosed cell in the sheet');
+      inner = xml.slice(end, close);
+      end = close + `</${m[3] ? `${m[3]}:` : ''}c>`.length;
+      TAG.lastIndex = end;
+    }
+    const ref = attrOf(attrs, 'r');
+    col = ref ? columnOf(ref) || col + 1 : col + 1;
+    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
+    const mayMatter = pending.length > 0 || sharedFormulas;
+    const f = mayMatter ? F.exec(inner) : null;
+    const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
+    let inserted = false;
+    while (pending.length > 0 && pending[0]!.col < col) {
+      if (!inserted) copyTo(start);
+      inserted = true;
+      const e = pending.shift()!;
+      out.push(newCell(e, baseStyle(e.col)));
+    }
+    const edit = pending.length > 0 && pending[0]!.col === col ? pending.shift()! : undefined;
+    if (!edit) {
+      if (shared !== undefined && f && attrOf(f[1]!, 'ref') === undefined) dependantsKept.add(shared);
+      if (inserted && !ref) {
+        // A cell inserted before one that relies on its position: say where it is.
+        out.push(`<${m[3] ? `${m[3]}:` : ''}c${withAttr(attrs, 'r', a1(row, col))}${selfClosing ? '/' : ''}>`);
+        copied = start + m[0].length;
+      }
+      continue;
+    }
+    copyTo(start);
+    const here = a1(row, col);
+    const style = Number(attrOf(attrs, 's') ?? 0);
+    if (edit.content === undefined) {
+      // Only the style changes: the element kept but for its s attribute.
+      const s = edit.restyle ? edit.restyle(style) : style;
+      const a = s ? withAttr(attrs.replace(/\s*\/$/, ''), 's', String(s)) : withoutAttr(attrs.replace(/\s*\/$/, ''), 's');
+      out.push(
+        `<${m[3] ? `${m[3]}:` : ''}c${ref ? a : withAttr(a, 'r', here)}${selfClosing ? '/' : ''}>${inner}${selfClosing ? '' : `</${m[3] ? `${m[3]}:` : ''}c>`}`,
+      );
+      copied = end;
+      continue;
+    }
+    if (attrOf(attrs, 'cm') !== undefined || attrOf(attrs, 'vm') !== undefined) throw new CopyError('cell-metadata', here);
+    if (f) {
+      const t = attrOf(f[1]!, 't');
+      if (t === 'array' || t === 'dataTable') throw new CopyError('array-formula', here);
+      if (shared !== undefined && attrOf(f[1]!, 'ref') !== undefined) mastersReplaced.set(shared, here);
+      formulaReplaced = true;
+    }
+    out.push(newCell(edit, style));
+    copied = end;
+  }
+  copyTo(xml.length);
+  for (const [si, cell] of mastersReplaced) if (dependantsKept.has(si)) throw new CopyError('shared-formula', cell);
+
+  let text = out.join('');
+  text = withDimension(text, edits);
+  text = withColumnWidths(text, newColumns);
+  return { xml: text, formulaReplaced };
+}
+
+/** <dimension> grown to cover the cells written. */
+function withDimension(xml: string, edits: CellEdit[]): string {
+  const m = /<(?:\w+:)?dimension\b([^>]*?)\/?>/.exec(xml);
+  if (!m || edits.length === 0) return xml;
+  const ref = attrOf(m[1]!, 'ref');
+  const area = ref ? parseArea(ref) : null;
+  if (!area) return xml;
+  let [top, left, bottom, right] = [area.top, area.left, area.bottom, area.right];
+  for (const e of edits)
+    [top, left, bottom, right] = [Math.min(top, e.row), Math.min(left, e.col), Math.max(bottom, e.row), Math.max(right, e.col)];
+  const grown = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+  if (grown === ref) return xml;
+  return xml.slice(0, m.index) + m[0].replace(/\bref\s*=\s*("[^"]*"|'[^']*')/, `ref="${grown}"`) + xml.slice(m.index + m[0].length);
+}
+
+/** A new column gets the width of the column at its left, when the sheet sets that one and nothing is set for it. */
+function withColumnWidths(xml: string, newColumns: number[]): string {
+  const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
+  let text = xml;
+  for (const c of [...newColumns].sort((a, b) => a - b)) {
+    const cols = columnsOf(text, dataStart + (text.length - xml.length));
+    if (cols.some((x) => x.min <= c && c <= x.max)) continue;
+    const left = cols.find((x) => x.min <= c - 1 && c - 1 <= x.max);
+    const width = left ? attrOf(left.attrs, 'width') : undefined;
+    if (!left || width === undefined) continue;
+    const pre = /<(\w+:)?col\b/.exec(text.slice(left.at))![1] ?? '';
+    const after = cols.filter((x) => x.min > c).sort((a, b) => a.min - b.min)[0];
+    const at = after ? after.at : left.at + left.length;
+    text = `${text.slice(0, at)}<${pre}col min="${c}" max="${c}" width="${width}" customWidth="1"/>${text.slice(at)}`;
+  }
+  return text;
+}
