@@ -6,12 +6,12 @@
  * writing of each copy is the command's own (its safe output, its limits).
  */
 import { mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { CheckReport, Locale, Scheme } from '../engine';
 import { checkOutput, writeOutput } from '../hosts/file/output';
-import { checkFile, collectWorkbooks, type FileCheck, MAX_FILES, shownName, TooManyFiles } from './batch';
+import { BatchRefused, checkFile, type FileCheck, isUnder, shownName, workbooksToRead } from './batch';
 import { batchWords } from './batch-words';
-import { BatchRefused, summaryBytes } from './batch-run';
+import { summaryBytes } from './batch-run';
 import { table } from './text';
 
 /** What grading one file gave: its report (with `output`), or why it could not be graded. */
@@ -37,52 +37,34 @@ export interface GradeFolderRequest {
 const SUMMARY = '汇总.xlsx';
 
 /** Where a file's copy goes: its path under the folder it was found in, else its name, as .xlsx. */
-function copyPath(file: string, paths: string[], outDir: string): string {
-  const under = paths.find((p) => {
-    const r = relative(p, file);
-    return r !== '' && !r.startsWith('..') && !isAbsolute(r);
-  });
-  const rel = under ? relative(under, file) : basename(file);
+function copyPath(file: string, dirs: string[], outDir: string): string {
+  const found = dirs.find((d) => isUnder(d, file));
+  const rel = found ? relative(found, file) : basename(file);
   return join(outDir, rel.replace(/\.(xlsx|xlsm|xls)$/i, '') + '.xlsx');
 }
 
 export async function gradeFolder(req: GradeFolderRequest, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const w = batchWords(req.locale);
   const outDir = resolve(req.outDir);
-  // The copies never land among the inputs: a second run would read them as units of their own.
-  for (const p of req.paths) {
-    let dir = false;
-    try {
-      dir = statSync(p).isDirectory();
-    } catch {
-      // Not there: the file's own line says so.
-    }
-    const r = relative(resolve(p), outDir);
-    if (dir && (r === '' || (!r.startsWith('..') && !isAbsolute(r)))) throw new BatchRefused(w.outDirInside(req.outDir, p));
-  }
-  let files: string[];
-  try {
-    files = collectWorkbooks(req.paths);
-  } catch (e) {
-    if (e instanceof TooManyFiles) throw new BatchRefused(w.tooManyFiles(e.found, MAX_FILES));
-    throw e;
-  }
-  if (files.length === 0) throw new BatchRefused(w.noFiles(req.paths));
   const dirs = req.paths.filter((p) => {
     try {
       return statSync(p).isDirectory();
     } catch {
-      return false;
+      return false; // not there: the file's own line says so
     }
   });
+  // The copies never land among the inputs: a second run would read them as units of their own.
+  const inside = dirs.find((p) => isUnder(resolve(p), outDir) || resolve(p) === outDir);
+  if (inside !== undefined) throw new BatchRefused(w.outDirInside(req.outDir, inside));
+  const files = workbooksToRead(req.paths, w);
   const outs = files.map((f) => copyPath(f, dirs, outDir));
+  if (new Set(outs).size < outs.length) throw new BatchRefused(w.sameCopy);
   // Every copy and the summary are checked before anything is written: a name taken stops the run, not half of it.
   mkdirSync(outDir, { recursive: true });
   for (const out of [...outs, join(outDir, SUMMARY)]) {
     mkdirSync(dirname(out), { recursive: true });
     checkOutput(out, files, req.force);
   }
-  if (new Set(outs).size < outs.length) throw new BatchRefused(w.sameCopy);
 
   const graded: GradedFile[] = [];
   const checked: FileCheck[] = [];

@@ -6,7 +6,7 @@ import type { Locale, Scheme } from '../engine';
 import { withBarChart } from '../hosts/file/chart';
 import { checkOutput, writeOutput } from '../hosts/file/output';
 import { summaryBook } from '../hosts/file/summary-book';
-import { batchExitCode, batchJson, collectWorkbooks, type FileCheck, MAX_FILES, renderBatch, shownName, TooManyFiles } from './batch';
+import { BatchRefused, batchExitCode, batchJson, type FileCheck, renderBatch, shownName, workbooksToRead } from './batch';
 import { batchWords } from './batch-words';
 import { checkFiles, defaultJobs } from './pool';
 import { terminalSafe } from './terminal';
@@ -31,9 +31,6 @@ export async function summaryBytes(files: FileCheck[], locale: Locale): Promise<
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return chart ? withBarChart(bytes, chart) : bytes;
 }
-
-/** Why the folder check cannot start: one line, exit 2 (the caller's CannotRun). */
-export class BatchRefused extends Error {}
 
 /**
  * One line on stderr, rewritten in place, only when stderr is a terminal (or KAOHE_PROGRESS=1, for
@@ -68,14 +65,7 @@ export async function runBatch(req: BatchRequest, io: { out: (s: string) => void
     jobs = Number(req.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new BatchRefused(w.badJobs(req.jobs));
   }
-  let files: string[];
-  try {
-    files = collectWorkbooks(req.paths);
-  } catch (e) {
-    if (e instanceof TooManyFiles) throw new BatchRefused(w.tooManyFiles(e.found, MAX_FILES));
-    throw e;
-  }
-  if (files.length === 0) throw new BatchRefused(w.noFiles(req.paths));
+  const files = workbooksToRead(req.paths, w);
   // The summary never replaces one of the workbooks it reads.
   if (req.out !== undefined) checkOutput(req.out, files, req.force);
   const stop: { requested: boolean; onStop?: () => void } = { requested: false };

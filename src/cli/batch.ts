@@ -32,10 +32,26 @@ export interface FileCheck {
   summaries: SheetSummary[];
 }
 
-export class TooManyFiles extends Error {
+class TooManyFiles extends Error {
   constructor(readonly found: number) {
     super('too many files');
   }
+}
+
+/** Why a run over several workbooks cannot start: one line, exit 2 (the caller's CannotRun). */
+export class BatchRefused extends Error {}
+
+/** The workbooks a run reads (collectWorkbooks), or the run refused: more than MAX_FILES, or none at all. */
+export function workbooksToRead(paths: string[], w: BatchWords): string[] {
+  let files: string[];
+  try {
+    files = collectWorkbooks(paths);
+  } catch (e) {
+    if (e instanceof TooManyFiles) throw new BatchRefused(w.tooManyFiles(e.found, MAX_FILES));
+    throw e;
+  }
+  if (files.length === 0) throw new BatchRefused(w.noFiles(paths));
+  return files;
 }
 
 /**
@@ -147,8 +163,13 @@ export function batchExitCode(files: FileCheck[]): number {
 
 /** A file's name under the folder given (sub/县财政局.xlsx); as found when it is not under it. */
 export function shownName(file: string, base: string): string {
-  const r = relative(base, file);
-  return r !== '' && !r.startsWith('..') && !isAbsolute(r) ? r : file;
+  return isUnder(base, file) ? relative(base, file) : file;
+}
+
+/** Whether `path` lies inside the folder `dir`. */
+export function isUnder(dir: string, path: string): boolean {
+  const r = relative(dir, path);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
 }
 
 /** A sheet's place for the reader: 文件 · 工作表. */

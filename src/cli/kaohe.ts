@@ -45,7 +45,8 @@ import { openWorkbook, type OpenedWorkbook, readBytes, readWorkbook, WorkbookErr
 import { comparedWithCopy, type FromXls, fromXlsWords, renderFromXls } from './from-xls';
 import { allPresets, PRESET_IDS, preset, registerSchemeValidator, schemeFromText } from '../schemes';
 import { gradeFolder } from './batch-grade';
-import { BatchRefused, runBatch } from './batch-run';
+import { BatchRefused } from './batch';
+import { runBatch } from './batch-run';
 import { batchWords } from './batch-words';
 import { changesFromPreset, reportOf, storedProblemText, workbookSource } from './open';
 import { jsonSafe, terminalSafe } from './terminal';
