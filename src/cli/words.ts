@@ -14,6 +14,8 @@ const zh = {
   kaohe presets [--json]                      列出内置方案
   kaohe check <工作簿.xlsx> [选项]             检查一张考核表：分数、总分、等次、名额
   kaohe check <文件夹|工作簿>… [--out 汇总.xlsx] 检查文件夹里（或几个）工作簿的每张考核表，一表一行，附合计和汇总表
+  kaohe grade <文件夹|工作簿>… --out-dir <副本文件夹>
+                                              每个工作簿写一份副本（同 grade），放在副本文件夹里，旁边附汇总表
   kaohe grade <工作簿> --out <副本.xlsx> [选项]  检查后把总分、等次写入副本（原文件不变）
   kaohe scheme <方案ID|方案.json> [--json]      用文字列出方案内容，并检查方案本身（分数段是否首尾相接、满分是否相符）
   kaohe scheme <方案ID|方案.json> --set 名称=值 [--set …] [--id 新ID] [--name 新名称]
@@ -217,6 +219,8 @@ const en: typeof zh = {
   kaohe check <workbook.xlsx> [options]       check an appraisal sheet: scores, totals, grades, quotas
   kaohe check <folder|workbook>… [--out summary.xlsx]
                                               every roster sheet of the workbooks under the folders: a line each, totals, a summary workbook
+  kaohe grade <folder|workbook>… --out-dir <folder>
+                                              a graded copy of each workbook (as grade) in that folder, with a summary workbook
   kaohe grade <workbook> --out <copy.xlsx>    check, then write totals and grades into a copy (the input stays as it is)
   kaohe scheme <ID|scheme.json> [--json]      the scheme in words, and a check of it (bands without gaps, maxima that add up)
   kaohe scheme <ID|scheme.json> --set NAME=VALUE [--set …] [--id ID] [--name NAME]
