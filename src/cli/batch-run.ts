@@ -2,7 +2,7 @@
  * The folder check as a command: the workbooks found, checked over the cores (./pool) with a
  * progress line on a terminal, Ctrl-C ending it with what was done, then the report (./batch).
  */
-import type { Locale, Scheme } from '../engine';
+import { displayWidth, type Locale, type Scheme } from '../engine';
 import { withBarChart } from '../hosts/file/chart';
 import { checkOutput, writeOutput } from '../hosts/file/output';
 import { summaryBook } from '../hosts/file/summary-book';
@@ -50,7 +50,7 @@ function progressLine(total: number, locale: Locale): ((done: number, file: stri
     let cut = '';
     let used = 0;
     for (const ch of text) {
-      used += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+      used += displayWidth(ch);
       if (used >= width) break;
       cut += ch;
     }
