@@ -24,7 +24,7 @@ import {
 } from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
 import { formsOf } from './forms';
-import { presetOrCopy } from './scheme-edit';
+import { presetOrCopy } from './preset-copy';
 import type { SheetSource, WorkbookSource } from './workbook';
 
 export type { SchemeSource };
@@ -42,7 +42,7 @@ export function storedSchemeOf(book: WorkbookSource, locale: Locale): { scheme?:
   if (raw === undefined) return {};
   try {
     const scheme = storedScheme(raw, locale);
-    return { scheme: typeof raw === 'string' ? scheme : presetOrCopy(scheme, raw, locale) };
+    return { scheme: typeof raw === 'string' ? scheme : presetOrCopy(scheme, raw) };
   } catch (e) {
     if (e instanceof UnknownPreset) return { problem: { kind: 'unknown-preset', id: e.id } };
     if (e instanceof SchemeError) return { problem: { kind: 'invalid', error: e } };

@@ -8,7 +8,8 @@ export { chooseSheetAndScheme, schemeForSheet, storedSchemeOf, type Choice, type
 export { analyseSheet, analysisSentence, basedOnName, planFor, type AnalyseOutcome, type AnalyseRequest, type Analysis } from './analyse';
 export { prepareYear, type YearRequest, type YearRun } from './year';
 export { formsOf, type FormsBook } from './forms';
-export { editScheme, type EditRequest, presetOrCopy, schemeCopy } from './scheme-edit';
+export { editScheme, type EditRequest, schemeCopy } from './scheme-edit';
+export { presetOrCopy } from './preset-copy';
 export {
   analyseAllSheets,
   type SheetCheck,

@@ -5,7 +5,8 @@
  * under the preset's own id, so a changed copy is never taken for the preset.
  */
 import { applySettings, loadScheme, type Locale, type Scheme, type SchemeSetting } from '../engine';
-import { preset, PRESET_IDS, rawPreset } from '../schemes';
+import { PRESET_IDS, rawPreset } from '../schemes';
+import { COPY_ID, COPY_NAME } from './preset-copy';
 
 export interface EditRequest {
   settings: SchemeSetting[];
@@ -15,10 +16,6 @@ export interface EditRequest {
   name?: string | undefined;
   locale: Locale;
 }
-
-/** Suffixes of a changed copy's default id and name. */
-const COPY_ID = '-custom';
-const COPY_NAME: Record<Locale, string> = { zh: '（本单位修改）', en: ' (changed by the office)' };
 
 /** The edited scheme, validated. Throws SettingError for a setting that names nothing, SchemeError for a scheme the engine would refuse. */
 export function editScheme(base: Scheme, req: EditRequest): Scheme {
@@ -44,36 +41,4 @@ export function schemeCopy(base: Scheme, raw: Record<string, unknown>, req: Omit
   if (raw.nameEn !== undefined && isPreset(base.id) && raw.nameEn === base.nameEn) raw.nameEn = `${String(base.nameEn)}${COPY_NAME.en}`;
   if (basedOn !== undefined) raw.basedOn = basedOn;
   return loadScheme(raw, rawPreset, req.locale);
-}
-
-/** What is not a scheme's rules: words about it, where it comes from, and empty lists a loader may or may not fill in. */
-const NOT_RULES = new Set(['note', '$schema', 'name', 'nameEn', 'source', 'basedOn']);
-
-/** A scheme's rules, with keys in one order: two schemes with the same rules give the same text, however they were written. */
-function rulesText(v: unknown): string {
-  const norm = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(norm);
-    if (!x || typeof x !== 'object') return x;
-    return Object.fromEntries(
-      Object.entries(x)
-        .filter(([k, y]) => !NOT_RULES.has(k) && y !== undefined && !(Array.isArray(y) && y.length === 0))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, y]) => [k, norm(y)]),
-    );
-  };
-  return JSON.stringify(norm(v));
-}
-
-/**
- * A whole scheme (stored in a workbook) under a preset's id: the preset's own rules are the preset;
- * other rules are an office's modified copy of it, and shown as one (`<preset>-custom`, its name
- * marked, based on the preset) — a report or pane naming the preset would claim rules it does not use.
- * Throws SchemeError as schemeCopy does (the scheme was already validated, so it does not).
- */
-export function presetOrCopy(scheme: Scheme, raw: Record<string, unknown>, locale: Locale): Scheme {
-  const base = preset(scheme.id);
-  if (!base || rulesText(base) === rulesText(scheme)) return scheme;
-  // A scheme that extends the preset may take its name from it: the copy's name is then marked too.
-  const named = { ...raw, name: raw.name ?? scheme.name, ...(scheme.nameEn !== undefined && { nameEn: raw.nameEn ?? scheme.nameEn }) };
-  return schemeCopy(base, named, { locale });
 }
