@@ -3,9 +3,9 @@
  * actions are in usePane, which talks to Excel only through the Host given; this shows them.
  */
 import { Button, Text } from '@fluentui/react-components';
-import { Suspense, useLayoutEffect, useMemo, useRef, type SyntheticEvent } from 'react';
+import { Suspense, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { Locale } from '../engine';
-import type { Host } from '../hosts/host';
+import type { Host, WorkbookSheets } from '../hosts/host';
 import type { TabKey } from './pane-state';
 import { InPlaceMessage, MessageContext } from './InPlaceMessage';
 import { Busy } from './Busy';
@@ -34,6 +34,8 @@ export function Pane({ host, locale }: PaneProps) {
   const { state, elsewhere, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
   const { sheet, busy, stale, message, tab } = state;
   const guide = useFirstRunGuide();
+  // 检查全部工作表: every sheet as read by its first press; its view, a chunk of its own, loads with that press.
+  const [allSheets, setAllSheets] = useState<WorkbookSheets | null>(null);
 
   // The sheet's tabs need a roster with people on the active sheet; 年度汇总 reads the other sheets and is always there.
   const hasPeople = !!results && results.people.length > 0;
@@ -164,20 +166,31 @@ export function Pane({ host, locale }: PaneProps) {
                 onMark={on.mark}
                 onClearMarks={on.clearMarks}
                 allSheets={
-                  <Suspense fallback={null}>
-                    <AllSheets
-                      locale={locale}
-                      busy={busy}
-                      settings={sheet.read.settings}
-                      settingsBroken={sheet.read.settingsBroken}
-                      scheme={state.choice.kind === 'auto' ? undefined : resolved?.scheme}
-                      readSheets={on.readSheets}
-                      addSheets={on.addSheets}
-                      removeAdded={on.removeAdded}
-                      goToSheet={on.goToSheet}
-                      say={on.sayAllSheets}
-                    />
-                  </Suspense>
+                  !allSheets ? (
+                    <Button
+                      className={st.allSheets}
+                      disabled={busy}
+                      onClick={() => void on.readSheets((names) => names, 'check-all').then((book) => book && setAllSheets(book))}
+                    >
+                      {s.allSheets}
+                    </Button>
+                  ) : (
+                    <Suspense fallback={<Busy label={s.reading} />}>
+                      <AllSheets
+                        locale={locale}
+                        busy={busy}
+                        settings={sheet.read.settings}
+                        settingsBroken={sheet.read.settingsBroken}
+                        scheme={state.choice.kind === 'auto' ? undefined : resolved?.scheme}
+                        readSheets={on.readSheets}
+                        addSheets={on.addSheets}
+                        removeAdded={on.removeAdded}
+                        goToSheet={on.goToSheet}
+                        say={on.sayAllSheets}
+                        first={allSheets}
+                      />
+                    </Suspense>
+                  )
                 }
               />
             )}

@@ -37,6 +37,7 @@ export const englishStrings = (): Strings => ({
   barred: 'Veto: not advanced',
   check: 'Check',
   recheck: 'Check again',
+  allSheets: 'Check all sheets',
   reading: 'Reading the sheet…',
   summary: (n, g, u, x) => `${n} people: ${g} graded, ${u} without a grade, ${x} not appraised here`,
   periodTable: 'Grades by period',

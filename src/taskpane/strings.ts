@@ -36,6 +36,8 @@ export const zhStrings = {
   barred: '否决：不得评先进',
   check: '检查',
   recheck: '重新检查',
+  /** 检查全部工作表's button: its view and words load when it is pressed (views/AllSheets). */
+  allSheets: '检查全部工作表',
   reading: '正在读取表格…',
   summary: (n: number, g: number, u: number, x: number) => `${n} 人：定等次 ${g}，不定等次 ${u}，不参加 ${x}`,
   periodTable: '各期等次',

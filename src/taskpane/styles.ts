@@ -16,5 +16,7 @@ export const usePaneStyles = makeStyles({
   // A native select is as wide as its longest option: keep it within the pane.
   select: { width: '100%', minWidth: '0', '& select': { minWidth: '0', textOverflow: 'ellipsis' } },
   links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  /** 检查全部工作表, before its view is loaded: where the view's own button will stand. */
+  allSheets: { alignSelf: 'flex-start', marginBottom: tokens.spacingVerticalM },
   hidden: { display: 'none' },
 });

@@ -3,10 +3,11 @@
  * check does it (src/app's analyseAllSheets: each sheet with its own scheme choice and saved column
  * corrections, unless a scheme was chosen in the pane), one card a sheet — unit, scheme, people, the
  * top grade against its limit, errors and warnings — the sheet's name taking the user there; then a
- * summary sheet added on request and deleted again by the pane's undo. Its own chunk ("sheets").
+ * summary sheet added on request and deleted again by the pane's undo. Its own chunk ("sheets"), loaded
+ * when the pane's 检查全部工作表 button is first pressed.
  */
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { analyseAllSheets, type SheetLine, sheetsForm, sheetSummary } from '../../app';
 import { formLayout, type FormLayout, type Locale, noFitSentence, type Scheme, type WorkbookSettings } from '../../engine';
 import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
@@ -37,6 +38,8 @@ export interface AllSheetsProps {
   removeAdded: (added: AddedSheets, at: MessageAt) => Promise<number | null>;
   goToSheet: (sheet: string, cell: string) => void;
   say: (text: string) => void;
+  /** Every visible sheet, read by the press of 检查全部工作表 that loaded this view. */
+  first: WorkbookSheets;
 }
 
 /** A checked sheet's card line and where its name takes the user (the header's first cell). */
@@ -53,41 +56,41 @@ export function AllSheets({
   removeAdded,
   goToSheet,
   say,
+  first,
 }: AllSheetsProps) {
   const st = useStyles();
   const w = allSheetsWords(locale);
-  const [cards, setCards] = useState<Card[] | null>(null);
-  const [none, setNone] = useState(false);
+  // The workbook as read by the press that loaded this view, then by each press of its own button.
+  const [book, setBook] = useState(first);
   const [added, setAdded] = useState<AddedSheets | null>(null);
-
-  const check = async () => {
-    const book = await readSheets((names) => names, 'check-all');
-    if (!book) return;
+  const checked = useMemo(() => {
     const source = {
       sheets: book.names.map((name) => ({ name, visible: true, grid: () => book.grids.get(name)! })),
       settings,
       settingsBroken,
     };
-    const all = analyseAllSheets(source, { scheme, locale });
-    setNone(!all.ok);
-    setCards(
-      all.ok
-        ? all.sheets.map((c) =>
-            c.ok
-              ? {
-                  sheet: c.analysis.sheet,
-                  summary: sheetSummary(c.analysis, locale),
-                  reason: null,
-                  cell: `A${c.analysis.results.table.headerTop}`,
-                }
-              : { sheet: c.sheet, summary: null, reason: noFitSentence(c.closest, locale), cell: 'A1' },
-          )
-        : [],
-    );
+    return analyseAllSheets(source, { scheme, locale });
+  }, [book, settings, settingsBroken, scheme, locale]);
+  const none = !checked.ok;
+  const cards: Card[] = !checked.ok
+    ? []
+    : checked.sheets.map((c) =>
+        c.ok
+          ? {
+              sheet: c.analysis.sheet,
+              summary: sheetSummary(c.analysis, locale),
+              reason: null,
+              cell: `A${c.analysis.results.table.headerTop}`,
+            }
+          : { sheet: c.sheet, summary: null, reason: noFitSentence(c.closest, locale), cell: 'A1' },
+      );
+
+  const check = async () => {
+    const again = await readSheets((names) => names, 'check-all');
+    if (again) setBook(again);
   };
 
   const add = async () => {
-    if (!cards) return;
     const done = await addSheets([formLayout(sheetsForm(cards))], 'check-all');
     if (!done) return;
     setAdded(done);
@@ -101,8 +104,8 @@ export function AllSheets({
     say(w.removed(n));
   };
 
-  const checked = cards?.filter((c) => c.summary) ?? [];
-  const over = checked.filter((c) => {
+  const done = cards.filter((c) => c.summary);
+  const over = done.filter((c) => {
     const t = c.summary!.top;
     return !!t && t.severity !== 'ok' && t.limit !== null && t.count > t.limit;
   }).length;
@@ -113,7 +116,7 @@ export function AllSheets({
         <Button disabled={busy} onClick={() => void check()}>
           {w.button}
         </Button>
-        {cards && cards.length > 1 && !added && (
+        {cards.length > 1 && !added && (
           <Button disabled={busy} onClick={() => void add()}>
             {w.add}
           </Button>
@@ -125,12 +128,11 @@ export function AllSheets({
         )}
       </div>
       <InPlaceMessage at="check-all" />
-      {!cards && <Text size={200}>{w.hint}</Text>}
       {none && <Text>{w.noRoster}</Text>}
-      {cards && cards.length === 1 && <Text>{w.only}</Text>}
-      {cards && cards.length > 1 && (
+      {cards.length === 1 && <Text>{w.only}</Text>}
+      {cards.length > 1 && (
         <>
-          <Text weight="semibold">{w.heading(checked.length, cards.length - checked.length, over)}</Text>
+          <Text weight="semibold">{w.heading(done.length, cards.length - done.length, over)}</Text>
           <ul className={st.list}>
             {cards.map((c) => {
               const s = c.summary;

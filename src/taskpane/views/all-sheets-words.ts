@@ -4,7 +4,6 @@ import type { Locale } from '../../engine';
 
 const zh = {
   button: '检查全部工作表',
-  hint: '逐张检查本工作簿中的每张考核表（每张表按各自保存的或识别出的方案），一表一张卡片，点表名转到那张表。',
   heading: (checked: number, unchecked: number, over: number) =>
     `共 ${checked + unchecked} 张考核表：检查了 ${checked} 张${unchecked > 0 ? `，${unchecked} 张未能检查` : ''}；最高等次超出名额的 ${over} 张`,
   only: '本工作簿只有这一张考核表：结果就是上面的检查。',
@@ -32,7 +31,6 @@ export type AllSheetsWords = typeof zh;
 
 const en: AllSheetsWords = {
   button: 'Check all sheets',
-  hint: "Checks every appraisal sheet of this workbook (each with the scheme saved for it or recognised), one card a sheet; click a sheet's name to go there.",
   heading: (checked, unchecked, over) =>
     `${checked + unchecked} appraisal sheet(s): ${checked} checked${unchecked > 0 ? `, ${unchecked} not checked` : ''}; ${over} over the top grade's quota`,
   only: 'This workbook has only this appraisal sheet: its check is the one above.',
