@@ -45,6 +45,8 @@ export interface TopGrade {
   share: number;
   /** The quota's verdict: over a hard limit (error), over a soft one (warning), or within. */
   severity: 'ok' | 'warning' | 'error';
+  /** More in the grade than the limit allows (hard or soft): what every summary marks. */
+  over: boolean;
 }
 
 /** One sheet in one line: the summary sheet's row, the command line's line, the pane's card. */
@@ -76,7 +78,7 @@ function topGrade(r: Results): TopGrade | null {
   const severity = caps.reduce<TopGrade['severity']>((s, q) => (WORSE[q.severity] > WORSE[s] ? q.severity : s), 'ok');
   if (caps.length === 0) {
     const count = graded.filter((p) => p.grade === top).length;
-    return { grade: top, count, limit: null, share: graded.length > 0 ? count / graded.length : 0, severity };
+    return { grade: top, count, limit: null, share: graded.length > 0 ? count / graded.length : 0, severity, over: false };
   }
   const periods = new Map<string | undefined, typeof caps>();
   for (const q of caps) periods.set(q.period, [...(periods.get(q.period) ?? []), q]);
@@ -92,7 +94,14 @@ function topGrade(r: Results): TopGrade | null {
   const t = periods.has(undefined)
     ? totals[[...periods.keys()].indexOf(undefined)]!
     : totals.sort((a, b) => b.count - b.limit - (a.count - a.limit))[0]!;
-  return { grade: top, count: t.count, limit: t.limit, share: t.base > 0 ? t.count / t.base : 0, severity };
+  return {
+    grade: top,
+    count: t.count,
+    limit: t.limit,
+    share: t.base > 0 ? t.count / t.base : 0,
+    severity,
+    over: severity !== 'ok' && t.count > t.limit,
+  };
 }
 
 export function sheetSummary(a: Analysis, locale: Locale): SheetSummary {

@@ -136,10 +136,6 @@ export async function checkFile(file: string, scheme: Scheme | undefined, locale
   }
 }
 
-/** More in the sheet's best grade than its quota allows (hard or soft). */
-export const overQuota = (s: SheetSummary): boolean =>
-  !!s.top && s.top.severity !== 'ok' && s.top.limit !== null && s.top.count > s.top.limit;
-
 export function totalsOf(files: FileCheck[]): Totals {
   const sum = (f: (s: SheetSummary) => number) => files.reduce((n, x) => n + x.summaries.reduce((m, s) => m + f(s), 0), 0);
   return {
@@ -150,7 +146,7 @@ export function totalsOf(files: FileCheck[]): Totals {
     people: sum((s) => s.people),
     errors: sum((s) => s.errors),
     warnings: sum((s) => s.warnings),
-    over: sum((s) => (overQuota(s) ? 1 : 0)),
+    over: sum((s) => (s.top?.over ? 1 : 0)),
   };
 }
 
@@ -184,7 +180,7 @@ function firstThings(files: FileCheck[], w: BatchWords): string[] {
   for (const f of files) if (f.error !== null) out.push(errorLine(f, w));
   for (const f of files) for (const u of f.unchecked) out.push(w.first.unchecked(at(f.file, u.sheet), u.reason));
   const sheets = files.flatMap((f) => f.summaries.map((s) => ({ file: f.file, s })));
-  const over = sheets.filter(({ s }) => overQuota(s));
+  const over = sheets.filter(({ s }) => s.top?.over);
   over.sort((a, b) => b.s.top!.count - b.s.top!.limit! - (a.s.top!.count - a.s.top!.limit!));
   for (const { file, s } of over) out.push(w.first.over(at(file, s.sheet), s.top!.grade, s.top!.count, s.top!.limit!));
   const wrong = sheets.filter(({ s }) => s.errors > 0).sort((a, b) => b.s.errors - a.s.errors);
@@ -208,7 +204,7 @@ export function renderBatch(checked: FileCheck[], locale: Locale, base?: string)
       `${s.scheme}（${w.source[s.source]}）`,
       String(s.people),
       String(s.graded),
-      s.top ? w.top(s.top.grade, s.top.count, s.top.limit, overQuota(s)) : '—',
+      s.top ? w.top(s.top.grade, s.top.count, s.top.limit, s.top.over) : '—',
       String(s.errors),
       String(s.warnings),
     ]),

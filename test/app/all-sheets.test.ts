@@ -48,7 +48,7 @@ describe('analyseAllSheets', () => {
       people: 10,
       graded: 10,
       // 40% of 10: 4 places.
-      top: { grade: '好', count: top, limit: 4, share: top / 10, severity: top > 4 ? 'error' : 'ok' },
+      top: { grade: '好', count: top, limit: 4, share: top / 10, severity: top > 4 ? 'error' : 'ok', over: top > 4 },
       errors: a.results.issues.filter((i) => i.severity === 'error').length,
       warnings: a.results.issues.filter((i) => i.severity === 'warning').length,
     });

@@ -17,7 +17,7 @@ export interface SummaryLine {
   scheme: string;
   people: number;
   graded: number;
-  top: { grade: string; count: number; limit: number | null; share: number; severity: 'ok' | 'warning' | 'error' } | null;
+  top: { grade: string; count: number; limit: number | null; share: number; severity: 'ok' | 'warning' | 'error'; over: boolean } | null;
   errors: number;
   warnings: number;
 }
@@ -213,8 +213,7 @@ export function summaryBook(files: SummaryFile[], w: SummaryBookWords, when: str
       if (first !== undefined) row.getCell(16).font = { color: { argb: 'FF0563C1' }, underline: true };
       row.getCell(10).numFmt = '0.0%';
       row.getCell(12).numFmt = '0.0%';
-      const over = !!t && t.severity !== 'ok' && t.limit !== null && t.count > t.limit;
-      body(row, sum, w.summaryCols.length, [17], over ? OVER_FILL : undefined);
+      body(row, sum, w.summaryCols.length, [17], t?.over ? OVER_FILL : undefined);
       units.push(`${s.unit ?? basename(f.file).replace(/\.[^.]+$/, '')} ${s.sheet}`);
       shares.push(t ? t.share : null);
       limits.push(limitShare);

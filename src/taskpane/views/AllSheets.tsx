@@ -105,10 +105,7 @@ export function AllSheets({
   };
 
   const done = cards.filter((c) => c.summary);
-  const over = done.filter((c) => {
-    const t = c.summary!.top;
-    return !!t && t.severity !== 'ok' && t.limit !== null && t.count > t.limit;
-  }).length;
+  const over = done.filter((c) => c.summary!.top?.over).length;
 
   return (
     <section className={st.root} aria-label={w.button}>
@@ -137,7 +134,6 @@ export function AllSheets({
             {cards.map((c) => {
               const s = c.summary;
               const t = s?.top ?? null;
-              const isOver = !!t && t.severity !== 'ok' && t.limit !== null && t.count > t.limit;
               return (
                 <li key={c.sheet} className={st.card}>
                   <Button appearance="transparent" className={st.name} title={w.go(c.sheet)} onClick={() => goToSheet(c.sheet, c.cell)}>
@@ -148,7 +144,7 @@ export function AllSheets({
                       {s.unit && <Text>{w.unit(s.unit)}</Text>}
                       <Text>{w.scheme(s.schemeName, s.source)}</Text>
                       <Text>{w.people(s.people, s.graded)}</Text>
-                      {t && <Text className={mergeClasses(isOver && st.over)}>{w.top(t.grade, t.count, t.limit)}</Text>}
+                      {t && <Text className={mergeClasses(t.over && st.over)}>{w.top(t.grade, t.count, t.limit)}</Text>}
                       <Text>{w.issues(s.errors, s.warnings)}</Text>
                     </>
                   ) : (
