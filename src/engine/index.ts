@@ -44,6 +44,8 @@ export {
   type DescribeWords,
   type SectionKey,
 } from './scheme/editor/words';
+export { LEAVE_KINDS } from './grade/leave';
+export { periodDays } from './grade/conditions';
 export { type Outcome, type PersonChange, type QuotaChange, type ResultChanges, resultChanges } from './scheme/editor/tried';
 export { editedLines, mayHoldScheme, SCHEME_DATA_LABEL, schemeForm, schemeOnSheet, type SchemeOnSheet } from './scheme/editor/sheet';
 // Results and issues, and their words.

@@ -35,7 +35,8 @@ export function leaveDays(text: string): Map<string, number> {
 
 const PERIOD_DAYS: Record<Scheme['period']['unit'], number> = { month: 30, quarter: 91, 'half-year': 182, year: 365 };
 
-export function periodDays(s: Scheme): number {
+/** The days of the scheme's period that leave rules count half of: its own days, else the unit's. */
+export function periodDays(s: Pick<Scheme, 'period'>): number {
   return s.period.days ?? PERIOD_DAYS[s.period.unit];
 }
 

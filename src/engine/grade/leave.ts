@@ -65,6 +65,9 @@ export function amount(s: string): number {
   return tens * 10 + ones;
 }
 
+/** The kinds of leave a remark can state (病事假, 病假, 事假, 工伤病假 …), in the order of ./leave.json: what a leave rule may count. */
+export const LEAVE_KINDS: readonly string[] = data.kinds.map((k) => k.kind);
+
 const NONE: Leave = { days: new Map(), overHalf: [] };
 
 /** The leave a text states; most texts name none (no 假 or 病休) and cost one scan. */

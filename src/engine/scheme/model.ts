@@ -187,7 +187,12 @@ export const Match = z
       .describe('Texts that cancel a match (处分期满, 已转正). Words preceded by 无/未/非/不/没有 never match.'),
     leave: z
       .object({
-        kinds: z.array(z.string().min(1)).describe('Leave kinds that count (病假, 事假, 病事假); others (产假…) do not.'),
+        kinds: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe(
+            'Leave kinds that count (病假, 事假, 病事假); others (产假…) do not. At least one: a rule counting none never applies.',
+          ),
         over: z
           .union([z.literal('half-period'), z.number().positive()])
           .describe('Matches when the days of these kinds exceed half the period, or this many days.'),

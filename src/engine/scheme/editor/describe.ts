@@ -43,6 +43,10 @@ export function describeScheme(s: Scheme, locale: Locale): SchemeSection[] {
   if (s.basedOn !== undefined) add('scheme', 'based-on', w.basedOn(s.basedOn));
   if (s.source !== undefined) add('scheme', 'source', w.source(s.source));
   add('scheme', 'period', w.period[s.period.unit]);
+  // The days matter only to leave rules (超过考核期一半): said where the scheme has one.
+  if (s.period.days !== undefined && s.conditions.some((c) => c.match.leave !== undefined)) {
+    add('scheme', 'period-days', w.periodDays(fmt(s.period.days)));
+  }
   if (s.scale) add('scheme', 'scale', w.scale(fmt(s.scale.max)));
 
   for (const g of s.groups) {
@@ -106,6 +110,12 @@ export function describeScheme(s: Scheme, locale: Locale): SchemeSection[] {
         s.annual.grades.map((g) => g.label),
       ),
     );
+    const ps = s.annual.periodScore;
+    if (ps) add('annual', 'annual-score', w.annualScore(ps.from, pct(ps.weight)));
+    for (const p of s.annual.annualParts ?? []) {
+      const bounds = [...(p.min !== undefined ? [w.atLeast(fmt(p.min))] : []), ...(p.max !== undefined ? [w.atMost(fmt(p.max))] : [])];
+      add('annual', `annual-part:${p.id}`, w.annualPart(p.label, p.weight === 1 ? null : pct(p.weight), bounds));
+    }
     for (const r of s.annual.rules) add('annual', `annual:${r.id}`, annualRuleText(r, locale, w));
     s.annual.quotas.forEach((q) => add('annual', `annual-${quotaKey(q)}`, quotaText(q, w)));
   }

@@ -23,6 +23,8 @@ export interface DescribeWords {
   basedOn: (id: string) => string;
   source: (source: string) => string;
   period: Record<'month' | 'quarter' | 'half-year' | 'year', string>;
+  /** The days a period counts for leave rules (超过考核期一半: more than half of them). */
+  periodDays: (days: string) => string;
   scale: (max: string) => string;
   /** 德 20 分：思想政治素质 6、职业道德 4. */
   group: (label: string, max: string, items: string[]) => string;
@@ -69,6 +71,10 @@ export interface DescribeWords {
   rounding: Record<'floor' | 'round' | 'ceil', string>;
   atLeastOne: string;
   annualPeriods: (n: number, grades: string[]) => string;
+  /** What the annual total takes from the periods: the mean of their grades' values or of their totals, at a weight. */
+  annualScore: (from: 'grade-values' | 'totals', weight: string) => string;
+  /** A part of the annual total at a weight, or added whole (weight null: 奖惩分), within its bounds said in words. */
+  annualPart: (label: string, weight: string | null, bounds: string[]) => string;
   /** An annual rule: its own words, then what is applied — 全年均为好的优先评为优秀（按规则：好的次数等于全部考核期时，优先评为优秀）. */
   annualRule: (text: string, tests: string[], effect: string) => string;
   annualCount: (grades: string, op: AnnualOp, value: number | 'half' | 'all') => string;
@@ -106,6 +112,7 @@ const zh: DescribeWords = {
   basedOn: (id) => `基于预设方案 ${id} 修改`,
   source: (s) => `依据：${s}`,
   period: { month: '考核周期：按月', quarter: '考核周期：按季度', 'half-year': '考核周期：按半年', year: '考核周期：按年' },
+  periodDays: (d) => `考核期按 ${d} 天计（病、事假是否超过考核期一半按此计算）`,
   scale: (m) => `满分 ${m} 分（加减分另计）`,
   group: (l, m, items) => (items.length > 0 ? `${l} ${m} 分：${items.join('、')}` : `${l} ${m} 分`),
   weightedGroup: (l, m, items) => `${l} ${m} 分，按权重折算：${items.join('、')}`,
@@ -155,6 +162,9 @@ const zh: DescribeWords = {
   rounding: { floor: '向下取整', round: '四舍五入', ceil: '向上取整' },
   atLeastOne: '，至少 1 人',
   annualPeriods: (n, grades) => `全年 ${n} 个考核期；年度等次：${grades.join('、')}`,
+  annualScore: (from, w) => `年度成绩中，平时考核成绩（各期${from === 'grade-values' ? '等次折算分' : '总分'}的平均）占 ${w}`,
+  annualPart: (l, w, bounds) =>
+    `${w === null ? `年度成绩加上${l}` : `年度成绩中，${l}占 ${w}`}${bounds.length > 0 ? `（${bounds.join('、')}）` : ''}`,
   annualRule: (text, tests, effect) => `${text}（按规则：${tests.length > 0 ? `${tests.join('且')}时，` : ''}${effect}）`,
   annualCount: (g, op, v) => `${g}的次数${zhOp[op]}${v === 'all' ? '全部考核期' : v === 'half' ? '考核期的一半' : ` ${v} 次`}`,
   annualAny: (g) => `有${g}`,
@@ -195,6 +205,7 @@ const en: DescribeWords = {
   basedOn: (id) => `Modified from the preset ${id}`,
   source: (s) => `Source: ${s}`,
   period: { month: 'Period: month', quarter: 'Period: quarter', 'half-year': 'Period: half-year', year: 'Period: year' },
+  periodDays: (d) => `A period counts ${d} days (for leave over half the period)`,
   scale: (m) => `Out of ${m} points (bonus and penalty apart)`,
   group: (l, m, items) => (items.length > 0 ? `${l} ${m}: ${items.join(', ')}` : `${l} ${m}`),
   weightedGroup: (l, m, items) => `${l} ${m}, weighted: ${items.join(', ')}`,
@@ -244,6 +255,10 @@ const en: DescribeWords = {
   rounding: { floor: 'rounded down', round: 'rounded', ceil: 'rounded up' },
   atLeastOne: ', at least 1',
   annualPeriods: (n, grades) => `${n} periods in a year; annual grades: ${grades.join(', ')}`,
+  annualScore: (from, w) =>
+    `The annual total takes the periods' score (the mean of their ${from === 'grade-values' ? "grades' values" : 'totals'}) at ${w}`,
+  annualPart: (l, w, bounds) =>
+    `${w === null ? `The annual total adds ${l}` : `The annual total takes ${l} at ${w}`}${bounds.length > 0 ? ` (${bounds.join(' and ')})` : ''}`,
   annualRule: (text, tests, effect) => `${text} (as applied: ${tests.length > 0 ? `when ${tests.join(' and ')}, ` : ''}${effect})`,
   annualCount: (g, op, v) =>
     `the periods graded ${g} are ${enOp[op]} ${v === 'all' ? 'all of them' : v === 'half' ? 'half of them' : String(v)}`,
