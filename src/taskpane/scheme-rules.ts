@@ -1,11 +1,12 @@
 /**
- * Changes the 方案 view makes to the draft's rules beyond items, bands and quotas: the conditions
- * (直接定等次, 最高等次, 不定等次, 不参加 …) with their keywords, the rated items' words (合格 /
- * 不合格 / 否决) and what 否决 means, a band's bound included or not, and the year's roll-up
- * rules. Pure, as ./scheme-draft: each gives the draft changed, for the loader to check.
+ * Changes the 方案 view makes to the draft's rules beyond items and bands: the conditions
+ * (直接定等次, 最高等次, 不定等次, 不参加 …) with their keywords or the leave days that decide them
+ * (病、事假累计超过考核期一半), the rated items' words (合格 / 不合格 / 否决) and what 否决 means, the
+ * quotas' bounds (period and annual alike), and the year: its periods, what its total takes from
+ * them, its rules. Pure, as ./scheme-draft: each gives the draft changed, for the loader to check.
  */
-import { LADDERS } from '../engine';
-import { type Draft, getIn, setIn, withList } from './scheme-draft';
+import { LADDERS, LEAVE_KINDS } from '../engine';
+import { type Draft, getIn, type Path, setIn, withList } from './scheme-draft';
 
 /** The conditions by where the 方案 view and the scheme's description show them. */
 export const DIRECT_EFFECTS = ['direct-grade', 'max-grade'] as const;
@@ -116,4 +117,88 @@ export function setAnnualEffect(d: Draft, i: number, effect: string): Draft {
     out = setIn(out, [...at, 'grade'], effect === 'priority' ? annualGrades[0] : (annualGrades[1] ?? annualGrades[0]));
   }
   return out;
+}
+
+/** The leave kinds a rule counts when it is made: sick and personal leave, as the national rules count them. */
+const SICK_AND_PERSONAL = ['病假', '事假', '病事假'];
+
+/**
+ * A new leave rule (病、事假累计超过考核期一半): sick and personal leave over half the period, to
+ * change; its reason left for the user, which the check asks for beside it.
+ */
+export function addLeaveCondition(d: Draft, effect: ConditionEffect, grade: string | undefined): Draft {
+  const id = freeId(d, ['conditions'], 'leave');
+  const kinds = SICK_AND_PERSONAL.filter((k) => LEAVE_KINDS.includes(k));
+  return withList(d, ['conditions'], (l) => [
+    ...l,
+    {
+      id,
+      effect,
+      ...(needsGrade(effect) && grade !== undefined ? { grade } : {}),
+      reason: '',
+      match: { keywords: [], leave: { kinds, over: 'half-period' } },
+    },
+  ]);
+}
+
+/** The kinds a leave rule may count: the kinds remarks are read for, then any other the rule names (kept, to be unticked). */
+export function leaveKindsOf(d: Draft, i: number): string[] {
+  const own = (getIn(d, ['conditions', i, 'match', 'leave', 'kinds']) as string[] | undefined) ?? [];
+  return [...LEAVE_KINDS, ...own.filter((k) => !LEAVE_KINDS.includes(k))];
+}
+
+/** A kind counted or not, the kinds kept in the order remarks are read for them. */
+export function setLeaveKind(d: Draft, i: number, kind: string, on: boolean): Draft {
+  const at = ['conditions', i, 'match', 'leave', 'kinds'];
+  const own = (getIn(d, at) as string[] | undefined) ?? [];
+  const next = on ? [...own, kind] : own.filter((k) => k !== kind);
+  return setIn(d, at, [...new Set(leaveKindsOf(d, i).filter((k) => next.includes(k)))]);
+}
+
+/** Whether a leave rule's limit is half the period or a number of days. */
+export type LeaveLimit = 'half-period' | 'days';
+
+/**
+ * A leave rule's limit changed: a number of days starts at half the period's days (the same limit
+ * said as days, to change); half the period needs no number.
+ */
+export function setLeaveLimit(d: Draft, i: number, limit: LeaveLimit, periodDays: number): Draft {
+  const at = ['conditions', i, 'match', 'leave', 'over'];
+  if (limit === 'half-period') return setIn(d, at, 'half-period');
+  const over = getIn(d, at);
+  return setIn(d, at, typeof over === 'number' ? over : Math.floor(periodDays / 2));
+}
+
+/** Whether any condition counts leave days: the period's days then matter (超过考核期一半). */
+export function hasLeaveRule(d: Draft): boolean {
+  return ((getIn(d, ['conditions']) as { match?: { leave?: unknown } }[] | undefined) ?? []).some((c) => c.match?.leave !== undefined);
+}
+
+/** The four bounds a quota may have: one holds its value (a share or a number of places, from above or below). */
+export const QUOTA_BOUNDS = ['max', 'min', 'maxPlaces', 'minPlaces'] as const;
+export type QuotaBound = (typeof QUOTA_BOUNDS)[number];
+
+/** The bound a quota at `at` (quotas.0, annual.quotas.0) has; max for one with none yet. */
+export function quotaBound(d: Draft, at: Path): QuotaBound {
+  return QUOTA_BOUNDS.find((k) => getIn(d, [...at, k]) !== undefined) ?? 'max';
+}
+
+/**
+ * A quota's bound changed: a share moves to a share, places to places; between the two the number
+ * means something else and is left empty (null, which the check names beside the field) rather
+ * than carried over.
+ */
+export function setQuotaBound(d: Draft, at: Path, next: QuotaBound): Draft {
+  const bound = quotaBound(d, at);
+  const value = getIn(d, [...at, bound]);
+  let out = d;
+  for (const k of QUOTA_BOUNDS) out = setIn(out, [...at, k], undefined);
+  const isShare = (b: QuotaBound): boolean => b === 'max' || b === 'min';
+  return setIn(out, [...at, next], isShare(next) === isShare(bound) ? value : null);
+}
+
+/** A new annual quota: the top annual grade at most 20% (《公务员考核规定》's 优秀 share), a warning — to change. */
+export function addAnnualQuota(d: Draft): Draft {
+  const annualGrades = ((getIn(d, ['annual', 'grades']) as { label: string }[] | undefined) ?? []).map((g) => g.label);
+  return withList(d, ['annual', 'quotas'], (l) => [...l, { grades: annualGrades.slice(0, 1), max: 0.2, severity: 'warning' }]);
 }

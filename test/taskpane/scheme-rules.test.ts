@@ -1,28 +1,37 @@
 /**
  * The 方案 view's edits of the rules beyond items, bands and quotas (#18): a band's bound included
- * or not, direct grades and vetoes, who gets no grade, the rated items' words and the year's rules —
+ * or not, direct grades and vetoes, who gets no grade (by keywords or by days of leave), the rated
+ * items' words, the year's periods, what its total takes from them, its rules and its quotas —
  * each made as the view makes it, on gwy-2020 and hebei-abcd, giving a scheme valid against the
  * published scheme.schema.json, said in the words the view shows beside the field, and read back
- * from its 方案说明表 equal to itself.
+ * from its 方案说明表 equal to itself (every seed preset too).
  */
 import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editScheme } from '../../src/app';
-import { describeScheme, formLayout, type Grid, type Scheme, schemeForm, schemeOnSheet } from '../../src/engine';
-import { preset } from '../../src/schemes';
-import { checkDraft, type Draft, draftOf, setIn } from '../../src/taskpane/scheme-draft';
+import { checkGrid, describeScheme, formLayout, type Grid, rollUpYear, type Scheme, schemeForm, schemeOnSheet } from '../../src/engine';
+import { allPresets, preset } from '../../src/schemes';
+import { checkDraft, type Draft, draftOf, getIn, setIn } from '../../src/taskpane/scheme-draft';
 import {
+  addAnnualQuota,
   addAnnualRule,
   addCondition,
+  addLeaveCondition,
   addRated,
   annualTest,
+  hasLeaveRule,
+  leaveKindsOf,
   ratedWords,
   setAnnualEffect,
   setAnnualTest,
   setConditionEffect,
+  setLeaveKind,
+  setLeaveLimit,
+  setQuotaBound,
   withRatedWords,
 } from '../../src/taskpane/scheme-rules';
+import { gwySheet } from '../helpers/sheets';
 
 const gwy = preset('gwy-2020')!;
 const hebei = preset('hebei-abcd')!;
@@ -147,5 +156,158 @@ describe('the annual rules', () => {
     expect([...checkDraft(hebei, wrong, 'zh').fields.entries()]).toEqual([
       ['annual.rules.1.when.grades.1', '第 2 条年度规则的第 2 个等次：“E”不是方案中的等次'],
     ]);
+  });
+});
+
+describe('the leave rules: the kinds of leave whose days add up, the limit, what follows', () => {
+  // 孙晓's 病假32天，事假18天 make 50 days, over half of 91; 李明's 病假40天 alone are not.
+  const { grid } = gwySheet([
+    { name: '孙晓', base: 88, remark: '病假32天，事假18天' },
+    { name: '李明', base: 86, remark: '病假40天' },
+    { name: '王芳', base: 92 },
+  ]);
+  const statusOf = (s: Scheme, name: string) => {
+    const p = checkGrid(grid, s)!.people.find((x) => x.name === name)!;
+    return [p.status, p.grade];
+  };
+  const i = at(gwy, 'long-leave');
+
+  it('counts sick leave only, then over 30 days instead of half the period: who gets no grade follows', () => {
+    expect(statusOf(gwy, '孙晓')).toEqual(['ungraded', null]);
+    expect(statusOf(gwy, '李明')).toEqual(['graded', '较好']);
+    // 事假 and 病事假 unticked: 孙晓's 32 days of sick leave are not over 45.5.
+    let d = setLeaveKind(draftOf(gwy), i, '事假', false);
+    d = setLeaveKind(d, i, '病事假', false);
+    const sickOnly = saved(gwy, d);
+    expect(sickOnly.conditions[i]!.match.leave).toEqual({ kinds: ['病假'], over: 'half-period' });
+    expect(lines(sickOnly).filter((l) => l.includes('病假累计'))).toEqual([
+      '不定等次：病、事假累计超过考核周期一半，只写评语，不确定等次（探亲、婚丧、产假、护理假、年休假不计入）（病假累计超过考核期一半）',
+    ]);
+    expect(statusOf(sickOnly, '孙晓')).toEqual(['graded', '较好']);
+    // A number of days: it starts at half the period's days (45), then 30 — 李明's 40 days are over it.
+    d = setLeaveLimit(d, i, 'days', 91);
+    expect(getIn(d, ['conditions', i, 'match', 'leave', 'over'])).toBe(45);
+    d = setIn(d, ['conditions', i, 'match', 'leave', 'over'], 30);
+    const thirty = saved(gwy, d);
+    expect(lines(thirty).filter((l) => l.includes('病假累计'))).toEqual([
+      '不定等次：病、事假累计超过考核周期一半，只写评语，不确定等次（探亲、婚丧、产假、护理假、年休假不计入）（病假累计超过 30 天）',
+    ]);
+    expect([statusOf(thirty, '孙晓'), statusOf(thirty, '李明'), statusOf(thirty, '王芳')]).toEqual([
+      ['ungraded', null],
+      ['ungraded', null],
+      ['graded', '好'],
+    ]);
+    // Back to half the period: the number goes.
+    expect(getIn(setLeaveLimit(d, i, 'half-period', 91), ['conditions', i, 'match', 'leave', 'over'])).toBe('half-period');
+  });
+
+  it('makes a leave rule cap the grade instead (at best 一般), and the period shorter (李明 over half of 70 days)', () => {
+    let d = setConditionEffect(draftOf(gwy), i, 'max-grade', ['好', '较好', '一般', '较差']);
+    d = setIn(d, ['conditions', i, 'grade'], '一般');
+    d = setIn(d, ['period', 'days'], 70);
+    const s = saved(gwy, d);
+    expect(lines(s)).toContain('考核期按 70 天计（病、事假是否超过考核期一半按此计算）');
+    expect(statusOf(s, '李明')).toEqual(['graded', '一般']);
+    expect(statusOf(s, '孙晓')).toEqual(['graded', '一般']);
+    expect(statusOf(s, '王芳')).toEqual(['graded', '好']);
+  });
+
+  it('adds a leave rule of its own, and names beside the fields a rule counting no leave or no days', () => {
+    let d = addLeaveCondition(draftOf(gwy), 'no-grade', undefined);
+    const n = (d as { conditions: unknown[] }).conditions.length - 1;
+    expect(getIn(d, ['conditions', n, 'match', 'leave'])).toEqual({ kinds: ['病假', '事假', '病事假'], over: 'half-period' });
+    // The kinds offered: those remarks are read for, then any other the rule names (gwy's 工伤假, to be unticked).
+    expect(leaveKindsOf(d, n).slice(0, 4)).toEqual(['病事假', '工伤病假', '病假', '事假']);
+    expect(leaveKindsOf(draftOf(gwy), at(gwy, 'work-injury-leave')).at(-1)).toBe('工伤假');
+    expect([...checkDraft(gwy, d, 'zh').fields.keys()]).toEqual([`conditions.${n}.reason`]);
+    d = setIn(d, ['conditions', n, 'reason'], '脱产进修，病事假另计');
+    for (const k of ['病假', '事假', '病事假']) d = setLeaveKind(d, n, k, false);
+    d = setLeaveLimit(d, n, 'days', 91);
+    d = setIn(d, ['conditions', n, 'match', 'leave', 'over'], 0);
+    expect([...checkDraft(gwy, d, 'zh').fields.keys()].sort()).toEqual([
+      `conditions.${n}.match.leave.kinds`,
+      `conditions.${n}.match.leave.over`,
+    ]);
+    d = setLeaveKind(setIn(d, ['conditions', n, 'match', 'leave', 'over'], 60), n, '产假', true);
+    expect(hasLeaveRule(d)).toBe(true);
+    expect(saved(gwy, d).conditions[n]!.match.leave).toEqual({ kinds: ['产假'], over: 60 });
+  });
+});
+
+describe('the year: its periods, what its total takes from them, its quotas', () => {
+  // Four quarters of ten people, four of them 好 every quarter: all four may be 优秀 by the rules.
+  const { grid } = gwySheet([96, 95, 94, 93, 88, 87, 86, 85, 84, 83].map((base, k) => ({ name: `人员${k + 1}`, base })));
+  const year = (s: Scheme, quarters = 4) => {
+    const periods = Array.from({ length: quarters }, (_x, k) => ({ sheet: `第${k + 1}季度`, index: k + 1, grid }));
+    const out = rollUpYear({ scheme: s, periods, others: [], overrides: () => ({}) });
+    if (!out.ok) throw new Error(`${out.sheet} not read`);
+    return out.year;
+  };
+
+  it("makes 优秀 at most 10% of the year, then 3 places, and the year's quota line follows", () => {
+    expect(year(gwy).quotas.map((q) => [q.grades, q.count, q.limit])).toEqual([[['优秀'], 4, 2]]);
+    let d = setIn(draftOf(gwy), ['annual', 'quotas', 0, 'max'], 0.1);
+    d = setIn(d, ['annual', 'quotas', 0, 'severity'], 'error');
+    const tenth = saved(gwy, d);
+    expect(lines(tenth)).toContain('优秀不超过 10%，按全单位计算，人数向下取整');
+    expect(year(tenth).quotas.map((q) => [q.count, q.limit])).toEqual([[4, 1]]);
+    // A share to places: the number is left for the user (a share is not a number of people), named beside it until typed.
+    d = setQuotaBound(d, ['annual', 'quotas', 0], 'maxPlaces');
+    expect([...checkDraft(gwy, d, 'zh').fields.keys()]).toEqual(['annual.quotas.0.maxPlaces']);
+    d = setIn(d, ['annual', 'quotas', 0, 'maxPlaces'], 3);
+    const places = saved(gwy, d);
+    expect(lines(places)).toContain('优秀不超过 3 人，按全单位计算');
+    expect(year(places).quotas.map((q) => [q.count, q.limit])).toEqual([[4, 3]]);
+  });
+
+  it('adds an annual quota of the top annual grade, and names a grade the year does not have', () => {
+    let d = addAnnualQuota(draftOf(hebei));
+    expect(getIn(d, ['annual', 'quotas'])).toEqual([{ grades: ['优秀'], max: 0.2, severity: 'warning' }]);
+    d = setIn(d, ['annual', 'quotas', 0, 'rounding'], 'round');
+    d = setIn(d, ['annual', 'quotas', 0, 'atLeastOne'], true);
+    const s = saved(hebei, d);
+    expect(lines(s)).toContain('优秀不超过 20%，至少 1 人，按全单位计算，人数四舍五入（提醒，不作为错误）');
+    const wrong = setIn(d, ['annual', 'quotas', 0, 'grades'], ['好']);
+    expect([...checkDraft(hebei, wrong, 'zh').fields.entries()]).toEqual([
+      ['annual.quotas.0.grades.0', '第 1 个年度名额的第 1 个等次：“好”不是方案中的年度等次'],
+    ]);
+  });
+
+  it('counts three periods a year, and what the annual total takes from them', () => {
+    // Three quarters held where the year has four: the fourth is said missing; a year of three has none missing.
+    const missing = (s: Scheme) => year(s, 3).issues.filter((x) => x.rule === 'annual-missing-period').length;
+    expect(missing(gwy)).toBe(1);
+    const three = saved(gwy, setIn(draftOf(gwy), ['annual', 'periods'], 3));
+    expect(lines(three)).toContain('全年 3 个考核期；年度等次：优秀、称职、基本称职、不称职');
+    expect(missing(three)).toBe(0);
+    expect([...checkDraft(gwy, setIn(draftOf(gwy), ['annual', 'periods'], 0), 'zh').fields.keys()]).toEqual(['annual.periods']);
+
+    let d = setIn(draftOf(hebei), ['annual', 'periodScore', 'weight'], 0.5);
+    d = setIn(d, ['annual', 'periodScore', 'from'], 'totals');
+    const s = saved(hebei, d);
+    expect(s.annual!.periodScore).toEqual({ from: 'totals', weight: 0.5 });
+    expect(lines(s)).toContain('年度成绩中，平时考核成绩（各期总分的平均）占 50%');
+  });
+});
+
+describe('every seed preset through its 方案说明表', () => {
+  it('reads each back equal to itself, leave rules, annual quotas, periods and parts included', () => {
+    const presets = allPresets();
+    // What this must cover: presets with leave rules, annual quotas, a period score and annual parts.
+    expect(presets.filter((p) => p.conditions.some((c) => c.match.leave)).length).toBeGreaterThanOrEqual(5);
+    expect(presets.filter((p) => (p.annual?.quotas.length ?? 0) > 0).map((p) => p.id)).toContain('gwy-2020');
+    expect(
+      presets
+        .filter((p) => p.annual?.annualParts)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['xiang-jixiao', 'xicheng-sifa']);
+    for (const p of presets) {
+      const s = saved(p, draftOf(p));
+      expect(s.conditions.map((c) => c.match.leave)).toEqual(p.conditions.map((c) => c.match.leave));
+      expect(s.annual).toEqual(p.annual);
+      expect(s.period).toEqual(p.period);
+    }
+    expect(lines(preset('xiang-jixiao')!)).toContain('年度成绩加上奖惩分（-20 分及以上、20 分及以下）');
   });
 });

@@ -20,7 +20,6 @@ import {
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   describeScheme,
-  describeWords,
   editedLines,
   fmt,
   formLayout,
@@ -41,7 +40,9 @@ import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
 import { preset, schemeFromText } from '../../schemes';
 import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
-import { numberOf, RulesForm, wordsOf } from './scheme-rules-form';
+import { QuotaList } from './scheme-quota-form';
+import { RulesForm } from './scheme-rules-form';
+import { numberOf } from './scheme-typed';
 import { schemeWords, type SchemeWords } from './scheme-words';
 
 const useStyles = makeStyles({
@@ -97,9 +98,6 @@ export interface SchemeViewProps {
   removeAdded: (added: AddedSheets) => Promise<number | null>;
   readSheets: (pick: (names: string[]) => string[]) => Promise<WorkbookSheets | null>;
 }
-
-const QUOTA_BOUNDS = ['max', 'min', 'maxPlaces', 'minPlaces'] as const;
-type QuotaBound = (typeof QUOTA_BOUNDS)[number];
 
 type Note = { intent: 'ok' | 'error'; text: string; at: 'copy' | 'paste' | 'save' | 'sheet' };
 
@@ -366,7 +364,6 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
   const bands =
     (getIn(draft, ['grading', 'bands']) as
       { grade: string; min?: unknown; max?: unknown; minInclusive?: boolean; maxInclusive?: boolean }[] | undefined) ?? [];
-  const quotas = (getIn(draft, ['quotas']) as { grades: string[] }[] | undefined) ?? [];
   const labels = ((getIn(draft, ['grading', 'labels']) as { label: string }[] | undefined) ?? []).map((l) => l.label);
   const top = labels[0] ?? '';
   // Grades entered as written (an inferred scheme, a sheet without stated bands): a band a grade, its bounds left to fill.
@@ -543,112 +540,16 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
         </section>
       )}
 
-      <section className={st.card} aria-label={w.quotas}>
-        <Text weight="semibold">{w.quotas}</Text>
-        {quotas.map((q, i) => {
-          // A quota bounds a share or a number of places, from above or below: one of four keys holds its value.
-          const bound = QUOTA_BOUNDS.find((k) => getIn(draft, ['quotas', i, k]) !== undefined) ?? 'max';
-          const share = bound === 'max' || bound === 'min';
-          const value = getIn(draft, ['quotas', i, bound]);
-          const setBound = (next: QuotaBound) => {
-            let d = draft;
-            for (const k of QUOTA_BOUNDS) d = setIn(d, ['quotas', i, k], undefined);
-            // A share moves to a share, places to places; between the two the number means something else: left empty
-            // (null, which the check names beside the field) rather than carried over.
-            const same = (next === 'max' || next === 'min') === share;
-            onChange(setIn(d, ['quotas', i, next], same ? value : null));
-          };
-          return (
-            <div key={`quota${i}`} className={st.section}>
-              <div className={st.row}>
-                <Field className={st.grow} label={w.quotaGrades} validationMessage={problem(['quotas', i, 'grades'])}>
-                  <Input
-                    className={st.input}
-                    value={q.grades.join('、')}
-                    onChange={(_e, d) => set(['quotas', i, 'grades'], wordsOf(d.value))}
-                  />
-                </Field>
-                <Field className={st.narrow} label={w.quotaValue[bound]} validationMessage={problem(['quotas', i, bound])}>
-                  <Input
-                    className={st.input}
-                    inputMode="decimal"
-                    value={share && typeof value === 'number' ? fmt(value * 100) : shown(value)}
-                    onChange={(_e, d) => {
-                      const v = numberOf(d.value);
-                      set(['quotas', i, bound], share && typeof v === 'number' ? v / 100 : v);
-                    }}
-                  />
-                </Field>
-              </div>
-              <div className={st.row}>
-                <Field className={st.grow} label={w.quotaKind}>
-                  <Select className={st.input} value={bound} onChange={(_e, d) => setBound(d.value as QuotaBound)}>
-                    {QUOTA_BOUNDS.map((k) => (
-                      <option key={k} value={k}>
-                        {w.quotaKinds[k]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                {share && (
-                  <Field className={st.grow} label={w.quotaRounding}>
-                    <Select
-                      className={st.input}
-                      value={shown(getIn(draft, ['quotas', i, 'rounding']) ?? (bound === 'max' ? 'floor' : 'ceil'))}
-                      onChange={(_e, d) => set(['quotas', i, 'rounding'], d.value)}
-                    >
-                      {(['floor', 'round', 'ceil'] as const).map((k) => (
-                        <option key={k} value={k}>
-                          {describeWords(locale).rounding[k]}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                )}
-              </div>
-              <div className={st.row}>
-                <Field className={st.grow} label={w.quotaScope}>
-                  <Select
-                    className={st.input}
-                    value={shown(getIn(draft, ['quotas', i, 'scope']))}
-                    onChange={(_e, d) => set(['quotas', i, 'scope'], d.value)}
-                  >
-                    <option value="all">{w.scopeAll}</option>
-                    <option value="unit">{w.scopeUnit}</option>
-                  </Select>
-                </Field>
-                <Field className={st.grow} label={w.quotaSeverity}>
-                  <Select
-                    className={st.input}
-                    value={shown(getIn(draft, ['quotas', i, 'severity']))}
-                    onChange={(_e, d) => set(['quotas', i, 'severity'], d.value)}
-                  >
-                    <option value="error">{w.hard}</option>
-                    <option value="warning">{w.soft}</option>
-                  </Select>
-                </Field>
-                <Button
-                  size="small"
-                  aria-label={w.remove(q.grades.join('、'))}
-                  onClick={() => onChange(withList(draft, ['quotas'], (l) => l.filter((_x, k) => k !== i)))}
-                >
-                  ×
-                </Button>
-              </div>
-              {problem(['quotas', i]) && (
-                <Body1 role="alert" className={st.problem}>
-                  {problem(['quotas', i])}
-                </Body1>
-              )}
-            </div>
-          );
-        })}
-        <div className={st.actions}>
-          <Button size="small" onClick={() => onChange(withList(draft, ['quotas'], (l) => [...l, { grades: [top], max: 0.4 }]))}>
-            {w.addQuota}
-          </Button>
-        </div>
-      </section>
+      <QuotaList
+        draft={draft}
+        onChange={onChange}
+        problem={problem}
+        w={w}
+        locale={locale}
+        at={['quotas']}
+        title={w.quotas}
+        onAdd={() => onChange(withList(draft, ['quotas'], (l) => [...l, { grades: [top], max: 0.4 }]))}
+      />
 
       <RulesForm draft={draft} onChange={onChange} problem={problem} w={w} locale={locale} said={said} />
 

@@ -4,26 +4,35 @@
  *与在外考核 (their keywords and the words that cancel them), and the year's roll-up rules — each
  * rule with what kaohe applies said in words beside it, every problem beside its field.
  */
-import { Body1, Button, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
-import { ANNUAL_EFFECTS, ANNUAL_OPS, describeWords, type Locale, RATING_EFFECTS } from '../../engine';
+import { Body1, Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import { ANNUAL_EFFECTS, ANNUAL_OPS, describeWords, fmt, type Locale, periodDays, RATING_EFFECTS } from '../../engine';
 import { type Draft, getIn, type Path, setIn, withList } from '../scheme-draft';
 import {
+  addAnnualQuota,
   addAnnualRule,
   addCondition,
+  addLeaveCondition,
   addRated,
   annualTest,
   type AnnualTest,
   type ConditionEffect,
   DIRECT_EFFECTS,
+  hasLeaveRule,
+  type LeaveLimit,
+  leaveKindsOf,
   needsGrade,
   ratedWords,
   setAnnualEffect,
   setAnnualTest,
   setConditionEffect,
+  setLeaveKind,
+  setLeaveLimit,
   STATUS_EFFECTS,
   withRatedWords,
 } from '../scheme-rules';
 import { CARD } from './card';
+import { QuotaList } from './scheme-quota-form';
+import { numberOf, wordsOf } from './scheme-typed';
 import type { SchemeWords } from './scheme-words';
 
 const useStyles = makeStyles({
@@ -52,6 +61,9 @@ const useStyles = makeStyles({
   applied: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   problem: { color: tokens.colorPaletteRedForeground1 },
   full: { gridColumn: '1 / -1' },
+  // The leave kinds a rule may count: ticked boxes, as many on a line as fit.
+  kinds: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  line: { flexBasis: '100%' },
 });
 
 export interface RulesFormProps {
@@ -70,7 +82,7 @@ interface ConditionDraft {
   effect: ConditionEffect;
   grade?: string;
   reason: string;
-  match: { keywords?: string[]; unless?: string[]; leave?: unknown };
+  match: { keywords?: string[]; unless?: string[]; leave?: { kinds?: string[]; over?: unknown } };
 }
 interface RatedDraft {
   id: string;
@@ -87,20 +99,6 @@ interface AnnualRuleDraft {
 }
 
 const shown = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-/** Words typed as a list: 试用期、见习 (or with , ， ; or spaces). */
-export const wordsOf = (text: string): string[] =>
-  text
-    .split(/[、,，;；\s]+/)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-/** Text typed into a number field: a number where it reads as one, removed when empty, else kept for the check to name. */
-export function numberOf(text: string): unknown {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
-}
-
 export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFormProps) {
   const st = useStyles();
   const sections = describeWords(locale).sections;
@@ -109,6 +107,10 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
   const conditions = (getIn(draft, ['conditions']) as ConditionDraft[] | undefined) ?? [];
   const rated = (getIn(draft, ['rated']) as RatedDraft[] | undefined) ?? [];
   const graded = getIn(draft, ['grading', 'mode']) !== 'none';
+  // The period's days, as the engine counts them where the scheme gives none: what 考核期的一半 is half of.
+  const period = getIn(draft, ['period']) as { unit: 'month' | 'quarter' | 'half-year' | 'year'; days?: unknown };
+  const unitDays = periodDays({ period: { unit: period.unit } });
+  const days = typeof period.days === 'number' && period.days > 0 ? period.days : unitDays;
 
   // In a row, a field shares the width (className grow); alone in the entry's column it takes the line.
   const textField = (path: Path, label: string, value: string, onText: (t: string) => void, className?: string) => (
@@ -172,8 +174,60 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
             onChange={(_e, d) => set([...at, 'match', 'unless'], wordsOf(d.value))}
           />
         </Field>
+        {c.match.leave !== undefined && leaveFields(c.match.leave, i)}
         {applied(`condition:${c.id}`)}
       </div>
+    );
+  };
+
+  // A leave rule: the kinds whose days add up, and the limit (half the period, or a number of days) they must exceed.
+  const leaveFields = (leave: NonNullable<ConditionDraft['match']['leave']>, i: number) => {
+    const at = ['conditions', i, 'match', 'leave'];
+    const limit: LeaveLimit = leave.over === 'half-period' ? 'half-period' : 'days';
+    const kinds = leave.kinds ?? [];
+    const groupId = `leave-kinds-${i}`;
+    return (
+      <>
+        <div role="group" aria-labelledby={groupId} className={st.kinds}>
+          <Body1 id={groupId} className={st.line}>
+            {w.leaveKinds}
+          </Body1>
+          {leaveKindsOf(draft, i).map((k) => (
+            <Checkbox
+              key={k}
+              label={k}
+              checked={kinds.includes(k)}
+              onChange={(_e, d) => onChange(setLeaveKind(draft, i, k, d.checked === true))}
+            />
+          ))}
+        </div>
+        {problem([...at, 'kinds']) !== undefined && (
+          <Body1 role="alert" className={st.problem}>
+            {w.needKinds}
+          </Body1>
+        )}
+        <div className={st.row}>
+          <Field className={st.grow} label={w.leaveLimit}>
+            <Select className={st.input} value={limit} onChange={(_e, d) => onChange(setLeaveLimit(draft, i, d.value as LeaveLimit, days))}>
+              {(['half-period', 'days'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {k === 'half-period' ? `${w.leaveLimits[k]}（${fmt(days / 2)}）` : w.leaveLimits[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {limit === 'days' && (
+            <Field className={st.narrow} label={w.leaveDays} validationMessage={problem([...at, 'over']) && w.needDays}>
+              <Input
+                className={st.input}
+                inputMode="decimal"
+                value={shown(leave.over)}
+                onChange={(_e, d) => set([...at, 'over'], numberOf(d.value))}
+              />
+            </Field>
+          )}
+        </div>
+      </>
     );
   };
 
@@ -268,6 +322,9 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
             <Button size="small" onClick={() => onChange(addCondition(draft, 'direct-grade', labels.at(-1)))}>
               {w.addDirect}
             </Button>
+            <Button size="small" onClick={() => onChange(addLeaveCondition(draft, 'max-grade', labels[1] ?? labels[0]))}>
+              {w.addLeaveDirect}
+            </Button>
             <Button size="small" onClick={() => onChange(addRated(draft, w.newRated))}>
               {w.addRated}
             </Button>
@@ -277,9 +334,22 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
       <section className={st.card} aria-label={sections.status}>
         <Text weight="semibold">{sections.status}</Text>
         {status}
+        {hasLeaveRule(draft) && (
+          <Field label={w.periodDays(fmt(unitDays))} validationMessage={problem(['period', 'days']) && w.needDays}>
+            <Input
+              className={st.input}
+              inputMode="decimal"
+              value={shown(getIn(draft, ['period', 'days']))}
+              onChange={(_e, d) => set(['period', 'days'], numberOf(d.value))}
+            />
+          </Field>
+        )}
         <div className={st.actions}>
           <Button size="small" onClick={() => onChange(addCondition(draft, 'no-grade', undefined))}>
             {w.addStatus}
+          </Button>
+          <Button size="small" onClick={() => onChange(addLeaveCondition(draft, 'no-grade', undefined))}>
+            {w.addLeaveStatus}
           </Button>
         </div>
       </section>
@@ -410,15 +480,78 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
     </Button>
   );
 
+  // A share typed as a percentage (60) and kept as a fraction (0.6); what is not a number is kept for the check to name.
+  const shareField = (path: Path, label: string) => {
+    const v = getIn(draft, path);
+    return (
+      <Field className={st.grow} label={label} validationMessage={problem(path) && w.needShare}>
+        <Input
+          className={st.input}
+          inputMode="decimal"
+          value={typeof v === 'number' ? fmt(v * 100) : shown(v)}
+          onChange={(_e, d) => {
+            const x = numberOf(d.value);
+            set(path, typeof x === 'number' ? x / 100 : x);
+          }}
+        />
+      </Field>
+    );
+  };
+  const periodScore = getIn(draft, ['annual', 'periodScore']) as { from: string } | undefined;
+  const parts = (getIn(draft, ['annual', 'annualParts']) as { id: string; label: string }[] | undefined) ?? [];
+
   return (
-    <section className={st.card} aria-label={dw.sections.annual}>
-      <Text weight="semibold">{dw.sections.annual}</Text>
-      {rules.map(rule)}
-      <div className={st.actions}>
-        <Button size="small" onClick={() => onChange(addAnnualRule(draft, w.newAnnualRule, periodGrades))}>
-          {w.addAnnualRule}
-        </Button>
-      </div>
-    </section>
+    <>
+      <section className={st.card} aria-label={dw.sections.annual}>
+        <Text weight="semibold">{dw.sections.annual}</Text>
+        {/* What the year rolls up: how many periods, and what its total takes from them. */}
+        <div className={st.row}>
+          <Field className={st.narrow} label={w.annualPeriods} validationMessage={problem(['annual', 'periods']) && w.needPeriods}>
+            <Input
+              className={st.input}
+              inputMode="numeric"
+              value={shown(getIn(draft, ['annual', 'periods']))}
+              onChange={(_e, d) => set(['annual', 'periods'], numberOf(d.value))}
+            />
+          </Field>
+        </div>
+        {periodScore && (
+          <div className={st.row}>
+            <Field className={st.grow} label={w.periodScoreFrom}>
+              <Select className={st.input} value={periodScore.from} onChange={(_e, d) => set(['annual', 'periodScore', 'from'], d.value)}>
+                {(['grade-values', 'totals'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {w.periodScoreFroms[k]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {shareField(['annual', 'periodScore', 'weight'], w.periodScoreWeight)}
+          </div>
+        )}
+        {parts.map((p, i) => (
+          <div key={`${p.id}-${i}`} className={st.row}>
+            {shareField(['annual', 'annualParts', i, 'weight'], w.annualPartWeight(p.label))}
+          </div>
+        ))}
+        {said.has('annual-score') && <Body1 className={st.applied}>{w.appliedAs(said.get('annual-score')!)}</Body1>}
+        {rules.map(rule)}
+        <div className={st.actions}>
+          <Button size="small" onClick={() => onChange(addAnnualRule(draft, w.newAnnualRule, periodGrades))}>
+            {w.addAnnualRule}
+          </Button>
+        </div>
+      </section>
+      <QuotaList
+        draft={draft}
+        onChange={onChange}
+        problem={problem}
+        w={w}
+        locale={locale}
+        at={['annual', 'quotas']}
+        title={w.annualQuotas}
+        onAdd={annualGrades.length > 0 ? () => onChange(addAnnualQuota(draft)) : null}
+      />
+    </>
   );
 }
