@@ -213,6 +213,85 @@ describe('the rules in the 方案 view', () => {
   }
 });
 
+describe('leave rules and the year in the 方案 view', () => {
+  const LONG_LEAVE = '病、事假累计超过考核周期一半';
+  for (const width of [320, 500]) {
+    it(`shows a leave rule and the year's periods and quotas as fields at ${width} px, with nothing wider than the pane`, async () => {
+      const { page, pane } = await openPage(`width=${width}`);
+      await open(pane);
+      await pane.getByRole('button', { name: '修改方案' }).click();
+      const status = pane.getByRole('region', { name: '不定等次、不参加与在外考核' });
+      const leave = status.getByRole('group', { name: LONG_LEAVE });
+      expect(await leave.getByRole('checkbox', { name: '病假', exact: true }).isChecked()).toBe(true);
+      expect(await leave.getByRole('checkbox', { name: '产假', exact: true }).isChecked()).toBe(false);
+      expect(await leave.getByRole('combobox', { name: '累计超过' }).inputValue()).toBe('half-period');
+      expect(await status.getByRole('textbox', { name: /^考核期天数/ }).inputValue()).toBe('91');
+      await leave.scrollIntoViewIfNeeded();
+      await shot(page, `62-scheme-leave-${width}`);
+      const year = pane.getByRole('region', { name: '年度考核' });
+      expect(await year.getByRole('textbox', { name: '全年考核期数' }).inputValue()).toBe('4');
+      const quotas = pane.getByRole('region', { name: '年度名额' });
+      expect(await quotas.getByRole('textbox', { name: '比例上限（%）' }).inputValue()).toBe('20');
+      expect(await quotas.getByRole('combobox', { name: '超出时' }).inputValue()).toBe('warning');
+      await quotas.scrollIntoViewIfNeeded();
+      await shot(page, `63-scheme-annual-quota-${width}`);
+      expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(await seriousViolations(pane)).toEqual([]);
+    });
+  }
+
+  it('counts sick leave only, over 40 days, and 优秀 at most 10% of the year: tried, saved, and used after reopening', async () => {
+    const { page, pane } = await openPage('width=320');
+    await open(pane);
+    await pane.getByRole('button', { name: '修改方案' }).click();
+    const leave = pane.getByRole('region', { name: '不定等次、不参加与在外考核' }).getByRole('group', { name: LONG_LEAVE });
+    // 孙晓's 病假32天，事假18天: 50 days of sick and personal leave, over half of 91; 32 of sick leave alone are not over 40.
+    await leave.getByRole('checkbox', { name: '事假', exact: true }).uncheck();
+    await leave.getByRole('checkbox', { name: '病事假', exact: true }).uncheck();
+    const tried = pane.getByRole('region', { name: '本表试用结果' });
+    await tried.getByText(/^孙晓（综合股）：不定等次 → 定等次/).waitFor();
+    await leave.getByRole('combobox', { name: '累计超过' }).selectOption({ label: '规定天数' });
+    const days = leave.getByRole('textbox', { name: '天数' });
+    expect(await days.inputValue()).toBe('45');
+    await days.fill('0');
+    await leave.getByText('请填写大于 0 的天数').waitFor();
+    expect(await pane.getByRole('button', { name: '保存到工作簿' }).isDisabled()).toBe(true);
+    await days.fill('40');
+    await leave.getByText(/（病假累计超过 40 天）$/).waitFor();
+    await tried.getByText(/^孙晓（综合股）：不定等次 → 定等次/).waitFor();
+    await leave.scrollIntoViewIfNeeded();
+    await shot(page, '64-scheme-leave-edited-320');
+
+    const quotas = pane.getByRole('region', { name: '年度名额' });
+    await quotas.getByRole('textbox', { name: '比例上限（%）' }).fill('10');
+    await quotas.getByRole('combobox', { name: '超出时' }).selectOption({ label: '算作错误' });
+    await quotas.scrollIntoViewIfNeeded();
+    await shot(page, '65-scheme-annual-quota-edited-320');
+
+    await pane.getByRole('textbox', { name: '保存为（方案名称）' }).fill('本局平时考核方案');
+    await pane.getByRole('button', { name: '保存到工作簿' }).click();
+    await pane.getByText('方案“本局平时考核方案”已保存到工作簿，本工作簿今后按它检查').waitFor();
+
+    // Reopened: 孙晓 is graded with the saved leave rule, and the year's quota is the saved one.
+    await page.reload();
+    const again = await paneFrame(page);
+    await again.getByText('16 人：定等次 13，不定等次 1，不参加 2').waitFor();
+    await again.getByRole('button', { name: '方案内容与修改' }).click();
+    const said = (text: string) => again.getByText(text, { exact: false }).first().textContent();
+    expect(await said('（病假累计超过 40 天）')).toContain('本单位修改');
+    expect(await said('优秀不超过 10%，按全单位计算，人数向下取整')).toContain('本单位修改');
+    await openTab(again, '年度汇总');
+    await again.getByRole('button', { name: '汇总全年' }).click();
+    // 14 people took part in the year, 15 now 孙晓 is graded: 20% gave 2 places (kaohe annual says so of the
+    // workbook as it was) and would give 3; 10% gives 1.
+    const line = again.getByText(/“优秀”\d+ 人，名额 1 人/);
+    await line.waitFor();
+    await line.scrollIntoViewIfNeeded();
+    await shot(page, '66-scheme-annual-quota-used-320');
+    expect(await seriousViolations(again)).toEqual([]);
+  });
+});
+
 describe('the 方案 view in English', () => {
   it('labels the rules in English at 320 px, with nothing wider than the pane', async () => {
     const { page, pane } = await openPage('width=320&lang=en-US');
@@ -222,6 +301,16 @@ describe('the 方案 view in English', () => {
     const bands = pane.getByRole('region', { name: 'Grade bands' });
     await bands.getByRole('combobox', { name: "Whether 好's lower bound is included", exact: true }).selectOption('over');
     await bands.getByText('好: over 90').waitFor();
+    const leave = pane.getByRole('region', { name: 'No grade, not taking part, appraised elsewhere' }).getByRole('group', {
+      // A case is named by its reason as the scheme writes it (in Chinese).
+      name: '病、事假累计超过考核周期一半',
+    });
+    await leave.getByRole('combobox', { name: 'In all, more than' }).selectOption({ label: 'a number of days' });
+    await leave.getByRole('textbox', { name: 'Days', exact: true }).fill('40');
+    await leave.getByText(/\(病假, 事假, 病事假 over 40 days\)$/).waitFor();
+    const quotas = pane.getByRole('region', { name: 'Annual quotas' });
+    expect(await quotas.getByRole('textbox', { name: 'At most (%)' }).inputValue()).toBe('20');
+    expect(await pane.getByRole('region', { name: 'The year' }).getByRole('textbox', { name: 'Periods in a year' }).inputValue()).toBe('4');
     const year = pane.getByRole('region', { name: 'The year' });
     await year
       .getByText(/^Applied as: .*\(as applied: when the periods graded 好 are exactly all of them, first in line for 优秀\)$/)
