@@ -311,3 +311,24 @@ describe('every seed preset through its 方案说明表', () => {
     expect(lines(preset('xiang-jixiao')!)).toContain('年度成绩加上奖惩分（-20 分及以上、20 分及以下）');
   });
 });
+
+describe('the stated total and how the total is rounded', () => {
+  it('raises a dimension and the stated total with an item, and the maxima add up again', () => {
+    const i = (gwy.items as { label: string }[]).findIndex((x) => x.label === '思想政治素质');
+    const d = setIn(draftOf(gwy), ['items', i, 'max'], 8);
+    expect(checkDraft(gwy, d, 'zh').sections.items?.length).toBeGreaterThan(0);
+    const g = gwy.groups.findIndex((x) => x.id === gwy.items[i]!.group);
+    const fixed = setIn(setIn(d, ['groups', g, 'max'], 22), ['scale', 'max'], 102);
+    expect(checkDraft(gwy, fixed, 'zh').sections.items).toBeUndefined();
+    expect(lines(saved(gwy, fixed))).toContain('满分 102 分（加减分另计）');
+  });
+
+  it('grades a total of 89.5 as 较好 with two decimals and as 好 once the total is a whole number', () => {
+    const { grid } = gwySheet([{ name: '陈静', base: 89.5 }]);
+    const gradeOf = (s: Scheme) => checkGrid(grid, s)!.people[0]!.grade;
+    expect(gradeOf(gwy)).toBe('较好');
+    const whole = saved(gwy, setIn(draftOf(gwy), ['total', 'decimals'], 0));
+    expect(lines(whole)).toContain('总分取整数');
+    expect(gradeOf(whole)).toBe('好');
+  });
+});

@@ -466,6 +466,32 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             </Button>
           </div>
         )}
+        {/* The stated total the maxima add up to, and how the total is rounded before it is graded (89.5 or 90). */}
+        <div className={st.row}>
+          {getIn(draft, ['scale']) !== undefined && (
+            <Field className={st.grow} label={w.scaleMax} validationMessage={problem(['scale', 'max'])}>
+              <Input
+                className={st.input}
+                inputMode="decimal"
+                value={shown(getIn(draft, ['scale', 'max']))}
+                onChange={(_e, d) => set(['scale', 'max'], numberOf(d.value))}
+              />
+            </Field>
+          )}
+          <Field className={st.grow} label={w.decimals}>
+            <Select
+              className={st.input}
+              value={shown(getIn(draft, ['total', 'decimals']) ?? 2)}
+              onChange={(_e, d) => set(['total', 'decimals'], Number(d.value))}
+            >
+              {[0, 1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {w.decimalsOption(n)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
         {sectionProblems('items')}
       </section>
 
