@@ -59,16 +59,29 @@ export function withRatedWords(d: Draft, i: number, change: (words: RatingWordDr
   return setIn(d, ['rated', i, 'words'], change(ratedWords(d, i)));
 }
 
-/** A new rated item (廉（一票否决）): the built-in 合格 / 基本合格 / 不合格 / 否决 words, a veto giving the lowest grade. */
-export function addRated(d: Draft, label: string): Draft {
+/** The first `${stem}_${n}` no field of the scheme has (fields share one space of ids). */
+function freeFieldId(d: Draft, stem: string, from = 1): { id: string; n: number } {
   const taken = new Set(
     ['groups', 'items', 'rated', 'adjustments', 'inputs', 'deductions', 'computed'].flatMap((k) =>
       ((getIn(d, [k]) as { id?: string }[] | undefined) ?? []).map((x) => x.id),
     ),
   );
-  let n = 1;
-  while (taken.has(`rated_${n}`)) n++;
-  return withList(d, ['rated'], (l) => [...l, { id: `rated_${n}`, label: `${label}${n}`, ladder: 'hege', veto: 'lowest' }]);
+  let n = from;
+  while (taken.has(`${stem}_${n}`)) n++;
+  return { id: `${stem}_${n}`, n };
+}
+
+/** A new rated item (廉（一票否决）): the built-in 合格 / 基本合格 / 不合格 / 否决 words, a veto giving the lowest grade. */
+export function addRated(d: Draft, label: string): Draft {
+  const { id, n } = freeFieldId(d, 'rated');
+  return withList(d, ['rated'], (l) => [...l, { id, label: `${label}${n}`, ladder: 'hege', veto: 'lowest' }]);
+}
+
+/** A new item of a dimension (or of none), its maximum 0 until the user gives one: 新分项18. */
+export function addItem(d: Draft, group: string | undefined, label: string): Draft {
+  const count = ((getIn(d, ['items']) as unknown[] | undefined) ?? []).length;
+  const { id, n } = freeFieldId(d, 'item', count + 1);
+  return withList(d, ['items'], (l) => [...l, { id, label: `${label}${n}`, max: 0, ...(group ? { group } : {}) }]);
 }
 
 /** How an annual rule tests the periods: the number of periods of some grades, a run of them, or the period score. */

@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { editScheme } from '../../src/app';
 import { checkGrid, describeScheme, formLayout, type Grid, rollUpYear, type Scheme, schemeForm, schemeOnSheet } from '../../src/engine';
 import { allPresets, preset } from '../../src/schemes';
-import { checkDraft, type Draft, draftOf, getIn, setIn } from '../../src/taskpane/scheme-draft';
+import { checkDraft, type Draft, draftOf, getIn, moved, setIn, withList } from '../../src/taskpane/scheme-draft';
 import {
   addAnnualQuota,
   addAnnualRule,
   addCondition,
+  addItem,
   addLeaveCondition,
   addRated,
   annualTest,
@@ -330,5 +331,28 @@ describe('the stated total and how the total is rounded', () => {
     const whole = saved(gwy, setIn(draftOf(gwy), ['total', 'decimals'], 0));
     expect(lines(whole)).toContain('总分取整数');
     expect(gradeOf(whole)).toBe('好');
+  });
+});
+
+describe('the items: added, renamed, moved and removed', () => {
+  it('gives 德 a fifth item of 2 points in place of 家庭美德, first in the list, and the maxima add up again', () => {
+    let d = addItem(draftOf(gwy), 'de', '新分项');
+    const n = gwy.items.length;
+    expect(getIn(d, ['items', n])).toEqual({ id: `item_${n + 1}`, label: `新分项${n + 1}`, max: 0, group: 'de' });
+    d = setIn(d, ['items', n, 'label'], '遵纪守法');
+    d = setIn(d, ['items', n, 'max'], 4);
+    // 德 now adds up to 24 of 20: said under the items until 家庭美德 (4) goes.
+    expect(checkDraft(gwy, d, 'zh').sections.items?.join()).toContain('德');
+    for (let k = n; k > 0; k--) d = withList(d, ['items'], (l) => moved(l, k, -1));
+    d = withList(d, ['items'], (l) => l.filter((x) => (x as { label: string }).label !== '家庭美德'));
+    expect(checkDraft(gwy, d, 'zh').sections.items).toBeUndefined();
+    const s = saved(gwy, d);
+    expect(s.items.slice(0, 2).map((x) => [x.label, x.max, x.group])).toEqual([
+      ['遵纪守法', 4, 'de'],
+      ['思想政治素质', 6, 'de'],
+    ]);
+    expect(lines(s)).toContain('德 20 分：遵纪守法 4、思想政治素质 6、职业道德 4、社会公德 6');
+    // An empty name is named beside the field, nothing saved.
+    expect([...checkDraft(gwy, setIn(d, ['items', 0, 'label'], ''), 'zh').fields.keys()]).toEqual(['items.0.label']);
   });
 });

@@ -40,6 +40,7 @@ import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
 import { preset, schemeFromText } from '../../schemes';
 import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
+import { addItem } from '../scheme-rules';
 import { QuotaList } from './scheme-quota-form';
 import { RulesForm } from './scheme-rules-form';
 import { numberOf } from './scheme-typed';
@@ -376,14 +377,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
       ),
     );
 
-  const newItem = (group: string | undefined) => {
-    const taken = new Set([...items.map((i) => i.id), ...groups.map((g) => g.id)]);
-    let n = items.length + 1;
-    while (taken.has(`item_${n}`)) n++;
-    onChange(
-      withList(draft, ['items'], (l) => [...l, { id: `item_${n}`, label: `${w.newItem}${n}`, max: 0, ...(group ? { group } : {}) }]),
-    );
-  };
+  const newItem = (group: string | undefined) => onChange(addItem(draft, group, w.newItem));
   const itemList = (change: (l: unknown[]) => unknown[]) => onChange(withList(draft, ['items'], change));
 
   const itemRows = (group: string | undefined) =>
