@@ -220,6 +220,13 @@ describe('leave rules and the year in the 方案 view', () => {
       const { page, pane } = await openPage(`width=${width}`);
       await open(pane);
       await pane.getByRole('button', { name: '修改方案' }).click();
+      // The stated total and the decimals the total keeps, under the items.
+      const items = pane.getByRole('region', { name: '考核内容与分值' });
+      const scale = items.getByRole('textbox', { name: '满分（各项满分之和，加减分另计）' });
+      expect(await scale.inputValue()).toBe('100');
+      expect(await items.getByRole('combobox', { name: '总分保留' }).inputValue()).toBe('2');
+      await scale.scrollIntoViewIfNeeded();
+      await shot(page, `62a-scheme-total-${width}`);
       const status = pane.getByRole('region', { name: '不定等次、不参加与在外考核' });
       const leave = status.getByRole('group', { name: LONG_LEAVE });
       expect(await leave.getByRole('checkbox', { name: '病假', exact: true }).isChecked()).toBe(true);
