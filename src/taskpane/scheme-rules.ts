@@ -84,6 +84,28 @@ export function addItem(d: Draft, group: string | undefined, label: string): Dra
   return withList(d, ['items'], (l) => [...l, { id, label: `${label}${n}`, max: 0, ...(group ? { group } : {}) }]);
 }
 
+/** How a dimension makes its score from its items: they add up, or each counts at a weight (实绩 = 得分 × 70% + 测评 × 30%). */
+export type Combine = 'sum' | 'weighted';
+
+/**
+ * A dimension's way of combining its items. Made weighted, an item without a weight gets an equal
+ * share (the last takes what rounding leaves, so they add up to 1); made a sum, the weights go,
+ * as they would mean nothing. Whether the maxima still fit the dimension's is the loader's check.
+ */
+export function setCombine(d: Draft, g: number, combine: Combine): Draft {
+  const group = getIn(d, ['groups', g, 'id']) as string;
+  let out = setIn(d, ['groups', g, 'combine'], combine);
+  const items = (getIn(d, ['items']) as { group?: string; weight?: number }[] | undefined) ?? [];
+  const members = items.flatMap((it, i) => (it.group === group ? [i] : []));
+  const share = Math.floor(100 / Math.max(members.length, 1)) / 100;
+  const rest = Math.round((1 - share * (members.length - 1)) * 100) / 100;
+  members.forEach((i, k) => {
+    if (combine === 'sum') out = setIn(out, ['items', i, 'weight'], undefined);
+    else if (items[i]!.weight === undefined) out = setIn(out, ['items', i, 'weight'], k === members.length - 1 ? rest : share);
+  });
+  return out;
+}
+
 /** How an annual rule tests the periods: the number of periods of some grades, a run of them, or the period score. */
 export type AnnualTest = 'count' | 'run' | 'score';
 

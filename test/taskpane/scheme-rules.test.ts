@@ -26,6 +26,7 @@ import {
   ratedWords,
   setAnnualEffect,
   setAnnualTest,
+  setCombine,
   setConditionEffect,
   setLeaveKind,
   setLeaveLimit,
@@ -354,5 +355,39 @@ describe('the items: added, renamed, moved and removed', () => {
     expect(lines(s)).toContain('德 20 分：遵纪守法 4、思想政治素质 6、职业道德 4、社会公德 6');
     // An empty name is named beside the field, nothing saved.
     expect([...checkDraft(gwy, setIn(d, ['items', 0, 'label'], ''), 'zh').fields.keys()]).toEqual(['items.0.label']);
+  });
+});
+
+describe('how a dimension makes its score from its items', () => {
+  it('counts 廉 at weights: equal shares that add up to 1, maxima on the dimension scale, the total weighted', () => {
+    const g = gwy.groups.findIndex((x) => x.label === '廉');
+    const members = gwy.items.flatMap((it, i) => (it.group === 'lian' ? [i] : []));
+    let d = setCombine(draftOf(gwy), g, 'weighted');
+    expect(members.map((i) => getIn(d, ['items', i, 'weight']))).toEqual([0.33, 0.33, 0.34]);
+    // 4, 3 and 3 points at those weights make 3.33 of 廉's 10: said under the items until each is out of 10.
+    expect(checkDraft(gwy, d, 'zh').sections.items?.join()).toContain('廉');
+    for (const i of members) d = setIn(d, ['items', i, 'max'], 10);
+    d = setIn(d, ['items', members[0]!, 'weight'], 0.5);
+    d = setIn(d, ['items', members[1]!, 'weight'], 0.2);
+    d = setIn(d, ['items', members[2]!, 'weight'], 0.3);
+    expect(checkDraft(gwy, d, 'zh').sections.items).toBeUndefined();
+    const s = saved(gwy, d);
+    expect(lines(s).find((l) => l.startsWith('廉'))).toBe(
+      '廉 10 分，按权重折算：遵章守纪情况 × 50%、艰苦奋斗勤俭节约情况 × 20%、日常信访举报情况 × 30%',
+    );
+    // Every other item at its maximum (90 points), 廉's three scored 10, 5 and 10 on its scale.
+    const scores = gwy.items.map((it) => (it.group === 'lian' ? 0 : it.max));
+    [10, 5, 10].forEach((v, k) => (scores[members[k]!] = v));
+    const { grid } = gwySheet([{ name: '陈静', items: scores }]);
+    expect(checkGrid(grid, s)!.people[0]!.total).toBeCloseTo(90 + 10 * 0.5 + 5 * 0.2 + 10 * 0.3, 9);
+  });
+
+  it('adds 绩 up again in xiang-2015: the weights go and the 70 points over 35 are said under the items', () => {
+    const xiang = preset('xiang-2015')!;
+    const g = xiang.groups.findIndex((x) => x.id === 'ji');
+    const d = setCombine(draftOf(xiang), g, 'sum');
+    const members = xiang.items.flatMap((it, i) => (it.group === 'ji' ? [i] : []));
+    expect(members.map((i) => getIn(d, ['items', i, 'weight']))).toEqual([undefined, undefined]);
+    expect(checkDraft(xiang, d, 'zh').sections.items?.join()).toContain('70');
   });
 });

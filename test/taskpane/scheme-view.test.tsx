@@ -215,6 +215,24 @@ describe('the rules in the 方案 view', () => {
     expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(false);
   }, 120000);
 
+  it('counts 廉 at weights: a weight field per item, the maxima said not to fit, the totals tried', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+    const items = () => screen.getByRole('region', { name: '考核内容与分值' });
+    expect(within(items()).queryByRole('textbox', { name: '遵章守纪情况 权重' })).toBeNull();
+    await user.selectOptions(within(items()).getByRole('combobox', { name: '廉：各分项' }), '按权重折算');
+    const weights = ['遵章守纪情况', '艰苦奋斗勤俭节约情况', '日常信访举报情况'].map(
+      (l) => (within(items()).getByRole('textbox', { name: `${l} 权重` }) as HTMLInputElement).value,
+    );
+    expect(weights).toEqual(['0.33', '0.33', '0.34']);
+    // 4, 3 and 3 points at a third each make 3.33, not 廉's 10: said under the items, and every total tried falls.
+    await within(items()).findByText(/廉/, { selector: '[role="alert"]' });
+    const tried = screen.getByRole('region', { name: '本表试用结果' });
+    await within(tried).findAllByText(/总分/);
+  }, 120000);
+
   it('says the rules in English when the pane is English', async () => {
     const user = openPane(new StubHost(example), 'en');
     await screen.findByText(/^16 people: 12 graded/);

@@ -40,7 +40,7 @@ import type { AddedSheets, WorkbookSheets } from '../../hosts/host';
 import { preset, schemeFromText } from '../../schemes';
 import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
-import { addItem } from '../scheme-rules';
+import { addItem, type Combine, setCombine } from '../scheme-rules';
 import { QuotaList } from './scheme-quota-form';
 import { RulesForm } from './scheme-rules-form';
 import { numberOf } from './scheme-typed';
@@ -359,7 +359,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
     );
   };
 
-  const groups = (getIn(draft, ['groups']) as { id: string; label: string }[] | undefined) ?? [];
+  const groups = (getIn(draft, ['groups']) as { id: string; label: string; combine?: Combine }[] | undefined) ?? [];
   const items = (getIn(draft, ['items']) as { id: string; label: string; group?: string }[] | undefined) ?? [];
   const adjustments = (getIn(draft, ['adjustments']) as { label: string }[] | undefined) ?? [];
   const bands =
@@ -380,7 +380,21 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
   const newItem = (group: string | undefined) => onChange(addItem(draft, group, w.newItem));
   const itemList = (change: (l: unknown[]) => unknown[]) => onChange(withList(draft, ['items'], change));
 
-  const itemRows = (group: string | undefined) =>
+  // An item of a weighted dimension has its weight on a line of its own (实绩：得分 × 0.7).
+  const weightRow = (i: number, label: string, weighted: boolean) =>
+    !weighted
+      ? []
+      : [
+          <Field key={`${i}-weight`} className={st.full} label={w.weight(label)} validationMessage={problem(['items', i, 'weight'])}>
+            <Input
+              className={st.input}
+              inputMode="decimal"
+              value={shown(getIn(draft, ['items', i, 'weight']))}
+              onChange={(_e, d) => set(['items', i, 'weight'], numberOf(d.value))}
+            />
+          </Field>,
+        ];
+  const itemRows = (group: string | undefined, weighted = false) =>
     items.flatMap((it, i) =>
       it.group !== group
         ? []
@@ -404,6 +418,7 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
               </Button>
             </span>,
             lineProblems(it.id, ['items', i, 'label'], ['items', i, 'max'], ['items', i]),
+            ...weightRow(i, it.label, weighted),
           ],
     );
 
@@ -443,7 +458,23 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
               ＋
             </Button>,
             lineProblems(g.id, ['groups', gi, 'label'], ['groups', gi, 'max'], ['groups', gi]),
-            ...itemRows(g.id),
+            // How the items make the dimension's score, where it has items.
+            items.some((it) => it.group === g.id) && (
+              <Field key={`${g.id}-combine`} className={st.full} label={w.combine(g.label)}>
+                <Select
+                  className={st.input}
+                  value={g.combine ?? 'sum'}
+                  onChange={(_e, d) => onChange(setCombine(draft, gi, d.value as Combine))}
+                >
+                  {(['sum', 'weighted'] as const).map((k) => (
+                    <option key={k} value={k}>
+                      {w.combines[k]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ),
+            ...itemRows(g.id, g.combine === 'weighted'),
           ])}
           {itemRows(undefined)}
           {adjustments.flatMap((a, i) => [
