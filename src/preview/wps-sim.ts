@@ -11,13 +11,15 @@
  * called is counted (`calls`), so tests can hold the host to bulk reads.
  */
 import { a1, type Area, areaA1, type CellValue, columnLetters, isCellError, parseArea } from '../engine';
-import { type EtApplication, ERROR_CODES, bgr, hexOf } from '../hosts/wps/et';
+import { ERROR_CODES, bgr, hexOf, type WpsAddinApplication } from '../hosts/wps/et';
 import type { PreviewCell, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface WpsSimulation {
-  Application: EtApplication;
+  Application: WpsAddinApplication;
   /** Calls into WPS so far: property reads and writes and method calls. */
   calls: () => number;
+  /** Task panes the add-in created: their page and whether shown. */
+  panes: { url: string; visible: boolean }[];
 }
 
 const CODES: Record<string, number> = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, text]) => [text, Number(code)]));
@@ -106,6 +108,14 @@ export function simulateWps(book: PreviewWorkbook): WpsSimulation {
   const count = () => void calls++;
   let screenUpdating = true;
   let displayAlerts = true;
+  const panes: WpsSimulation['panes'] = [];
+  const storage = new Map<string, string>();
+  const pane = (id: number): unknown =>
+    comObject(
+      'TaskPane',
+      { ID: { get: () => id }, Visible: { get: () => panes[id - 1]!.visible, set: (v) => void (panes[id - 1]!.visible = v === true) } },
+      count,
+    );
 
   const refuseProtected = (s: PreviewSheet): void => {
     if (s.protected)
@@ -412,9 +422,25 @@ export function simulateWps(book: PreviewWorkbook): WpsSimulation {
         },
       },
       DisplayAlerts: { get: () => displayAlerts, set: (v) => void (displayAlerts = v === true) },
+      CreateTaskPane: (url: unknown) => {
+        panes.push({ url: String(url), visible: false });
+        return pane(panes.length);
+      },
+      GetTaskPane: (id: unknown) => (typeof id === 'number' && panes[id - 1] ? pane(id) : null),
+      PluginStorage: {
+        get: () =>
+          comObject(
+            'PluginStorage',
+            {
+              getItem: (key: unknown) => storage.get(String(key)) ?? null,
+              setItem: (key: unknown, value: unknown) => void storage.set(String(key), String(value)),
+            },
+            count,
+          ),
+      },
     },
     count,
-  ) as EtApplication;
+  ) as WpsAddinApplication;
 
-  return { Application, calls: () => calls };
+  return { Application, calls: () => calls, panes };
 }

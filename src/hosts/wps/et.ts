@@ -155,3 +155,24 @@ export interface EtApplication {
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
 }
+
+/** A task pane of the add-in (Application.CreateTaskPane). */
+export interface WpsTaskPane {
+  ID: number;
+  Visible: boolean;
+}
+
+/**
+ * What a WPS add-in's pages find beside the spreadsheet model on `window.Application`: task panes, and
+ * PluginStorage (shared by the add-in's pages while WPS runs; not kept with the workbook).
+ */
+export interface WpsAddinApplication extends EtApplication {
+  CreateTaskPane(url: string): WpsTaskPane;
+  GetTaskPane(id: number): WpsTaskPane | null;
+  PluginStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
+
+/** In a WPS add-in's page (window.Application, no office.js) rather than in Office. */
+export function inWps(global: Record<string, unknown>): boolean {
+  return global['Office'] === undefined && typeof global['Application'] === 'object' && global['Application'] !== null;
+}
