@@ -103,7 +103,8 @@ function areaOfAddress(address: string): Area {
   return a;
 }
 
-export function simulateWps(book: PreviewWorkbook): WpsSimulation {
+/** `eventDelay`: milliseconds after a write before its SheetChange is told (WPS busy: the host must not count on it being soon). */
+export function simulateWps(book: PreviewWorkbook, { eventDelay = 0 } = {}): WpsSimulation {
   let calls = 0;
   const count = () => void calls++;
   let screenUpdating = true;
@@ -134,7 +135,7 @@ export function simulateWps(book: PreviewWorkbook): WpsSimulation {
           source: 'Local',
           triggerSource: 'Unknown',
         }),
-      0,
+      eventDelay,
     );
   };
   const cellsOf = (area: Area): { row: number; col: number }[] => {

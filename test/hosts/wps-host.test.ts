@@ -113,3 +113,20 @@ describe('the WPS host following the workbook', () => {
     expect(told).toEqual([{ kind: 'activated', sheet: '第二季度' }]);
   });
 });
+
+describe('the WPS host telling its own writes from edits', () => {
+  it('knows its own write by what the cells hold, however late WPS tells of it', async () => {
+    const book = PreviewWorkbook.fromGrids([gwySheet(people(3)).grid]);
+    const host = new WpsHost(simulateWps(book, { eventDelay: 300 }).Application);
+    const told: unknown[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
+    const read = await host.readSheet();
+    await host.apply(buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false }));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(told).toEqual([]);
+    // Someone types over a cell kaohe wrote: an edit.
+    await book.userEdit('第一季度', 'W5', 1);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(told).toEqual([{ kind: 'edited', sheet: '第一季度' }]);
+  });
+});

@@ -63,7 +63,7 @@ export const SETTINGS_SHEET = 'kaohe_settings';
 export const WRITE_SIGNAL_KEY = 'kaohe.written';
 /** A cell holds at most 32,767 characters: a longer value goes on over the next cells of its row. */
 const CELL_CHARS = 30000;
-/** Change events this close together are one change; those this soon after kaohe's own write are its own. */
+/** Change events this close together are one change. */
 const SETTLE_MS = 50;
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -230,12 +230,16 @@ export class WpsHost implements Host {
   private readonly unread = new Set<string>();
   private signal: string | null = null;
   private burst: { sheets: Set<string>; settled: Promise<void> } | null = null;
-  /** Writes under way, and the time until which change events are still kaohe's own. */
+  /** Writes under way: change events meanwhile are kaohe's own. */
   private ownWrites = 0;
+  /**
+   * What kaohe last wrote, by sheet and cell, as WPS shows it in Formula: a change event whose cells hold exactly
+   * that is the echo of kaohe's own write (WPS may tell it after the write has returned), not someone's edit.
+   */
+  private readonly written = new Map<string, Map<string, string>>();
   /** The sheet last known active, and the settling of an activation. */
   private active: string | null = null;
   private activating: ReturnType<typeof setTimeout> | null = null;
-  private quietUntil = 0;
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
 
   /** `app`: WPS's Application (the page's `window.Application` when not given). */
@@ -262,17 +266,18 @@ export class WpsHost implements Host {
     } catch (e) {
       throw hostError(e);
     } finally {
-      if (access === 'write') {
-        this.ownWrites--;
-        this.quietUntil = Date.now() + SETTLE_MS;
-      }
+      if (access === 'write') this.ownWrites--;
     }
   }
 
   private watch(app: EtApplication): void {
     if (this.watching || this.listeners.size === 0) return;
     this.watching = true;
-    app.ApiEvent.AddApiEventListener('SheetChange', (sheet) => void this.changed(sheet.Name));
+    app.ApiEvent.AddApiEventListener('SheetChange', (sheet, target) => {
+      if (this.ownWrites > 0) return;
+      const name = sheet.Name;
+      if (this.known.has(name) && !this.echo(name, target)) void this.changed(name);
+    });
     // Activations settle first: adding a sheet (kaohe's settings sheet, by this page or the ribbon's) activates it
     // for a moment before the sheet that was active is activated again; only where WPS ends up is told.
     app.ApiEvent.AddApiEventListener('SheetActivate', () => {
@@ -292,8 +297,26 @@ export class WpsHost implements Host {
   }
 
   /** A change of a sheet kaohe read, not its own: gathered with its burst, then told apart by the signal. */
+  /** Whether a change's cells all hold what kaohe wrote into them last (then it is kaohe's own write, told late). */
+  private echo(sheet: string, target: EtRange): boolean {
+    const mine = this.written.get(sheet);
+    if (!mine) return false;
+    try {
+      const area = areaOf(target.Address());
+      if (!area || (area.bottom - area.top + 1) * (area.right - area.left + 1) > mine.size) return false;
+      for (let row = area.top; row <= area.bottom; row++)
+        for (let col = area.left; col <= area.right; col++) if (!mine.has(a1(row, col))) return false;
+      const now = table(target.Formula);
+      for (let row = area.top; row <= area.bottom; row++)
+        for (let col = area.left; col <= area.right; col++)
+          if (String(now[row - area.top]?.[col - area.left] ?? '') !== mine.get(a1(row, col))) return false;
+      return true;
+    } catch {
+      return false; // cannot tell: an edit, read again to be safe
+    }
+  }
+
   private changed(name: string): Promise<void> {
-    if (this.ownWrites > 0 || Date.now() < this.quietUntil || !this.known.has(name)) return Promise.resolve();
     if (!this.burst) {
       const burst = { sheets: new Set<string>(), settled: Promise.resolve() };
       burst.settled = new Promise<void>((r) => setTimeout(r, SETTLE_MS)).then(() => this.settle(burst.sheets));
@@ -421,6 +444,19 @@ export class WpsHost implements Host {
     if (this.unread.has(plan.sheet)) throw new HostError('stale');
     const blocks = toBlocks(plan.writes);
     const undo = toBlocks(plan.writes.map((w) => ({ ...w, after: w.before, before: w.after })));
+    // As WPS will show each cell in Formula: a formula, or the constant as text.
+    const shown = (c: (typeof plan.writes)[number]['after']): string =>
+      c.formula ??
+      (c.value === null
+        ? ''
+        : typeof c.value === 'object'
+          ? c.value.error
+          : typeof c.value === 'boolean'
+            ? c.value
+              ? 'TRUE'
+              : 'FALSE'
+            : String(c.value));
+    this.written.set(plan.sheet, new Map(plan.writes.map((w) => [w.cell, shown(w.after)])));
     this.run('write', (app) => {
       const ws = app.ActiveWorkbook.Worksheets.Item(plan.sheet);
       if (ws.ProtectContents) throw new HostError('protected');
