@@ -6,6 +6,7 @@
  */
 import { buildPlan, checkGrid, type Grid } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
+import { HostError } from '../../src/hosts/host';
 import { SETTINGS_SHEET, WpsHost } from '../../src/hosts/wps/wps-host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
@@ -128,5 +129,37 @@ describe('the WPS host telling its own writes from edits', () => {
     await book.userEdit('第一季度', 'W5', 1);
     await new Promise((r) => setTimeout(r, 150));
     expect(told).toEqual([{ kind: 'edited', sheet: '第一季度' }]);
+  });
+});
+
+describe('the WPS host when a write fails part-way', () => {
+  it('puts back the block it had written and says why', async () => {
+    const book = PreviewWorkbook.fromGrids([gwySheet(people(3), { summaryRow: false }).grid]);
+    const snapshot = () => JSON.stringify([...book.sheet('第一季度')!.cells].filter(([, c]) => c.value !== null || c.formula !== null));
+    const before = snapshot();
+    const app = simulateWps(book).Application;
+    // WPS refusing the second range written (a cell locked after the check), as a protected cell does.
+    let formulas = 0;
+    const wrap = (target: any): any =>
+      typeof target !== 'object' || target === null || Array.isArray(target)
+        ? target
+        : new Proxy(target, {
+            get: (t, key) => {
+              const v = t[key];
+              if (typeof v === 'function') return (...args: unknown[]) => wrap(v(...args));
+              return wrap(v);
+            },
+            set: (t, key, value) => {
+              if (key === 'Formula' && ++formulas === 2) throw new Error('单元格受保护，无法更改（protected）');
+              t[key] = value;
+              return true;
+            },
+          });
+    const host = new WpsHost(wrap(app));
+    const read = await host.readSheet();
+    const plan = buildPlan(checkGrid(read.grid, gwy)!, read.grid, { formulas: false });
+    await expect(host.apply(plan)).rejects.toEqual(new HostError('protected'));
+    expect(formulas).toBeGreaterThan(2);
+    expect(snapshot()).toBe(before);
   });
 });
