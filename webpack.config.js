@@ -6,6 +6,7 @@
  *   ADDIN_URL=https://kaohe.example.gov.cn/ npm run build   the address the manifest points at
  *   npm run dev-server               https://localhost:3000 with office-addin-dev-certs
  *   npm run build:preview            the browser preview (src/preview) into dist/preview
+ *   npm run build:wps                the WPS 表格 add-in folder (src/wps/build.cjs) into dist/wps
  *
  * office.js is always loaded by a <script> tag, never bundled.
  */
@@ -13,6 +14,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { wpsAddin } = require('./src/wps/build.cjs');
 
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEV_URL = 'https://localhost:3000/';
@@ -58,6 +60,8 @@ module.exports = async (env = {}, argv = {}) => {
       options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: dev } },
     },
   };
+
+  if (env.wps) return wpsAddin({ dev, tsRule, skeleton });
 
   if (env.preview) {
     // The browser preview: the real task pane bundle on the in-browser Excel, beside a view of the workbook.

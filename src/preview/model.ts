@@ -39,6 +39,10 @@ export interface PreviewSheet {
   merges: Area[];
   protected: boolean;
   hidden?: boolean;
+  /** Hidden so that only code shows it again (WPS's and Excel's xlSheetVeryHidden). */
+  veryHidden?: boolean;
+  /** 1-based rows hidden (the grid's hiddenRows). */
+  hiddenRows?: number[];
   charts: PreviewChart[];
   /** Page layout the add-in set (orientation, paperSize, zoom, printArea, printTitleRows …). */
   page: Record<string, unknown>;
@@ -98,7 +102,9 @@ function sheetFromGrid(
       });
     }),
   );
-  return { ...emptySheet(`sheet-${index + 1}`, grid.sheet), cells, merges: grid.merges, protected: protectedSheet };
+  const sheet: PreviewSheet = { ...emptySheet(`sheet-${index + 1}`, grid.sheet), cells, merges: grid.merges, protected: protectedSheet };
+  if (grid.hiddenRows?.length) sheet.hiddenRows = grid.hiddenRows;
+  return sheet;
 }
 
 export class PreviewWorkbook {

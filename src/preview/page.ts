@@ -7,14 +7,36 @@ import ExcelJS from 'exceljs';
 import { columnLetters, isCellError, localeFromTag } from '../engine';
 import { oneClick } from '../commands/one-click';
 import { ExcelHost } from '../hosts/excel/excel-host';
+import { WpsHost } from '../hosts/wps/wps-host';
 import { PreviewWorkbook, type PreviewCell } from './model';
 import { installOffice, type PreviewConfig } from './office-shim';
+import { simulateWps } from './wps-sim';
 
 const MAX_ROWS = 400;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const config: PreviewConfig = { book: new PreviewWorkbook(), language: 'zh-CN', apiVersion: '1.20' };
+/** ?host=wps: the pane runs on a simulated WPS 表格 (wps-sim.ts) instead of the simulated Excel. */
+const wps = new URLSearchParams(window.location.search).get('host') === 'wps';
+const config: PreviewConfig & { host?: string; wpsCalls?: () => number } = {
+  book: new PreviewWorkbook(),
+  language: 'zh-CN',
+  apiVersion: '1.20',
+  ...(wps ? { host: 'wps' } : {}),
+};
 (window as unknown as { kaohePreview: PreviewConfig }).kaohePreview = config;
+if (wps) {
+  const strong = document.createElement('strong');
+  strong.textContent = '浏览器预览，不是 WPS。';
+  const english = document.createElement('span');
+  english.lang = 'en';
+  english.textContent = 'Browser preview, not WPS: the real task pane, running on a simulated WPS 表格 in this page.';
+  document
+    .querySelector('.banner')!
+    .replaceChildren(strong, '右侧是真实的考核助手任务窗格，在页面内的模拟 WPS 表格上运行；左侧是工作簿的只读视图。', english);
+  document.querySelector('.trips')!.firstChild!.textContent = '调用 WPS：';
+  $<HTMLSelectElement>('language').parentElement!.firstChild!.textContent = 'WPS 语言';
+  document.title = '考核助手 · 浏览器预览（WPS 表格）';
+}
 
 function text(c: PreviewCell | undefined): string {
   const v = c?.value ?? null;
@@ -31,7 +53,9 @@ function renderSheet(): void {
   const book = config.book;
   const s = book.activeSheet();
   $<HTMLElement>('tabs').replaceChildren(
-    ...book.sheets.map((sh, i) => {
+    ...book.sheets.flatMap((sh, i) => {
+      // A very hidden sheet (kaohe's settings in WPS) has no tab.
+      if (sh.veryHidden) return [];
       const b = document.createElement('button');
       b.type = 'button';
       b.role = 'tab';
@@ -99,7 +123,7 @@ function renderSheet(): void {
       return p;
     }),
   );
-  $<HTMLElement>('trips').textContent = String(book.roundTrips);
+  $<HTMLElement>('trips').textContent = String(wps ? (config.wpsCalls?.() ?? 0) : book.roundTrips);
   if (sel) document.querySelector(`td[data-cell="${sel}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
@@ -147,12 +171,16 @@ $<HTMLInputElement>('protect').addEventListener('change', (e) => {
 // The ribbon's 一键计算等次 runs its own code on the page's simulated Excel; the lines its dialog shows appear here.
 let pageOffice = false;
 $<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
+  if (wps) return showOneClick(await oneClick(new WpsHost(simulateWps(config.book).Application), localeFromTag(config.language)));
   if (!pageOffice) {
     installOffice(window as unknown as Record<string, unknown>, config);
     pageOffice = true;
   }
   (window as unknown as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage = config.language;
-  const result = await oneClick(new ExcelHost(), localeFromTag(config.language));
+  showOneClick(await oneClick(new ExcelHost(), localeFromTag(config.language)));
+});
+
+function showOneClick(result: { title: string; lines: string[] }): void {
   $<HTMLElement>('oneClickTitle').textContent = result.title;
   $<HTMLElement>('oneClickLines').replaceChildren(
     ...result.lines.map((line) => {
@@ -163,7 +191,7 @@ $<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
   );
   $<HTMLElement>('oneClickResult').hidden = false;
   $<HTMLButtonElement>('oneClickClose').focus();
-});
+}
 $<HTMLButtonElement>('oneClickClose').addEventListener('click', () => {
   $<HTMLElement>('oneClickResult').hidden = true;
 });

@@ -1,29 +1,43 @@
-/** The task pane's entry: once Office is ready, the pane with the Excel host, in Office's language and theme. */
-/* global Office, document */
+/**
+ * The task pane's entry: the pane with the host it runs in — Excel (Office.js, once Office is ready) or WPS 表格
+ * (window.Application, no office.js; its host is a chunk of its own) — in the host's language and theme.
+ */
+/* global Office, document, window, navigator */
 import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { localeFromTag } from '../engine';
+import { type Locale, localeFromTag } from '../engine';
 import { ExcelHost } from '../hosts/excel/excel-host';
+import type { Host } from '../hosts/host';
+import { inWps } from '../hosts/wps/et';
 import { Pane } from './Pane';
 import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
-void Office.onReady(async () => {
-  const locale = localeFromTag(Office.context.displayLanguage);
+async function show(host: () => Host, locale: Locale, background: string | undefined): Promise<void> {
   // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
   if (locale === 'en') (await import(/* webpackChunkName: "english" */ './english')).registerPaneEnglish();
   document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
-  let background: string | undefined;
-  try {
-    background = Office.context.officeTheme?.bodyBackgroundColor;
-  } catch {
-    background = undefined; // hosts without theme colours: the light theme
-  }
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={themeFor(background)}>
       <PaneErrorBoundary locale={locale}>
-        <Pane host={new ExcelHost()} locale={locale} />
+        <Pane host={host()} locale={locale} />
       </PaneErrorBoundary>
     </FluentProvider>,
   );
-});
+}
+
+if (inWps(window as unknown as Record<string, unknown>)) {
+  void import(/* webpackChunkName: "wps" */ '../hosts/wps/wps-host').then(({ WpsHost }) =>
+    show(() => new WpsHost(), localeFromTag(navigator.language), undefined),
+  );
+} else {
+  void Office.onReady(async () => {
+    let background: string | undefined;
+    try {
+      background = Office.context.officeTheme?.bodyBackgroundColor;
+    } catch {
+      background = undefined; // hosts without theme colours: the light theme
+    }
+    await show(() => new ExcelHost(), localeFromTag(Office.context.displayLanguage), background);
+  });
+}
