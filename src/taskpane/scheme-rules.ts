@@ -84,6 +84,12 @@ export function addItem(d: Draft, group: string | undefined, label: string): Dra
   return withList(d, ['items'], (l) => [...l, { id, label: `${label}${n}`, max: 0, ...(group ? { group } : {}) }]);
 }
 
+/** A new per-case rule (迟到早退每次扣 1 分): its column's name for the user to give, 1 point a case from the total. */
+export function addDeduction(d: Draft, label: string): Draft {
+  const { id, n } = freeFieldId(d, 'deduction');
+  return withList(d, ['deductions'], (l) => [...l, { id, label: `${label}${n}`, points: 1, direction: 'deduct' }]);
+}
+
 /** How a dimension makes its score from its items: they add up, or each counts at a weight (实绩 = 得分 × 70% + 测评 × 30%). */
 export type Combine = 'sum' | 'weighted';
 

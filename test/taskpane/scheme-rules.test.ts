@@ -17,6 +17,7 @@ import {
   addAnnualQuota,
   addAnnualRule,
   addCondition,
+  addDeduction,
   addItem,
   addLeaveCondition,
   addRated,
@@ -33,7 +34,8 @@ import {
   setQuotaBound,
   withRatedWords,
 } from '../../src/taskpane/scheme-rules';
-import { gwySheet } from '../helpers/sheets';
+import { gridOf, gwySheet } from '../helpers/sheets';
+import { numberOf, pointsOf, pointsText } from '../../src/taskpane/views/scheme-typed';
 
 const gwy = preset('gwy-2020')!;
 const hebei = preset('hebei-abcd')!;
@@ -389,5 +391,44 @@ describe('how a dimension makes its score from its items', () => {
     const members = xiang.items.flatMap((it, i) => (it.group === 'ji' ? [i] : []));
     expect(members.map((i) => getIn(d, ['items', i, 'weight']))).toEqual([undefined, undefined]);
     expect(checkDraft(xiang, d, 'zh').sections.items?.join()).toContain('70');
+  });
+});
+
+describe('points taken or given per case', () => {
+  const yining = preset('yining-zhucun')!;
+  // yining-zhucun's 驻村干部 sheet (seed 000, 第十五条), its 迟到早退 columns only: 2 cases, 4 points taken, 96 left.
+  const grid = gridOf([['驻村干部第一季度日常考核表'], ['序号', '姓名', '迟到早退次数', '迟到早退扣分', '得分'], [1, '王建国', 2, 4, 96]]);
+  const late = yining.deductions.findIndex((x) => x.label === '迟到早退次数');
+
+  it('costs 3 a case instead of 2, then at most 4 in all: the total and the points column follow', () => {
+    let d = setIn(draftOf(yining), ['deductions', late, 'points'], pointsOf('3'));
+    const dearer = saved(yining, d);
+    expect(lines(dearer)).toContain('迟到早退次数：每次扣 3 分');
+    const r = checkGrid(grid, dearer)!;
+    expect(r.people[0]!.total).toBe(94);
+    expect(r.issues.map((i) => i.cell)).toContain('D3');
+    d = setIn(d, ['deductions', late, 'cap'], numberOf('4'));
+    const capped = saved(yining, d);
+    expect(lines(capped)).toContain('迟到早退次数：每次扣 3 分，最多 4 分');
+    expect(checkGrid(grid, capped)!.people[0]!.total).toBe(96);
+  });
+
+  it('reads a range typed with either dash, shows it back, and adds a rule of 1 point a case from the total', () => {
+    expect([pointsOf('1-3'), pointsOf('1～3'), pointsOf(' 2 '), pointsOf('')]).toEqual([
+      { min: 1, max: 3 },
+      { min: 1, max: 3 },
+      2,
+      undefined,
+    ]);
+    expect(pointsText({ min: 1, max: 3 })).toBe('1-3');
+    let d = addDeduction(draftOf(gwy), '新扣分项');
+    d = setIn(d, ['deductions', 0, 'label'], '迟到早退次数');
+    d = setIn(d, ['deductions', 0, 'points'], pointsOf('0.5-1'));
+    // Points chosen within a range need the column that says how many were taken, asked beside its field.
+    expect([...checkDraft(gwy, d, 'zh').fields.keys()]).toEqual(['deductions.0.pointsColumn']);
+    d = setIn(d, ['deductions', 0, 'pointsColumn'], { label: '迟到早退扣分', synonyms: [] });
+    const s = saved(gwy, d);
+    expect(lines(s)).toContain('迟到早退次数：每次扣 0.5–1 分');
+    expect(s.deductions[0]).toMatchObject({ id: 'deduction_1', points: { min: 0.5, max: 1 }, direction: 'deduct' });
   });
 });

@@ -233,6 +233,25 @@ describe('the rules in the 方案 view', () => {
     await within(tried).findAllByText(/总分/);
   }, 120000);
 
+  it('adds a rule of points per case: its fields, the points column asked for a range, what is applied said beside it', async () => {
+    const user = openPane(new StubHost(example));
+    await ready();
+    await user.click(screen.getByRole('button', { name: '方案内容与修改' }));
+    await user.click(await screen.findByRole('button', { name: '修改方案' }));
+    const cases = () => screen.getByRole('region', { name: '按次扣分、加分' });
+    within(cases()).getByText('本方案没有按次扣分或加分的项目。');
+    await user.click(within(cases()).getByRole('button', { name: '添加按次扣分项' }));
+    const rule = within(cases()).getByRole('group', { name: '新扣分项1' });
+    await within(rule).findByText('按此执行：新扣分项1：每次扣 1 分');
+    await enter(within(rule).getByRole('textbox', { name: '表中记次数的列名' }) as HTMLInputElement, '迟到早退次数');
+    const named = within(cases()).getByRole('group', { name: '迟到早退次数' });
+    await enter(within(named).getByRole('textbox', { name: /^分值/ }) as HTMLInputElement, '1-3');
+    await within(named).findByText(/表中要有一列写明实际扣了几分/);
+    expect(screen.getByRole('button', { name: '保存到工作簿' }).hasAttribute('disabled')).toBe(true);
+    await enter(within(named).getByRole('textbox', { name: '表中写实际扣（加）分的列名' }) as HTMLInputElement, '迟到早退扣分');
+    await within(named).findByText('按此执行：迟到早退次数：每次扣 1–3 分');
+  }, 120000);
+
   it('says the rules in English when the pane is English', async () => {
     const user = openPane(new StubHost(example), 'en');
     await screen.findByText(/^16 people: 12 graded/);

@@ -42,6 +42,7 @@ import { CARD } from './card';
 import { checkDraft, type Draft, draftOf, getIn, moved, type Path, pathKey, setIn, withList } from '../scheme-draft';
 import { addItem, type Combine, setCombine } from '../scheme-rules';
 import { QuotaList } from './scheme-quota-form';
+import { DeductionsForm } from './scheme-deductions-form';
 import { RulesForm } from './scheme-rules-form';
 import { numberOf } from './scheme-typed';
 import { schemeWords, type SchemeWords } from './scheme-words';
@@ -519,6 +520,8 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
         </div>
         {sectionProblems('items')}
       </section>
+
+      <DeductionsForm draft={draft} onChange={onChange} problem={problem} w={w} locale={locale} said={said} />
 
       {bands.length === 0 && labels.length > 0 && (
         <section className={st.card} aria-label={w.bands}>

@@ -13,3 +13,13 @@ export function numberOf(text: string): unknown {
   const n = Number(t);
   return Number.isFinite(n) ? n : t;
 }
+
+/** Points a case as typed: one number (1), or the range the appraiser chooses within (1-3, 1～3). */
+export function pointsOf(text: string): unknown {
+  const range = /^\s*(\d+(?:\.\d+)?)\s*[-–~～至到]\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  return range ? { min: Number(range[1]), max: Number(range[2]) } : numberOf(text);
+}
+
+/** A case's points as its field shows them: 2, or 1-3. */
+export const pointsText = (p: unknown): string =>
+  p !== null && typeof p === 'object' ? `${(p as { min: unknown }).min}-${(p as { max: unknown }).max}` : p === undefined ? '' : String(p);
