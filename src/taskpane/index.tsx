@@ -1,5 +1,5 @@
 /** The task pane's entry: once Office is ready, the pane with the Excel host, in Office's language and theme. */
-/* global Office, document */
+/* global Office, document, window */
 import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { localeFromTag } from '../engine';
@@ -9,6 +9,8 @@ import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
 void Office.onReady(async () => {
+  // A webview too old for the pane: the boot script (src/boot/boot.js) shows why instead.
+  if ((window as { kaoheUnsupported?: boolean }).kaoheUnsupported) return;
   const locale = localeFromTag(Office.context.displayLanguage);
   // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
   if (locale === 'en') (await import(/* webpackChunkName: "english" */ './english')).registerPaneEnglish();
