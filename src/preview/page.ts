@@ -13,7 +13,15 @@ import { installOffice, type PreviewConfig } from './office-shim';
 const MAX_ROWS = 400;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const config: PreviewConfig = { book: new PreviewWorkbook(), language: 'zh-CN', apiVersion: '1.20' };
+/** The ExcelApi versions the preview's Excel can run as (?api=): the manifest's minimum, workbook-wide events, the newest. */
+const API_VERSIONS = ['1.7', '1.9', '1.20'];
+const askedApi = new URLSearchParams(window.location.search).get('api');
+const config: PreviewConfig = {
+  book: new PreviewWorkbook(),
+  language: 'zh-CN',
+  apiVersion: askedApi !== null && API_VERSIONS.includes(askedApi) ? askedApi : '1.20',
+};
+$<HTMLElement>('api').textContent = config.apiVersion;
 (window as unknown as { kaohePreview: PreviewConfig }).kaohePreview = config;
 
 function text(c: PreviewCell | undefined): string {
@@ -145,14 +153,17 @@ $<HTMLInputElement>('protect').addEventListener('change', (e) => {
 });
 
 // The ribbon's 一键计算等次 runs its own code on the page's simulated Excel; the lines its dialog shows appear here.
+// One host for the page, as the ribbon's function file keeps one for its session.
 let pageOffice = false;
+let oneClickHost: ExcelHost | null = null;
 $<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
   if (!pageOffice) {
     installOffice(window as unknown as Record<string, unknown>, config);
     pageOffice = true;
   }
   (window as unknown as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage = config.language;
-  const result = await oneClick(new ExcelHost(), localeFromTag(config.language));
+  oneClickHost ??= new ExcelHost();
+  const result = await oneClick(oneClickHost, localeFromTag(config.language));
   $<HTMLElement>('oneClickTitle').textContent = result.title;
   $<HTMLElement>('oneClickLines').replaceChildren(
     ...result.lines.map((line) => {
