@@ -15,12 +15,43 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { wpsAddin } = require('./src/wps/build.cjs');
+const { transform } = require('esbuild');
 
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEV_URL = 'https://localhost:3000/';
 
 /** What office.js needs beside it when we serve it ourselves: the loader, Excel's host scripts, two languages. */
 const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'excel-*.js', 'zh-cn/**', 'en-us/**'];
+
+/**
+ * The syntax every shipped script is compiled to, node_modules included (src/boot/check-syntax.cjs proves it in CI).
+ * The oldest webviews that can run the pane at all (src/boot/boot.js: Chromium/WebView2 92+, Safari/WKWebView 15.4+,
+ * for the built-ins React 19, Fluent UI 9 and kaohe use) parse ES2020 and more; Trident and EdgeHTML get boot.js's message.
+ */
+const SYNTAX = 'es2020';
+
+/**
+ * Lowers each emitted script to SYNTAX with esbuild, before the minimizer (a dependency may ship newer syntax than
+ * our own TypeScript target; ts-loader never sees node_modules). Copied files (office.js, boot.js) are left alone.
+ */
+class LowerSyntax {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('LowerSyntax', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'LowerSyntax', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY },
+        async (assets) => {
+          for (const name of Object.keys(assets)) {
+            const asset = compilation.getAsset(name);
+            if (!name.endsWith('.js') || asset.info.copied) continue;
+            const { code } = await transform(asset.source.source().toString(), { loader: 'js', target: SYNTAX, charset: 'utf8' });
+            compilation.updateAsset(name, new sources.RawSource(code));
+          }
+        },
+      );
+    });
+  }
+}
 
 async function httpsOptions() {
   // Only the dev server needs certificates; office-addin-dev-certs makes and trusts them on first use.
@@ -61,7 +92,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 
-  if (env.wps) return wpsAddin({ dev, tsRule, skeleton });
+  if (env.wps) return wpsAddin({ dev, tsRule, skeleton, lower: dev ? [] : [new LowerSyntax()] });
 
   if (env.preview) {
     // The browser preview: the real task pane bundle on the in-browser Excel, beside a view of the workbook.
@@ -73,6 +104,7 @@ module.exports = async (env = {}, argv = {}) => {
       resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
       module: { rules: [tsRule] },
       plugins: [
+        new LowerSyntax(),
         new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
         new HtmlWebpackPlugin({
           filename: 'preview-pane.html',
@@ -83,6 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
         }),
         new CopyWebpackPlugin({
           patterns: [
+            { from: 'src/boot/boot.js', to: 'boot.js' },
             { from: 'examples/gwy-2020-q1.xlsx', to: 'examples/' },
             { from: 'examples/gwy-2020-year.xlsx', to: 'examples/' },
             { from: 'examples/qu-zuzhi-2014-months.xlsx', to: 'examples/' },
@@ -112,12 +145,14 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: { rules: [tsRule] },
     plugins: [
+      ...(dev ? [] : [new LowerSyntax()]),
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),
       page('dialog', './src/commands/dialog.html', ['dialog']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/boot/boot.js', to: 'boot.js' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -145,3 +180,7 @@ module.exports = async (env = {}, argv = {}) => {
       : undefined,
   };
 };
+
+// For the test that a dependency's newer syntax is lowered (test/boot/lower-syntax.test.ts).
+module.exports.LowerSyntax = LowerSyntax;
+module.exports.SYNTAX = SYNTAX;

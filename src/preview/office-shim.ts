@@ -3,9 +3,11 @@
  * exactly the part of Office.js the Excel host adapter uses, on the preview's workbook. It keeps
  * Office.js's rules — operations run at context.sync(), in order; reading a property that was
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
- * AccessDenied; an event of an API set newer than its version fails with ApiNotFound; change
- * events are raised once the request's operations have run, activation events whenever another
- * sheet becomes active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
+ * AccessDenied; a member of an API set newer than its version (events, merged areas, notes, page
+ * layout, fill patterns, screen updating, range by indexes) fails the request with ApiNotFound;
+ * change events are delivered after the request that made them has returned, on a later task,
+ * with a triggerSource only from ExcelApi 1.14; activation events whenever another sheet becomes
+ * active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
 import { type Area, areaA1, type CellValue, isCellError, numberFromText, parseArea } from '../engine';
 import type { ChangeEvent, PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
@@ -128,8 +130,9 @@ export class RequestContext {
       if (limit !== null && this.responseBytes > limit) throw payloadError();
     } finally {
       this.book.render();
-      // The changes made, heard by the handlers while the request that made them has not returned yet.
-      for (const e of this.changes.splice(0)) void this.book.raiseChanged(e);
+      // The changes made, heard after the request that made them has returned (Excel's events are asynchronous).
+      const changes = this.changes.splice(0);
+      if (changes.length > 0) setTimeout(() => changes.forEach((e) => void this.book.raiseChanged(e)), 0);
     }
   }
 }
@@ -210,12 +213,13 @@ class ApplicationProxy {
 
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.queue(() => {
+      this.ctx.requires('1.6', 'application.suspendApiCalculationUntilNextSync');
       this.suspendedCalc = true;
     });
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this.ctx.queue(() => undefined);
+    this.ctx.queue(() => this.ctx.requires('1.9', 'application.suspendScreenUpdatingUntilNextSync'));
   }
 
   calculate(_type: string): void {
@@ -231,7 +235,12 @@ type Handlers = { add: (h: (e: unknown) => Promise<void>) => { remove: () => voi
 function changeHandlers(ctx: RequestContext, sheet: (() => PreviewSheet) | null): Handlers {
   return {
     add: (handler) => {
-      const entry = { sheet: null as string | null, handler: handler as never };
+      // Excel says who made a change (triggerSource) only from ExcelApi 1.14.
+      const source = versionAtMost('1.14', ctx.api);
+      const entry = {
+        sheet: null as string | null,
+        handler: ((e: ChangeEvent) => handler(source ? e : withoutSource(e))) as never,
+      };
       ctx.queue(() => {
         ctx.requires(sheet ? '1.7' : '1.9', sheet ? 'worksheet.onChanged' : 'worksheets.onChanged');
         entry.sheet = sheet ? sheet().id : null;
@@ -240,6 +249,11 @@ function changeHandlers(ctx: RequestContext, sheet: (() => PreviewSheet) | null)
       return { remove: () => ctx.queue(() => ctx.book.changeHandlers.splice(ctx.book.changeHandlers.indexOf(entry) >>> 0, 1)) };
     },
   };
+}
+
+function withoutSource(e: ChangeEvent): Omit<ChangeEvent, 'triggerSource'> {
+  const { triggerSource: _source, ...rest } = e;
+  return rest;
 }
 
 class WorksheetCollectionProxy {
@@ -389,6 +403,7 @@ class WorksheetProxy extends ClientObject {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    this.ctx.queue(() => this.ctx.requires('1.7', 'worksheet.getRangeByIndexes'));
     if (row < 0 || col < 0 || rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'Invalid range indexes');
     return new RangeProxy(this.ctx, this.target, () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
   }
@@ -589,6 +604,7 @@ class RangeProxy extends ClientObject {
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.queue(() => this.ctx.requires('1.13', 'range.getMergedAreasOrNullObject'));
     return new RangeAreasProxy(this.ctx, this.sheet, this.area);
   }
 }
@@ -643,6 +659,7 @@ class FillProxy extends ClientObject {
   }
 
   protected fetch(name: string): unknown {
+    if (name === 'pattern') this.ctx.requires('1.9', 'RangeFill.pattern');
     const f = this.first();
     return name === 'pattern' ? (f ? 'Solid' : 'None') : (f ?? '#FFFFFF');
   }
@@ -750,9 +767,14 @@ const PAGE_PROPERTIES = [
 
 /** worksheet.pageLayout (ExcelApi 1.9): what is set is kept in the sheet's `page`. */
 function pageLayoutProxy(ctx: RequestContext, sheet: () => PreviewSheet): Record<string, unknown> {
-  const p = setters(PAGE_PROPERTIES, (n, v) => ctx.queue(() => (sheet().page[n] = v)));
-  p['setPrintArea'] = (a: string) => ctx.queue(() => (sheet().page['printArea'] = a));
-  p['setPrintTitleRows'] = (a: string) => ctx.queue(() => (sheet().page['printTitleRows'] = a));
+  const set = (n: string, v: unknown) =>
+    ctx.queue(() => {
+      ctx.requires('1.9', 'worksheet.pageLayout');
+      sheet().page[n] = v;
+    });
+  const p = setters(PAGE_PROPERTIES, set);
+  p['setPrintArea'] = (a: string) => set('printArea', a);
+  p['setPrintTitleRows'] = (a: string) => set('printTitleRows', a);
   return p;
 }
 
@@ -802,6 +824,7 @@ class NoteCollectionProxy {
   add(cellAddress: string, content: string): NoteProxy {
     const at = parseArea(cellAddress)!;
     this.ctx.queue(() => {
+      this.ctx.requires('1.18', 'worksheet.notes');
       const s = this.sheet();
       if (s.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
       const c = this.ctx.book.touch(s, at.top, at.left);
@@ -812,6 +835,7 @@ class NoteCollectionProxy {
   }
 
   getItemOrNullObject(cellAddress: string): NoteProxy {
+    this.ctx.queue(() => this.ctx.requires('1.18', 'worksheet.notes'));
     const p = new NoteProxy(this.ctx, this.sheet, parseArea(cellAddress)!);
     p.watch();
     return p;

@@ -17,12 +17,16 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 /** ?host=wps: the pane runs on a simulated WPS 表格 (wps-sim.ts) instead of the simulated Excel. */
 const wps = new URLSearchParams(window.location.search).get('host') === 'wps';
+/** The ExcelApi versions the preview's Excel can run as (?api=): the manifest's minimum, workbook-wide events, the newest. */
+const API_VERSIONS = ['1.7', '1.9', '1.20'];
+const askedApi = new URLSearchParams(window.location.search).get('api');
 const config: PreviewConfig & { host?: string; wpsCalls?: () => number } = {
   book: new PreviewWorkbook(),
   language: 'zh-CN',
-  apiVersion: '1.20',
+  apiVersion: askedApi !== null && API_VERSIONS.includes(askedApi) ? askedApi : '1.20',
   ...(wps ? { host: 'wps' } : {}),
 };
+$<HTMLElement>('api').textContent = config.apiVersion;
 (window as unknown as { kaohePreview: PreviewConfig }).kaohePreview = config;
 if (wps) {
   const strong = document.createElement('strong');
@@ -169,7 +173,9 @@ $<HTMLInputElement>('protect').addEventListener('change', (e) => {
 });
 
 // The ribbon's 一键计算等次 runs its own code on the page's simulated Excel; the lines its dialog shows appear here.
+// One host for the page, as the ribbon's function file keeps one for its session.
 let pageOffice = false;
+let oneClickHost: ExcelHost | null = null;
 $<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
   if (wps) return showOneClick(await oneClick(new WpsHost(simulateWps(config.book).Application), localeFromTag(config.language)));
   if (!pageOffice) {
@@ -177,7 +183,8 @@ $<HTMLButtonElement>('oneClick').addEventListener('click', async () => {
     pageOffice = true;
   }
   (window as unknown as { Office: { context: { displayLanguage: string } } }).Office.context.displayLanguage = config.language;
-  showOneClick(await oneClick(new ExcelHost(), localeFromTag(config.language)));
+  oneClickHost ??= new ExcelHost();
+  showOneClick(await oneClick(oneClickHost, localeFromTag(config.language)));
 });
 
 function showOneClick(result: { title: string; lines: string[] }): void {

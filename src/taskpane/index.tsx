@@ -14,6 +14,8 @@ import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
 async function show(host: () => Host, locale: Locale, background: string | undefined): Promise<void> {
+  // A webview too old for the pane: the boot script (src/boot/boot.js) shows why instead.
+  if ((window as { kaoheUnsupported?: boolean }).kaoheUnsupported) return;
   // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
   if (locale === 'en') (await import(/* webpackChunkName: "english" */ './english')).registerPaneEnglish();
   document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';

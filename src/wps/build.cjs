@@ -35,7 +35,7 @@ function lists(url, version) {
   };
 }
 
-function wpsAddin({ dev, tsRule, skeleton }) {
+function wpsAddin({ dev, tsRule, skeleton, lower = [] }) {
   const url = process.env.WPS_ADDIN_URL || DEFAULT_URL;
   const version = require(path.join(ROOT, 'package.json')).version;
   return {
@@ -52,6 +52,8 @@ function wpsAddin({ dev, tsRule, skeleton }) {
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
     module: { rules: [tsRule] },
     plugins: [
+      // The same syntax level as the Office build (webpack.config.js LowerSyntax).
+      ...lower,
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['main'] }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/wps/taskpane.html', chunks: ['taskpane'], skeleton }),
       new CopyWebpackPlugin({

@@ -4,7 +4,7 @@
  * an Excel whose every request fails.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1, type Grid, isCellError } from '../../src/engine';
+import { a1, areaA1, type Grid, isCellError, parseArea } from '../../src/engine';
 
 export interface ExcelMock {
   excel: any;
@@ -19,10 +19,57 @@ export interface ExcelMock {
   /** The events the host registered for, in order: worksheets.onChanged, worksheet.onChanged, worksheets.onActivated. */
   registered: string[];
   setProtectedWrites: (on: boolean) => void;
+  /** `Office` as office.js gives it at this mock's API version (requirements.isSetSupported), for `capabilities()`. */
+  office: any;
+  /** Resolves once every change event Excel owes for the writes so far has been delivered and handled. */
+  delivered: () => Promise<void>;
+  /** Someone types into cells: their content changes, and the change event follows (asynchronously). */
+  type: (address: string, formulas: unknown[][]) => void;
+  /** The next request fails at its sync with this error (a transient failure: the one after works). */
+  failNextSync: (error: Error) => void;
 }
 
-export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddress?: string | null; setting?: unknown } = {}): ExcelMock {
+/** Whether ExcelApi `v` is at most `max` ('1.9' < '1.13'). */
+export function apiAtMost(v: string, max: string): boolean {
+  const [a, b] = v.split('.').map(Number) as [number, number];
+  const [c, d] = max.split('.').map(Number) as [number, number];
+  return a < c || (a === c && b <= d);
+}
+
+/** The error Excel's request fails with at sync where a member's API set is newer than the host. */
+function apiNotFound(what: string, version: string, api: string): Error & { code: string } {
+  const e = new Error(`${what} needs ExcelApi ${version}; this Excel has ${api}.`) as Error & { code: string };
+  e.code = 'ApiNotFound';
+  return e;
+}
+
+/** Every mock's deliveries still owed: a test that leaves events in flight would have them land in the next test's Excel. */
+const owed = new Set<() => Promise<void>>();
+
+/** Waits for the change events every mock still owes (for afterEach). */
+export async function eventsDelivered(): Promise<void> {
+  for (const d of [...owed]) await d();
+  owed.clear();
+}
+
+export function excelMock(
+  grid: Grid,
+  options: { protected?: boolean; mergedAddress?: string | null; setting?: unknown; api?: string } = {},
+): ExcelMock {
   let syncs = 0;
+  // The API level this Excel runs at: members above it fail the request at sync (ApiNotFound), as Excel does;
+  // change events come after the request that made them, asynchronously, with a triggerSource only from 1.14.
+  const api = options.api ?? '1.20';
+  const refused: Error[] = [];
+  const requires = (version: string, what: string) => {
+    if (!apiAtMost(version, api)) refused.push(apiNotFound(what, version, api));
+  };
+  const deliveries: Promise<void>[] = [];
+  let failNext: Error | null = null;
+  /** How many handlers were registered when the last request succeeded. */
+  let mark = { registered: 0, handlers: 0, activated: 0 };
+  /** Cells as written since (row,col 1-based), over the grid's own content. */
+  const cellsNow = new Map<string, unknown>();
   let failWrites = false;
   const writes: ExcelMock['writes'] = [];
   const handlers: ((ev: unknown) => Promise<void>)[] = [];
@@ -68,6 +115,7 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
               valueTypes,
               merged: { address: options.mergedAddress ?? '' },
               getMergedAreasOrNullObject() {
+                requires('1.13', 'range.getMergedAreasOrNullObject');
                 return this.merged;
               },
             },
@@ -77,11 +125,27 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
             // One sheet's changes (ExcelApi 1.7), where Excel has no workbook-wide event.
             onChanged: {
               add(handler: (ev: unknown) => Promise<void>) {
+                requires('1.7', 'worksheet.onChanged');
                 registered.push('worksheet.onChanged');
                 handlers.push(handler);
               },
             },
+            // A range by address, read back as it is now (the host compares a change with what it wrote).
+            getRange(address: string) {
+              const area = parseArea(address.replace(/\$/g, ''))!;
+              return {
+                load() {
+                  return this;
+                },
+                get formulas() {
+                  return Array.from({ length: area.bottom - area.top + 1 }, (_r, i) =>
+                    Array.from({ length: area.right - area.left + 1 }, (_c, j) => cellAt(area.top + i, area.left + j)),
+                  );
+                },
+              };
+            },
             getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
+              requires('1.7', 'worksheet.getRangeByIndexes');
               const range = new OfficeMockObject({ formulas: [[]], numberFormat: [[]] });
               writes.push({ row: row + 1, col: col + 1, rows, cols, range });
               return range;
@@ -95,12 +159,14 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
           },
           onChanged: {
             add(handler: (ev: unknown) => Promise<void>) {
+              requires('1.9', 'worksheets.onChanged');
               registered.push('worksheets.onChanged');
               handlers.push(handler);
             },
           },
           onActivated: {
             add(handler: (ev: unknown) => Promise<void>) {
+              requires('1.7', 'worksheets.onActivated');
               registered.push('worksheets.onActivated');
               activated.push(handler);
             },
@@ -123,19 +189,28 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
         },
       },
       application: {
-        suspendApiCalculationUntilNextSync() {},
-        suspendScreenUpdatingUntilNextSync() {},
+        suspendApiCalculationUntilNextSync() {
+          requires('1.6', 'application.suspendApiCalculationUntilNextSync');
+        },
+        suspendScreenUpdatingUntilNextSync() {
+          requires('1.9', 'application.suspendScreenUpdatingUntilNextSync');
+        },
         calculate() {},
       },
     },
     CalculationType: { recalculate: 'Recalculate' },
     FillPattern: { none: 'None' },
     run: async function (this: any, a: unknown, b?: unknown) {
+      if (typeof a === 'object' && a !== null && 'mergeUndoGroup' in a) requires('1.20', 'Excel.run({ mergeUndoGroup })');
       const batch = (typeof a === 'function' ? a : b) as (ctx: unknown) => Promise<unknown>;
       return batch(this.context);
     },
   };
   const excel = new OfficeMockObject(data) as any;
+  const delivered = async () => {
+    while (deliveries.length > 0) await Promise.all(deliveries.splice(0));
+  };
+  owed.add(delivered);
   // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
   const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
   plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
@@ -146,6 +221,20 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
     // A protected sheet: reading works, a batch that writes fails (as Excel does, at sync).
     const batch = writes.slice(synced);
     synced = writes.length;
+    // A member newer than this Excel: the whole request fails, nothing in it done.
+    if (refused.length > 0 || failNext) {
+      const e = failNext ?? refused[0]!;
+      refused.length = 0;
+      failNext = null;
+      writes.splice(writes.length - batch.length);
+      synced = writes.length;
+      // Handlers added in the failed request were never registered.
+      registered.splice(mark.registered);
+      handlers.splice(mark.handlers);
+      activated.splice(mark.activated);
+      throw e;
+    }
+    mark = { registered: registered.length, handlers: handlers.length, activated: activated.length };
     const wrote = (f: unknown) => Array.isArray(f) && f.length > 0 && Array.isArray(f[0]) && f[0].length > 0;
     if (failWrites && batch.some((w) => wrote(w.range.formulas))) {
       writes.splice(writes.length - batch.length);
@@ -154,8 +243,30 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
       e.code = 'AccessDenied';
       throw e;
     }
-    return sync();
+    const result = await sync();
+    // The cells written, and Excel's change events for them, after this request has returned (never during it).
+    for (const w of batch.filter((x) => wrote(x.range.formulas))) {
+      (w.range.formulas as unknown[][]).forEach((row, i) => row.forEach((v, j) => cellsNow.set(`${w.row + i},${w.col + j}`, v)));
+      later(areaA1({ top: w.row, left: w.col, bottom: w.row + w.rows - 1, right: w.col + w.cols - 1 }), 'ThisLocalAddin');
+    }
+    return result;
   };
+  /** A cell as `formulas` gives it now. */
+  function cellAt(row: number, col: number): unknown {
+    const k = `${row},${col}`;
+    if (cellsNow.has(k)) return cellsNow.get(k);
+    return formulas[row - grid.top]?.[col - grid.left] ?? '';
+  }
+  /** A change event delivered on a later task; `source` only where Excel has triggerSource (ExcelApi 1.14). */
+  function later(address: string, source: string): void {
+    const ev = { worksheetId: 'sheet-1', address, changeType: 'RangeEdited', source: 'Local' } as Record<string, unknown>;
+    if (apiAtMost('1.14', api)) ev['triggerSource'] = source;
+    deliveries.push(
+      new Promise<void>((r) => setTimeout(r, 0)).then(async () => {
+        for (const h of handlers) await h(ev);
+      }),
+    );
+  }
   return {
     excel,
     syncs: () => syncs,
@@ -170,6 +281,18 @@ export function excelMock(grid: Grid, options: { protected?: boolean; mergedAddr
     registered,
     setProtectedWrites: (on) => {
       failWrites = on;
+    },
+    office: {
+      context: { requirements: { isSetSupported: (name: string, v = '1.1') => name === 'ExcelApi' && apiAtMost(v, api) } },
+    },
+    delivered,
+    failNextSync: (error) => {
+      failNext = error;
+    },
+    type: (address, typed) => {
+      const area = parseArea(address)!;
+      typed.forEach((row, i) => row.forEach((v, j) => cellsNow.set(`${area.top + i},${area.left + j}`, v)));
+      later(address, 'Unknown');
     },
   };
 }

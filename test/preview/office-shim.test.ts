@@ -173,3 +173,68 @@ describe('the preview’s Excel raises the events the pane follows', () => {
     expect(told).toEqual([{ kind: 'computed', sheet: '第一季度' }]);
   });
 });
+
+describe('the preview’s Excel is no more forgiving than Excel at its API version', () => {
+  async function at(api: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx'));
+    config = { book: PreviewWorkbook.fromExcelJs(wb), language: 'zh-CN', apiVersion: api };
+    installOffice(globalThis as unknown as Record<string, unknown>, config);
+    return config.book;
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it.each([
+    ['1.12', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().getUsedRange().getMergedAreasOrNullObject().load('address')],
+    ['1.17', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().notes.getItemOrNullObject('B5').load('content')],
+    ['1.8', (ctx: any) => ctx.application.suspendScreenUpdatingUntilNextSync()],
+    ['1.8', (ctx: any) => (ctx.workbook.worksheets.getActiveWorksheet().pageLayout.orientation = 'Landscape')],
+    ['1.8', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().getRange('B5').format.fill.load('pattern')],
+    ['1.6', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(4, 1, 1, 1).load('values')],
+  ])('at ExcelApi %s, fails the request that uses a newer member (ApiNotFound)', async (api, use) => {
+    await at(api);
+    await expect(
+      g.Excel.run(async (ctx: any) => {
+        use(ctx);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('reports a change after the request that made it, and says whose only from ExcelApi 1.14', async () => {
+    for (const [api, source] of [
+      ['1.9', undefined],
+      ['1.14', 'ThisLocalAddin'],
+    ] as const) {
+      await at(api);
+      const seen: any[] = [];
+      await g.Excel.run(async (ctx: any) => {
+        ctx.workbook.worksheets.onChanged.add(async (e: unknown) => void seen.push(e));
+        await ctx.sync();
+        ctx.workbook.worksheets.getActiveWorksheet().getRange('W5').formulas = [[85]];
+        await ctx.sync();
+        expect(seen).toEqual([]);
+      });
+      expect(seen).toEqual([]);
+      await tick();
+      expect(seen).toHaveLength(1);
+      expect(seen[0].address).toBe('W5');
+      expect(seen[0].triggerSource).toBe(source);
+    }
+  });
+
+  it.each(['1.7', '1.9', '1.13'])('at ExcelApi %s the pane’s host undoes its own write after Excel reported it late', async (api) => {
+    const book = await at(api);
+    const host = new ExcelHost();
+    const told: WorkbookEvent[] = [];
+    host.onWorkbookEvent((e) => told.push(e));
+    const read = await host.readSheet();
+    const plan = buildPlan(checkGrid(read.grid, preset('gwy-2020')!)!, read.grid, { formulas: false });
+    await host.apply(plan);
+    await new Promise((r) => setTimeout(r, 100));
+    await host.apply(undoPlan(plan));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(told).toEqual([]);
+    expect(book.cell(book.activeSheet(), 8, 24)?.value).toBe(read.grid.values[7]![23]);
+  });
+});

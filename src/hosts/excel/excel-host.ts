@@ -17,6 +17,7 @@ import {
   type FormLayout,
   freeSheetName,
   type Grid,
+  parseArea,
   type Issue,
   type Locale,
   type MarkRecord,
@@ -158,12 +159,64 @@ async function readInChunks(ctx: Excel.RequestContext, ws: Excel.Worksheet, used
   return out;
 }
 
-/** A change event as the host keeps it until the burst it belongs to has settled. */
-type Change = { worksheetId: string; triggerSource?: string };
+/**
+ * A change event as the host keeps it until the burst it belongs to has settled. `address` (ExcelApi 1.7): the range
+ * changed; `triggerSource` only from ExcelApi 1.14.
+ */
+type Change = { worksheetId: string; triggerSource?: string; address?: string };
+
+/** Cells larger than this in one change event are not compared with kaohe's writes: taken as someone's edit. */
+const OWN_CHECK_CELLS = 200_000;
+
+/**
+ * What kaohe last wrote into each cell of a sheet (by worksheet id, then `row,col`), as `formulas` reads it back.
+ * Excel reports a write after it is done, in no promised order, and before ExcelApi 1.14 without saying who wrote:
+ * a change is kaohe's own when the cells it names hold exactly what kaohe wrote there (ownership by content, not by
+ * timing). Someone who types over a cell kaohe wrote leaves something else there, and that is an edit.
+ */
+class OwnWrites {
+  private readonly bySheet = new Map<string, Map<string, string>>();
+
+  /** Text of a cell's content as `formulas` gives it back: a number as its digits, text without Excel's ' prefix. */
+  static text(v: unknown): string {
+    const t = v === null || v === undefined ? '' : String(v);
+    return t.startsWith("'") ? t.slice(1) : t;
+  }
+
+  record(sheetId: string, plan: Plan): void {
+    const cells = this.bySheet.get(sheetId) ?? new Map<string, string>();
+    for (const w of plan.writes) cells.set(`${w.row},${w.col}`, OwnWrites.text(w.after.formula ?? w.after.value));
+    this.bySheet.set(sheetId, cells);
+  }
+
+  /** A write that failed: its cells are no longer known to hold kaohe's values (a change there is an edit). */
+  forget(sheetId: string, plan: Plan): void {
+    const cells = this.bySheet.get(sheetId);
+    for (const w of plan.writes) cells?.delete(`${w.row},${w.col}`);
+  }
+
+  /** The cells a change names, where kaohe wrote every one of them (else null: someone's edit, nothing to compare). */
+  covered(c: Change): { area: NonNullable<ReturnType<typeof parseArea>>; cells: Map<string, string> } | null {
+    const cells = this.bySheet.get(c.worksheetId);
+    const area = c.address ? parseArea(c.address.slice(c.address.lastIndexOf('!') + 1).replace(/\$/g, '')) : null;
+    if (!cells || !area) return null;
+    if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > OWN_CHECK_CELLS) return null;
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let col = area.left; col <= area.right; col++) if (!cells.has(`${r},${col}`)) return null;
+    return { area, cells };
+  }
+
+  /** Whether `formulas`, read from the change's area, is what kaohe wrote there. */
+  static same(area: { top: number; left: number }, cells: Map<string, string>, formulas: unknown[][]): boolean {
+    return formulas.every((row, i) => row.every((v, j) => cells.get(`${area.top + i},${area.left + j}`) === OwnWrites.text(v)));
+  }
+}
 
 export class ExcelHost implements Host {
   private readonly caps: Capabilities;
   private watching = false;
+  /** A read that registers the watch is under way (two reads at once register it once). */
+  private watchQueued = false;
   /** Sheets kaohe has read, by id, with their names as last read. */
   private readonly known = new Map<string, string>();
   /** Sheets changed by someone else since kaohe last read them: not written until read again. */
@@ -176,6 +229,8 @@ export class ExcelHost implements Host {
   private burst: { changes: Change[]; settled: Promise<void> } | null = null;
   /** Runs under way that write: change events meanwhile are kaohe's own. */
   private ownWrites = 0;
+  /** What kaohe wrote, to know its own changes when Excel reports them late and without a source. */
+  private readonly wrote = new OwnWrites();
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
 
   constructor(caps?: Capabilities) {
@@ -202,7 +257,7 @@ export class ExcelHost implements Host {
       burst.settled = new Promise<void>((r) => setTimeout(r, SETTLE_MS)).then(() => this.settle(burst.changes));
       this.burst = burst;
     }
-    this.burst.changes.push({ worksheetId: ev.worksheetId, triggerSource: ev.triggerSource });
+    this.burst.changes.push({ worksheetId: ev.worksheetId, triggerSource: ev.triggerSource, address: ev.address });
     return this.burst.settled;
   }
 
@@ -212,12 +267,21 @@ export class ExcelHost implements Host {
    */
   private async settle(changes: Change[]): Promise<void> {
     this.burst = null;
-    const signal = await this.run('read', async (ctx) => {
+    // In the same round trip: the signal, and the cells of each change that names only cells kaohe wrote.
+    const { signal, own } = await this.run('read', async (ctx) => {
       const item = ctx.workbook.settings.getItemOrNullObject(WRITE_SIGNAL_KEY);
       item.load('value');
+      const checks = changes.map((c) => {
+        const covered = c.triggerSource === 'ThisLocalAddin' ? null : this.wrote.covered(c);
+        if (!covered) return null;
+        const range = ctx.workbook.worksheets.getItem(c.worksheetId).getRange(c.address!);
+        range.load('formulas');
+        return { ...covered, range };
+      });
       await ctx.sync();
-      return item.isNullObject ? null : signalText(item.value);
-    }).catch(() => this.signal);
+      const own = checks.map((k) => k !== null && OwnWrites.same(k.area, k.cells, k.range.formulas));
+      return { signal: item.isNullObject ? null : signalText(item.value), own };
+    }).catch(() => ({ signal: this.signal, own: changes.map(() => false) }));
     const ribbon = signal !== this.signal ? signalSheet(signal) : null;
     this.signal = signal;
     const byName = (name: string) => [...this.known].find(([, n]) => n === name)?.[0];
@@ -227,7 +291,7 @@ export class ExcelHost implements Host {
       this.tell({ kind: 'computed', sheet: ribbon });
     }
     const edited = new Set(
-      changes.filter((c) => c.worksheetId !== ribbonId && c.triggerSource !== 'ThisLocalAddin').map((c) => c.worksheetId),
+      changes.filter((c, i) => c.worksheetId !== ribbonId && c.triggerSource !== 'ThisLocalAddin' && !own[i]).map((c) => c.worksheetId),
     );
     for (const id of edited) {
       this.unread.add(id);
@@ -253,10 +317,12 @@ export class ExcelHost implements Host {
     if (id !== null) this.watched.add(id);
   }
 
-  /** The watch on the workbook, queued with the first read after someone listens. */
+  /**
+   * The watch on the workbook, queued with the first read after someone listens; `watching` is set by the caller once
+   * that read's sync has succeeded, so a failed first read queues it again with the next.
+   */
   private watch(ctx: Excel.RequestContext, active: Excel.Worksheet): void {
     if (this.watching || this.listeners.size === 0) return;
-    this.watching = true;
     if (this.caps.workbookChanges) ctx.workbook.worksheets.onChanged.add((e) => this.changed(e as Change));
     else this.watchSheet(active, null);
     if (this.caps.activation) ctx.workbook.worksheets.onActivated.add((e) => this.activated(e));
@@ -300,11 +366,18 @@ export class ExcelHost implements Host {
     setting.load('value');
     const signal = ctx.workbook.settings.getItemOrNullObject(WRITE_SIGNAL_KEY);
     signal.load('value');
-    // The watch is registered in the same round trip, once.
-    const first = !this.watching && this.listeners.size > 0;
-    this.watch(ctx, ws);
-    await ctx.sync();
-
+    // The watch is registered in the same round trip, once: kept only if that round trip succeeds.
+    const first = !this.watching && !this.watchQueued && this.listeners.size > 0;
+    if (first) {
+      this.watchQueued = true;
+      this.watch(ctx, ws);
+    }
+    try {
+      await ctx.sync();
+    } finally {
+      if (first) this.watchQueued = false;
+    }
+    if (first) this.watching = true;
     const grid = await cells(ws.name);
     if (first && !this.caps.workbookChanges) this.watched.add(ws.id);
     // Whatever the ribbon command wrote before this read is in it.
@@ -425,6 +498,8 @@ export class ExcelHost implements Host {
     if (id !== undefined && this.unread.has(id)) throw new HostError('stale');
     const sheet = id ?? plan.sheet;
     const blocks = toBlocks(plan.writes);
+    // Before the write: Excel may report it before this run returns, or after.
+    if (id !== undefined) this.wrote.record(id, plan);
     const signal = options.announce
       ? { sheet: plan.sheet, at: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` }
       : null;
@@ -434,6 +509,7 @@ export class ExcelHost implements Host {
         () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal),
       );
     } catch (e) {
+      if (id !== undefined) this.wrote.forget(id, plan);
       await this.recoverPartialWrite(plan, sheet);
       throw e;
     }
