@@ -52,6 +52,7 @@ import { changesFromPreset, reportOf, storedProblemText, workbookSource } from '
 import { jsonSafe, terminalSafe } from './terminal';
 import { renderAnnual, renderReport, renderWritten, writtenSummary } from './text';
 import { cliWords, type CliWords } from './words';
+import { collectBetweenSteps } from './memory';
 
 export interface Io {
   out: (s: string) => void;
@@ -254,7 +255,10 @@ async function gradeOpened(
   // A form's grade is a box ticked or a word in a sentence on paper: kaohe checks forms, and writes into none.
   if (analysis.forms) throw new CannotRun(w.formsNoGrade(analysis.forms.sheets.length));
   const { results, scheme, sheet } = analysis;
+  const rows = results.people.length;
+  collectBetweenSteps(rows);
   const plan = planFor(analysis, { formulas: values.formulas });
+  collectBetweenSteps(rows);
   const q = quarterOf(sheet);
   const form = quarterlyForm(scheme, [{ label: q ? periodLabel(q, 'zh') : sheet, results }]);
   // What an .xls held, read before anything is written, to be set against the copy as written.
@@ -264,9 +268,14 @@ async function gradeOpened(
   if (opened.format === 'xlsx') {
     // The workbook's own package (or LibreOffice's .xlsx of an .xls), only the cells written changed.
     const marks = values['no-marks'] ? new Map() : issueMarks(results.issues, locale);
-    const copy = copyInPackage(opened.data, { graded: { sheet, plan, marks }, forms: [form] });
+    const copy = copyInPackage(opened.data, {
+      graded: { sheet, plan, marks },
+      forms: [form],
+      betweenSteps: () => collectBetweenSteps(rows),
+    });
     await writeOutput(out, async () => (bytes = copy.bytes), values.force);
     written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);
+    collectBetweenSteps(rows);
   } else {
     const wb = opened.wb!;
     const ws = wb.worksheets.find((x) => x.name === sheet)!;

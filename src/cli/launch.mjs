@@ -21,6 +21,30 @@ function newest(dir) {
   return t;
 }
 
+/**
+ * exceljs (460 ms to load on the build machine) loaded when first used, not at start: checking and
+ * grading an .xlsx read by the fast reader never use it. Every `import ExcelJS from 'exceljs'` gets
+ * this stand-in, which loads the real module at its first property read. `__esModule` answers
+ * undefined without loading, so esbuild's import wrapper sees a CommonJS module and does not load it.
+ */
+const lazyExcelJs = {
+  name: 'lazy-exceljs',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, (a) =>
+      a.namespace === 'lazy-exceljs' ? { path: 'exceljs', external: true } : { path: 'exceljs', namespace: 'lazy-exceljs' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-exceljs' }, () => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require('exceljs'));
+module.exports = new Proxy({}, {
+  get: (_t, key) => (key === '__esModule' ? undefined : load()[key]),
+  has: (_t, key) => key in load(),
+});`,
+    }));
+  },
+};
+
 const stale = !existsSync(out) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
 if (stale) {
   const { build } = await import('esbuild');
@@ -33,7 +57,7 @@ if (stale) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['exceljs'],
+    plugins: [lazyExcelJs],
     logLevel: 'error',
     legalComments: 'none',
   });

@@ -10,6 +10,7 @@ import { LimitError, READ_LIMITS } from './limits';
 import { preparePackage } from './package';
 import { worksheetToGrid, type SheetSource } from './sheet';
 import { readBook, sheetSources } from './sheetjs';
+import { readDirect } from './xlsx-direct';
 
 export type { SheetSource } from './sheet';
 
@@ -117,9 +118,16 @@ function withExcelJs(path: string, data: Buffer): Promise<OpenedWorkbook> {
   });
 }
 
-/** Opens a workbook only to read it: as openWorkbook, but a large .xlsx through SheetJS (LARGE_XLSX_BYTES). */
+/**
+ * Opens a workbook only to read it: an .xlsx by the fast reader (./xlsx-direct) when it reads
+ * everything the package holds; else as openWorkbook, but a large .xlsx through SheetJS (LARGE_XLSX_BYTES).
+ */
 export async function readWorkbook(path: string): Promise<ReadWorkbook> {
   const data = readBytes(path);
+  if (data.subarray(0, 4).equals(ZIP)) {
+    const direct = await parse(path, data, () => readDirect(data));
+    if (direct) return { format: 'xlsx', data, trimmed: direct.trimmed, sheets: direct.sheets };
+  }
   if (data.length < LARGE_XLSX_BYTES) return withExcelJs(path, data);
   return parse(path, data, async (format) => {
     const prepared = format === 'xlsx' ? await preparePackage(data) : { readable: data, trimmed: false };

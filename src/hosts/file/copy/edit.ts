@@ -18,7 +18,7 @@ export class PackageEdit {
   /** A part's text as it is now in the copy; null when there is no such part. */
   read(name: string): string | null {
     const changed = this.changes.get(name);
-    if (changed !== undefined) return changed === null ? null : changed.toString('utf8');
+    if (changed !== undefined) return changed === null ? null : Array.isArray(changed) ? changed.join('') : changed.toString('utf8');
     if (!this.cache.has(name)) this.cache.set(name, this.pkg.text(name));
     return this.cache.get(name)!;
   }
@@ -29,6 +29,24 @@ export class PackageEdit {
     // Kept as bytes, and the original's text let go: a sheet of 100,000 rows is 80 million characters.
     this.cache.delete(name);
     this.changes.set(name, Buffer.from(text, 'utf8'));
+  }
+
+  /**
+   * The part written as pieces of text, deflated one after the other when the copy is made (./zip):
+   * the patched sheet is never one string. Kept only when it differs from the part as it is.
+   */
+  writeParts(name: string, parts: string[]): void {
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    // Only a text of the same length can be the same text: then (rarely) compared whole.
+    if (
+      this.changes.get(name) === undefined &&
+      this.pkg.has(name) &&
+      this.read(name)!.length === length &&
+      this.read(name) === parts.join('')
+    )
+      return;
+    this.changes.set(name, parts);
+    this.cache.delete(name);
   }
 
   remove(name: string): void {

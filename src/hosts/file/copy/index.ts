@@ -11,7 +11,7 @@ import { PackageEdit } from './edit';
 import { addFormSheet } from './form-sheet';
 import { addNotes } from './notes-patch';
 import { addRelationship, REL, relationships, relsPathOf, resolveTarget, withOverride } from './relations';
-import { type CellEdit, patchSheet } from './sheet-patch';
+import { type CellEdit, patchSheetParts } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 import { dropCalcChain, requestFullCalc, sheetParts, WORKBOOK, workbookXml } from './workbook-patch';
 
@@ -24,6 +24,12 @@ export interface CopyRequest {
   graded?: { sheet: string; plan: Plan; marks: Map<string, { severity: Severity; note: string }> };
   /** Summary forms added as new sheets. */
   forms: Form[];
+  /**
+   * Called between the steps of the graded sheet's copy (its XML read and edits made; patched;
+   * deflated): the command line collects garbage there for a large sheet, each step's leftovers
+   * gone before the next makes its own.
+   */
+  betweenSteps?: () => void;
 }
 
 export interface PackageCopy {
@@ -56,7 +62,7 @@ export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
   const edit = new PackageEdit(data);
   workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
   const styles = stylesOf(edit);
-  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded) : [];
+  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded, req.betweenSteps) : [];
   const formSheets = req.forms.map((f) => addFormSheet(edit, styles.styles, f));
   if (styles.styles.changed) {
     if (styles.part) edit.write(styles.part, styles.styles.xml());
@@ -98,7 +104,12 @@ function refuseNewColumnsInTables(edit: PackageEdit, part: string, plan: Plan): 
 }
 
 /** The plan and the marks written into the graded sheet; returns the marked cells left without a note (threaded comments). */
-function writeGraded(edit: PackageEdit, styles: StylesPatch, graded: NonNullable<CopyRequest['graded']>): string[] {
+function writeGraded(
+  edit: PackageEdit,
+  styles: StylesPatch,
+  graded: NonNullable<CopyRequest['graded']>,
+  betweenSteps: (() => void) | undefined,
+): string[] {
   const part = sheetParts(edit).get(graded.sheet);
   if (!part) throw new Error(`no worksheet part for ${graded.sheet}`);
   const sheetXml = edit.read(part);
@@ -123,15 +134,22 @@ function writeGraded(edit: PackageEdit, styles: StylesPatch, graded: NonNullable
       const change = { numFmtId: e.numFmtId, fillId: e.fillId };
       e.restyle = (s) => styles.derive(s, change);
     }
-  const patched = patchSheet(
+  betweenSteps?.();
+  const patched = patchSheetParts(
     sheetXml,
     [...edits.values()],
     graded.plan.newColumns.map((c) => c.col),
   );
-  const noted = addNotes(edit, part, patched.xml, new Map([...graded.marks].map(([cell, m]) => [cell, m.note])));
-  edit.write(part, noted.sheetXml);
+  betweenSteps?.();
+  let threaded: string[] = [];
+  if (graded.marks.size === 0) edit.writeParts(part, patched.parts);
+  else {
+    const noted = addNotes(edit, part, patched.parts.join(''), new Map([...graded.marks].map(([cell, m]) => [cell, m.note])));
+    edit.write(part, noted.sheetXml);
+    threaded = noted.threaded;
+  }
   // Cells written change what other formulas compute: their cached results are stale until recalculated.
   if (graded.plan.writes.length > 0) requestFullCalc(edit);
   if (patched.formulaReplaced) dropCalcChain(edit);
-  return noted.threaded;
+  return threaded;
 }

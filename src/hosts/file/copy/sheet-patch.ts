@@ -26,6 +26,13 @@ export interface SheetPatch {
   formulaReplaced: boolean;
 }
 
+/** The patched sheet as pieces to be written one after the other (joined, they are SheetPatch's xml). */
+export interface SheetPatchParts {
+  parts: string[];
+  /** Some cell that held a formula now holds a value (or another formula): the workbook's calcChain is stale. */
+  formulaReplaced: boolean;
+}
+
 const TAG = /<(?:\/(?:(\w+):)?(row|sheetData)>|(?:(\w+):)?(row|c|sheetData)\b([^>]*?)(\/?)>)/g;
 const F = /<(?:\w+:)?f\b([^>]*?)(\/?)>/;
 
@@ -71,6 +78,15 @@ function columnsOf(xml: string, end: number): { min: number; max: number; style:
  * the column at its left when the sheet sets one and none is set for it.
  */
 export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatch {
+  const { parts, formulaReplaced } = patchSheetParts(xml, edits, newColumns);
+  return { xml: parts.join(''), formulaReplaced };
+}
+
+/**
+ * patchSheet without joining: a sheet of 100,000 rows is 80 million characters, and its patched
+ * copy is deflated piece by piece (./zip) instead of being made into one string, then bytes.
+ */
+export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatchParts {
   const byRow = new Map<number, CellEdit[]>();
   for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
@@ -80,8 +96,9 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
   const cols = columnsOf(xml, dataStart);
   const columnStyle = (c: number) => cols.find((x) => x.min <= c && c <= x.max)?.style ?? 0;
 
-  const out: string[] = [];
-  let copied = 0;
+  // The part before <sheetData> is the first piece: <dimension> and <cols> are edited in it alone.
+  const out: string[] = [xml.slice(0, dataStart)];
+  let copied = dataStart;
   const copyTo = (at: number) => {
     out.push(xml.slice(copied, at));
     copied = at;
@@ -241,10 +258,8 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
   copyTo(xml.length);
   for (const [si, cell] of mastersReplaced) if (dependantsKept.has(si)) throw new CopyError('shared-formula', cell);
 
-  let text = out.join('');
-  text = withDimension(text, edits);
-  text = withColumnWidths(text, newColumns);
-  return { xml: text, formulaReplaced };
+  out[0] = withColumnWidths(withDimension(out[0]!, edits), newColumns);
+  return { parts: out, formulaReplaced };
 }
 
 /** <dimension> grown to cover the cells written. */
@@ -262,9 +277,9 @@ function withDimension(xml: string, edits: CellEdit[]): string {
   return xml.slice(0, m.index) + m[0].replace(/\bref\s*=\s*("[^"]*"|'[^']*')/, `ref="${grown}"`) + xml.slice(m.index + m[0].length);
 }
 
-/** A new column gets the width of the column at its left, when the sheet sets that one and nothing is set for it. */
+/** A new column gets the width of the column at its left, when the sheet sets that one and nothing is set for it. `xml`: the sheet up to <sheetData>. */
 function withColumnWidths(xml: string, newColumns: number[]): string {
-  const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
+  const dataStart = xml.length;
   let text = xml;
   for (const c of [...newColumns].sort((a, b) => a - b)) {
     const cols = columnsOf(text, dataStart + (text.length - xml.length));
