@@ -5,6 +5,7 @@
  * a webview too old for the pane still runs it and shows its message (src/boot/boot.js). acorn, as webpack parses.
  *
  *   node src/boot/check-syntax.cjs [dist/addin]
+ *   node src/boot/check-syntax.cjs dist/wps --no-boot   (the WPS add-in: WPS's own Chromium, no boot script)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,9 +41,9 @@ function shipped(dir) {
 }
 
 /** The scripts of `dir` that do not parse at their level: [{ file, level, error }]; throws when there are none at all. */
-function checkSyntax(dir) {
+function checkSyntax(dir, { boot = true } = {}) {
   const files = shipped(dir);
-  if (!files.some((f) => f.file === 'boot.js') || files.length < 2) throw new Error(`${dir}: no built add-in here (npm run build)`);
+  if ((boot && !files.some((f) => f.file === 'boot.js')) || files.length < 2) throw new Error(`${dir}: no built add-in here (npm run build)`);
   return files
     .map((f) => ({ ...f, error: syntaxError(fs.readFileSync(path.join(dir, f.file), 'utf8'), f.level) }))
     .filter((f) => f.error !== null);
@@ -51,8 +52,9 @@ function checkSyntax(dir) {
 module.exports = { checkSyntax, syntaxError, BUNDLE_LEVEL, BOOT_LEVEL };
 
 if (require.main === module) {
-  const dir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..', 'dist', 'addin'));
-  const bad = checkSyntax(dir);
+  const args = process.argv.slice(2);
+  const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '..', '..', 'dist', 'addin'));
+  const bad = checkSyntax(dir, { boot: !args.includes('--no-boot') });
   const count = shipped(dir).length;
   for (const b of bad) console.error(`${b.file}: 不能按 ES${b.level === 5 ? 5 : b.level} 解析（${b.error}）`);
   if (bad.length > 0) process.exit(1);
