@@ -43,7 +43,8 @@ function shipped(dir) {
 /** The scripts of `dir` that do not parse at their level: [{ file, level, error }]; throws when there are none at all. */
 function checkSyntax(dir, { boot = true } = {}) {
   const files = shipped(dir);
-  if ((boot && !files.some((f) => f.file === 'boot.js')) || files.length < 2) throw new Error(`${dir}: no built add-in here (npm run build)`);
+  if ((boot && !files.some((f) => f.file === 'boot.js')) || files.length < 2)
+    throw new Error(`${dir}: no built add-in here (npm run build)`);
   return files
     .map((f) => ({ ...f, error: syntaxError(fs.readFileSync(path.join(dir, f.file), 'utf8'), f.level) }))
     .filter((f) => f.error !== null);
