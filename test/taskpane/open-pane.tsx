@@ -9,6 +9,10 @@ import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { Pane } from '../../src/taskpane/Pane';
 import { StubHost } from './stub-host';
 
+// A whole pane rendered in jsdom, clicked through as a person would, takes seconds; on a machine busy with other
+// suites (CI's two cores) the 30 s default is too tight for the longest and failed them for time alone.
+jest.setTimeout(120_000);
+
 /** The sheets of a bundled example workbook (examples/<file>). */
 export async function exampleSheets(file: string): Promise<Grid[]> {
   const wb = new ExcelJS.Workbook();
