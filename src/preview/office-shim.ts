@@ -7,7 +7,8 @@
  * events are raised once the request's operations have run, activation events whenever another
  * sheet becomes active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
-import { type Area, areaA1, type CellValue, isCellError, numberFromText, parseArea } from '../engine';
+import { type Area, areaA1, isCellError, parseArea } from '../engine';
+import { typeAsExcel } from './excel-typing';
 import type { ChangeEvent, PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface PreviewConfig {
@@ -413,18 +414,6 @@ class ProtectionProxy extends ClientObject {
   }
 }
 
-/** Text typed into a cell becomes what Excel makes of it: a formula, a number, an error, or text. */
-function typed(input: unknown): { value: CellValue; formula: string | null } {
-  if (input === null || input === undefined || input === '') return { value: null, formula: null };
-  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null };
-  const s = String(input);
-  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
-  if (s.startsWith('=')) return { value: null, formula: s };
-  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(s)) return { value: { error: s }, formula: null };
-  const n = /^[-+]?[\d.]+$/.test(s.trim()) ? numberFromText(s) : null;
-  return { value: n ?? s, formula: null };
-}
-
 class RangeProxy extends ClientObject {
   protected readonly loadable = [
     'address',
@@ -567,7 +556,13 @@ class RangeProxy extends ClientObject {
         row.forEach((v, j) => {
           const c = this.ctx.book.touch(s, a.top + i, a.left + j);
           if (what === 'numberFormat') c.numFmt = v === 'General' || v === null ? null : String(v);
-          else Object.assign(c, typed(v));
+          else {
+            // Typed as Excel types it: into a text cell as text; a number format where typing gives one to a General cell.
+            const t = typeAsExcel(v, c.numFmt);
+            c.value = t.value;
+            c.formula = t.formula;
+            if (t.numFmt !== undefined && c.numFmt === null) c.numFmt = t.numFmt;
+          }
           c.written = true;
         }),
       );
