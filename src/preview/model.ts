@@ -38,6 +38,8 @@ export interface PreviewSheet {
   cells: Map<string, PreviewCell>;
   merges: Area[];
   protected: boolean;
+  /** Cells unlocked for editing ("row,col"): a protected sheet lets these, and only these, be written. */
+  unlocked?: Set<string>;
   hidden?: boolean;
   charts: PreviewChart[];
   /** Page layout the add-in set (orientation, paperSize, zoom, printArea, printTitleRows …). */

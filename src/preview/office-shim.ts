@@ -41,6 +41,38 @@ const payloadError = (): OfficeError =>
     'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   );
 
+/** What a value sends or returns, in UTF-8 bytes of its JSON (as the limit counts it; Chinese text is 3 bytes a character). */
+export function utf8Bytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** What one queued operation costs in a request besides its data (its action and object path, as Office.js sends them). */
+const OPERATION_BYTES = 64;
+
+/** Protection on every write: a protected sheet refuses a change to any locked cell of `area` (all cells, when `area` is null). */
+function refuseProtected(s: PreviewSheet, area: Area | null): void {
+  if (!s.protected) return;
+  const unlocked = s.unlocked;
+  if (area !== null && unlocked && unlocked.size > 0) {
+    let locked = false;
+    for (let r = area.top; r <= area.bottom && !locked; r++)
+      for (let c = area.left; c <= area.right && !locked; c++) locked = !unlocked.has(`${r},${c}`);
+    if (!locked) return;
+  }
+  throw new OfficeError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
+}
+
 function quoteSheet(name: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -86,15 +118,15 @@ export class RequestContext {
     this.changes.push(e);
   }
 
-  /** `bytes`: what the operation sends (a range's new values), for the payload limit. */
-  queue(op: () => void, bytes = 0): void {
+  /** `sends`: the data the operation sends (a range's new values, a note's text), counted for the payload limit. */
+  queue(op: () => void, sends?: unknown): void {
     this.ops.push(op);
-    this.requestBytes += bytes;
+    if (this.book.payloadLimit !== null) this.requestBytes += OPERATION_BYTES + (sends === undefined ? 0 : utf8Bytes(sends));
   }
 
   /** Counts what a load returns, for the payload limit. */
   returned(value: unknown): void {
-    if (this.book.payloadLimit !== null) this.responseBytes += JSON.stringify(value)?.length ?? 0;
+    if (this.book.payloadLimit !== null) this.responseBytes += utf8Bytes(value);
   }
 
   /** A write leaves the sheet to recalculate; many writes in one sync recalculate it once. */
@@ -167,7 +199,7 @@ abstract class ClientObject {
         this.ctx.returned(value);
         this.synced.set(n, value);
       }
-    });
+    }, names);
     return this;
   }
 
@@ -440,6 +472,7 @@ class RangeProxy extends ClientObject {
   merge(across = false): void {
     this.ctx.queue(() => {
       const a = this.area();
+      refuseProtected(this.sheet(), a);
       const parts = across ? Array.from({ length: a.bottom - a.top + 1 }, (_x, i) => ({ ...a, top: a.top + i, bottom: a.top + i })) : [a];
       this.sheet().merges.push(...parts);
     });
@@ -540,12 +573,10 @@ class RangeProxy extends ClientObject {
   }
 
   private write(input: unknown[][], what: 'formulas' | 'numberFormat'): void {
-    const bytes = this.ctx.book.payloadLimit === null ? 0 : JSON.stringify(input).length;
     this.ctx.queue(() => {
       const s = this.sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
       const a = this.area();
+      refuseProtected(s, a);
       if (input.length !== a.bottom - a.top + 1 || input.some((r) => r.length !== a.right - a.left + 1)) {
         throw new OfficeError(
           'InvalidArgument',
@@ -574,7 +605,7 @@ class RangeProxy extends ClientObject {
         source: 'Local',
         triggerSource: 'ThisLocalAddin',
       });
-    }, bytes);
+    }, input);
   }
 
   select(): void {
@@ -661,11 +692,10 @@ class FillProxy extends ClientObject {
   private paint(color: string | null): void {
     this.ctx.queue(() => {
       const s = this.sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
       const a = this.area();
+      refuseProtected(s, a);
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.ctx.book.touch(s, r, c).fill = color;
-    });
+    }, color);
   }
 }
 
@@ -674,15 +704,14 @@ function formatSetter(ctx: RequestContext, sheet: () => PreviewSheet, area: () =
   return (v) =>
     ctx.queue(() => {
       const s = sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
       const a = area();
+      refuseProtected(s, a);
       for (let r = a.top; r <= a.bottom; r++)
         for (let c = a.left; c <= a.right; c++) {
           const cell = ctx.book.touch(s, r, c);
           cell.format = { ...cell.format, [path]: v };
         }
-    });
+    }, v);
 }
 
 /** An object whose listed properties, when set, call `set` with their name (Office.js's write-only use of them here). */
@@ -720,15 +749,17 @@ class FormatProxy {
   }
   set columnWidth(v: number) {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const a = this.area();
       for (let c = a.left; c <= a.right; c++) this.sheet().columnWidths.set(c, v);
-    });
+    }, v);
   }
   set rowHeight(v: number) {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const a = this.area();
       for (let r = a.top; r <= a.bottom; r++) this.sheet().rowHeights.set(r, v);
-    });
+    }, v);
   }
 }
 
@@ -745,9 +776,14 @@ const PAGE_PROPERTIES = [
 
 /** worksheet.pageLayout (ExcelApi 1.9): what is set is kept in the sheet's `page`. */
 function pageLayoutProxy(ctx: RequestContext, sheet: () => PreviewSheet): Record<string, unknown> {
-  const p = setters(PAGE_PROPERTIES, (n, v) => ctx.queue(() => (sheet().page[n] = v)));
-  p['setPrintArea'] = (a: string) => ctx.queue(() => (sheet().page['printArea'] = a));
-  p['setPrintTitleRows'] = (a: string) => ctx.queue(() => (sheet().page['printTitleRows'] = a));
+  const set = (n: string, v: unknown) =>
+    ctx.queue(() => {
+      refuseProtected(sheet(), null);
+      sheet().page[n] = v;
+    }, v);
+  const p = setters(PAGE_PROPERTIES, set);
+  p['setPrintArea'] = (a: string) => set('printArea', a);
+  p['setPrintTitleRows'] = (a: string) => set('printTitleRows', a);
   return p;
 }
 
@@ -760,6 +796,7 @@ class ChartCollectionProxy {
   add(type: string, source: RangeProxy, seriesBy = 'Auto'): ChartProxy {
     const chart: PreviewChart = { type, source: '', seriesBy, title: '', legend: null, from: null, to: null };
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       chart.source = areaA1(source.area());
       this.sheet().charts.push(chart);
     });
@@ -798,11 +835,11 @@ class NoteCollectionProxy {
     const at = parseArea(cellAddress)!;
     this.ctx.queue(() => {
       const s = this.sheet();
-      if (s.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+      refuseProtected(s, null);
       const c = this.ctx.book.touch(s, at.top, at.left);
       if (c.note) throw new OfficeError('InvalidArgument', 'The cell already has a note.');
       c.note = content;
-    });
+    }, [cellAddress, content]);
     return new NoteProxy(this.ctx, this.sheet, at);
   }
 
@@ -842,6 +879,7 @@ class NoteProxy extends ClientObject {
 
   delete(): void {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const c = this.ctx.book.cell(this.sheet(), this.at.top, this.at.left);
       if (!c?.note) throw new OfficeError('ItemNotFound', 'The note does not exist.');
       c.note = null;
@@ -857,7 +895,7 @@ class SettingCollectionProxy {
   }
 
   add(key: string, value: unknown): void {
-    this.ctx.queue(() => this.ctx.book.settings.set(key, JSON.stringify(value)));
+    this.ctx.queue(() => this.ctx.book.settings.set(key, JSON.stringify(value)), [key, value]);
   }
 }
 

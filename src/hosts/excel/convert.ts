@@ -115,16 +115,31 @@ export function toBlocks(writes: CellWrite[]): Block[] {
   }));
 }
 
+/** The UTF-8 bytes of a value's JSON, as Excel counts a request or response against its limit (a Chinese character is 3). */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /**
- * Blocks in batches of at most about `maxBytes` each (as JSON, as Office.js sends them), a block
+ * Blocks in batches of at most about `maxBytes` each (as JSON in UTF-8, as Office.js sends them), a block
  * cut into bands of rows where it alone is larger; a single row always makes a batch.
  */
 export function inBatches(blocks: Block[], maxBytes: number): Block[][] {
   const batches: Block[][] = [];
   let batch: Block[] = [];
   let size = 0;
-  const rowBytes = (b: Block, i: number): number =>
-    JSON.stringify(b.inputs[i]).length + (b.numFmts ? JSON.stringify(b.numFmts[i]).length : 0) + 1;
+  const rowBytes = (b: Block, i: number): number => jsonBytes(b.inputs[i]) + (b.numFmts ? jsonBytes(b.numFmts[i]) : 0) + 1;
   for (const b of blocks) {
     let start = 0;
     for (let i = 0; i < b.rows; i++) {

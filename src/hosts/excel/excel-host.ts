@@ -37,6 +37,8 @@ import {
   type WorkbookSheets,
 } from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
+import { hostError, isPayloadError, onceMoreAfterCellEdit } from './errors';
+import { writtenNow } from './recovery';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -79,35 +81,6 @@ const SETTLE_MS = 50;
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
-/** The `code` of an Office error (OfficeExtension.Error); '' for anything else. */
-function codeOf(e: unknown): string {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : '';
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** An Office error that means the sheet is protected. */
-function isProtectionError(e: unknown): boolean {
-  const code = codeOf(e);
-  const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
-  return code === 'AccessDenied' || code === 'InvalidOperation' || /protect/i.test(String(message ?? ''));
-}
-
-function isPayloadError(e: unknown): boolean {
-  return /PayloadSizeLimitExceeded/.test(codeOf(e));
-}
-
-/** What a call into Excel threw, in the pane's terms; a HostError thrown inside the call is kept. */
-function hostError(e: unknown): HostError {
-  if (e instanceof HostError) return e;
-  if (isProtectionError(e)) return new HostError('protected');
-  if (isPayloadError(e)) return new HostError('payload-too-large');
-  return new HostError('failed', messageOf(e));
-}
-
 /**
  * `first`, or `second` when Excel refused `first` as too large: a refused request read or wrote
  * nothing (Excel on the web limits a request and a response to 5 MB).
@@ -127,6 +100,8 @@ type Cells = Pick<Excel.Range, (typeof CELL_PROPERTIES)[number]>;
 
 /** Bytes per write batch when one request is too large: well under Excel on the web's 5 MB. */
 const WRITE_BATCH_BYTES = 1_000_000;
+/** Bytes of cells read back per round trip after a failed write: well under Excel on the web's 5 MB response. */
+const READ_BACK_BYTES = 1_000_000;
 /** Below this a refused batch is not cut again: a single row that large cannot be written. */
 const MIN_BATCH_BYTES = 1_000;
 
@@ -270,7 +245,9 @@ export class ExcelHost implements Host {
   private async run<T>(access: 'read' | 'write', batch: (ctx: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> {
     if (access === 'write') this.ownWrites++;
     try {
-      return await (undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch));
+      return await onceMoreAfterCellEdit(access === 'read', () =>
+        undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch),
+      );
     } catch (e) {
       throw hostError(e);
     } finally {
@@ -481,29 +458,22 @@ export class ExcelHost implements Host {
   }
 
   /**
-   * A write can fail half-way (a sheet protected after the preview, with some cells unlocked):
-   * put back every cell the failed write changed. Only this error path takes extra round trips.
+   * A write can fail half-way (a sheet protected after the preview, with some cells unlocked): put back every cell
+   * the failed write changed, written by the same rules as any write (text stays text). The cells are read back in
+   * batches within the response limit (./recovery), then the old contents written in batches within the request
+   * limit. Only this error path takes extra round trips.
    */
   private async recoverPartialWrite(plan: Plan, sheet: string): Promise<void> {
-    await this.run('write', async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      const cells = plan.writes.map((w) => {
-        const r = ws.getRangeByIndexes(w.row - 1, w.col - 1, 1, 1);
-        r.load('formulas');
-        return { w, r };
-      });
-      await ctx.sync();
-      const written = cells.filter(({ w, r }) => {
-        const now = r.formulas[0]?.[0];
-        const before = w.before.formula ?? w.before.value ?? '';
-        return now !== before && now === (w.after.formula ?? w.after.value);
-      });
+    try {
+      const written = await this.run('read', (ctx) =>
+        writtenNow(ctx, ctx.workbook.worksheets.getItem(sheet), plan.writes, READ_BACK_BYTES),
+      );
       if (written.length === 0) return;
-      for (const { w, r } of written) r.formulas = [[w.before.formula ?? (w.before.value as string | number | boolean | null) ?? '']];
-      await ctx.sync();
-    }).catch(() => {
+      const back = written.map((w) => ({ ...w, before: w.after, after: w.before }));
+      await this.write(sheet, toBlocks(back), WRITE_BATCH_BYTES, null);
+    } catch {
       throw new HostError('partial-write');
-    });
+    }
   }
 
   select(sheet: string, cell: string): Promise<void> {
