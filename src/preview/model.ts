@@ -243,27 +243,31 @@ export class PreviewWorkbook {
     return c;
   }
 
-  /** The smallest rectangle holding every non-empty cell (A1 when the sheet is empty), as Excel's used range. */
-  usedArea(s: PreviewSheet): Area {
+  /**
+   * The smallest rectangle holding every non-empty cell (A1 when the sheet is empty), as Excel's used range: cells with
+   * only a format (a fill, a number format, a merge) count too, unless `valuesOnly` (getUsedRange(true)).
+   */
+  usedArea(s: PreviewSheet, valuesOnly = false): Area {
+    if (valuesOnly) return this.findUsedArea(s, true);
     let area = this.usedAreas.get(s);
-    if (!area) this.usedAreas.set(s, (area = this.findUsedArea(s)));
+    if (!area) this.usedAreas.set(s, (area = this.findUsedArea(s, false)));
     return area;
   }
 
-  private findUsedArea(s: PreviewSheet): Area {
+  private findUsedArea(s: PreviewSheet, valuesOnly: boolean): Area {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
     for (const [k, c] of s.cells) {
-      if (c.value === null && c.formula === null && c.fill === null && c.numFmt === null) continue;
+      if (c.value === null && c.formula === null && (valuesOnly || (c.fill === null && c.numFmt === null))) continue;
       const [r, col] = k.split(',').map(Number) as [number, number];
       top = Math.min(top, r);
       left = Math.min(left, col);
       bottom = Math.max(bottom, r);
       right = Math.max(right, col);
     }
-    for (const m of s.merges) {
+    for (const m of valuesOnly ? [] : s.merges) {
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);

@@ -411,8 +411,8 @@ class WorksheetProxy extends ClientObject {
     this.ctx.queue(() => void this.ctx.book.activate(this.ctx.book.sheets.indexOf(this.target())));
   }
 
-  getUsedRange(): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => this.ctx.book.usedArea(this.target()));
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, this.target, () => this.ctx.book.usedArea(this.target(), valuesOnly));
   }
 
   getRange(address: string): RangeProxy {

@@ -305,7 +305,8 @@ export class ExcelHost implements Host {
    * first when not `whole`).
    */
   private queueCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, whole: boolean): (name: string) => Promise<Grid> {
-    const used = ws.getUsedRange();
+    // Values only (#20 defect 11): cells with only a format (a fill or a border to row 1000) are not read.
+    const used = ws.getUsedRange(true);
     // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
     used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
