@@ -40,6 +40,10 @@ export interface PreviewSheet {
   protected: boolean;
   /** Cells unlocked for editing ("row,col"): a protected sheet lets these, and only these, be written. */
   unlocked?: Set<string>;
+  /** Cells with a threaded comment ("row,col"): a note cannot be added to them. */
+  comments?: Set<string>;
+  /** Areas with a conditional format, which shows over a cell's own fill. */
+  conditionalFormats?: Area[];
   hidden?: boolean;
   charts: PreviewChart[];
   /** Page layout the add-in set (orientation, paperSize, zoom, printArea, printTitleRows …). */

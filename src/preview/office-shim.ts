@@ -459,6 +459,8 @@ class RangeProxy extends ClientObject {
     'valueTypes',
   ] as const;
   readonly format: FormatProxy;
+  /** range.conditionalFormats (ExcelApi 1.6): only its count, as far as kaohe asks. */
+  readonly conditionalFormats: { getCount: () => { value: number } };
 
   constructor(
     ctx: RequestContext,
@@ -467,6 +469,24 @@ class RangeProxy extends ClientObject {
   ) {
     super(ctx);
     this.format = new FormatProxy(ctx, sheet, area);
+    this.conditionalFormats = {
+      getCount: () => {
+        ctx.requires('1.6', 'ConditionalFormatCollection.getCount');
+        let count: number | undefined;
+        ctx.queue(() => {
+          const a = area();
+          count = (sheet().conditionalFormats ?? []).filter(
+            (m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left,
+          ).length;
+        });
+        return {
+          get value(): number {
+            if (count === undefined) throw notLoaded('value');
+            return count;
+          },
+        };
+      },
+    };
   }
 
   merge(across = false): void {
@@ -838,6 +858,8 @@ class NoteCollectionProxy {
       refuseProtected(s, null);
       const c = this.ctx.book.touch(s, at.top, at.left);
       if (c.note) throw new OfficeError('InvalidArgument', 'The cell already has a note.');
+      if (s.comments?.has(`${at.top},${at.left}`))
+        throw new OfficeError('InvalidOperation', 'A note cannot be added to a cell that has a threaded comment.');
       c.note = content;
     }, [cellAddress, content]);
     return new NoteProxy(this.ctx, this.sheet, at);

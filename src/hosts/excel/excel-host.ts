@@ -57,6 +57,8 @@ export interface Capabilities {
   activation: boolean;
   /** ExcelApi 1.9: worksheets.onChanged, for the whole workbook at once. */
   workbookChanges: boolean;
+  /** ExcelApi 1.6: a range's conditional formats (whether one shows over a mark's fill). */
+  conditionalFormats?: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -70,6 +72,7 @@ export function capabilities(): Capabilities {
     pageLayout: has('1.9'),
     activation: has('1.7'),
     workbookChanges: has('1.9'),
+    conditionalFormats: has('1.6'),
   };
 }
 
@@ -486,6 +489,13 @@ export class ExcelHost implements Host {
     });
   }
 
+  /**
+   * Marks problem cells, atomically with the record 清除标记 restores from (#20 defect 6). First round trip: what each
+   * cell has now (fill, note, whether a conditional format shows over its fill). Then the fills, in one round trip:
+   * refused, they are put back and nothing is marked. Then the notes: one refused (a threaded comment on the cell)
+   * stops the notes after it, so the record is made from the notes Excel then has, and the fills stay recorded.
+   * A cell under a conditional format gets the note only, where Excel has notes: its fill would not be seen.
+   */
   async mark(sheet: string, issues: Issue[], locale: Locale): Promise<MarkRecord> {
     const byCell = new Map<string, Issue[]>();
     for (const i of issues) if (i.cell) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
@@ -493,37 +503,63 @@ export class ExcelHost implements Host {
     if (byCell.size === 0) return record;
     await this.run('write', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      // First round trip: what each cell has now, to put it back exactly later.
       const cells = [...byCell].map(([cell, list]) => {
         const range = ws.getRange(cell);
         // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
         range.format.fill.load(this.caps.suspendScreen ? ['color', 'pattern'] : ['color']);
         const note = this.caps.notes ? ws.notes.getItemOrNullObject(cell) : null;
         note?.load('content');
-        return { cell, list, range, note };
+        const rules = this.caps.conditionalFormats ? range.conditionalFormats.getCount() : null;
+        return { cell, list, range, note, rules };
       });
       await ctx.sync();
-      for (const c of cells) {
+      const marks = cells.map((c) => {
         const fill = c.range.format.fill;
         const none = this.caps.suspendScreen
           ? fill.pattern === Excel.FillPattern.none
           : !fill.color || fill.color.toUpperCase() === '#FFFFFF';
         const addNote = !!c.note && c.note.isNullObject;
-        record.cells.push({ cell: c.cell, fill: none ? null : fill.color, note: addNote });
-        const worst = c.list.some((i) => i.severity === 'error')
-          ? 'error'
-          : c.list.some((i) => i.severity === 'warning')
-            ? 'warning'
-            : 'info';
-        fill.color = MARK_COLOURS[worst];
-        if (addNote) {
-          const text = c.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
-          ws.notes.add(c.cell, text);
+        const paint = !(addNote && (c.rules?.value ?? 0) > 0);
+        return { ...c, fill, before: none ? null : fill.color, addNote, paint };
+      });
+      for (const m of marks) if (m.paint) m.fill.color = MARK_COLOURS[worstOf(m.list)];
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Some fills may be on before Excel refused one: take them back; nothing is marked.
+        for (const m of marks) if (m.paint) this.putFillBack(m.fill, m.before);
+        await ctx.sync().catch(() => undefined);
+        throw e;
+      }
+      const noted = marks.filter((m) => m.addNote);
+      for (const m of noted) {
+        const text = m.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
+        ws.notes.add(m.cell, text);
+      }
+      let added = new Set(noted.map((m) => m.cell));
+      if (noted.length > 0) {
+        try {
+          await ctx.sync();
+        } catch {
+          // A note refused (a threaded comment there): the notes before it were added. Record those Excel has.
+          const now = noted.map((m) => ({ cell: m.cell, note: ws.notes.getItemOrNullObject(m.cell) }));
+          await ctx.sync();
+          added = new Set(now.filter((n) => !n.note.isNullObject).map((n) => n.cell));
         }
       }
-      await ctx.sync();
+      for (const m of marks) {
+        if (!m.paint && !added.has(m.cell)) continue; // neither painted nor noted: nothing to record
+        // A cell left unpainted records its own fill: putting it back sets what is already there.
+        record.cells.push({ cell: m.cell, fill: m.before, note: added.has(m.cell) });
+      }
     });
     return record;
+  }
+
+  /** A fill as it was before kaohe painted it. */
+  private putFillBack(fill: Excel.RangeFill, before: string | null): void {
+    if (before === null) fill.clear();
+    else fill.color = before;
   }
 
   async clearMarks(record: MarkRecord): Promise<void> {
@@ -552,6 +588,11 @@ export class ExcelHost implements Host {
       await ctx.sync();
     });
   }
+}
+
+/** The worst severity among a cell's issues: its mark's colour. */
+function worstOf(list: Issue[]): Issue['severity'] {
+  return list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : 'info';
 }
 
 /** The signal as kept, to compare with the last one seen. */
