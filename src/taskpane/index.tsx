@@ -8,6 +8,15 @@ import { Pane } from './Pane';
 import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
+/** Excel on the web runs the pane in a browser, which saves a download; desktop Office's webviews do not. */
+function downloadsWork(): boolean {
+  try {
+    return Office.context.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    return false;
+  }
+}
+
 void Office.onReady(async () => {
   const locale = localeFromTag(Office.context.displayLanguage);
   // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
@@ -22,7 +31,7 @@ void Office.onReady(async () => {
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={themeFor(background)}>
       <PaneErrorBoundary locale={locale}>
-        <Pane host={new ExcelHost()} locale={locale} />
+        <Pane host={new ExcelHost()} locale={locale} downloads={downloadsWork()} />
       </PaneErrorBoundary>
     </FluentProvider>,
   );
