@@ -46,6 +46,10 @@ export const enAppWords: AppWords = {
       'Excel refused the write: the cells are in a table (or PivotTable) that cannot be changed this way. Convert the table to a range and try again.',
     filtered: 'Excel refused the write: the sheet is filtered. Clear the filter (Data tab) so all rows show, and try again.',
     'cell-edit': 'Excel is editing a cell: press Enter or Esc to finish editing the cell, then click again.',
+    'hidden-rows':
+      'Some rows are hidden or filtered out, and kaohe does not write rows you cannot see: clear the filter, show all rows, check again and then write. Nothing was changed. Rows: ',
+    'hidden-cell':
+      'The cell is selected, but its row is hidden or filtered out, so it cannot be seen: clear the filter or unhide the row. Row: ',
     failed: 'The operation did not complete: ',
   },
   unexpected: 'Something unexpected went wrong: ',

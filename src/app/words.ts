@@ -51,6 +51,8 @@ export const zhAppWords = {
     table: 'Excel 拒绝写入：要写的单元格在表格（或数据透视表）中，不能这样改动。请先将表格“转换为区域”后再试。',
     filtered: 'Excel 拒绝写入：工作表处于筛选状态。请在“数据”中清除筛选、显示全部行后再试。',
     'cell-edit': 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束单元格编辑，再点一次。',
+    'hidden-rows': '有行被隐藏或筛选掉，考核助手不写看不见的行：请先取消筛选、显示全部行，重新检查后再写入。表格没有任何改动。涉及的行：',
+    'hidden-cell': '已选中该单元格，但它所在的行被隐藏或筛选掉了，看不到：请取消筛选或取消隐藏后再看。行：',
     failed: '操作没有完成：',
   } satisfies Record<HostProblem, string>,
   unexpected: '出现意外错误：',
@@ -71,6 +73,9 @@ export function appWords(locale: Locale): AppWords {
 /** A failure in words: the host's refusal as the user can act on it, anything else as unexpected. */
 export function problemText(e: unknown, locale: Locale): string {
   const w = appWords(locale);
-  if (e instanceof HostError) return e.problem === 'failed' ? w.problems.failed + e.detail : w.problems[e.problem];
+  if (e instanceof HostError)
+    return e.problem === 'failed' || e.problem === 'hidden-rows' || e.problem === 'hidden-cell'
+      ? w.problems[e.problem] + e.detail
+      : w.problems[e.problem];
   return w.unexpected + (e instanceof Error ? e.message : String(e));
 }

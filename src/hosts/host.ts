@@ -29,6 +29,10 @@ export type HostProblem =
   | 'filtered'
   /** Excel is editing a cell (the user typed into one and has not pressed Enter). */
   | 'cell-edit'
+  /** Rows hidden or filtered out would be written, or a hidden cell was selected; `detail` names the rows. */
+  | 'hidden-rows'
+  /** The cell selected is in a hidden or filtered-out row; `detail` names the row. */
+  | 'hidden-cell'
   | 'failed';
 
 /** What a host's verbs reject with: the Excel host lets no Office error through. */

@@ -42,6 +42,10 @@ export interface PreviewSheet {
   unlocked?: Set<string>;
   /** Cells with a threaded comment ("row,col"): a note cannot be added to them. */
   comments?: Set<string>;
+  /** Rows hidden by hand or by a filter. */
+  hiddenRows?: Set<number>;
+  /** Tables (ListObjects): each area includes its header row. A formula into an empty column of one fills the column. */
+  tables?: { name: string; area: Area }[];
   /** Areas with a conditional format, which shows over a cell's own fill. */
   conditionalFormats?: Area[];
   hidden?: boolean;

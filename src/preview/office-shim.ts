@@ -353,6 +353,8 @@ class WorksheetProxy extends ClientObject {
   readonly charts: ChartCollectionProxy;
   readonly pageLayout: Record<string, unknown>;
   readonly onChanged: Handlers;
+  /** worksheet.tables: their names and ranges, as far as kaohe asks. */
+  readonly tables: TableCollectionProxy;
   private mayBeNull = false;
 
   constructor(
@@ -365,6 +367,7 @@ class WorksheetProxy extends ClientObject {
     this.charts = new ChartCollectionProxy(ctx, target);
     this.pageLayout = pageLayoutProxy(ctx, target);
     this.onChanged = changeHandlers(ctx, target);
+    this.tables = new TableCollectionProxy(ctx, target);
   }
 
   /** For getItemOrNullObject: a missing sheet is a null object, not an error. */
@@ -427,6 +430,30 @@ class WorksheetProxy extends ClientObject {
   }
 }
 
+class TableCollectionProxy {
+  private loaded: { name: string; getRange: () => RangeProxy }[] | null = null;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+  ) {}
+
+  load(_what?: unknown): this {
+    this.ctx.queue(() => {
+      this.loaded = (this.sheet().tables ?? []).map((t) => ({
+        name: t.name,
+        getRange: () => new RangeProxy(this.ctx, this.sheet, () => t.area),
+      }));
+    }, _what);
+    return this;
+  }
+
+  get items(): { name: string; getRange: () => RangeProxy }[] {
+    if (this.loaded === null) throw notLoaded('items');
+    return this.loaded;
+  }
+}
+
 class ProtectionProxy extends ClientObject {
   protected readonly loadable = ['protected'] as const;
 
@@ -457,6 +484,8 @@ class RangeProxy extends ClientObject {
     'formulas',
     'numberFormat',
     'valueTypes',
+    'rowHidden',
+    'cellAddresses',
   ] as const;
   readonly format: FormatProxy;
   /** range.conditionalFormats (ExcelApi 1.6): only its count, as far as kaohe asks. */
@@ -538,6 +567,17 @@ class RangeProxy extends ClientObject {
         });
       case 'numberFormat':
         return this.grid((r, c) => cell(r, c)?.numFmt ?? 'General');
+      case 'rowHidden': {
+        // true when every row is hidden, false when none is, null when some are (as Office.js gives it)
+        const hidden = s.hiddenRows ?? new Set<number>();
+        let n = 0;
+        for (let r = a.top; r <= a.bottom; r++) if (hidden.has(r)) n++;
+        return n === 0 ? false : n === a.bottom - a.top + 1 ? true : null;
+      }
+      case 'cellAddresses':
+        return this.grid((r, c) => `${quoteSheet(s.name)}!${areaA1({ top: r, left: c, bottom: r, right: c })}`).filter(
+          (_row, i) => !this.visibleOnly || !s.hiddenRows?.has(a.top + i),
+        );
       default:
         return this.grid((r, c) => {
           const v = cell(r, c)?.value ?? null;
@@ -617,6 +657,7 @@ class RangeProxy extends ClientObject {
           c.written = true;
         }),
       );
+      if (what === 'formulas') calculatedColumns(this.ctx, s, a);
       this.ctx.written(s);
       this.ctx.changed({
         worksheetId: s.id,
@@ -628,6 +669,31 @@ class RangeProxy extends ClientObject {
     }, input);
   }
 
+  /** Set on a range view (getVisibleView, ExcelApi 1.3): its cell addresses are those of the visible rows. */
+  visibleOnly = false;
+
+  getVisibleView(): RangeProxy {
+    this.ctx.requires('1.3', 'Range.getVisibleView');
+    const view = new RangeProxy(this.ctx, this.sheet, this.area);
+    view.visibleOnly = true;
+    return view;
+  }
+
+  getColumn(i: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const a = this.area();
+      return { ...a, left: a.left + i, right: a.left + i };
+    });
+  }
+
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
+  }
+
+  get cellAddresses(): string[][] {
+    return this.get('cellAddresses');
+  }
+
   select(): void {
     this.ctx.queue(() => {
       this.ctx.book.selection = { sheet: this.sheet().name, cell: areaA1(this.area()) };
@@ -636,6 +702,42 @@ class RangeProxy extends ClientObject {
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, this.sheet, this.area);
+  }
+}
+
+/** A formula's A1 references moved down `rows` rows (those without a $ on the row). */
+function shiftRows(formula: string, rows: number): string {
+  return formula.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, col: string, abs: string, row: string) =>
+    abs ? m : `${col}${Number(row) + rows}`,
+  );
+}
+
+/**
+ * A table's calculated column: a formula written into a column of a table whose other data cells are empty fills
+ * them all, each with its row's formula (Excel's "fill formulas in tables").
+ */
+function calculatedColumns(ctx: RequestContext, s: PreviewSheet, written: Area): void {
+  for (const t of s.tables ?? []) {
+    for (let col = Math.max(written.left, t.area.left); col <= Math.min(written.right, t.area.right); col++) {
+      const top = Math.max(written.top, t.area.top + 1);
+      const bottom = Math.min(written.bottom, t.area.bottom);
+      if (top > bottom) continue;
+      const source = ctx.book.cell(s, top, col);
+      if (!source?.formula) continue;
+      let empty = true;
+      for (let r = t.area.top + 1; r <= t.area.bottom && empty; r++) {
+        if (r >= written.top && r <= written.bottom) continue;
+        const c = ctx.book.cell(s, r, col);
+        empty = !c || (c.value === null && c.formula === null);
+      }
+      if (!empty) continue;
+      for (let r = t.area.top + 1; r <= t.area.bottom; r++) {
+        if (r >= written.top && r <= written.bottom) continue;
+        const c = ctx.book.touch(s, r, col);
+        c.formula = shiftRows(source.formula, r - top);
+        c.written = true;
+      }
+    }
   }
 }
 

@@ -39,6 +39,7 @@ import {
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 import { hostError, isPayloadError, onceMoreAfterCellEdit } from './errors';
 import { writtenNow } from './recovery';
+import { besideTables, hiddenWritten, queueShape, type SheetShape } from './sheet-shape';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -59,6 +60,8 @@ export interface Capabilities {
   workbookChanges: boolean;
   /** ExcelApi 1.6: a range's conditional formats (whether one shows over a mark's fill). */
   conditionalFormats?: boolean;
+  /** ExcelApi 1.3: a range's visible view (which rows are hidden or filtered out). */
+  visibleView?: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -73,6 +76,7 @@ export function capabilities(): Capabilities {
     activation: has('1.7'),
     workbookChanges: has('1.9'),
     conditionalFormats: has('1.6'),
+    visibleView: has('1.3'),
   };
 }
 
@@ -155,6 +159,8 @@ export class ExcelHost implements Host {
   /** Runs under way that write: change events meanwhile are kaohe's own. */
   private ownWrites = 0;
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
+  /** Hidden rows and tables of the sheets as last read, by name: how a plan may be written into them (./sheet-shape). */
+  private readonly shapes = new Map<string, SheetShape>();
 
   constructor(caps?: Capabilities) {
     this.caps = caps ?? capabilities();
@@ -311,10 +317,15 @@ export class ExcelHost implements Host {
     // Values only (#20 defect 11): cells with only a format (a fill or a border to row 1000) are not read.
     const used = ws.getUsedRange(true);
     // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
-    used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    const rowCount = this.caps.visibleView ? ['rowCount'] : []; // for the hidden rows
+    used.load(
+      whole ? ['rowIndex', 'columnIndex', ...rowCount, ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'],
+    );
     const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
+    const shape = queueShape(ctx, ws, used, this.caps.visibleView ?? false);
     return async (name) => {
+      this.shapes.set(name, await shape());
       const cells = whole ? used : await readInChunks(ctx, ws, used);
       return rangeToGrid({
         sheet: name,
@@ -405,7 +416,12 @@ export class ExcelHost implements Host {
     const id = [...this.known].find(([, name]) => name === plan.sheet)?.[0];
     if (id !== undefined && this.unread.has(id)) throw new HostError('stale');
     const sheet = id ?? plan.sheet;
-    const blocks = toBlocks(plan.writes);
+    // Hidden and filtered rows are never written silently; formulas go into tables as values (./sheet-shape).
+    const shape = this.shapes.get(plan.sheet);
+    const hidden = hiddenWritten(plan.writes, shape);
+    if (hidden.length > 0) throw new HostError('hidden-rows', hidden.join('、'));
+    const writes = besideTables(plan.writes, shape);
+    const blocks = toBlocks(writes);
     const signal = options.announce
       ? { sheet: plan.sheet, at: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` }
       : null;
@@ -415,7 +431,7 @@ export class ExcelHost implements Host {
         () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal),
       );
     } catch (e) {
-      await this.recoverPartialWrite(plan, sheet);
+      await this.recoverPartialWrite({ ...plan, writes }, sheet);
       throw e;
     }
     return { undoGroup: this.caps.undoGroup };
@@ -484,8 +500,12 @@ export class ExcelHost implements Host {
     return this.run('read', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(cell).select();
+      const range = ws.getRange(cell);
+      range.select();
+      range.load('rowHidden');
       await ctx.sync();
+      // Selected, but not to be seen: say so rather than show nothing.
+      if (range.rowHidden === true) throw new HostError('hidden-cell', cell.replace(/^[A-Z]+/, ''));
     });
   }
 
