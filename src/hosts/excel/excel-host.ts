@@ -316,8 +316,8 @@ export class ExcelHost implements Host {
   private queueCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, whole: boolean): (name: string) => Promise<Grid> {
     // Values only (#20 defect 11): cells with only a format (a fill or a border to row 1000) are not read.
     const used = ws.getUsedRange(true);
-    // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
     const rowCount = this.caps.visibleView ? ['rowCount'] : []; // for the hidden rows
+    // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
     used.load(
       whole ? ['rowIndex', 'columnIndex', ...rowCount, ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'],
     );
