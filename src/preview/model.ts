@@ -129,6 +129,7 @@ export class PreviewWorkbook {
   private readonly renderers = new Set<() => void>();
   /** Used areas found since each sheet's last change (every change goes through touch). */
   private readonly usedAreas = new Map<PreviewSheet, Area>();
+  private readonly valueAreas = new Map<PreviewSheet, Area>();
 
   static fromExcelJs(wb: ExcelJS.Workbook): PreviewWorkbook {
     const book = new PreviewWorkbook();
@@ -243,6 +244,7 @@ export class PreviewWorkbook {
   /** The cell to change, created when empty. */
   touch(s: PreviewSheet, row: number, col: number): PreviewCell {
     this.usedAreas.delete(s);
+    this.valueAreas.delete(s);
     let c = s.cells.get(key(row, col));
     if (!c) {
       c = emptyCell();
@@ -256,9 +258,9 @@ export class PreviewWorkbook {
    * only a format (a fill, a number format, a merge) count too, unless `valuesOnly` (getUsedRange(true)).
    */
   usedArea(s: PreviewSheet, valuesOnly = false): Area {
-    if (valuesOnly) return this.findUsedArea(s, true);
-    let area = this.usedAreas.get(s);
-    if (!area) this.usedAreas.set(s, (area = this.findUsedArea(s, false)));
+    const cache = valuesOnly ? this.valueAreas : this.usedAreas;
+    let area = cache.get(s);
+    if (!area) cache.set(s, (area = this.findUsedArea(s, valuesOnly)));
     return area;
   }
 
