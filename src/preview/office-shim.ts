@@ -1065,6 +1065,7 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
   };
   const Office = {
     HostType: { Excel: 'Excel' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
@@ -1080,6 +1081,8 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
     },
     context: {
       displayLanguage: config.language,
+      // The preview runs in a browser, as Excel on the web does: a download is saved.
+      platform: 'OfficeOnline',
       officeTheme: {
         bodyBackgroundColor: '#FFFFFF',
         bodyForegroundColor: '#000000',
