@@ -39,6 +39,17 @@ export const enAppWords: AppWords = {
     'changed-after-apply': 'The sheet changed after the write, and undo would overwrite that: use Excel’s Undo (Ctrl+Z).',
     'payload-too-large': 'The sheet is too large to read at once (Excel on the web’s 5 MB limit): use desktop Excel, or split the sheet.',
     'partial-write': 'The write stopped part-way and some cells may be written: press Ctrl+Z, or check again.',
+    merged: 'Excel refused the write: the cells are part of a merged area. Unmerge them, or write to another column, and try again.',
+    array:
+      'Excel refused the write: the cells are part of an array formula, which cannot be changed in part. Delete the array formula and try again.',
+    table:
+      'Excel refused the write: the cells are in a table (or PivotTable) that cannot be changed this way. Convert the table to a range and try again.',
+    filtered: 'Excel refused the write: the sheet is filtered. Clear the filter (Data tab) so all rows show, and try again.',
+    'cell-edit': 'Excel is editing a cell: press Enter or Esc to finish editing the cell, then click again.',
+    'hidden-rows':
+      'Some rows are hidden or filtered out, and kaohe does not write rows you cannot see: clear the filter, show all rows, check again and then write. Nothing was changed. Rows: ',
+    'hidden-cell':
+      'The cell is selected, but its row is hidden or filtered out, so it cannot be seen: clear the filter or unhide the row. Row: ',
     failed: 'The operation did not complete: ',
   },
   unexpected: 'Something unexpected went wrong: ',

@@ -46,6 +46,13 @@ export const zhAppWords = {
     'changed-after-apply': '写入之后表格又有改动，撤销会覆盖这些改动：请用 Excel 的撤销（Ctrl+Z）。',
     'payload-too-large': '表格太大，一次读不完（Excel 网页版单次 5 MB 的限制）：请在桌面版 Excel 中使用，或把表格拆成几张工作表。',
     'partial-write': '写入中断，部分单元格可能已写入：请按 Ctrl+Z 撤销，或重新检查核对。',
+    merged: 'Excel 拒绝写入：要写的单元格在合并单元格中。请取消这些单元格的合并，或换一列写入后再试。',
+    array: 'Excel 拒绝写入：要写的单元格属于数组公式，不能只改其中一部分。请先删除该数组公式后再试。',
+    table: 'Excel 拒绝写入：要写的单元格在表格（或数据透视表）中，不能这样改动。请先将表格“转换为区域”后再试。',
+    filtered: 'Excel 拒绝写入：工作表处于筛选状态。请在“数据”中清除筛选、显示全部行后再试。',
+    'cell-edit': 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束单元格编辑，再点一次。',
+    'hidden-rows': '有行被隐藏或筛选掉，考核助手不写看不见的行：请先取消筛选、显示全部行，重新检查后再写入。表格没有任何改动。涉及的行：',
+    'hidden-cell': '已选中该单元格，但它所在的行被隐藏或筛选掉了，看不到：请取消筛选或取消隐藏后再看。行：',
     failed: '操作没有完成：',
   } satisfies Record<HostProblem, string>,
   unexpected: '出现意外错误：',
@@ -66,6 +73,9 @@ export function appWords(locale: Locale): AppWords {
 /** A failure in words: the host's refusal as the user can act on it, anything else as unexpected. */
 export function problemText(e: unknown, locale: Locale): string {
   const w = appWords(locale);
-  if (e instanceof HostError) return e.problem === 'failed' ? w.problems.failed + e.detail : w.problems[e.problem];
+  if (e instanceof HostError)
+    return e.problem === 'failed' || e.problem === 'hidden-rows' || e.problem === 'hidden-cell'
+      ? w.problems[e.problem] + e.detail
+      : w.problems[e.problem];
   return w.unexpected + (e instanceof Error ? e.message : String(e));
 }

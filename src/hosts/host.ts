@@ -16,7 +16,24 @@ export interface SheetRead {
 }
 
 /** Why the host refused or failed, for a message the user understands. */
-export type HostProblem = 'protected' | 'stale' | 'changed-after-apply' | 'payload-too-large' | 'partial-write' | 'failed';
+export type HostProblem =
+  | 'protected'
+  | 'stale'
+  | 'changed-after-apply'
+  | 'payload-too-large'
+  | 'partial-write'
+  /** Excel refused: the cells are part of a merged area, an array formula, a table, or a filtered range. */
+  | 'merged'
+  | 'array'
+  | 'table'
+  | 'filtered'
+  /** Excel is editing a cell (the user typed into one and has not pressed Enter). */
+  | 'cell-edit'
+  /** Rows hidden or filtered out would be written, or a hidden cell was selected; `detail` names the rows. */
+  | 'hidden-rows'
+  /** The cell selected is in a hidden or filtered-out row; `detail` names the row. */
+  | 'hidden-cell'
+  | 'failed';
 
 /** What a host's verbs reject with: the Excel host lets no Office error through. */
 export class HostError extends Error {

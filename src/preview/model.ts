@@ -38,11 +38,19 @@ export interface PreviewSheet {
   cells: Map<string, PreviewCell>;
   merges: Area[];
   protected: boolean;
+  /** Cells unlocked for editing ("row,col"): a protected sheet lets these, and only these, be written. */
+  unlocked?: Set<string>;
+  /** Cells with a threaded comment ("row,col"): a note cannot be added to them. */
+  comments?: Set<string>;
+  /** Rows hidden by hand or by a filter. */
+  hiddenRows?: Set<number>;
+  /** Tables (ListObjects): each area includes its header row. A formula into an empty column of one fills the column. */
+  tables?: { name: string; area: Area }[];
+  /** Areas with a conditional format, which shows over a cell's own fill. */
+  conditionalFormats?: Area[];
   hidden?: boolean;
   /** Hidden so that only code shows it again (WPS's and Excel's xlSheetVeryHidden). */
   veryHidden?: boolean;
-  /** 1-based rows hidden (the grid's hiddenRows). */
-  hiddenRows?: number[];
   charts: PreviewChart[];
   /** Page layout the add-in set (orientation, paperSize, zoom, printArea, printTitleRows …). */
   page: Record<string, unknown>;
@@ -103,7 +111,7 @@ function sheetFromGrid(
     }),
   );
   const sheet: PreviewSheet = { ...emptySheet(`sheet-${index + 1}`, grid.sheet), cells, merges: grid.merges, protected: protectedSheet };
-  if (grid.hiddenRows?.length) sheet.hiddenRows = grid.hiddenRows;
+  if (grid.hiddenRows?.length) sheet.hiddenRows = new Set(grid.hiddenRows);
   return sheet;
 }
 
@@ -125,6 +133,7 @@ export class PreviewWorkbook {
   private readonly renderers = new Set<() => void>();
   /** Used areas found since each sheet's last change (every change goes through touch). */
   private readonly usedAreas = new Map<PreviewSheet, Area>();
+  private readonly valueAreas = new Map<PreviewSheet, Area>();
 
   static fromExcelJs(wb: ExcelJS.Workbook): PreviewWorkbook {
     const book = new PreviewWorkbook();
@@ -239,6 +248,7 @@ export class PreviewWorkbook {
   /** The cell to change, created when empty. */
   touch(s: PreviewSheet, row: number, col: number): PreviewCell {
     this.usedAreas.delete(s);
+    this.valueAreas.delete(s);
     let c = s.cells.get(key(row, col));
     if (!c) {
       c = emptyCell();
@@ -247,27 +257,31 @@ export class PreviewWorkbook {
     return c;
   }
 
-  /** The smallest rectangle holding every non-empty cell (A1 when the sheet is empty), as Excel's used range. */
-  usedArea(s: PreviewSheet): Area {
-    let area = this.usedAreas.get(s);
-    if (!area) this.usedAreas.set(s, (area = this.findUsedArea(s)));
+  /**
+   * The smallest rectangle holding every non-empty cell (A1 when the sheet is empty), as Excel's used range: cells with
+   * only a format (a fill, a number format, a merge) count too, unless `valuesOnly` (getUsedRange(true)).
+   */
+  usedArea(s: PreviewSheet, valuesOnly = false): Area {
+    const cache = valuesOnly ? this.valueAreas : this.usedAreas;
+    let area = cache.get(s);
+    if (!area) cache.set(s, (area = this.findUsedArea(s, valuesOnly)));
     return area;
   }
 
-  private findUsedArea(s: PreviewSheet): Area {
+  private findUsedArea(s: PreviewSheet, valuesOnly: boolean): Area {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
     for (const [k, c] of s.cells) {
-      if (c.value === null && c.formula === null && c.fill === null && c.numFmt === null) continue;
+      if (c.value === null && c.formula === null && (valuesOnly || (c.fill === null && c.numFmt === null))) continue;
       const [r, col] = k.split(',').map(Number) as [number, number];
       top = Math.min(top, r);
       left = Math.min(left, col);
       bottom = Math.max(bottom, r);
       right = Math.max(right, col);
     }
-    for (const m of s.merges) {
+    for (const m of valuesOnly ? [] : s.merges) {
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);

@@ -9,7 +9,8 @@
  * with a triggerSource only from ExcelApi 1.14; activation events whenever another sheet becomes
  * active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
-import { type Area, areaA1, type CellValue, isCellError, numberFromText, parseArea } from '../engine';
+import { type Area, areaA1, isCellError, parseArea } from '../engine';
+import { typeAsExcel } from './excel-typing';
 import type { ChangeEvent, PreviewChart, PreviewSheet, PreviewWorkbook } from './model';
 
 export interface PreviewConfig {
@@ -41,6 +42,38 @@ const payloadError = (): OfficeError =>
     'PayloadSizeLimitExceeded',
     'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   );
+
+/** What a value sends or returns, in UTF-8 bytes of its JSON (as the limit counts it; Chinese text is 3 bytes a character). */
+export function utf8Bytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** What one queued operation costs in a request besides its data (its action and object path, as Office.js sends them). */
+const OPERATION_BYTES = 64;
+
+/** Protection on every write: a protected sheet refuses a change to any locked cell of `area` (all cells, when `area` is null). */
+function refuseProtected(s: PreviewSheet, area: Area | null): void {
+  if (!s.protected) return;
+  const unlocked = s.unlocked;
+  if (area !== null && unlocked && unlocked.size > 0) {
+    let locked = false;
+    for (let r = area.top; r <= area.bottom && !locked; r++)
+      for (let c = area.left; c <= area.right && !locked; c++) locked = !unlocked.has(`${r},${c}`);
+    if (!locked) return;
+  }
+  throw new OfficeError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
+}
 
 function quoteSheet(name: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -87,15 +120,15 @@ export class RequestContext {
     this.changes.push(e);
   }
 
-  /** `bytes`: what the operation sends (a range's new values), for the payload limit. */
-  queue(op: () => void, bytes = 0): void {
+  /** `sends`: the data the operation sends (a range's new values, a note's text), counted for the payload limit. */
+  queue(op: () => void, sends?: unknown): void {
     this.ops.push(op);
-    this.requestBytes += bytes;
+    if (this.book.payloadLimit !== null) this.requestBytes += OPERATION_BYTES + (sends === undefined ? 0 : utf8Bytes(sends));
   }
 
   /** Counts what a load returns, for the payload limit. */
   returned(value: unknown): void {
-    if (this.book.payloadLimit !== null) this.responseBytes += JSON.stringify(value)?.length ?? 0;
+    if (this.book.payloadLimit !== null) this.responseBytes += utf8Bytes(value);
   }
 
   /** A write leaves the sheet to recalculate; many writes in one sync recalculate it once. */
@@ -169,7 +202,7 @@ abstract class ClientObject {
         this.ctx.returned(value);
         this.synced.set(n, value);
       }
-    });
+    }, names);
     return this;
   }
 
@@ -334,6 +367,8 @@ class WorksheetProxy extends ClientObject {
   readonly charts: ChartCollectionProxy;
   readonly pageLayout: Record<string, unknown>;
   readonly onChanged: Handlers;
+  /** worksheet.tables: their names and ranges, as far as kaohe asks. */
+  readonly tables: TableCollectionProxy;
   private mayBeNull = false;
 
   constructor(
@@ -346,6 +381,7 @@ class WorksheetProxy extends ClientObject {
     this.charts = new ChartCollectionProxy(ctx, target);
     this.pageLayout = pageLayoutProxy(ctx, target);
     this.onChanged = changeHandlers(ctx, target);
+    this.tables = new TableCollectionProxy(ctx, target);
   }
 
   /** For getItemOrNullObject: a missing sheet is a null object, not an error. */
@@ -392,8 +428,8 @@ class WorksheetProxy extends ClientObject {
     this.ctx.queue(() => void this.ctx.book.activate(this.ctx.book.sheets.indexOf(this.target())));
   }
 
-  getUsedRange(): RangeProxy {
-    return new RangeProxy(this.ctx, this.target, () => this.ctx.book.usedArea(this.target()));
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, this.target, () => this.ctx.book.usedArea(this.target(), valuesOnly));
   }
 
   getRange(address: string): RangeProxy {
@@ -406,6 +442,30 @@ class WorksheetProxy extends ClientObject {
     this.ctx.queue(() => this.ctx.requires('1.7', 'worksheet.getRangeByIndexes'));
     if (row < 0 || col < 0 || rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'Invalid range indexes');
     return new RangeProxy(this.ctx, this.target, () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
+  }
+}
+
+class TableCollectionProxy {
+  private loaded: { name: string; getRange: () => RangeProxy }[] | null = null;
+
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+  ) {}
+
+  load(_what?: unknown): this {
+    this.ctx.queue(() => {
+      this.loaded = (this.sheet().tables ?? []).map((t) => ({
+        name: t.name,
+        getRange: () => new RangeProxy(this.ctx, this.sheet, () => t.area),
+      }));
+    }, _what);
+    return this;
+  }
+
+  get items(): { name: string; getRange: () => RangeProxy }[] {
+    if (this.loaded === null) throw notLoaded('items');
+    return this.loaded;
   }
 }
 
@@ -428,18 +488,6 @@ class ProtectionProxy extends ClientObject {
   }
 }
 
-/** Text typed into a cell becomes what Excel makes of it: a formula, a number, an error, or text. */
-function typed(input: unknown): { value: CellValue; formula: string | null } {
-  if (input === null || input === undefined || input === '') return { value: null, formula: null };
-  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null };
-  const s = String(input);
-  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
-  if (s.startsWith('=')) return { value: null, formula: s };
-  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(s)) return { value: { error: s }, formula: null };
-  const n = /^[-+]?[\d.]+$/.test(s.trim()) ? numberFromText(s) : null;
-  return { value: n ?? s, formula: null };
-}
-
 class RangeProxy extends ClientObject {
   protected readonly loadable = [
     'address',
@@ -451,8 +499,12 @@ class RangeProxy extends ClientObject {
     'formulas',
     'numberFormat',
     'valueTypes',
+    'rowHidden',
+    'cellAddresses',
   ] as const;
   readonly format: FormatProxy;
+  /** range.conditionalFormats (ExcelApi 1.6): only its count, as far as kaohe asks. */
+  readonly conditionalFormats: { getCount: () => { value: number } };
 
   constructor(
     ctx: RequestContext,
@@ -461,11 +513,30 @@ class RangeProxy extends ClientObject {
   ) {
     super(ctx);
     this.format = new FormatProxy(ctx, sheet, area);
+    this.conditionalFormats = {
+      getCount: () => {
+        ctx.requires('1.6', 'ConditionalFormatCollection.getCount');
+        let count: number | undefined;
+        ctx.queue(() => {
+          const a = area();
+          count = (sheet().conditionalFormats ?? []).filter(
+            (m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left,
+          ).length;
+        });
+        return {
+          get value(): number {
+            if (count === undefined) throw notLoaded('value');
+            return count;
+          },
+        };
+      },
+    };
   }
 
   merge(across = false): void {
     this.ctx.queue(() => {
       const a = this.area();
+      refuseProtected(this.sheet(), a);
       const parts = across ? Array.from({ length: a.bottom - a.top + 1 }, (_x, i) => ({ ...a, top: a.top + i, bottom: a.top + i })) : [a];
       this.sheet().merges.push(...parts);
     });
@@ -511,6 +582,17 @@ class RangeProxy extends ClientObject {
         });
       case 'numberFormat':
         return this.grid((r, c) => cell(r, c)?.numFmt ?? 'General');
+      case 'rowHidden': {
+        // true when every row is hidden, false when none is, null when some are (as Office.js gives it)
+        const hidden = s.hiddenRows ?? new Set<number>();
+        let n = 0;
+        for (let r = a.top; r <= a.bottom; r++) if (hidden.has(r)) n++;
+        return n === 0 ? false : n === a.bottom - a.top + 1 ? true : null;
+      }
+      case 'cellAddresses':
+        return this.grid((r, c) => `${quoteSheet(s.name)}!${areaA1({ top: r, left: c, bottom: r, right: c })}`).filter(
+          (_row, i) => !this.visibleOnly || !s.hiddenRows?.has(a.top + i),
+        );
       default:
         return this.grid((r, c) => {
           const v = cell(r, c)?.value ?? null;
@@ -566,12 +648,10 @@ class RangeProxy extends ClientObject {
   }
 
   private write(input: unknown[][], what: 'formulas' | 'numberFormat'): void {
-    const bytes = this.ctx.book.payloadLimit === null ? 0 : JSON.stringify(input).length;
     this.ctx.queue(() => {
       const s = this.sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
       const a = this.area();
+      refuseProtected(s, a);
       if (input.length !== a.bottom - a.top + 1 || input.some((r) => r.length !== a.right - a.left + 1)) {
         throw new OfficeError(
           'InvalidArgument',
@@ -582,10 +662,17 @@ class RangeProxy extends ClientObject {
         row.forEach((v, j) => {
           const c = this.ctx.book.touch(s, a.top + i, a.left + j);
           if (what === 'numberFormat') c.numFmt = v === 'General' || v === null ? null : String(v);
-          else Object.assign(c, typed(v));
+          else {
+            // Typed as Excel types it: into a text cell as text; a number format where typing gives one to a General cell.
+            const t = typeAsExcel(v, c.numFmt);
+            c.value = t.value;
+            c.formula = t.formula;
+            if (t.numFmt !== undefined && c.numFmt === null) c.numFmt = t.numFmt;
+          }
           c.written = true;
         }),
       );
+      if (what === 'formulas') calculatedColumns(this.ctx, s, a);
       this.ctx.written(s);
       this.ctx.changed({
         worksheetId: s.id,
@@ -594,7 +681,32 @@ class RangeProxy extends ClientObject {
         source: 'Local',
         triggerSource: 'ThisLocalAddin',
       });
-    }, bytes);
+    }, input);
+  }
+
+  /** Set on a range view (getVisibleView, ExcelApi 1.3): its cell addresses are those of the visible rows. */
+  visibleOnly = false;
+
+  getVisibleView(): RangeProxy {
+    this.ctx.requires('1.3', 'Range.getVisibleView');
+    const view = new RangeProxy(this.ctx, this.sheet, this.area);
+    view.visibleOnly = true;
+    return view;
+  }
+
+  getColumn(i: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const a = this.area();
+      return { ...a, left: a.left + i, right: a.left + i };
+    });
+  }
+
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
+  }
+
+  get cellAddresses(): string[][] {
+    return this.get('cellAddresses');
   }
 
   select(): void {
@@ -606,6 +718,42 @@ class RangeProxy extends ClientObject {
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.queue(() => this.ctx.requires('1.13', 'range.getMergedAreasOrNullObject'));
     return new RangeAreasProxy(this.ctx, this.sheet, this.area);
+  }
+}
+
+/** A formula's A1 references moved down `rows` rows (those without a $ on the row). */
+function shiftRows(formula: string, rows: number): string {
+  return formula.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, col: string, abs: string, row: string) =>
+    abs ? m : `${col}${Number(row) + rows}`,
+  );
+}
+
+/**
+ * A table's calculated column: a formula written into a column of a table whose other data cells are empty fills
+ * them all, each with its row's formula (Excel's "fill formulas in tables").
+ */
+function calculatedColumns(ctx: RequestContext, s: PreviewSheet, written: Area): void {
+  for (const t of s.tables ?? []) {
+    for (let col = Math.max(written.left, t.area.left); col <= Math.min(written.right, t.area.right); col++) {
+      const top = Math.max(written.top, t.area.top + 1);
+      const bottom = Math.min(written.bottom, t.area.bottom);
+      if (top > bottom) continue;
+      const source = ctx.book.cell(s, top, col);
+      if (!source?.formula) continue;
+      let empty = true;
+      for (let r = t.area.top + 1; r <= t.area.bottom && empty; r++) {
+        if (r >= written.top && r <= written.bottom) continue;
+        const c = ctx.book.cell(s, r, col);
+        empty = !c || (c.value === null && c.formula === null);
+      }
+      if (!empty) continue;
+      for (let r = t.area.top + 1; r <= t.area.bottom; r++) {
+        if (r >= written.top && r <= written.bottom) continue;
+        const c = ctx.book.touch(s, r, col);
+        c.formula = shiftRows(source.formula, r - top);
+        c.written = true;
+      }
+    }
   }
 }
 
@@ -683,11 +831,10 @@ class FillProxy extends ClientObject {
   private paint(color: string | null): void {
     this.ctx.queue(() => {
       const s = this.sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
       const a = this.area();
+      refuseProtected(s, a);
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) this.ctx.book.touch(s, r, c).fill = color;
-    });
+    }, color);
   }
 }
 
@@ -696,15 +843,14 @@ function formatSetter(ctx: RequestContext, sheet: () => PreviewSheet, area: () =
   return (v) =>
     ctx.queue(() => {
       const s = sheet();
-      if (s.protected)
-        throw new OfficeError('AccessDenied', 'The cell that you are trying to change is protected and therefore read-only.');
       const a = area();
+      refuseProtected(s, a);
       for (let r = a.top; r <= a.bottom; r++)
         for (let c = a.left; c <= a.right; c++) {
           const cell = ctx.book.touch(s, r, c);
           cell.format = { ...cell.format, [path]: v };
         }
-    });
+    }, v);
 }
 
 /** An object whose listed properties, when set, call `set` with their name (Office.js's write-only use of them here). */
@@ -742,15 +888,17 @@ class FormatProxy {
   }
   set columnWidth(v: number) {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const a = this.area();
       for (let c = a.left; c <= a.right; c++) this.sheet().columnWidths.set(c, v);
-    });
+    }, v);
   }
   set rowHeight(v: number) {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const a = this.area();
       for (let r = a.top; r <= a.bottom; r++) this.sheet().rowHeights.set(r, v);
-    });
+    }, v);
   }
 }
 
@@ -770,8 +918,9 @@ function pageLayoutProxy(ctx: RequestContext, sheet: () => PreviewSheet): Record
   const set = (n: string, v: unknown) =>
     ctx.queue(() => {
       ctx.requires('1.9', 'worksheet.pageLayout');
+      refuseProtected(sheet(), null);
       sheet().page[n] = v;
-    });
+    }, v);
   const p = setters(PAGE_PROPERTIES, set);
   p['setPrintArea'] = (a: string) => set('printArea', a);
   p['setPrintTitleRows'] = (a: string) => set('printTitleRows', a);
@@ -787,6 +936,7 @@ class ChartCollectionProxy {
   add(type: string, source: RangeProxy, seriesBy = 'Auto'): ChartProxy {
     const chart: PreviewChart = { type, source: '', seriesBy, title: '', legend: null, from: null, to: null };
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       chart.source = areaA1(source.area());
       this.sheet().charts.push(chart);
     });
@@ -826,11 +976,13 @@ class NoteCollectionProxy {
     this.ctx.queue(() => {
       this.ctx.requires('1.18', 'worksheet.notes');
       const s = this.sheet();
-      if (s.protected) throw new OfficeError('AccessDenied', 'The sheet is protected.');
+      refuseProtected(s, null);
       const c = this.ctx.book.touch(s, at.top, at.left);
       if (c.note) throw new OfficeError('InvalidArgument', 'The cell already has a note.');
+      if (s.comments?.has(`${at.top},${at.left}`))
+        throw new OfficeError('InvalidOperation', 'A note cannot be added to a cell that has a threaded comment.');
       c.note = content;
-    });
+    }, [cellAddress, content]);
     return new NoteProxy(this.ctx, this.sheet, at);
   }
 
@@ -871,6 +1023,7 @@ class NoteProxy extends ClientObject {
 
   delete(): void {
     this.ctx.queue(() => {
+      refuseProtected(this.sheet(), null);
       const c = this.ctx.book.cell(this.sheet(), this.at.top, this.at.left);
       if (!c?.note) throw new OfficeError('ItemNotFound', 'The note does not exist.');
       c.note = null;
@@ -886,7 +1039,7 @@ class SettingCollectionProxy {
   }
 
   add(key: string, value: unknown): void {
-    this.ctx.queue(() => this.ctx.book.settings.set(key, JSON.stringify(value)));
+    this.ctx.queue(() => this.ctx.book.settings.set(key, JSON.stringify(value)), [key, value]);
   }
 }
 
@@ -932,6 +1085,7 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
   };
   const Office = {
     HostType: { Excel: 'Excel' },
+    PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
@@ -947,6 +1101,8 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
     },
     context: {
       displayLanguage: config.language,
+      // The preview runs in a browser, as Excel on the web does: a download is saved.
+      platform: 'OfficeOnline',
       officeTheme: {
         bodyBackgroundColor: '#FFFFFF',
         bodyForegroundColor: '#000000',

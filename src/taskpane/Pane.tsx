@@ -26,12 +26,14 @@ const ANSWER_MS = 30_000;
 export interface PaneProps {
   host: Host;
   locale: Locale;
+  /** Whether a file downloaded from the pane is saved: in a browser (Excel on the web), not in desktop Office's webviews. */
+  downloads?: boolean;
 }
 
-export function Pane({ host, locale }: PaneProps) {
+export function Pane({ host, locale, downloads = true }: PaneProps) {
   const s = strings(locale);
   const st = usePaneStyles();
-  const { state, elsewhere, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale);
+  const { state, elsewhere, resolved, note, noFit, forms, counts, results, options, on } = usePane(host, locale, downloads);
   const { sheet, busy, stale, message, tab } = state;
   const guide = useFirstRunGuide();
   // 检查全部工作表: every sheet as read by its first press; its view, a chunk of its own, loads with that press.

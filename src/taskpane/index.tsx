@@ -13,7 +13,17 @@ import { Pane } from './Pane';
 import { PaneErrorBoundary } from './PaneErrorBoundary';
 import { themeFor } from './theme';
 
-async function show(host: () => Host, locale: Locale, background: string | undefined): Promise<void> {
+/** Excel on the web runs the pane in a browser, which saves a download; desktop Office's webviews do not. */
+function downloadsWork(): boolean {
+  try {
+    return Office.context.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    return false;
+  }
+}
+
+/** `downloads`: whether a file download reaches the user here (else 导出方案 offers 复制方案 and the 方案说明表). */
+async function show(host: () => Host, locale: Locale, background: string | undefined, downloads: boolean): Promise<void> {
   // A webview too old for the pane: the boot script (src/boot/boot.js) shows why instead.
   if ((window as { kaoheUnsupported?: boolean }).kaoheUnsupported) return;
   // English is a chunk of its own: loaded before anything shows, so the pane never speaks two languages.
@@ -22,7 +32,7 @@ async function show(host: () => Host, locale: Locale, background: string | undef
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={themeFor(background)}>
       <PaneErrorBoundary locale={locale}>
-        <Pane host={host()} locale={locale} />
+        <Pane host={host()} locale={locale} downloads={downloads} />
       </PaneErrorBoundary>
     </FluentProvider>,
   );
@@ -30,7 +40,8 @@ async function show(host: () => Host, locale: Locale, background: string | undef
 
 if (inWps(window as unknown as Record<string, unknown>)) {
   void import(/* webpackChunkName: "wps" */ '../hosts/wps/wps-host').then(({ WpsHost }) =>
-    show(() => new WpsHost(), localeFromTag(navigator.language), undefined),
+    // WPS's webview is not known to save a download: the scheme leaves by copy or by its sheet.
+    show(() => new WpsHost(), localeFromTag(navigator.language), undefined, false),
   );
 } else {
   void Office.onReady(async () => {
@@ -40,6 +51,6 @@ if (inWps(window as unknown as Record<string, unknown>)) {
     } catch {
       background = undefined; // hosts without theme colours: the light theme
     }
-    await show(() => new ExcelHost(), localeFromTag(Office.context.displayLanguage), background);
+    await show(() => new ExcelHost(), localeFromTag(Office.context.displayLanguage), background, downloadsWork());
   });
 }

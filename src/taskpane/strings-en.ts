@@ -15,6 +15,8 @@ export const englishStrings = (): Strings => ({
   schemeNone: '(no scheme fits: choose one)',
   importScheme: 'Import a scheme file…',
   exportScheme: 'Export the scheme',
+  exportHere:
+    'Desktop Excel cannot download a file: use “Copy the scheme” below to take the scheme to another workbook, or “Add a scheme sheet” to keep it in this one.',
   schemeImported: (id) => `Imported the scheme ${id} and saved it in the workbook`,
   schemeSaved: 'The scheme is saved in the workbook for next time',
   schemeBad: (m) =>

@@ -15,6 +15,7 @@ export const zhStrings = {
   schemeNone: '（没有相符的方案，请选择）',
   importScheme: '导入方案文件…',
   exportScheme: '导出方案',
+  exportHere: '桌面版 Excel 不能下载文件：请用下面的“复制方案”把方案带到另一个工作簿，或用“生成方案说明表”把它放进本工作簿。',
   schemeImported: (id: string) => `已导入方案 ${id}，并保存到工作簿`,
   schemeSaved: '方案已保存到工作簿，下次打开时沿用',
   schemeBad: (m: string) => `无法导入这个方案文件：${m}。请选择考核助手导出或按说明编写的方案文件（.json）。`,

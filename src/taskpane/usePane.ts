@@ -40,7 +40,8 @@ import {
 } from './session';
 import { strings } from './strings';
 
-export function usePane(host: Host, locale: Locale) {
+/** `downloads`: whether the pane's webview saves a file downloaded from it (a browser does; desktop Office's webviews do not). */
+export function usePane(host: Host, locale: Locale, downloads = true) {
   const s = strings(locale);
   const [state, dispatch] = useReducer(paneReducer, initialPane);
   const { sheet, choice, columns, year } = state;
@@ -207,7 +208,17 @@ export function usePane(host: Host, locale: Locale) {
       say(s.schemeLoaded(schemeTitle(scheme, locale)), 'scheme');
     }, 'scheme');
 
-  const exportScheme = () =>
+  /**
+   * 导出方案: a JSON file where a download works (a browser: Excel on the web, the preview). Desktop Office's webviews
+   * (WebView2, WKWebView) ignore a download, so there the scheme view opens with its 复制方案 and 生成方案说明表, and
+   * says so (#20 defect 9).
+   */
+  const exportScheme = () => {
+    if (!downloads) {
+      dispatch({ type: 'tab', tab: 'scheme' });
+      say(s.exportHere, 'scheme');
+      return;
+    }
     actOn('scheme', resolved, async ({ scheme }) => {
       const raw = await schemeFile(scheme);
       const blob = new Blob([`${JSON.stringify(raw, null, 2)}\n`], { type: 'application/json' });
@@ -217,6 +228,7 @@ export function usePane(host: Host, locale: Locale) {
       a.click();
       URL.revokeObjectURL(a.href);
     });
+  };
 
   /** An issue's cell, or a person's name cell in the year (on its own sheet); an issue without a cell selects nothing. */
   const select = ({ sheet: other, cell }: Pick<Issue, 'sheet' | 'cell'>) => {

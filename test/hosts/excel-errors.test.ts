@@ -9,6 +9,7 @@ import { HostError, type SheetRead } from '../../src/hosts/host';
 import { preset } from '../../src/schemes';
 import { gwySheet } from '../helpers/sheets';
 import { excelMock, failingExcel } from './excel-mock';
+import { problemText } from '../../src/app/words';
 
 const ALL: Capabilities = {
   merges: true,
@@ -30,7 +31,30 @@ function officeError(code: string, message: string): Error {
 const ERRORS: [string, unknown, HostError][] = [
   ['AccessDenied', officeError('AccessDenied', 'The cell or chart you are trying to change is protected.'), new HostError('protected')],
   ['a bare { code: "AccessDenied" }', { code: 'AccessDenied' }, new HostError('protected')],
-  ['InvalidOperation', officeError('InvalidOperation', 'The operation is not permitted.'), new HostError('protected')],
+  // InvalidOperation is not always protection: read for which, else Excel's own words (#20 defect 5).
+  [
+    'an InvalidOperation that names no cause',
+    officeError('InvalidOperation', 'The operation is not permitted.'),
+    new HostError('failed', 'The operation is not permitted.'),
+  ],
+  ['InvalidOperation on part of an array', officeError('InvalidOperation', "You can't change part of an array."), new HostError('array')],
+  [
+    'InvalidOperation on a table',
+    officeError('InvalidOperation', 'This operation is not allowed because it tries to shift cells in a table on your worksheet.'),
+    new HostError('table'),
+  ],
+  [
+    'InvalidOperation on a protected cell',
+    officeError('InvalidOperation', 'The cell or chart you are trying to change is on a protected sheet.'),
+    new HostError('protected'),
+  ],
+  ['MergedRangeConflict', officeError('MergedRangeConflict', 'Cannot change part of a merged cell.'), new HostError('merged')],
+  ['FilteredRangeConflict', officeError('FilteredRangeConflict', 'The range is filtered.'), new HostError('filtered')],
+  [
+    'InvalidOperationInCellEditMode',
+    officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.'),
+    new HostError('cell-edit'),
+  ],
   [
     'PayloadSizeLimitExceeded',
     officeError('PayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'),
@@ -129,5 +153,39 @@ describe('the Excel host when Excel fails', () => {
     const { host, read, told } = await readThenFail({ code: 'GeneralException' }, async () => undefined);
     await expect(host.select(read.sheet, 'E5')).rejects.toBeInstanceOf(HostError);
     expect(told()).toBe(1);
+  });
+});
+
+describe('while Excel is editing a cell', () => {
+  const cellEdit = officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+
+  /** The mock's Excel, whose first `refusals` requests are refused because a cell is being edited. */
+  function editingOnce(refusals: number) {
+    const mock = excelMock(gwySheet([{ name: '张三', base: 80 }]).grid);
+    const run = mock.excel.run.bind(mock.excel);
+    let left = refusals;
+    mock.excel.run = async (a: unknown, b?: unknown) => {
+      if (left-- > 0) throw cellEdit;
+      return run(a, b);
+    };
+    (global as any).Excel = mock.excel;
+    return mock;
+  }
+
+  it('a read is asked once more, and succeeds once the edit is over', async () => {
+    editingOnce(1);
+    const read = await new ExcelHost(ALL).readSheet();
+    expect(read.grid.values.flat()).toContain('张三');
+  });
+
+  it('a read still refused, and a write, say to press Enter or Esc; nothing is written twice', async () => {
+    const mock = editingOnce(2);
+    await expect(new ExcelHost(ALL).readSheet()).rejects.toEqual(new HostError('cell-edit'));
+    editingOnce(1);
+    const e = await new ExcelHost(ALL).saveSettings(emptySettings()).catch((x: unknown) => x);
+    expect(e).toEqual(new HostError('cell-edit'));
+    expect(problemText(e, 'zh')).toContain('请先按 Enter 或 Esc 结束单元格编辑');
+    expect(problemText(e, 'en')).toContain('press Enter or Esc');
+    expect(mock.settings.size).toBe(0);
   });
 });

@@ -214,6 +214,13 @@ export function excelMock(
   // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
   const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
   plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
+  // No tables (ListObjects) on the mock's sheet: a plain collection, loaded at once.
+  excel.context.workbook.worksheets.sheet.tables = {
+    items: [],
+    load() {
+      return this;
+    },
+  };
   const sync = excel.context.sync.bind(excel.context);
   let synced = 0;
   excel.context.sync = async () => {

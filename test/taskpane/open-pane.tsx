@@ -27,11 +27,12 @@ export function bookHost(sheets: Grid[], active: string): StubHost {
   return host;
 }
 
-export function openPane(host: StubHost, locale: 'zh' | 'en' = 'zh') {
+/** `downloads`: whether the pane runs where a download is saved (a browser), as the entry decides from Office's platform. */
+export function openPane(host: StubHost, locale: 'zh' | 'en' = 'zh', downloads = true) {
   const user = userEvent.setup({ delay: null });
   render(
     <FluentProvider theme={webLightTheme}>
-      <Pane host={host} locale={locale} />
+      <Pane host={host} locale={locale} downloads={downloads} />
     </FluentProvider>,
   );
   return user;

@@ -3,6 +3,7 @@
  * the blocks to write. Kept apart from the calls to Excel so it can be tested without Office.
  */
 import { type Area, type CellContent, type CellValue, type CellWrite, type Grid, parseArea } from '../../engine';
+import { textInput } from '../text-typing';
 
 /** What a read of a used range gives (its loaded properties, read in row bands when too large for one response). */
 export interface RangeData {
@@ -59,19 +60,30 @@ export function rangeToGrid(d: RangeData): Grid {
   return grid;
 }
 
-/** Text Excel would read as something else if typed: numbers, dates, formulas, TRUE/FALSE. */
-const WOULD_BE_PARSED = /^[=+\-@]|^\s*[-+]?[\d.,]+%?\s*$|^\s*[$¥￥]|^\d{1,4}[/\-年.]\d{1,2}|^(TRUE|FALSE)$/i;
-
-/** The input that gives a cell exactly this content when written through range.formulas. */
+/** The input that gives a cell exactly this content when written through range.formulas (text by ../text-typing). */
 export function excelInput(c: CellContent): string | number | boolean {
   if (c.formula) return c.formula;
   const v = c.value;
   if (v === null) return '';
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'object') return v.error; // typing #N/A gives the error value
-  // An apostrophe keeps text as text (Excel stores it without the apostrophe).
-  return c.numFmt !== '@' && WOULD_BE_PARSED.test(v) ? `'${v}` : v;
+  return textInput(v, c.numFmt === '@');
 }
+
+/** A formula into a cell formatted as text ('@') would stay text: such a write takes General for the formula. */
+const formulaInTextCell = (c: CellContent): boolean => c.formula !== null && c.numFmt === '@';
+
+/**
+ * The number format a write gives its cell: its own, but General under a formula into a text cell (its undo, whose
+ * `before` is that formula, writes the text format back with the old content).
+ */
+function writtenFormat(w: CellWrite): string {
+  return formulaInTextCell(w.after) ? 'General' : (w.after.numFmt ?? 'General');
+}
+
+/** Whether a write must set its cell's number format: the format changes, or a formula into a text cell is written or undone. */
+const setsFormat = (w: CellWrite): boolean =>
+  w.after.numFmt !== w.before.numFmt || formulaInTextCell(w.after) || formulaInTextCell(w.before);
 
 /** A rectangle of writes: one range write in Excel. */
 export interface Block {
@@ -99,20 +111,35 @@ export function toBlocks(writes: CellWrite[]): Block[] {
     rows: b.ws.length,
     cols: 1,
     inputs: b.ws.map((w) => [excelInput(w.after)]),
-    numFmts: b.ws.some((w) => w.after.numFmt !== w.before.numFmt) ? b.ws.map((w) => [w.after.numFmt ?? 'General']) : null,
+    numFmts: b.ws.some(setsFormat) ? b.ws.map((w) => [writtenFormat(w)]) : null,
   }));
 }
 
+/** The UTF-8 bytes of a value's JSON, as Excel counts a request or response against its limit (a Chinese character is 3). */
+export function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /**
- * Blocks in batches of at most about `maxBytes` each (as JSON, as Office.js sends them), a block
+ * Blocks in batches of at most about `maxBytes` each (as JSON in UTF-8, as Office.js sends them), a block
  * cut into bands of rows where it alone is larger; a single row always makes a batch.
  */
 export function inBatches(blocks: Block[], maxBytes: number): Block[][] {
   const batches: Block[][] = [];
   let batch: Block[] = [];
   let size = 0;
-  const rowBytes = (b: Block, i: number): number =>
-    JSON.stringify(b.inputs[i]).length + (b.numFmts ? JSON.stringify(b.numFmts[i]).length : 0) + 1;
+  const rowBytes = (b: Block, i: number): number => jsonBytes(b.inputs[i]) + (b.numFmts ? jsonBytes(b.numFmts[i]) : 0) + 1;
   for (const b of blocks) {
     let start = 0;
     for (let i = 0; i < b.rows; i++) {

@@ -38,6 +38,9 @@ import {
   type WorkbookSheets,
 } from '../host';
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
+import { hostError, isPayloadError, onceMoreAfterCellEdit } from './errors';
+import { writtenNow } from './recovery';
+import { besideTables, hiddenWritten, queueShape, type SheetShape } from './sheet-shape';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -56,6 +59,10 @@ export interface Capabilities {
   activation: boolean;
   /** ExcelApi 1.9: worksheets.onChanged, for the whole workbook at once. */
   workbookChanges: boolean;
+  /** ExcelApi 1.6: a range's conditional formats (whether one shows over a mark's fill). */
+  conditionalFormats?: boolean;
+  /** ExcelApi 1.3: a range's visible view (which rows are hidden or filtered out). */
+  visibleView?: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -69,6 +76,8 @@ export function capabilities(): Capabilities {
     pageLayout: has('1.9'),
     activation: has('1.7'),
     workbookChanges: has('1.9'),
+    conditionalFormats: has('1.6'),
+    visibleView: has('1.3'),
   };
 }
 
@@ -79,35 +88,6 @@ export const WRITE_SIGNAL_KEY = 'kaohe.written';
 const SETTLE_MS = 50;
 
 export const MARK_COLOURS: Record<Issue['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
-
-/** The `code` of an Office error (OfficeExtension.Error); '' for anything else. */
-function codeOf(e: unknown): string {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : '';
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** An Office error that means the sheet is protected. */
-function isProtectionError(e: unknown): boolean {
-  const code = codeOf(e);
-  const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
-  return code === 'AccessDenied' || code === 'InvalidOperation' || /protect/i.test(String(message ?? ''));
-}
-
-function isPayloadError(e: unknown): boolean {
-  return /PayloadSizeLimitExceeded/.test(codeOf(e));
-}
-
-/** What a call into Excel threw, in the pane's terms; a HostError thrown inside the call is kept. */
-function hostError(e: unknown): HostError {
-  if (e instanceof HostError) return e;
-  if (isProtectionError(e)) return new HostError('protected');
-  if (isPayloadError(e)) return new HostError('payload-too-large');
-  return new HostError('failed', messageOf(e));
-}
 
 /**
  * `first`, or `second` when Excel refused `first` as too large: a refused request read or wrote
@@ -128,6 +108,8 @@ type Cells = Pick<Excel.Range, (typeof CELL_PROPERTIES)[number]>;
 
 /** Bytes per write batch when one request is too large: well under Excel on the web's 5 MB. */
 const WRITE_BATCH_BYTES = 1_000_000;
+/** Bytes of cells read back per round trip after a failed write: well under Excel on the web's 5 MB response. */
+const READ_BACK_BYTES = 1_000_000;
 /** Below this a refused batch is not cut again: a single row that large cannot be written. */
 const MIN_BATCH_BYTES = 1_000;
 
@@ -232,6 +214,8 @@ export class ExcelHost implements Host {
   /** What kaohe wrote, to know its own changes when Excel reports them late and without a source. */
   private readonly wrote = new OwnWrites();
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
+  /** Hidden rows and tables of the sheets as last read, by name: how a plan may be written into them (./sheet-shape). */
+  private readonly shapes = new Map<string, SheetShape>();
 
   constructor(caps?: Capabilities) {
     this.caps = caps ?? capabilities();
@@ -336,7 +320,9 @@ export class ExcelHost implements Host {
   private async run<T>(access: 'read' | 'write', batch: (ctx: Excel.RequestContext) => Promise<T>, undoGroup = false): Promise<T> {
     if (access === 'write') this.ownWrites++;
     try {
-      return await (undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch));
+      return await onceMoreAfterCellEdit(access === 'read', () =>
+        undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch),
+      );
     } catch (e) {
       throw hostError(e);
     } finally {
@@ -401,12 +387,18 @@ export class ExcelHost implements Host {
    * first when not `whole`).
    */
   private queueCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, whole: boolean): (name: string) => Promise<Grid> {
-    const used = ws.getUsedRange();
+    // Values only (#20 defect 11): cells with only a format (a fill or a border to row 1000) are not read.
+    const used = ws.getUsedRange(true);
+    const rowCount = this.caps.visibleView ? ['rowCount'] : []; // for the hidden rows
     // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
-    used.load(whole ? ['rowIndex', 'columnIndex', ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    used.load(
+      whole ? ['rowIndex', 'columnIndex', ...rowCount, ...CELL_PROPERTIES] : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'],
+    );
     const merged = this.caps.merges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
+    const shape = queueShape(ctx, ws, used, this.caps.visibleView ?? false);
     return async (name) => {
+      this.shapes.set(name, await shape());
       const cells = whole ? used : await readInChunks(ctx, ws, used);
       return rangeToGrid({
         sheet: name,
@@ -497,9 +489,15 @@ export class ExcelHost implements Host {
     const id = [...this.known].find(([, name]) => name === plan.sheet)?.[0];
     if (id !== undefined && this.unread.has(id)) throw new HostError('stale');
     const sheet = id ?? plan.sheet;
-    const blocks = toBlocks(plan.writes);
+    // Hidden and filtered rows are never written silently; formulas go into tables as values (./sheet-shape).
+    const shape = this.shapes.get(plan.sheet);
+    const hidden = hiddenWritten(plan.writes, shape);
+    if (hidden.length > 0) throw new HostError('hidden-rows', hidden.join('、'));
+    const writes = besideTables(plan.writes, shape);
+    const blocks = toBlocks(writes);
+    const written = { ...plan, writes };
     // Before the write: Excel may report it before this run returns, or after.
-    if (id !== undefined) this.wrote.record(id, plan);
+    if (id !== undefined) this.wrote.record(id, written);
     const signal = options.announce
       ? { sheet: plan.sheet, at: `${new Date().toISOString()} ${Math.random().toString(36).slice(2)}` }
       : null;
@@ -509,8 +507,8 @@ export class ExcelHost implements Host {
         () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal),
       );
     } catch (e) {
-      if (id !== undefined) this.wrote.forget(id, plan);
-      await this.recoverPartialWrite(plan, sheet);
+      if (id !== undefined) this.wrote.forget(id, written);
+      await this.recoverPartialWrite(written, sheet);
       throw e;
     }
     return { undoGroup: this.caps.undoGroup };
@@ -557,40 +555,44 @@ export class ExcelHost implements Host {
   }
 
   /**
-   * A write can fail half-way (a sheet protected after the preview, with some cells unlocked):
-   * put back every cell the failed write changed. Only this error path takes extra round trips.
+   * A write can fail half-way (a sheet protected after the preview, with some cells unlocked): put back every cell
+   * the failed write changed, written by the same rules as any write (text stays text). The cells are read back in
+   * batches within the response limit (./recovery), then the old contents written in batches within the request
+   * limit. Only this error path takes extra round trips.
    */
   private async recoverPartialWrite(plan: Plan, sheet: string): Promise<void> {
-    await this.run('write', async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      const cells = plan.writes.map((w) => {
-        const r = ws.getRangeByIndexes(w.row - 1, w.col - 1, 1, 1);
-        r.load('formulas');
-        return { w, r };
-      });
-      await ctx.sync();
-      const written = cells.filter(({ w, r }) => {
-        const now = r.formulas[0]?.[0];
-        const before = w.before.formula ?? w.before.value ?? '';
-        return now !== before && now === (w.after.formula ?? w.after.value);
-      });
+    try {
+      const written = await this.run('read', (ctx) =>
+        writtenNow(ctx, ctx.workbook.worksheets.getItem(sheet), plan.writes, READ_BACK_BYTES),
+      );
       if (written.length === 0) return;
-      for (const { w, r } of written) r.formulas = [[w.before.formula ?? (w.before.value as string | number | boolean | null) ?? '']];
-      await ctx.sync();
-    }).catch(() => {
+      const back = written.map((w) => ({ ...w, before: w.after, after: w.before }));
+      await this.write(sheet, toBlocks(back), WRITE_BATCH_BYTES, null);
+    } catch {
       throw new HostError('partial-write');
-    });
+    }
   }
 
   select(sheet: string, cell: string): Promise<void> {
     return this.run('read', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
-      ws.getRange(cell).select();
+      const range = ws.getRange(cell);
+      range.select();
+      range.load('rowHidden');
       await ctx.sync();
+      // Selected, but not to be seen: say so rather than show nothing.
+      if (range.rowHidden === true) throw new HostError('hidden-cell', cell.replace(/^[A-Z]+/, ''));
     });
   }
 
+  /**
+   * Marks problem cells, atomically with the record 清除标记 restores from (#20 defect 6). First round trip: what each
+   * cell has now (fill, note, whether a conditional format shows over its fill). Then the fills, in one round trip:
+   * refused, they are put back and nothing is marked. Then the notes: one refused (a threaded comment on the cell)
+   * stops the notes after it, so the record is made from the notes Excel then has, and the fills stay recorded.
+   * A cell under a conditional format gets the note only, where Excel has notes: its fill would not be seen.
+   */
   async mark(sheet: string, issues: Issue[], locale: Locale): Promise<MarkRecord> {
     const byCell = new Map<string, Issue[]>();
     for (const i of issues) if (i.cell) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i]);
@@ -598,37 +600,63 @@ export class ExcelHost implements Host {
     if (byCell.size === 0) return record;
     await this.run('write', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      // First round trip: what each cell has now, to put it back exactly later.
       const cells = [...byCell].map(([cell, list]) => {
         const range = ws.getRange(cell);
         // eslint-disable-next-line office-addins/no-empty-load -- the properties are named, through a constant or a condition the rule cannot read
         range.format.fill.load(this.caps.suspendScreen ? ['color', 'pattern'] : ['color']);
         const note = this.caps.notes ? ws.notes.getItemOrNullObject(cell) : null;
         note?.load('content');
-        return { cell, list, range, note };
+        const rules = this.caps.conditionalFormats ? range.conditionalFormats.getCount() : null;
+        return { cell, list, range, note, rules };
       });
       await ctx.sync();
-      for (const c of cells) {
+      const marks = cells.map((c) => {
         const fill = c.range.format.fill;
         const none = this.caps.suspendScreen
           ? fill.pattern === Excel.FillPattern.none
           : !fill.color || fill.color.toUpperCase() === '#FFFFFF';
         const addNote = !!c.note && c.note.isNullObject;
-        record.cells.push({ cell: c.cell, fill: none ? null : fill.color, note: addNote });
-        const worst = c.list.some((i) => i.severity === 'error')
-          ? 'error'
-          : c.list.some((i) => i.severity === 'warning')
-            ? 'warning'
-            : 'info';
-        fill.color = MARK_COLOURS[worst];
-        if (addNote) {
-          const text = c.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
-          ws.notes.add(c.cell, text);
+        const paint = !(addNote && (c.rules?.value ?? 0) > 0);
+        return { ...c, fill, before: none ? null : fill.color, addNote, paint };
+      });
+      for (const m of marks) if (m.paint) m.fill.color = MARK_COLOURS[worstOf(m.list)];
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Some fills may be on before Excel refused one: take them back; nothing is marked.
+        for (const m of marks) if (m.paint) this.putFillBack(m.fill, m.before);
+        await ctx.sync().catch(() => undefined);
+        throw e;
+      }
+      const noted = marks.filter((m) => m.addNote);
+      for (const m of noted) {
+        const text = m.list.map((i) => `考核助手 · ${i.rule}\n${words(i, locale).message}。${words(i, locale).fix}`).join('\n\n');
+        ws.notes.add(m.cell, text);
+      }
+      let added = new Set(noted.map((m) => m.cell));
+      if (noted.length > 0) {
+        try {
+          await ctx.sync();
+        } catch {
+          // A note refused (a threaded comment there): the notes before it were added. Record those Excel has.
+          const now = noted.map((m) => ({ cell: m.cell, note: ws.notes.getItemOrNullObject(m.cell) }));
+          await ctx.sync();
+          added = new Set(now.filter((n) => !n.note.isNullObject).map((n) => n.cell));
         }
       }
-      await ctx.sync();
+      for (const m of marks) {
+        if (!m.paint && !added.has(m.cell)) continue; // neither painted nor noted: nothing to record
+        // A cell left unpainted records its own fill: putting it back sets what is already there.
+        record.cells.push({ cell: m.cell, fill: m.before, note: added.has(m.cell) });
+      }
     });
     return record;
+  }
+
+  /** A fill as it was before kaohe painted it. */
+  private putFillBack(fill: Excel.RangeFill, before: string | null): void {
+    if (before === null) fill.clear();
+    else fill.color = before;
   }
 
   async clearMarks(record: MarkRecord): Promise<void> {
@@ -657,6 +685,11 @@ export class ExcelHost implements Host {
       await ctx.sync();
     });
   }
+}
+
+/** The worst severity among a cell's issues: its mark's colour. */
+function worstOf(list: Issue[]): Issue['severity'] {
+  return list.some((i) => i.severity === 'error') ? 'error' : list.some((i) => i.severity === 'warning') ? 'warning' : 'info';
 }
 
 /** The signal as kept, to compare with the last one seen. */

@@ -5,7 +5,8 @@
  * the caller's context; the caller syncs once.
  */
 /* global Excel */
-import { type Area, areaA1, FORM_FONT, FORM_STYLES, type FormLayout, looksLikeFormula } from '../../engine';
+import { type Area, areaA1, FORM_FONT, FORM_STYLES, type FormLayout } from '../../engine';
+import { textInput } from '../text-typing';
 
 /** Points per character of column width (Calibri 11: 7 px a character and 5 px padding, at 0.75 pt a pixel). */
 const columnPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -20,8 +21,8 @@ function rangeOf(ws: Excel.Worksheet, a: Area): Excel.Range {
 export function paintForm(ws: Excel.Worksheet, layout: FormLayout, pageLayout: boolean): void {
   const all: Area = { top: 1, left: 1, bottom: layout.values.length, right: layout.width };
   const range = rangeOf(ws, all);
-  // Text that looks like a formula is written with Excel's text prefix: names and words, never formulas.
-  range.values = layout.values.map((row) => row.map((v) => (v === null ? '' : looksLikeFormula(v) ? `'${v}` : v)));
+  // Text is written by the one escaping rule (../text-typing): names and words stay text, never formulas, numbers or dates.
+  range.values = layout.values.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' ? textInput(v) : v)));
   range.format.font.name = FORM_FONT;
   range.format.font.size = 10;
   layout.columnWidths.forEach(

@@ -1,0 +1,70 @@
+/**
+ * What of a sheet's shape decides how kaohe may write it (issue #20, defect 8): rows hidden by hand or by a filter,
+ * which are never written silently, and tables (ListObjects), into whose columns a formula would become a calculated
+ * column over rows kaohe skipped. Read with the sheet: the visible rows in the same round trip (ExcelApi 1.3), the
+ * tables' ranges in one more only where the sheet has tables.
+ */
+/* global Excel */
+import { type Area, type CellWrite, parseArea } from '../../engine';
+
+export interface SheetShape {
+  /** Rows (1-based) of the used range that are hidden or filtered out. */
+  hiddenRows: number[];
+  /** Tables' areas, header row included. */
+  tables: Area[];
+}
+
+/** Queues the loads of a sheet's shape over its used range; after the sync, the function gives it. */
+export function queueShape(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  used: Excel.Range,
+  visibleView: boolean,
+): () => Promise<SheetShape> {
+  const view = visibleView ? used.getColumn(0).getVisibleView() : null;
+  view?.load('cellAddresses');
+  const tables = ws.tables;
+  tables.load('items/name');
+  return async () => {
+    const ranges = tables.items.map((t) => {
+      const r = t.getRange();
+      r.load('address');
+      return r;
+    });
+    if (ranges.length > 0) await ctx.sync();
+    let hiddenRows: number[] = [];
+    if (view) {
+      const visible = new Set(view.cellAddresses.map((row) => rowOf(row[0] ?? '')));
+      for (let r = used.rowIndex + 1; r <= used.rowIndex + used.rowCount; r++) if (!visible.has(r)) hiddenRows.push(r);
+      if (hiddenRows.length === used.rowCount) hiddenRows = []; // an empty view: nothing to tell apart
+    }
+    const areas = ranges
+      .map((r) => parseArea(r.address.slice(r.address.lastIndexOf('!') + 1).replace(/\$/g, '')))
+      .filter((a) => a !== null);
+    return { hiddenRows, tables: areas };
+  };
+}
+
+function rowOf(address: string): number {
+  const m = /(\d+)$/.exec(address);
+  return m ? Number(m[1]) : 0;
+}
+
+/** The rows among writes that are hidden: kaohe writes none of them without asking. */
+export function hiddenWritten(writes: CellWrite[], shape: SheetShape | undefined): number[] {
+  if (!shape || shape.hiddenRows.length === 0) return [];
+  const hidden = new Set(shape.hiddenRows);
+  return [...new Set(writes.filter((w) => hidden.has(w.row)).map((w) => w.row))].sort((a, b) => a - b);
+}
+
+/**
+ * The writes as they go into a sheet with tables: a formula into a table's column (or the column just right of a
+ * table, which Excel may take into it) is written as its value, so no calculated column fills the rows kaohe skipped.
+ * Everything else as planned.
+ */
+export function besideTables(writes: CellWrite[], shape: SheetShape | undefined): CellWrite[] {
+  if (!shape || shape.tables.length === 0) return writes;
+  const inTable = (w: CellWrite) =>
+    shape.tables.some((t) => w.row >= t.top && w.row <= t.bottom + 1 && w.col >= t.left && w.col <= t.right + 1);
+  return writes.map((w) => (w.after.formula !== null && inTable(w) ? { ...w, after: { ...w.after, formula: null } } : w));
+}
