@@ -109,6 +109,7 @@ export function excelMock(
               address: `${grid.sheet}!${a1(grid.top, grid.left)}`,
               rowIndex: grid.top - 1,
               columnIndex: grid.left - 1,
+              rowCount: values.length,
               values,
               formulas,
               numberFormat,
@@ -117,6 +118,17 @@ export function excelMock(
               getMergedAreasOrNullObject() {
                 requires('1.13', 'range.getMergedAreasOrNullObject');
                 return this.merged;
+              },
+              // Every row visible: the first column's visible view holds each of them (ExcelApi 1.3).
+              visible: { cellAddresses: values.map((_r, i) => [a1(grid.top + i, grid.left)]) },
+              getColumn() {
+                const visible = this.visible;
+                return {
+                  getVisibleView() {
+                    requires('1.3', 'range.getVisibleView');
+                    return visible;
+                  },
+                };
               },
             },
             getUsedRange() {
