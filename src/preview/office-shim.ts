@@ -45,18 +45,7 @@ const payloadError = (): OfficeError =>
 
 /** What a value sends or returns, in UTF-8 bytes of its JSON (as the limit counts it; Chinese text is 3 bytes a character). */
 export function utf8Bytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? '';
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4; // a surrogate pair: one character of four bytes
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 }
 
 /** What one queued operation costs in a request besides its data (its action and object path, as Office.js sends them). */

@@ -10,9 +10,10 @@
  * activations (SheetActivate) when another sheet becomes active. Every property read or write and every method
  * called is counted (`calls`), so tests can hold the host to bulk reads.
  */
-import { a1, type Area, areaA1, type CellValue, columnLetters, isCellError, parseArea } from '../engine';
+import { a1, type Area, areaA1, columnLetters, isCellError, parseArea } from '../engine';
 import { ERROR_CODES, bgr, hexOf, type WpsAddinApplication } from '../hosts/wps/et';
 import type { PreviewCell, PreviewSheet, PreviewWorkbook } from './model';
+import { typeAsExcel } from './excel-typing';
 
 export interface WpsSimulation {
   Application: WpsAddinApplication;
@@ -52,27 +53,6 @@ function comObject(kind: string, members: Record<string, Member>, count: () => v
       },
     },
   );
-}
-
-/** What WPS makes of an input written through Formula, as if typed (text kept as text in a cell formatted @). */
-function typed(input: unknown, numFmt: string | null): { value: CellValue; formula: string | null } {
-  if (input === null || input === undefined || input === '') return { value: null, formula: null };
-  if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: null };
-  const s = String(input);
-  if (s.startsWith("'")) return { value: s.slice(1), formula: null };
-  if (numFmt === '@') return { value: s, formula: null };
-  if (s.startsWith('=')) return { value: null, formula: s };
-  if (CODES[s] !== undefined) return { value: { error: s }, formula: null };
-  if (/^(TRUE|FALSE)$/i.test(s)) return { value: s.toUpperCase() === 'TRUE', formula: null };
-  const t = s.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(t)) return { value: Number(t), formula: null };
-  if (/^[-+]?(\d+\.?\d*|\.\d+)%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100, formula: null };
-  const date = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(t);
-  if (date) {
-    const serial = (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86400000;
-    return { value: serial, formula: null };
-  }
-  return { value: s, formula: null };
 }
 
 function wpsValue(c: PreviewCell | undefined): unknown {
@@ -183,7 +163,8 @@ export function simulateWps(book: PreviewWorkbook, { eventDelay = 0 } = {}): Wps
             for (const { row, col } of cellsOf(area)) {
               const input = inputs ? inputs[row - area.top]?.[col - area.left] : v;
               const c = book.touch(s, row, col);
-              const t = typed(input, c.numFmt);
+              // WPS types what is written as Excel does (text kept as text after ', or in a cell formatted @).
+              const t = typeAsExcel(input, c.numFmt);
               c.value = t.value;
               c.formula = t.formula;
               c.written = true;

@@ -4,28 +4,11 @@
  * appraiser chooses within), the cap, and the item they come from (the total where none) — each
  * with what kaohe applies said beside it, every problem beside its field.
  */
-import { Body1, Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import { getIn, type Path, setIn, withList } from '../scheme-draft';
 import { addDeduction } from '../scheme-rules';
-import { CARD } from './card';
-import type { RulesFormProps } from './scheme-rules-form';
+import { type RulesFormProps, useRulesStyles } from './scheme-rules-form';
 import { numberOf, pointsOf, pointsText } from './scheme-typed';
-
-const useStyles = makeStyles({
-  card: CARD,
-  entry: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  grow: { flexGrow: 1, flexBasis: '8em', minWidth: '0' },
-  input: { width: '100%', minWidth: '0', '& input': { minWidth: '0', width: '100%' } },
-  icon: { minWidth: '28px', paddingLeft: '0', paddingRight: '0' },
-  applied: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-});
 
 interface DeductionDraft {
   id: string;
@@ -40,7 +23,7 @@ interface DeductionDraft {
 const shown = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 export function DeductionsForm({ draft, onChange, problem, w, said }: RulesFormProps) {
-  const st = useStyles();
+  const st = useRulesStyles();
   const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
   const list = (getIn(draft, ['deductions']) as DeductionDraft[] | undefined) ?? [];
   const items = (getIn(draft, ['items']) as { id: string; label: string }[] | undefined) ?? [];

@@ -35,7 +35,8 @@ import { QuotaList } from './scheme-quota-form';
 import { numberOf, wordsOf } from './scheme-typed';
 import type { SchemeWords } from './scheme-words';
 
-const useStyles = makeStyles({
+/** The rules' forms' classes (this one's and ./scheme-deductions-form's). */
+export const useRulesStyles = makeStyles({
   card: CARD,
   entry: {
     display: 'flex',
@@ -100,7 +101,7 @@ interface AnnualRuleDraft {
 
 const shown = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFormProps) {
-  const st = useStyles();
+  const st = useRulesStyles();
   const sections = describeWords(locale).sections;
   const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
   const labels = ((getIn(draft, ['grading', 'labels']) as { label: string }[] | undefined) ?? []).map((l) => l.label);
@@ -361,7 +362,7 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
 }
 
 function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }: RulesFormProps & { periodGrades: string[] }) {
-  const st = useStyles();
+  const st = useRulesStyles();
   const dw = describeWords(locale);
   const set = (path: Path, value: unknown) => onChange(setIn(draft, path, value));
   const rules = (getIn(draft, ['annual', 'rules']) as AnnualRuleDraft[] | undefined) ?? [];
