@@ -96,4 +96,18 @@ describe('the watch on the workbook', () => {
     await mock.delivered();
     expect(told).toEqual([{ kind: 'edited', sheet: '第一季度' }]);
   });
+
+  it('watches an activated sheet once its request has run: a failed one leaves it to the next activation (ExcelApi 1.7)', async () => {
+    const { mock, host } = paneAt('1.7');
+    await host.readSheet(); // the active sheet watched with this read; another one is activated below
+
+    expect(mock.registered).toEqual(['worksheet.onChanged', 'worksheets.onActivated']);
+    mock.failNextSync(Object.assign(new Error('Excel is busy.'), { code: 'GeneralException' }));
+    await mock.activate('sheet-2');
+    expect(mock.registered).toEqual(['worksheet.onChanged', 'worksheets.onActivated']);
+    await mock.activate('sheet-2');
+    expect(mock.registered).toEqual(['worksheet.onChanged', 'worksheets.onActivated', 'worksheet.onChanged']);
+    await mock.activate('sheet-2');
+    expect(mock.registered).toHaveLength(3);
+  });
 });

@@ -288,17 +288,22 @@ export class ExcelHost implements Host {
     return this.run('read', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(ev.worksheetId);
       ws.load('name');
-      this.watchSheet(ws, ev.worksheetId);
+      const watching = this.watchSheet(ws, ev.worksheetId);
       await ctx.sync();
+      // Watched once Excel has taken the handler: a failed request registered nothing, the next activation tries again.
+      if (watching) this.watched.add(ev.worksheetId);
       this.tell({ kind: 'activated', sheet: ws.name });
     }).catch(() => undefined); // a sheet deleted meanwhile: the next activation says where Excel is
   }
 
-  /** Watches a sheet's changes, where Excel has no workbook-wide change event and this one is not watched yet. */
-  private watchSheet(ws: Excel.Worksheet, id: string | null): void {
-    if (!this.caps.activation || this.caps.workbookChanges || (id !== null && this.watched.has(id))) return;
+  /**
+   * Queues the watch on a sheet's changes, where Excel has no workbook-wide change event and this one is not watched
+   * yet; true when queued (the caller marks it watched once the request has run).
+   */
+  private watchSheet(ws: Excel.Worksheet, id: string | null): boolean {
+    if (!this.caps.activation || this.caps.workbookChanges || (id !== null && this.watched.has(id))) return false;
     ws.onChanged.add((e) => this.changed(e as Change));
-    if (id !== null) this.watched.add(id);
+    return true;
   }
 
   /**
