@@ -62,6 +62,13 @@ describe(`${settings.numRuns} generated sheets through the hosts`, () => {
 
         const plan = planFor(read.grid, b.scheme, formulas);
         if (plan === null || plan.writes.length === 0) return;
+        // A hidden (or filtered-out) row is never written silently: the plan is refused, naming the rows, nothing written.
+        const hidden = new Set(b.grid.hiddenRows ?? []);
+        if (plan.writes.some((w) => hidden.has(w.row))) {
+          await expect(host.apply(plan)).rejects.toMatchObject({ problem: 'hidden-rows' });
+          expect(snapshot(book)).toEqual(before);
+          return;
+        }
         const trips = book.roundTrips;
         await host.apply(plan);
         expect(book.roundTrips - trips).toBe(1);
