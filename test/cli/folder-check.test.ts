@@ -166,7 +166,10 @@ describe('a path that is not a regular file', () => {
     const fifo = join(tempDir(), '管道.xlsx');
     execFileSync('mkfifo', [fifo]);
     const r = await kaohe('check', fifo);
-    expect([r.code, r.err.trim()]).toEqual([2, `无法读取 ${fifo}：不是有效的 Excel 工作簿（not a regular file）`]);
+    expect([r.code, r.err.trim()]).toEqual([
+      2,
+      `无法读取 ${fifo}：不是有效的 Excel 工作簿（不是普通文件，是管道或设备 (not a regular file)）`,
+    ]);
   });
 });
 

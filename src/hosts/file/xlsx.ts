@@ -60,7 +60,7 @@ export function readBytes(path: string): Buffer {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new WorkbookError('is-directory', path);
     // A pipe or a device named .xlsx would block the read for ever.
-    if (!stat.isFile()) throw new WorkbookError('unreadable', path, 'not a regular file');
+    if (!stat.isFile()) throw new WorkbookError('unreadable', path, '不是普通文件，是管道或设备 (not a regular file)');
     if (stat.size > READ_LIMITS.packageBytes) throw new LimitError('packageBytes', stat.size);
     return readFileSync(path);
   } catch (e) {
@@ -77,8 +77,9 @@ async function parse<T>(path: string, data: Buffer, read: (format: WorkbookForma
   const head = data.subarray(0, 4);
   try {
     if (head.equals(ZIP)) return await read('xlsx');
-    if (data.length === 0) throw new Error('empty file');
-    if (!head.equals(OLE) && !/^\s*</.test(data.subarray(0, 64).toString('utf8'))) throw new Error('unknown format');
+    if (data.length === 0) throw new Error('文件是空的 (empty file)');
+    if (!head.equals(OLE) && !/^\s*</.test(data.subarray(0, 64).toString('utf8')))
+      throw new Error('既不是 .xlsx 也不是 .xls (unknown format)');
     return await read('legacy');
   } catch (e) {
     if (e instanceof LimitError) throw e;
