@@ -10,6 +10,7 @@ import { readBatches } from '../../src/hosts/excel/recovery';
 import { HostError } from '../../src/hosts/host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
+import { planOf } from '../helpers/plans';
 
 function install(book: PreviewWorkbook): void {
   installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion: '1.20' });
@@ -21,17 +22,6 @@ const g = globalThis as unknown as { Excel: typeof Excel };
 function snapshot(book: PreviewWorkbook): string {
   return JSON.stringify([...book.activeSheet().cells].map(([k, c]) => [k, c.value, c.formula, c.numFmt]).sort());
 }
-
-const planOf = (writes: CellWrite[]): Plan => ({
-  sheet: '表',
-  mode: 'values',
-  writes,
-  conflicts: [],
-  newColumns: [],
-  skipped: [],
-  valuesInstead: [],
-  nothingToWrite: null,
-});
 
 /**
  * A protected sheet whose column A is unlocked and column B locked, and a plan writing both: the write changes column

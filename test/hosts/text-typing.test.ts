@@ -3,12 +3,13 @@
  * escaping rule (src/hosts/text-typing.ts) makes every write of text — plan values, forms — come back as the same
  * text; a formula into a cell formatted as text ('@') is written as a formula and undone to the text cell it was.
  */
-import { type CellWrite, type FormLayout, type Grid, type Plan, undoPlan } from '../../src/engine';
+import { type FormLayout, type Grid, undoPlan } from '../../src/engine';
 import { ExcelHost } from '../../src/hosts/excel/excel-host';
 import { mayBeRetyped, textInput } from '../../src/hosts/text-typing';
 import { typeAsExcel } from '../../src/preview/excel-typing';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
+import { planOf } from '../helpers/plans';
 
 /** Text Excel turns into something else when typed into a General cell, and what it makes of it. */
 const RETYPED: [string, unknown, string | null][] = [
@@ -107,17 +108,6 @@ const sheet = (numFmts: (string | null)[] = []): Grid => ({
   values: [['备注'], ...RETYPED.map(() => ['旧'])],
   numFmts: [[null], ...RETYPED.map((_x, i) => [numFmts[i] ?? null])],
   merges: [],
-});
-
-const planOf = (writes: CellWrite[]): Plan => ({
-  sheet: '表',
-  mode: 'values',
-  writes,
-  conflicts: [],
-  newColumns: [],
-  skipped: [],
-  valuesInstead: [],
-  nothingToWrite: null,
 });
 
 /** Every cell of the active sheet: value, formula and number format. */
