@@ -455,7 +455,7 @@ function writeFolderLines(out: string, lines: string[]): void {
 
 async function folderReport(cli: string): Promise<string[]> {
   process.stdout.write('folder check…\n');
-  const f = await folderBench(spawnMs, root, cli, work);
+  const f = await folderBench(root, cli, work);
   const goal = f.cores < 2 ? '— (one core)' : f.speedUp >= 1.7 ? 'met' : 'NOT met';
   return [...f.lines, '', `- ${goal}: ${FOLDER_TARGET} (${f.speedUp.toFixed(2)})`];
 }
