@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Grid } from '../../src/engine';
 import { gwySheet } from '../helpers/sheets';
@@ -129,5 +129,21 @@ describe.each([
     expect((report.issues as IssueJson[]).map((i) => [i.rule, i.cell])).toEqual(hidden.map((r) => ['hidden-row', `A${r}`]));
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/worksheets/sheet1.xml')!.async('string');
     if (hidden.length === 3) expect(xml).toContain('<filter val="办公室"/>');
+  });
+});
+
+describe('kaohe grade <folder> --out-dir with a filtered workbook', () => {
+  it('says on the workbook’s line which rows it left, and writes its copy as grade --out does', async () => {
+    const dir = join(tempDir(), '科室');
+    mkdirSync(dir);
+    await hiddenByHand(dir);
+    const outDir = join(tempDir(), '已定等次');
+    const run = await kaohe('grade', dir, '--out-dir', outDir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('已写入“第一季度”，6 人，第 6、8 行被隐藏或筛选掉，未写入');
+    expect(await outputs(join(outDir, 'hidden.xlsx'), [5, 6])).toEqual([
+      [5, 60, '一般', false],
+      [6, null, null, true],
+    ]);
   });
 });
