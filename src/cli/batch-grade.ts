@@ -19,7 +19,7 @@ export interface GradedFile {
   file: string;
   out: string;
   error: string | null;
-  report: (CheckReport & { output?: { file: string; writes?: unknown[] } }) | null;
+  report: (CheckReport & { output?: { file: string; writes?: unknown[]; hiddenRows?: number[] } }) | null;
   code: number;
 }
 
@@ -94,7 +94,9 @@ export async function gradeFolder(req: GradeFolderRequest, io: { out: (s: string
     const rows = graded.map((g) => [
       base ? shownName(g.file, base) : g.file,
       g.report ? relative(outDir, g.out) : '—',
-      g.report ? w.gradedLine(g.report.sheet, g.report.summary.people, g.report.summary.errors) : (g.error ?? ''),
+      g.report
+        ? w.gradedLine(g.report.sheet, g.report.summary.people, g.report.summary.errors, g.report.output?.hiddenRows)
+        : (g.error ?? ''),
     ]);
     io.out(
       [

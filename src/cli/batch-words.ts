@@ -36,8 +36,8 @@ const zh = {
   outDirInside: (out: string, input: string) => `副本文件夹 ${out} 不能在要处理的文件夹 ${input} 里面：下次检查会把副本当成新的报表`,
   sameCopy: '有两个工作簿的副本会同名（如 表.xls 和 表.xlsx）：请分开处理',
   gradeCols: ['文件', '副本', '结果'],
-  gradedLine: (sheet: string, people: number, errors: number) =>
-    `已写入“${sheet}”，${people} 人${errors > 0 ? `，${errors} 个错误（见汇总表的问题清单）` : ''}`,
+  gradedLine: (sheet: string, people: number, errors: number, hidden: number[] = []) =>
+    `已写入“${sheet}”，${people} 人${errors > 0 ? `，${errors} 个错误（见汇总表的问题清单）` : ''}${hidden.length > 0 ? `，第 ${hidden.join('、')} 行被隐藏或筛选掉，未写入` : ''}`,
   gradedHeading: (done: number, total: number, dir: string) => `${total} 个工作簿中 ${done} 个已写入副本，放在 ${dir}（原文件不变）`,
   workerGone: '检查这个文件的进程意外退出（可能是内存不足）：请单独检查这个文件',
   wroteBook: (file: string) => `汇总表已写入 ${file}（汇总、问题清单、图表三张工作表）`,
@@ -114,8 +114,8 @@ const en: Words = {
     `The copies' folder ${out} cannot be inside the folder processed, ${input}: the next check would read the copies as new sheets`,
   sameCopy: 'Two workbooks would have copies of the same name (such as 表.xls and 表.xlsx): process them apart',
   gradeCols: ['File', 'Copy', 'Result'],
-  gradedLine: (sheet, people, errors) =>
-    `wrote "${sheet}", ${people} people${errors > 0 ? `, ${errors} error(s) (see the summary's issues)` : ''}`,
+  gradedLine: (sheet, people, errors, hidden = []) =>
+    `wrote "${sheet}", ${people} people${errors > 0 ? `, ${errors} error(s) (see the summary's issues)` : ''}${hidden.length > 0 ? `, rows ${hidden.join(', ')} hidden or filtered out and not written` : ''}`,
   gradedHeading: (done, total, dir) => `${done} of ${total} workbooks graded into copies in ${dir} (the inputs are unchanged)`,
   workerGone: 'The process checking this file ended unexpectedly (perhaps out of memory): check this file on its own',
   wroteBook: (file) => `Summary written to ${file} (sheets 汇总, 问题清单 and 图表: summary, issues, chart)`,

@@ -183,6 +183,8 @@ export interface WrittenSummary {
   /** Cells that held a different total or grade, now replaced (each with the issue that said so). */
   overwritten: { cell: string; rule: string; before: CellValue; after: CellValue }[];
   skipped: Plan['skipped'];
+  /** Rows not written because they are hidden or filtered out (their people have hidden-row warnings). */
+  hiddenRows: number[];
   valuesInstead: number[];
   marked: number;
   notKept: LostPart[];
@@ -216,6 +218,7 @@ export function writtenSummary(
       return { cell: i.cell!, rule: i.rule, before: w.before.value, after: w.after.value };
     }),
     skipped: plan.skipped,
+    hiddenRows: plan.hiddenRows ?? [],
     valuesInstead: plan.valuesInstead,
     marked,
     notKept,
@@ -242,6 +245,7 @@ export function renderWritten(s: WrittenSummary, locale: Locale, more: string[] 
     lines.push(
       `  ${k.why === 'sheet-grade' ? w.skippedKept(k.row, k.name, k.cell!) : k.cell ? w.skippedMerged(k.row, k.name, k.cell) : w.skipped(k.row, k.name)}`,
     );
+  if (s.hiddenRows.length > 0) lines.push(`  ${w.hiddenRows(s.hiddenRows)}`);
   if (s.valuesInstead.length > 0) lines.push(`  ${w.valuesInstead(s.valuesInstead)}`);
   if (s.marked > 0) lines.push(`  ${w.marked(s.marked)}`);
   if (s.unnoted.length > 0) lines.push(`  ${w.unnoted(s.unnoted)}`);

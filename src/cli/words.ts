@@ -188,6 +188,7 @@ const zh = {
   skippedMerged: (row: number, name: string, cell: string) => `第 ${row} 行 ${name}：${cell} 是合并单元格，未写入；取消合并后再运行`,
   skippedKept: (row: number, name: string, cell: string) =>
     `第 ${row} 行 ${name}：${cell} 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实`,
+  hiddenRows: (rows: number[]) => `第 ${rows.join('、')} 行被隐藏或筛选掉，未写入（见上方问题）；取消筛选或隐藏后重新运行，才会写入这些行`,
   valuesInstead: (rows: number[]) => `第 ${rows.join('、')} 行有以文本保存的分数，公式不会计入，改为写入数值`,
   marked: (n: number) => `标记了 ${n} 个有问题的单元格（底色和批注）`,
   unnoted: (cells: string[]) => `${cells.join('、')} 有新式批注（会话），只标了底色，问题说明没有写进批注，请看上方问题`,
@@ -383,6 +384,8 @@ Exit codes: 0 no errors; 1 errors found; 2 could not run (bad file, sheet or sch
   skippedMerged: (row, name, cell) => `Row ${row} ${name}: ${cell} is a merged cell, not written; unmerge it and run again`,
   skippedKept: (row, name, cell) =>
     `Row ${row} ${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
+  hiddenRows: (rows) =>
+    `${rows.length > 1 ? 'Rows' : 'Row'} ${rows.join(', ')} hidden or filtered out, not written (see the issues above); clear the filter or unhide them and run again to write them`,
   valuesInstead: (rows) => `Rows ${rows.join(', ')} have scores typed as text, which formulas skip: values written instead`,
   marked: (n) => `Marked ${n} problem cells (fill colour and a note)`,
   unnoted: (cells) => `${cells.join(', ')} hold threaded comments: marked with a fill only, no note added (see the issues above)`,

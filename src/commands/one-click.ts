@@ -20,6 +20,7 @@ const WORDS = {
     issues: (e: number, w: number) => (e + w === 0 ? '没有发现问题。' : `发现错误 ${e} 个、警告 ${w} 个，请打开考核助手查看并改正。`),
     skipped: (n: number) => `${n} 人分数有误或缺项，未写入。`,
     kept: (n: number) => `${n} 人的等次与分数段不同，可能另有依据，已保留原等次，请核实。`,
+    hidden: (rows: number[]) => `第 ${rows.join('、')} 行被隐藏或筛选掉，未写入；取消筛选或取消隐藏后再运行一键计算。`,
     quota: (grade: string, scope: string, n: number) => `${scope}“${grade}”等次超出名额 ${n} 人。`,
     undo: '可按 Ctrl+Z 撤销。',
   },
@@ -33,6 +34,8 @@ const WORDS = {
       e + w === 0 ? 'No issues found.' : `${e} errors and ${w} warnings: open the pane to see and fix them.`,
     skipped: (n: number) => `${n} people have missing or wrong scores and were not written.`,
     kept: (n: number) => `${n} people have a grade that differs from the bands but may have a reason: kept; please verify.`,
+    hidden: (rows: number[]) =>
+      `${rows.length > 1 ? 'Rows' : 'Row'} ${rows.join(', ')} hidden or filtered out: not written; clear the filter or unhide them and run this again.`,
     quota: (grade: string, scope: string, n: number) => `${scope}: "${grade}" is ${n} over its quota.`,
     undo: 'Ctrl+Z undoes it.',
   },
@@ -65,14 +68,16 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
     const plan = planFor(analysis, { formulas: read.settings?.formulas ?? false });
     const lines = [`${s.sheet(read.sheet)}  ${w.scheme(analysis.scheme.id)}`, analysisSentence(analysis, locale)];
     if (plan.nothingToWrite) lines.push(s.nothingToWrite[plan.nothingToWrite]);
-    else if (plan.writes.length === 0) lines.push(w.nothing);
-    else {
+    else if (plan.writes.length === 0) {
+      if (!plan.hiddenRows?.length) lines.push(w.nothing);
+    } else {
       // Announced: a task pane open beside it hears that kaohe wrote the sheet, and checks it again.
       const r = await host.apply(plan, { announce: true });
       const count = (kind: string) => plan.writes.filter((x) => x.kind === kind).length;
       lines.push(w.wrote(count('total'), count('grade'), count('rank')));
       if (r.undoGroup) lines.push(w.undo);
     }
+    if (!plan.nothingToWrite && plan.hiddenRows?.length) lines.push(w.hidden(plan.hiddenRows));
     const kept = plan.skipped.filter((k) => k.why === 'sheet-grade').length;
     if (plan.skipped.length > kept) lines.push(w.skipped(plan.skipped.length - kept));
     if (kept > 0) lines.push(w.kept(kept));

@@ -8,7 +8,7 @@ import { fitOn, rankCandidates, type Fit } from './fit/fit';
 import { scoreTable } from './grade/score';
 import { checkQuotas } from './quota/quota';
 import { rankIssues, rankPeople } from './rank/rank';
-import { sortIssues, type Issue } from './report/issue';
+import { issue, sortIssues, type Issue } from './report/issue';
 import type { Person, Results } from './results';
 import { checkScheme } from './scheme/check';
 import { compileScheme, type CompiledScheme } from './scheme/fields';
@@ -55,17 +55,31 @@ export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Re
   for (const p of scored.people) p.rank = ranks.get(p) ?? null;
   const rankCol = columnOf(table, 'rank') ?? undefined;
   const rankMismatch = rankIssues(scored.people, rankCol, (row, col) => view.value(row, col));
+  const hidden = hiddenRowIssues(view, table, scored.people);
   return {
     compiled: c,
     table,
     people: scored.people,
     quotas: q.quotas,
-    issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...rankMismatch, ...q.issues])],
+    issues: [...checkScheme(c), ...sortIssues([...scored.issues, ...rankMismatch, ...q.issues, ...hidden])],
     scoring: scored.scoring,
     sources: scored.sources,
     fieldColumns: scored.fieldColumns,
     absent: scored.absent,
   };
+}
+
+/**
+ * One warning per person whose row is hidden or filtered out, at the row's first cell of the roster: the person is
+ * still on the roster, so they are scored, ranked and counted in the quotas like everyone else (a filter that hides
+ * 办公室 does not take its people out of the office's quota); only the write plan leaves their row alone.
+ */
+function hiddenRowIssues(view: GridView, table: Table, people: Person[]): Issue[] {
+  if (!view.anyHidden) return [];
+  const first = table.columns.reduce((m, c) => Math.min(m, c.col), view.right);
+  return people
+    .filter((p) => view.isHidden(p.row))
+    .map((p) => issue({ rule: 'hidden-row', name: p.name, unit: p.unit }, a1(p.row, first + p.shift), p.row));
 }
 
 /**

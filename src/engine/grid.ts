@@ -34,7 +34,7 @@ export interface Grid {
   numFmts?: (string | null)[][];
   /** Merged areas, absolute 1-based. */
   merges: Area[];
-  /** 1-based row numbers hidden in the sheet. */
+  /** 1-based row numbers hidden in the sheet, by hand or by a filter: checked, never written (plan/plan.ts). */
   hiddenRows?: number[];
 }
 
@@ -159,7 +159,13 @@ export class GridView {
     return !!o && (o.row !== row || o.col !== col);
   }
 
+  /** True when the row is hidden in the sheet, by hand or by a filter. */
   isHidden(row: number): boolean {
     return this.hidden.has(row);
+  }
+
+  /** True when some row of the sheet is hidden. */
+  get anyHidden(): boolean {
+    return this.hidden.size > 0;
   }
 }

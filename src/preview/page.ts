@@ -76,7 +76,14 @@ function renderSheet(): void {
   );
   const area = book.usedArea(s);
   const bottom = Math.min(area.bottom, area.top + MAX_ROWS - 1);
-  $<HTMLElement>('rowsNote').textContent = bottom < area.bottom ? `只显示前 ${MAX_ROWS} 行（共 ${area.bottom} 行）` : '';
+  // Rows hidden or filtered out are not drawn, as in Excel; the note says which they are.
+  const hidden = [...(s.hiddenRows ?? [])].filter((r) => r <= bottom).sort((x, y) => x - y);
+  $<HTMLElement>('rowsNote').textContent = [
+    bottom < area.bottom ? `只显示前 ${MAX_ROWS} 行（共 ${area.bottom} 行）` : '',
+    hidden.length > 0 ? `隐藏的行：${hidden.join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
   const covered = new Set<string>();
   const spans = new Map<string, { rows: number; cols: number }>();
   for (const m of s.merges) {
@@ -90,6 +97,8 @@ function renderSheet(): void {
     `<tr><th class="row"></th>${Array.from({ length: area.right }, (_, i) => `<th scope="col">${columnLetters(i + 1)}</th>`).join('')}</tr>`,
   );
   for (let r = 1; r <= bottom; r++) {
+    // (A row inside a merge down several rows is drawn all the same: the merge's row span counts it.)
+    if (s.hiddenRows?.has(r) && !s.merges.some((m) => m.bottom > m.top && r >= m.top && r <= m.bottom)) continue;
     const cells: string[] = [`<th class="row" scope="row">${r}</th>`];
     for (let c = 1; c <= area.right; c++) {
       if (covered.has(`${r},${c}`)) continue;

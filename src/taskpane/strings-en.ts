@@ -64,6 +64,8 @@ export const englishStrings = (): Strings => ({
   skippedKept: (name, cell) =>
     `${name}: the grade in ${cell} differs from the bands but may have a reason the sheet does not show (a direct grade, a veto): kept; please verify`,
   valuesInstead: (n) => `${n} rows have scores typed as text: values written instead`,
+  hiddenNotWritten: (rows, names) =>
+    `${rows.length > 1 ? 'Rows' : 'Row'} ${rows.join(', ')}${names.length > 0 ? ` (${names.join(', ')})` : ''} hidden or filtered out: not written; clear the filter or unhide them and check again to write them`,
   nothingChanged: 'Totals and grades are already right: nothing to write',
   apply: 'Write to the sheet',
   applied: (n, undoGroup) =>

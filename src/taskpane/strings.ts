@@ -63,6 +63,8 @@ export const zhStrings = {
   skippedKept: (name: string, cell: string) =>
     `${name}：${cell} 的等次与分数段不同，可能另有依据（直接定等次、一票否决等），保留原等次，请核实`,
   valuesInstead: (n: number) => `${n} 行有以文本保存的分数，改写数值`,
+  hiddenNotWritten: (rows: number[], names: string[]) =>
+    `第 ${rows.join('、')} 行${names.length > 0 ? `（${names.join('、')}）` : ''}被隐藏或筛选掉，不写入；取消筛选或取消隐藏后重新检查，才会写入`,
   nothingChanged: '总分和等次都已正确，无需写入',
   apply: '写入表格',
   applied: (n: number, undoGroup: boolean) =>

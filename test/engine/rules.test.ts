@@ -239,6 +239,19 @@ const CASES: Case[] = [
     says: ['与第 2 行重复', 'row 2'],
   },
   {
+    title: 'a row filtered out',
+    grid: {
+      ...dims([
+        ['李四', 18, 18, 14, 30, 9],
+        ['张三', 17, 18, 14, 30, 9],
+      ]),
+      hiddenRows: [3],
+    },
+    rule: 'hidden-row',
+    cell: 'A3',
+    says: ['张三所在的行被隐藏或被筛选掉', 'The row of 张三 is hidden or filtered out'],
+  },
+  {
     title: 'more 好 than the quota',
     grid: dims([
       ['甲', 20, 20, 15, 35, 10],

@@ -89,6 +89,10 @@ const ISSUES: { [R in RuleId]: Sample<IssueDataOf<R>>[] } = {
     { name: '张三', unit: '办公室', firstRow: 5 },
     { name: '张三', unit: null, firstRow: 5 },
   ],
+  'hidden-row': [
+    { name: '张三', unit: '办公室' },
+    { name: '张三', unit: null },
+  ],
   'rank-mismatch': [
     { name: '东城街道', sheet: 2, computed: 3, group: '街道' },
     { name: '东城街道', sheet: '第二', computed: 3, group: null },

@@ -3,7 +3,8 @@
  * any other, check(grade(sheet)) has no error check(sheet) did not have (./fixed-point): what
  * kaohe writes — totals, grades, 'no grade' words, new columns — is what its own check accepts.
  * With values on the engine's grid, and with values and formulas through the Excel adapter on
- * the preview's simulated Excel, which recalculates the formulas written as Excel would.
+ * the preview's simulated Excel, which recalculates the formulas written as Excel would. The generated sheets'
+ * hidden rows stay hidden on both paths: the rows the plan leaves must not make errors either.
  * FIXED_POINT_RUNS sets the number of sheets (default 200); FUZZ_SEED replays a failure.
  */
 import fc from 'fast-check';
@@ -35,8 +36,8 @@ function valuesRoundTrip(grid: Grid, s: Scheme): ReturnType<typeof newErrors> {
 }
 
 async function excelRoundTrip(grid: Grid, s: Scheme, formulas: boolean): Promise<ReturnType<typeof newErrors>> {
-  // Rows shown: a plan writing a hidden row is refused before anything is written (hosts.fuzz); here what is written counts.
-  const book = PreviewWorkbook.fromGrids([{ ...grid, hiddenRows: undefined }]);
+  // Hidden rows kept: the plan leaves them (their people warned of as hidden-row), and what it writes must check clean.
+  const book = PreviewWorkbook.fromGrids([grid]);
   // Excel recalculates the sheet's own formulas too: the check before writing sees them recalculated.
   book.recalc(book.activeSheet());
   installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion: '1.20' });

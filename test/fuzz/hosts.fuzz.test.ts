@@ -60,15 +60,22 @@ describe(`${settings.numRuns} generated sheets through the hosts`, () => {
         expect(cellsOf(read.grid)).toEqual(cellsOf(b.grid));
         expect(read.grid.merges).toEqual(expect.arrayContaining(b.grid.merges));
 
-        const plan = planFor(read.grid, b.scheme, formulas);
-        if (plan === null || plan.writes.length === 0) return;
-        // A hidden (or filtered-out) row is never written silently: the plan is refused, naming the rows, nothing written.
+        // The host hands the engine the hidden (or filtered-out) rows; the plan leaves them, and lists those it leaves.
         const hidden = new Set(b.grid.hiddenRows ?? []);
-        if (plan.writes.some((w) => hidden.has(w.row))) {
-          await expect(host.apply(plan)).rejects.toMatchObject({ problem: 'hidden-rows' });
+        // Those in the used range (of values: a blank last row hidden is outside it, and nothing is written there).
+        const bottom = read.grid.top + read.grid.values.length - 1;
+        expect(read.grid.hiddenRows ?? []).toEqual([...hidden].filter((r) => r <= bottom).sort((x, y) => x - y));
+        const plan = planFor(read.grid, b.scheme, formulas);
+        if (plan === null) return;
+        expect(plan.writes.filter((w) => hidden.has(w.row))).toEqual([]);
+        expect(plan.hiddenRows!.every((r) => hidden.has(r))).toBe(true);
+        // The last defence: a plan made as if every row were shown that writes a hidden one is refused, nothing written.
+        const blind = planFor({ ...read.grid, hiddenRows: undefined }, b.scheme, formulas)!;
+        if (blind.writes.some((w) => hidden.has(w.row))) {
+          await expect(host.apply(blind)).rejects.toMatchObject({ problem: 'hidden-rows' });
           expect(snapshot(book)).toEqual(before);
-          return;
         }
+        if (plan.writes.length === 0) return;
         const trips = book.roundTrips;
         await host.apply(plan);
         expect(book.roundTrips - trips).toBe(1);

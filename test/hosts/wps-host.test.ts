@@ -55,10 +55,46 @@ describe('the WPS host’s own', () => {
     const book = PreviewWorkbook.fromGrids([grid]);
     installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion: '1.20' });
     const excelRead = await new ExcelHost().readSheet();
-    expect({ ...wpsRead.grid, hiddenRows: undefined }).toEqual({ ...excelRead.grid, hiddenRows: undefined });
+    // Hidden rows included (7 and 8): both hosts hand them to the engine, which plans no write into them.
+    expect(wpsRead.grid).toEqual(excelRead.grid);
+    expect(excelRead.grid.hiddenRows).toEqual([7, 8]);
     expect(wpsRead.grid.values[5]![4]).toEqual({ error: '#N/A' });
     const plan = (g: Grid) => buildPlan(checkGrid(g, gwy)!, g, { formulas: false });
     expect(plan(wpsRead.grid)).toEqual(plan(excelRead.grid));
+  });
+
+  it('with rows filtered out: warns of their people, writes the rows shown, leaves the hidden ones; refuses a plan into them', async () => {
+    const grid = gwySheet(people(6), { summaryRow: false }).grid;
+    grid.hiddenRows = [6, 8];
+    const book = PreviewWorkbook.fromGrids([grid]);
+    const host = new WpsHost(simulateWps(book).Application);
+    const read = await host.readSheet();
+    expect(read.grid.hiddenRows).toEqual([6, 8]);
+    const r = checkGrid(read.grid, gwy)!;
+    expect(r.issues.filter((i) => i.rule === 'hidden-row').map((i) => [i.cell, i.data])).toEqual([
+      ['A6', { rule: 'hidden-row', name: '人员2', unit: '综合股' }],
+      ['A8', { rule: 'hidden-row', name: '人员4', unit: '综合股' }],
+    ]);
+    const plan = buildPlan(r, read.grid, { formulas: false });
+    expect(plan.hiddenRows).toEqual([6, 8]);
+    expect([...new Set(plan.writes.map((w) => w.row))]).toEqual([5, 7, 9, 10]);
+    await host.apply(plan);
+    const s = book.sheet('第一季度')!;
+    const out = (row: number) => [book.cell(s, row, 23)?.value ?? null, book.cell(s, row, 24)?.value ?? null];
+    expect([5, 6, 7, 8].map(out)).toEqual([
+      [60, '一般'],
+      [null, null],
+      [62, '一般'],
+      [null, null],
+    ]);
+
+    // The last defence: a plan that still writes a hidden row (made for the rows shown, one hidden since) is refused whole.
+    const all = buildPlan(checkGrid({ ...grid, hiddenRows: undefined }, gwy)!, { ...grid, hiddenRows: undefined }, { formulas: false });
+    const fresh = PreviewWorkbook.fromGrids([grid]);
+    const guarded = new WpsHost(simulateWps(fresh).Application);
+    await guarded.readSheet();
+    await expect(guarded.apply(all)).rejects.toEqual(new HostError('hidden-rows', '6、8'));
+    expect(fresh.cell(fresh.sheet('第一季度')!, 5, 23)?.value ?? null).toBe(null);
   });
 
   it('writes each run of cells with one range write and says the pane’s undo takes it back', async () => {

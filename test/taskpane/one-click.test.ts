@@ -35,6 +35,24 @@ describe('一键计算等次', () => {
     expect(again.lines.at(-1)).toBe('发现错误 5 个、警告 2 个，请打开考核助手查看并改正。');
   });
 
+  it('writes the rows shown of a filtered sheet and says which rows it left', async () => {
+    const all = new StubHost(example);
+    await oneClick(all, 'zh');
+    const rows = [...new Set(all.applied[0]!.writes.map((w) => w.row))];
+    const hidden = [rows[0]!, rows[2]!];
+    const host = new StubHost({ ...example, hiddenRows: hidden });
+    const r = await oneClick(host, 'zh');
+    expect(host.applied[0]!.writes.filter((w) => hidden.includes(w.row))).toEqual([]);
+    expect(host.applied[0]!.writes).toEqual(all.applied[0]!.writes.filter((w) => !hidden.includes(w.row)));
+    expect(r.lines).toContain(`第 ${hidden.join('、')} 行被隐藏或筛选掉，未写入；取消筛选或取消隐藏后再运行一键计算。`);
+    // The two people on them are warned of: two warnings more than with every row shown.
+    expect(r.lines.at(-1)).toBe('发现错误 6 个、警告 4 个，请打开考核助手查看并改正。');
+    // Run again: nothing left to write but the hidden rows, which is not "already right".
+    const again = await oneClick(host, 'zh');
+    expect(again.lines).not.toContain('总分和等次都已正确，没有改动。');
+    expect(again.lines).toContain(`第 ${hidden.join('、')} 行被隐藏或筛选掉，未写入；取消筛选或取消隐藏后再运行一键计算。`);
+  });
+
   it('writes formulas when the pane chose them, with the saved scheme', async () => {
     const host = new StubHost(example);
     host.settings = { version: 1, scheme: 'five-dims', columns: {}, formulas: true };

@@ -52,6 +52,12 @@ export interface Plan {
   newColumns: { col: number; kind: 'total' | 'grade' | 'rank'; header: string }[];
   /** People, or cells of theirs, not written, and why. `cell` names the cell for merged-cell. */
   skipped: { row: number; name: string; why: SkipReason; cell?: string }[];
+  /**
+   * Rows kaohe would write but does not, because they are hidden or filtered out (ascending): a person's row, or the
+   * header row a new column's heading would go in (then no column is added). Never written silently (issue #20).
+   * Always set by buildPlan; absent (none) in plans made by hand.
+   */
+  hiddenRows?: number[];
   /** Rows written as values in formula mode because a score was typed as text (Excel would not add it). */
   valuesInstead: number[];
   /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
@@ -177,6 +183,8 @@ function rankFormulaFor(
   // Someone not ranked among them (excluded, no total), or a category merged down over several
   // rows (COUNTIFS sees it in the first only): the places are written as values.
   if (r.people.some((p) => p.rank === null && p.row >= first && p.row <= last)) return null;
+  // A ranked row hidden is not written: COUNTIFS would read its total as the sheet has it, not as computed.
+  if (r.people.some((p) => p.rank !== null && view.isHidden(p.row))) return null;
   if (categoryCol !== undefined && r.people.some((p) => p.rank !== null && view.value(p.row, categoryCol) !== p.category)) return null;
   const range = (col: number): string => `$${columnLetters(col)}$${first}:$${columnLetters(col)}$${last}`;
   const totals = range(totalCol);
@@ -212,6 +220,7 @@ export function buildSheetPlan(r: Results, grid: Grid, options: PlanOptions): Pl
     ),
     newColumns: [],
     skipped: plans.flatMap((p) => p.skipped),
+    hiddenRows: [...new Set(plans.flatMap((p) => p.hiddenRows ?? []))].sort((a, b) => a - b),
     valuesInstead: [...new Set(plans.flatMap((p) => p.valuesInstead))],
     nothingToWrite: plans.every((p) => p.nothingToWrite !== null) ? first.nothingToWrite : null,
   };
@@ -227,9 +236,11 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     conflicts: [],
     newColumns: [],
     skipped: [],
+    hiddenRows: [],
     valuesInstead: [],
     nothingToWrite: null,
   };
+  const hidden = new Set<number>();
   if (r.scoring === 'entered' || r.scoring === 'grades-only') {
     plan.nothingToWrite = r.scoring === 'entered' ? 'entered-grades' : 'grades-only';
     return plan;
@@ -245,6 +256,11 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const oneBlock = r.table.blocks.length === 1;
   const newColumn = (kind: 'total' | 'grade' | 'rank', header: string): number | undefined => {
     if (!oneBlock) return undefined;
+    // A heading on a hidden row would make a column no one sees named: none is added.
+    if (view.isHidden(r.table.headerTop)) {
+      hidden.add(r.table.headerTop);
+      return undefined;
+    }
     const col = next++;
     plan.newColumns.push({ col, kind, header });
     plan.writes.push({
@@ -314,6 +330,11 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
         : same(before.value, value));
     // A correct value stays, and so does a formula of the sheet's own that gives it.
     if (unchanged && (formula === null || before.formula !== null)) return;
+    // A hidden or filtered-out row is left as it is and listed (its person has a hidden-row warning).
+    if (view.isHidden(p.row)) {
+      hidden.add(p.row);
+      return;
+    }
     plan.writes.push({ row: p.row, col, cell: a1(p.row, col), kind, before, after });
   };
 
@@ -351,6 +372,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   }
 
   plan.conflicts = overwritten(r.issues, plan.writes);
+  plan.hiddenRows = [...hidden].sort((a, b) => a - b);
   return plan;
 }
 

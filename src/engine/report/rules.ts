@@ -81,6 +81,11 @@ export const RULES = {
   'no-grade-unexplained': rule<{ sheet: string; stated: 'ungraded' | 'excluded' | 'elsewhere'; reasons: string[]; given: string | null }>(
     'warning',
   ),
+  /**
+   * The person's row is hidden or filtered out (the sheet cannot tell which): checked and counted like any other, but
+   * kaohe writes nothing into it (the plan holds its writes back, Plan.hiddenRows).
+   */
+  'hidden-row': rule<{ name: string; unit: string | null }>('warning'),
   /** Annual roll-up: a person missing from some periods (name null: the workbook lacks whole periods; `held` the periods it has). */
   'annual-missing-period': rule<{ name: string | null; periods: number[]; unit: PeriodUnit; held?: number[] }>('warning'),
   /** Annual roll-up: a person without a grade in some periods (试用期 …; `reason` the grade cell's short word): the rules count the graded ones. */

@@ -403,9 +403,10 @@ export class ExcelHost implements Host {
     merged?.load('address');
     const shape = queueShape(ctx, ws, used, this.caps.visibleView ?? false);
     return async (name) => {
-      this.shapes.set(name, await shape());
+      const shaped = await shape();
+      this.shapes.set(name, shaped);
       const cells = whole ? used : await readInChunks(ctx, ws, used);
-      return rangeToGrid({
+      const grid = rangeToGrid({
         sheet: name,
         rowIndex: used.rowIndex,
         columnIndex: used.columnIndex,
@@ -415,6 +416,9 @@ export class ExcelHost implements Host {
         valueTypes: cells.valueTypes,
         mergedAddress: merged && !merged.isNullObject ? merged.address : null,
       });
+      // The engine reports the people on hidden and filtered-out rows and plans no write into them.
+      if (shaped.hiddenRows.length > 0) grid.hiddenRows = shaped.hiddenRows;
+      return grid;
     };
   }
 

@@ -186,6 +186,19 @@ function hiddenRows(ws: EtWorksheet, top: number, bottom: number): number[] {
   return out;
 }
 
+/** The rows among a plan's writes hidden in the sheet now, ascending. */
+function hiddenWritten(ws: EtWorksheet, plan: Plan): number[] {
+  if (plan.writes.length === 0) return [];
+  const rows = new Set(plan.writes.map((w) => w.row));
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const r of rows) {
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+  }
+  return hiddenRows(ws, top, bottom).filter((r) => rows.has(r));
+}
+
 /** The settings sheet's records, by key; empty when there is no such sheet. */
 function readRecords(wb: EtWorkbook): Map<string, string> {
   const out = new Map<string, string>();
@@ -460,6 +473,10 @@ export class WpsHost implements Host {
     this.run('write', (app) => {
       const ws = app.ActiveWorkbook.Worksheets.Item(plan.sheet);
       if (ws.ProtectContents) throw new HostError('protected');
+      // The last defence: the plan leaves hidden and filtered-out rows alone (engine/plan); one that does not, or a
+      // row hidden since the read, is refused whole, naming the rows, before anything is written.
+      const hidden = hiddenWritten(ws, plan);
+      if (hidden.length > 0) throw new HostError('hidden-rows', hidden.join('、'));
       app.ScreenUpdating = false;
       let done = 0;
       try {

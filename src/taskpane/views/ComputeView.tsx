@@ -85,6 +85,8 @@ export function ComputeView({
     return s.who(name, p?.unit ?? null);
   };
   const byCell = new Map(preview?.writes.map((w) => [w.cell, w]) ?? []);
+  // Rows hidden or filtered out that the plan leaves alone: said in the preview, with whose they are.
+  const hidden = preview?.hiddenRows ?? [];
   const quotas = results?.quotas ?? [];
   return (
     <div className={st.root}>
@@ -128,7 +130,8 @@ export function ComputeView({
           {preview.nothingToWrite ? (
             <Text>{s.nothingToWrite[preview.nothingToWrite]}</Text>
           ) : preview.writes.length === 0 ? (
-            <Text>{s.nothingChanged}</Text>
+            // Nothing to write because every row that needs it is hidden is not "already right".
+            hidden.length === 0 && <Text>{s.nothingChanged}</Text>
           ) : (
             <>
               <Body1 data-testid="preview-counts">
@@ -179,6 +182,14 @@ export function ComputeView({
                 </Body1>
               )}
             </>
+          )}
+          {preview.nothingToWrite === null && hidden.length > 0 && (
+            <Body1 data-testid="preview-hidden">
+              {s.hiddenNotWritten(
+                hidden,
+                hidden.flatMap((row) => results?.people.filter((p) => p.row === row).map((p) => p.name) ?? []),
+              )}
+            </Body1>
           )}
           {/* A write refused (a protected sheet, one changed since) leaves the preview: the reason comes just above
               写入表格, which the pane keeps where it was clicked (Pane), so the reason is in view without scrolling. */}

@@ -196,6 +196,13 @@ export const en: Language = {
         fix: 'Check for a duplicate entry; if they are two people, tell the names apart',
       }),
     },
+    'hidden-row': {
+      name: 'Row hidden or filtered',
+      words: (d) => ({
+        message: `The row of ${d.name}${d.unit ? ` (${d.unit})` : ''} is hidden or filtered out: it is checked and counted in the quotas and places, but kaohe does not write into it`,
+        fix: 'Clear the filter or unhide the row, then check again before writing totals and grades',
+      }),
+    },
     'rank-mismatch': {
       name: 'Rank differs',
       words: (d) => ({

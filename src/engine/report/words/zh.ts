@@ -195,6 +195,13 @@ export const zh: Language = {
         fix: '请核实是否重复录入；如确为同名的两人，请在姓名后加以区分',
       }),
     },
+    'hidden-row': {
+      name: '行被隐藏或筛选',
+      words: (d) => ({
+        message: `${d.name}${d.unit ? `（${d.unit}）` : ''}所在的行被隐藏或被筛选掉：照常检查，计入名额和排名，但考核助手不会写入这一行`,
+        fix: '请取消筛选或取消隐藏这一行，然后重新检查，再写入总分和等次',
+      }),
+    },
     'rank-mismatch': {
       name: '排名不符',
       words: (d) => ({
