@@ -1,4 +1,4 @@
-import { checkGrid, findRoster } from '../../src/engine';
+import { applyToGrid, buildPlan, checkGrid, findRoster } from '../../src/engine';
 import { fieldValue } from '../../src/engine/results';
 import { preset } from '../../src/schemes';
 import { gridOf, gwySheet } from '../helpers/sheets';
@@ -201,6 +201,21 @@ describe('reading the header', () => {
     ]);
     const r = checkGrid(grid, preset('xinjiang-2015')!)!;
     expect(r.people.map((p) => [p.row, p.name, p.grade])).toEqual([[3, '张三', '优秀']]);
+  });
+
+  it("still skips a narrow sheet's column numbers after a column was added beside them (kaohe's 等次)", () => {
+    // Found by the fixed-point fuzz (FUZZ_SEED=8, 400 runs): with 等次 added in D, the row 1 2 3 no
+    // longer numbered every column and was read as a person whose 合计 3 was not 2.
+    const s = preset('xicheng-sifa')!;
+    const grid = gridOf([
+      ['姓名', '平时考核得分', '合计'],
+      [1, 2, 3],
+      ['张三', 0, null],
+    ]);
+    const before = checkGrid(grid, s)!;
+    const after = checkGrid(applyToGrid(grid, buildPlan(before, grid, { formulas: false })), s)!;
+    expect(after.people.map((p) => [p.row, p.name])).toEqual([[3, '张三']]);
+    expect(after.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('matches shortened and reworded headers', () => {

@@ -153,6 +153,7 @@ function isSectionLabel(view: GridView, r: number, c: number, text: string): boo
 function isColumnNumbering(view: GridView, r: number, right = view.right): boolean {
   let last = 0;
   let count = 0;
+  let lastCol = view.left - 1;
   for (let c = view.left; c <= right; c++) {
     if (view.isMergeTail(r, c)) continue;
     const v = view.value(r, c);
@@ -161,9 +162,11 @@ function isColumnNumbering(view: GridView, r: number, right = view.right): boole
     if (!Number.isInteger(n) || n <= last) return false;
     last = n;
     count++;
+    lastCol = c;
   }
-  // A narrow sheet (姓名, 等次) numbers every column it has.
-  return count >= 4 || (count >= 2 && count === right - view.left + 1);
+  // A narrow sheet (姓名, 等次) numbers every column it had when it was printed: 1 2 3 from its
+  // first column on, nothing after — a column added since (kaohe's 等次) is left unnumbered.
+  return count >= 4 || (count >= 2 && last === count && lastCol - view.left + 1 === count);
 }
 
 function splitName(raw: string): { name: string; note: string | null } {
