@@ -4,8 +4,8 @@
  * Office.js's rules — operations run at context.sync(), in order; reading a property that was
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
  * AccessDenied; a member of an API set newer than its version (events, merged areas, notes, page
- * layout, fill patterns, screen updating, range by indexes) fails the request with ApiNotFound;
- * change events are delivered after the request that made them has returned, on a later task,
+ * layout, fill patterns, screen updating, range by indexes, an Excel.run merged into one undo group)
+ * fails the request with ApiNotFound; change events are delivered after the request that made them has returned, on a later task,
  * with a triggerSource only from ExcelApi 1.14; activation events whenever another sheet becomes
  * active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
@@ -1064,8 +1064,11 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
     FillPattern: { none: 'None', solid: 'Solid' },
     async run<T>(a: unknown, b?: unknown): Promise<T> {
       const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<T>;
-      runs.push({ mergeUndoGroup: typeof a === 'object' && a !== null && (a as { mergeUndoGroup?: boolean }).mergeUndoGroup === true });
+      const options = typeof a === 'object' && a !== null ? (a as { mergeUndoGroup?: unknown }) : {};
+      runs.push({ mergeUndoGroup: options.mergeUndoGroup === true });
       const ctx = new RequestContext(config.book, config.apiVersion);
+      // RunOptions.mergeUndoGroup is ExcelApi 1.20: an older Excel fails the run's first request, nothing in it done.
+      if ('mergeUndoGroup' in options) ctx.queue(() => ctx.requires('1.20', 'Excel.run({ mergeUndoGroup })'));
       const result = await batch(ctx);
       if (ctx.pending) await ctx.sync();
       return result;
