@@ -5,10 +5,11 @@
  */
 import { areaA1, type CellWrite, type Grid, type Plan } from '../../src/engine';
 import { problemText } from '../../src/app/words';
-import { ExcelHost } from '../../src/hosts/excel/excel-host';
+import { capabilities, ExcelHost } from '../../src/hosts/excel/excel-host';
 import { HostError } from '../../src/hosts/host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
+import { excelMock } from './excel-mock';
 
 // A roster as a table A1:C4; 李四 (row 3) is not graded, so kaohe writes C2 and C4 only.
 const grid: Grid = {
@@ -166,6 +167,26 @@ describe('a table that Excel extends (AutoExpand)', () => {
         ['优秀', null],
         [null, null],
         ['称职', null],
+      ],
+    ]);
+  });
+
+  it('is written the same way on the test mock at ExcelApi 1.7, which extends tables as Excel does', async () => {
+    const mock = excelMock(roster, { api: '1.7', tables: ['A1:B4'] });
+    (global as any).Excel = mock.excel;
+    (global as any).Office = mock.office;
+    const host = new ExcelHost(capabilities());
+    await host.readSheet();
+    await host.apply(twoColumns);
+    await mock.delivered();
+    const table = mock.excel.context.workbook.worksheets.sheet.tables.items[0].getRange();
+    expect([table.address, mock.excel.context.workbook.worksheets.sheet.getRange('C1:D4').formulas]).toEqual([
+      '表!A1:D4',
+      [
+        ['合计', '等次'],
+        [95, '优秀'],
+        ['', ''],
+        [70, '称职'],
       ],
     ]);
   });
