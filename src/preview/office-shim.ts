@@ -4,10 +4,11 @@
  * Office.js's rules — operations run at context.sync(), in order; reading a property that was
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
  * AccessDenied; a member of an API set newer than its version (events, merged areas, notes, page
- * layout, fill patterns, screen updating, range by indexes) fails the request with ApiNotFound;
- * change events are delivered after the request that made them has returned, on a later task,
+ * layout, fill patterns, screen updating, range by indexes, an Excel.run merged into one undo group)
+ * fails the request with ApiNotFound; change events are delivered after the request that made them has returned, on a later task,
  * with a triggerSource only from ExcelApi 1.14; activation events whenever another sheet becomes
- * active — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
+ * active; a table takes in what is written just right of it or below it, and a formula written into an
+ * empty column of it fills the column — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
  */
 import { type Area, areaA1, isCellError, parseArea } from '../engine';
 import { typeAsExcel } from './excel-typing';
@@ -661,7 +662,10 @@ class RangeProxy extends ClientObject {
           c.written = true;
         }),
       );
-      if (what === 'formulas') calculatedColumns(this.ctx, s, a);
+      if (what === 'formulas') {
+        autoExpand(this.ctx, s, a);
+        calculatedColumns(this.ctx, s, a);
+      }
       this.ctx.written(s);
       this.ctx.changed({
         worksheetId: s.id,
@@ -715,6 +719,45 @@ function shiftRows(formula: string, rows: number): string {
   return formula.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, col: string, abs: string, row: string) =>
     abs ? m : `${col}${Number(row) + rows}`,
   );
+}
+
+/**
+ * Excel's AutoExpand ("include new rows and columns in the table", on by default, applied to an add-in's writes too):
+ * content written into the column just right of a table, beside its rows, makes the table take in the written columns
+ * from there; content written into the row just below it, under its columns, the written rows. A column taken in
+ * whose header cell is empty gets a name (列1, 列2…), as Excel names it.
+ */
+function autoExpand(ctx: RequestContext, s: PreviewSheet, written: Area): void {
+  const filled = (top: number, left: number, bottom: number, right: number): boolean => {
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const x = ctx.book.cell(s, r, c);
+        if (x && ((x.value !== null && x.value !== '') || x.formula !== null)) return true;
+      }
+    return false;
+  };
+  for (const t of s.tables ?? []) {
+    const a = t.area;
+    const top = Math.max(written.top, a.top);
+    const bottom = Math.min(written.bottom, a.bottom);
+    if (top <= bottom && written.left <= a.right + 1 && written.right > a.right && filled(top, a.right + 1, bottom, a.right + 1)) {
+      const names = new Set<unknown>();
+      for (let c = a.left; c <= a.right; c++) names.add(ctx.book.cell(s, a.top, c)?.value ?? null);
+      let n = 1;
+      for (let c = a.right + 1; c <= written.right; c++) {
+        const header = ctx.book.touch(s, a.top, c);
+        if (header.value !== null && header.value !== '') continue;
+        while (names.has(`列${n}`)) n++;
+        header.value = `列${n++}`;
+      }
+      t.area = { ...a, right: written.right };
+    }
+    const b = t.area;
+    const left = Math.max(written.left, b.left);
+    const right = Math.min(written.right, b.right);
+    if (left <= right && written.top <= b.bottom + 1 && written.bottom > b.bottom && filled(b.bottom + 1, left, b.bottom + 1, right))
+      t.area = { ...b, bottom: written.bottom };
+  }
 }
 
 /**
@@ -1064,8 +1107,11 @@ export function installOffice(target: Record<string, unknown>, config: PreviewCo
     FillPattern: { none: 'None', solid: 'Solid' },
     async run<T>(a: unknown, b?: unknown): Promise<T> {
       const batch = (typeof a === 'function' ? a : b) as (ctx: RequestContext) => Promise<T>;
-      runs.push({ mergeUndoGroup: typeof a === 'object' && a !== null && (a as { mergeUndoGroup?: boolean }).mergeUndoGroup === true });
+      const options = typeof a === 'object' && a !== null ? (a as { mergeUndoGroup?: unknown }) : {};
+      runs.push({ mergeUndoGroup: options.mergeUndoGroup === true });
       const ctx = new RequestContext(config.book, config.apiVersion);
+      // RunOptions.mergeUndoGroup is ExcelApi 1.20: an older Excel fails the run's first request, nothing in it done.
+      if ('mergeUndoGroup' in options) ctx.queue(() => ctx.requires('1.20', 'Excel.run({ mergeUndoGroup })'));
       const result = await batch(ctx);
       if (ctx.pending) await ctx.sync();
       return result;

@@ -49,7 +49,7 @@ export const englishStrings = (): Strings => ({
   issueHint: 'Click an issue to select its cell',
   mark: 'Mark the issues in the sheet',
   clearMarks: 'Clear the marks',
-  marked: (n) => `Marked ${n} cells (fill colour and a note); clear them at any time`,
+  marked: (n, notes) => `Marked ${n} cells (fill colour${notes ? ' and a note' : ''}); clear them at any time`,
   marksCleared: 'Marks cleared; the cells are as they were',
   writeMode: 'Write',
   values: 'Values',

@@ -48,7 +48,8 @@ export const zhStrings = {
   issueHint: '点击一条问题，选中对应的单元格',
   mark: '在表格中标记问题',
   clearMarks: '清除标记',
-  marked: (n: number) => `已标记 ${n} 个单元格（底色和批注），可随时清除`,
+  /** `notes`: whether Excel took notes too (ExcelApi 1.18); an older Excel gets the fill only. */
+  marked: (n: number, notes: boolean) => `已标记 ${n} 个单元格（${notes ? '底色和批注' : '底色'}），可随时清除`,
   marksCleared: '标记已清除，单元格恢复原样',
   writeMode: '写入方式',
   values: '数值',

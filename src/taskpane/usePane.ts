@@ -270,7 +270,8 @@ export function usePane(host: Host, locale: Locale, downloads = true) {
       const marks = await host.mark(sheet.read.sheet, results.issues, locale);
       dispatch({ type: 'marks', marks });
       await save({ marks });
-      say(s.marked(marks.cells.length), 'check');
+      const noted = marks.cells.some((c) => c.note);
+      say(s.marked(marks.cells.length, noted), 'check');
     });
 
   const clearMarks = () =>

@@ -2,13 +2,56 @@
  * The e2e tests' browser: Debian's Chromium driven by playwright-core (never a downloaded
  * browser), the built preview served on a free port of 127.0.0.1, screenshots saved under
  * test-artifacts/e2e (git-ignored), and axe-core for the accessibility checks.
+ *
+ * The preview's Excel runs at the ExcelApi level KAOHE_E2E_API names (1.7, 1.9 or 1.20, the default): every page
+ * opened here gets it, unless its query names its own `api=`; screenshots below 1.20 go to a folder of their own.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
-export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
+/** The ExcelApi levels the preview's Excel can run as (src/preview/page.ts). */
+const API_LEVELS = ['1.7', '1.9', '1.20'];
+
+/** The ExcelApi level this run of the suite is at (KAOHE_E2E_API; 1.20 when unset). */
+export const E2E_API: string = (() => {
+  const asked = process.env['KAOHE_E2E_API'];
+  if (asked === undefined || asked === '') return '1.20';
+  if (!API_LEVELS.includes(asked)) throw new Error(`KAOHE_E2E_API=${asked}: expected one of ${API_LEVELS.join(', ')}`);
+  return asked;
+})();
+
+/** Whether this run's level has ExcelApi `version` (1.9 < 1.18). */
+function hasApi(version: string): boolean {
+  const [a, b] = E2E_API.split('.').map(Number) as [number, number];
+  const [c, d] = version.split('.').map(Number) as [number, number];
+  return a > c || (a === c && b >= d);
+}
+
+/** What the pane's Excel does differently at this run's level, as the tests see it (the host's `capabilities`). */
+export const LEVEL = {
+  /** Marks add a note to each cell besides its fill: ExcelApi 1.18. */
+  notes: hasApi('1.18'),
+  /** A write is one undo step (Ctrl+Z undoes it at once): ExcelApi 1.20. */
+  undoGroup: hasApi('1.20'),
+};
+
+/** The pane's answer to 标记 at this level (notes only where Excel has them). */
+export const markedText = (n: number): string => `已标记 ${n} 个单元格（${LEVEL.notes ? '底色和批注' : '底色'}），可随时清除`;
+
+/** The pane's answer to 写入表格 at this level (one Ctrl+Z only where Excel groups the write). */
+export const writtenText = (n: number): string =>
+  `已写入 ${n} 格。${LEVEL.undoGroup ? '可按 Ctrl+Z 一次撤销，或点“撤销”。' : '可点“撤销”恢复原样。'}`;
+
+/** Screenshots: test-artifacts/e2e at 1.20, test-artifacts/e2e/api-1.7 (…) below it, so no level overwrites another's. */
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e', ...(E2E_API === '1.20' ? [] : [`api-${E2E_API}`]));
+
+/** A preview query at this run's API level: `api=` added unless the query names its own. */
+export function atLevel(query: string): string {
+  if (new URLSearchParams(query).has('api')) return query;
+  return query === '' ? `api=${E2E_API}` : `${query}&api=${E2E_API}`;
+}
 
 const FLAGS = [
   '--headless',
@@ -166,7 +209,7 @@ export function previewPages(): { openPage: (query: string) => Promise<{ page: P
     page.on('pageerror', (e) => {
       throw e;
     });
-    await page.goto(`${s.url}?${query}`);
+    await page.goto(`${s.url}?${atLevel(query)}`);
     return { page, pane: await paneFrame(page) };
   };
   return { openPage };

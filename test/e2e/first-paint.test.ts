@@ -4,7 +4,7 @@
  * with the title where it was. Accessibility of the skeleton at 320 px.
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { seriousViolations, shot, start, type Session } from './browser';
+import { atLevel, seriousViolations, shot, start, type Session } from './browser';
 
 let s: Session;
 let context: BrowserContext | undefined;
@@ -45,7 +45,7 @@ describe('the task pane before its JavaScript', () => {
     page.on('pageerror', (e) => {
       throw e;
     });
-    await page.goto(`${s.url}?width=320&lang=zh-CN`);
+    await page.goto(`${s.url}?${atLevel('width=320&lang=zh-CN')}`);
     const pane = await paneFrameEarly(page);
 
     // The bundle has not been served: all that shows is the page's own HTML and CSS.

@@ -6,7 +6,7 @@
  * in sight, no text under 14 px, a column's role moved from another column said under it; axe at 320 and 500 px.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
-import { previewPages, seriousViolations, settled, shot, openTab } from './browser';
+import { markedText, openTab, previewPages, seriousViolations, settled, shot, writtenText } from './browser';
 
 const { openPage } = previewPages();
 const YEAR = 'examples/gwy-2020-year.xlsx';
@@ -102,9 +102,9 @@ describe('a message beside the control that caused it (issue #17)', () => {
     await page.uncheck('#protect');
     await write.click();
     const written = pane.locator('[data-message-at="compute"] [role="status"]');
-    await written.getByText('已写入 20 格。可按 Ctrl+Z 一次撤销，或点“撤销”。').waitFor();
+    await written.getByText(writtenText(20)).waitFor();
     await expectInView(written, 'the write');
-    expect(await messages(pane)).toEqual(['compute: 已写入 20 格。可按 Ctrl+Z 一次撤销，或点“撤销”。']);
+    expect(await messages(pane)).toEqual([`compute: ${writtenText(20)}`]);
     await shot(page, 'in-place-320-written');
 
     // 名额 does not show 计算's message; back in 计算 the view itself says what holds (撤销, the quotas after writing).
@@ -126,7 +126,7 @@ describe('a message beside the control that caused it (issue #17)', () => {
     const onPage = (el: Locator) => el.evaluate((e) => Math.round(e.getBoundingClientRect().top + window.scrollY));
     const before = await onPage(mark);
     await mark.click();
-    const said = pane.locator('[data-message-at="check"]').getByText('已标记 8 个单元格（底色和批注），可随时清除');
+    const said = pane.locator('[data-message-at="check"]').getByText(markedText(8));
     await said.waitFor();
     await expectInView(said, 'the marks');
     expect(await onPage(pane.getByRole('button', { name: '清除标记' }))).toBe(before);

@@ -4,7 +4,7 @@
  * an Excel whose every request fails.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { a1, areaA1, type Grid, isCellError, parseArea } from '../../src/engine';
+import { a1, type Area, areaA1, type Grid, isCellError, parseArea } from '../../src/engine';
 
 export interface ExcelMock {
   excel: any;
@@ -54,7 +54,7 @@ export async function eventsDelivered(): Promise<void> {
 
 export function excelMock(
   grid: Grid,
-  options: { protected?: boolean; mergedAddress?: string | null; setting?: unknown; api?: string } = {},
+  options: { protected?: boolean; mergedAddress?: string | null; setting?: unknown; api?: string; tables?: string[] } = {},
 ): ExcelMock {
   let syncs = 0;
   // The API level this Excel runs at: members above it fail the request at sync (ApiNotFound), as Excel does;
@@ -226,9 +226,20 @@ export function excelMock(
   // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
   const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
   plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
-  // No tables (ListObjects) on the mock's sheet: a plain collection, loaded at once.
+  // The sheet's tables (ListObjects), by address: a plain collection, loaded at once, each table's range as it is now.
+  const tables = (options.tables ?? []).map((address) => parseArea(address)!);
   excel.context.workbook.worksheets.sheet.tables = {
-    items: [],
+    items: tables.map((t, i) => ({
+      name: `表${i + 1}`,
+      getRange: () => ({
+        get address() {
+          return `${grid.sheet}!${areaA1(t)}`;
+        },
+        load() {
+          return this;
+        },
+      }),
+    })),
     load() {
       return this;
     },
@@ -266,10 +277,35 @@ export function excelMock(
     // The cells written, and Excel's change events for them, after this request has returned (never during it).
     for (const w of batch.filter((x) => wrote(x.range.formulas))) {
       (w.range.formulas as unknown[][]).forEach((row, i) => row.forEach((v, j) => cellsNow.set(`${w.row + i},${w.col + j}`, v)));
-      later(areaA1({ top: w.row, left: w.col, bottom: w.row + w.rows - 1, right: w.col + w.cols - 1 }), 'ThisLocalAddin');
+      const area = { top: w.row, left: w.col, bottom: w.row + w.rows - 1, right: w.col + w.cols - 1 };
+      for (const t of tables) intoTable(t, area);
+      later(areaA1(area), 'ThisLocalAddin');
     }
     return result;
   };
+  /**
+   * What Excel does with a write beside or into a table (one column written, as the host writes): content just right
+   * of it, beside its rows, is taken in (AutoExpand); a formula into a column of it whose other cells are empty fills
+   * them all (a calculated column).
+   */
+  function intoTable(t: Area, w: Area): void {
+    const filled = (r: number, c: number) => cellAt(r, c) !== '';
+    let beside = false;
+    for (let r = Math.max(w.top, t.top); r <= Math.min(w.bottom, t.bottom); r++) beside ||= w.left === t.right + 1 && filled(r, w.left);
+    if (beside) t.right = w.left;
+    if (w.left < t.left || w.left > t.right) return;
+    const top = Math.max(w.top, t.top + 1);
+    const source = String(cellAt(top, w.left));
+    if (top > Math.min(w.bottom, t.bottom) || !source.startsWith('=')) return;
+    const others: number[] = [];
+    for (let r = t.top + 1; r <= t.bottom; r++) if (r < w.top || r > w.bottom) others.push(r);
+    if (others.some((r) => filled(r, w.left))) return;
+    for (const r of others)
+      cellsNow.set(
+        `${r},${w.left}`,
+        source.replace(/([A-Z]{1,3})(\d+)(?![\d(])/g, (_m, col: string, row: string) => `${col}${Number(row) + r - top}`),
+      );
+  }
   /** A cell as `formulas` gives it now. */
   function cellAt(row: number, col: number): unknown {
     const k = `${row},${col}`;

@@ -3,12 +3,13 @@
  * a table's column becomes a calculated column over the rows kaohe skipped unless written as its value; rows hidden
  * or filtered out are never written silently; selecting a cell in a hidden row says so.
  */
-import type { CellWrite, Grid, Plan } from '../../src/engine';
+import { areaA1, type CellWrite, type Grid, type Plan } from '../../src/engine';
 import { problemText } from '../../src/app/words';
-import { ExcelHost } from '../../src/hosts/excel/excel-host';
+import { capabilities, ExcelHost } from '../../src/hosts/excel/excel-host';
 import { HostError } from '../../src/hosts/host';
 import { PreviewWorkbook } from '../../src/preview/model';
 import { installOffice } from '../../src/preview/office-shim';
+import { excelMock } from './excel-mock';
 
 // A roster as a table A1:C4; 李四 (row 3) is not graded, so kaohe writes C2 and C4 only.
 const grid: Grid = {
@@ -44,8 +45,8 @@ const plan: Plan = {
   nothingToWrite: null,
 };
 
-function install(shape: (book: PreviewWorkbook) => void): PreviewWorkbook {
-  const book = PreviewWorkbook.fromGrids([grid]);
+function install(shape: (book: PreviewWorkbook) => void, sheet: Grid = grid): PreviewWorkbook {
+  const book = PreviewWorkbook.fromGrids([sheet]);
   shape(book);
   installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion: '1.20' });
   return book;
@@ -78,6 +79,127 @@ describe('a table', () => {
       ['优秀', null],
       [null, null],
       ['称职', null],
+    ]);
+  });
+});
+
+describe('a table that Excel extends (AutoExpand)', () => {
+  // A roster as a table A1:B4, without a total or a grade: kaohe adds 合计 (C) and 等次 (D) beside it, 李四 skipped.
+  const roster: Grid = {
+    sheet: '表',
+    top: 1,
+    left: 1,
+    values: [
+      ['姓名', '得分'],
+      ['张三', 95],
+      ['李四', null],
+      ['王五', 70],
+    ],
+    merges: [],
+  };
+  const table = (book: PreviewWorkbook) => (book.activeSheet().tables = [{ name: '表1', area: { top: 1, left: 1, bottom: 4, right: 2 } }]);
+  const tableArea = (book: PreviewWorkbook) => areaA1(book.activeSheet().tables![0]!.area);
+  const at = (book: PreviewWorkbook, row: number, col: number) => {
+    const c = book.cell(book.activeSheet(), row, col);
+    return [c?.value ?? null, c?.formula ?? null];
+  };
+  const cell = (row: number, col: number, value: string | number, formula: string | null): CellWrite => ({
+    row,
+    col,
+    cell: areaA1({ top: row, left: col, bottom: row, right: col }),
+    kind: col === 3 ? 'total' : 'grade',
+    before: { value: null, formula: null, numFmt: null },
+    after: { value, formula, numFmt: null },
+  });
+  const twoColumns: Plan = {
+    ...plan,
+    writes: [
+      { ...cell(1, 3, '合计', null), kind: 'header' },
+      cell(2, 3, 95, '=B2'),
+      cell(4, 3, 70, '=B4'),
+      { ...cell(1, 4, '等次', null), kind: 'header' },
+      cell(2, 4, '优秀', '=IF(C2>=90,"优秀","称职")'),
+      cell(4, 4, '称职', '=IF(C4>=90,"优秀","称职")'),
+    ],
+    newColumns: [
+      { col: 3, kind: 'total', header: '合计' },
+      { col: 4, kind: 'grade', header: '等次' },
+    ],
+  };
+
+  it("in the preview's Excel, takes in what is written just right of it or just below it, naming an empty header", async () => {
+    const book = install(table, roster);
+    const g = globalThis as unknown as { Excel: typeof Excel };
+    await g.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('C2').values = [[1]];
+      await ctx.sync();
+    });
+    expect([tableArea(book), at(book, 1, 3)]).toEqual(['A1:C4', ['列1', null]]);
+    await g.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('A5:B5').values = [['赵六', 80]];
+      await ctx.sync();
+    });
+    expect(tableArea(book)).toBe('A1:C5');
+    // Not beside it: a gap column, or a row below but outside its columns, leaves it as it is.
+    await g.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('E2').values = [[1]];
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('D6').values = [[1]];
+      await ctx.sync();
+    });
+    expect(tableArea(book)).toBe('A1:C5');
+  });
+
+  it('gets values in both new columns beside it, the second taken in after the first: the skipped row stays empty', async () => {
+    const book = install(table, roster);
+    const host = new ExcelHost();
+    await host.readSheet();
+    await host.apply(twoColumns);
+    expect(tableArea(book)).toBe('A1:D4');
+    expect([3, 4].map((col) => [1, 2, 3, 4].map((row) => at(book, row, col)))).toEqual([
+      [
+        ['合计', null],
+        [95, null],
+        [null, null],
+        [70, null],
+      ],
+      [
+        ['等次', null],
+        ['优秀', null],
+        [null, null],
+        ['称职', null],
+      ],
+    ]);
+  });
+
+  it('is written the same way on the test mock at ExcelApi 1.7, which extends tables as Excel does', async () => {
+    const mock = excelMock(roster, { api: '1.7', tables: ['A1:B4'] });
+    (global as any).Excel = mock.excel;
+    (global as any).Office = mock.office;
+    const host = new ExcelHost(capabilities());
+    await host.readSheet();
+    await host.apply(twoColumns);
+    await mock.delivered();
+    const table = mock.excel.context.workbook.worksheets.sheet.tables.items[0].getRange();
+    expect([table.address, mock.excel.context.workbook.worksheets.sheet.getRange('C1:D4').formulas]).toEqual([
+      '表!A1:D4',
+      [
+        ['合计', '等次'],
+        [95, '优秀'],
+        ['', ''],
+        [70, '称职'],
+      ],
+    ]);
+  });
+
+  it('gets formulas where no table is near (nothing to take them in)', async () => {
+    const book = install(() => undefined, roster);
+    const host = new ExcelHost();
+    await host.readSheet();
+    await host.apply(twoColumns);
+    expect([at(book, 2, 3), at(book, 2, 4), at(book, 3, 4)]).toEqual([
+      [95, '=B2'],
+      ['优秀', '=IF(C2>=90,"优秀","称职")'],
+      [null, null],
     ]);
   });
 });

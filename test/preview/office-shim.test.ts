@@ -201,6 +201,21 @@ describe('the preview’s Excel is no more forgiving than Excel at its API versi
     ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
+  it.each([
+    ['1.19', 'fails (ApiNotFound) and writes nothing', 'ApiNotFound', '王建国'],
+    ['1.20', 'runs', null, '改过'],
+  ])('at ExcelApi %s, an Excel.run merged into one undo group (1.20) %s', async (api, _what, code, b5) => {
+    const book = await at(api);
+    const run = g.Excel.run({ mergeUndoGroup: true }, async (ctx: any) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('B5').values = [['改过']];
+      await ctx.sync();
+    });
+    if (code === null) await run;
+    else await expect(run).rejects.toMatchObject({ code });
+    // A refused request did nothing.
+    expect(book.cell(book.activeSheet(), 5, 2)?.value).toBe(b5);
+  });
+
   it('reports a change after the request that made it, and says whose only from ExcelApi 1.14', async () => {
     for (const [api, source] of [
       ['1.9', undefined],

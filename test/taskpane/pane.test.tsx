@@ -56,6 +56,16 @@ describe('the task pane', () => {
     expect([host.cleared, host.settings?.marks]).toEqual([1, undefined]);
   });
 
+  it('says the marks are fills only where Excel adds no notes (before ExcelApi 1.18)', async () => {
+    const host = new StubHost(example);
+    host.notes = false;
+    const user = open(host);
+    await ready();
+    await user.click(screen.getByRole('button', { name: '在表格中标记问题' }));
+    await screen.findByText('已标记 8 个单元格（底色），可随时清除');
+    expect(host.settings?.marks?.cells.map((c) => c.note)).toEqual(Array(8).fill(false));
+  });
+
   it('previews what it will write, writes it, and undoes it exactly', async () => {
     const host = new StubHost(example);
     const user = open(host);

@@ -20,6 +20,8 @@ export class StubHost implements Host {
   /** Whether each plan applied was announced (the ribbon command's). */
   announced: boolean[] = [];
   marked: Issue[][] = [];
+  /** Whether marking adds notes (Excel from ExcelApi 1.18); an older Excel paints the fill only. */
+  notes = true;
   cleared = 0;
   reads = 0;
   failNext: HostError | null = null;
@@ -113,7 +115,7 @@ export class StubHost implements Host {
     this.marked.push(issues);
     return {
       sheet,
-      cells: [...new Set(issues.filter((i) => i.cell).map((i) => i.cell!))].map((cell) => ({ cell, fill: null, note: true })),
+      cells: [...new Set(issues.filter((i) => i.cell).map((i) => i.cell!))].map((cell) => ({ cell, fill: null, note: this.notes })),
     };
   }
 

@@ -58,13 +58,39 @@ export function hiddenWritten(writes: CellWrite[], shape: SheetShape | undefined
 }
 
 /**
- * The writes as they go into a sheet with tables: a formula into a table's column (or the column just right of a
- * table, which Excel may take into it) is written as its value, so no calculated column fills the rows kaohe skipped.
- * Everything else as planned.
+ * The writes as they go into a sheet with tables: a formula into a table's column is written as its value, so no
+ * calculated column fills the rows kaohe skipped. That is every column the table will have once the writes are in:
+ * Excel takes into a table what is written just right of it or just below it (AutoExpand), so new columns written
+ * side by side next to a table all become its columns, the second once the first is in. Everything else as planned.
  */
 export function besideTables(writes: CellWrite[], shape: SheetShape | undefined): CellWrite[] {
   if (!shape || shape.tables.length === 0) return writes;
-  const inTable = (w: CellWrite) =>
-    shape.tables.some((t) => w.row >= t.top && w.row <= t.bottom + 1 && w.col >= t.left && w.col <= t.right + 1);
+  const filled = new Set(writes.filter((w) => !emptyWrite(w)).map((w) => `${w.row},${w.col}`));
+  const tables = shape.tables.map((t) => grown(t, filled));
+  const inTable = (w: CellWrite) => tables.some((t) => w.row >= t.top && w.row <= t.bottom && w.col >= t.left && w.col <= t.right);
   return writes.map((w) => (w.after.formula !== null && inTable(w) ? { ...w, after: { ...w.after, formula: null } } : w));
+}
+
+function emptyWrite(w: CellWrite): boolean {
+  return w.after.formula === null && (w.after.value === null || w.after.value === '');
+}
+
+/**
+ * A table's area once the cells `filled` (`row,col`) are written: each written column just right of it, beside its
+ * rows, and each written row just below it, under its columns, taken in.
+ */
+function grown(table: Area, filled: Set<string>): Area {
+  let t = table;
+  for (;;) {
+    let right = false;
+    for (let r = t.top; r <= t.bottom && !right; r++) right = filled.has(`${r},${t.right + 1}`);
+    if (right) {
+      t = { ...t, right: t.right + 1 };
+      continue;
+    }
+    let below = false;
+    for (let c = t.left; c <= t.right && !below; c++) below = filled.has(`${t.bottom + 1},${c}`);
+    if (!below) return t;
+    t = { ...t, bottom: t.bottom + 1 };
+  }
 }
