@@ -49,6 +49,18 @@ export function cellXml(pre: string, ref: string, style: number, content: CellCo
   return `<${pre}c r="${ref}"${s} t="inlineStr"><${pre}is><${pre}t xml:space="preserve">${escapeXml(v)}</${pre}t></${pre}is></${pre}c>`;
 }
 
+/**
+ * A tag's r attribute: read directly when the attributes begin with it (` r="B7"`, as every
+ * writer puts it), else by attrOf.
+ */
+function refOf(attrs: string): string | undefined {
+  if (attrs.charCodeAt(0) === 32 && attrs.charCodeAt(1) === 114 && attrs.charCodeAt(2) === 61 && attrs.charCodeAt(3) === 34) {
+    const close = attrs.indexOf('"', 4);
+    if (close > 0) return attrs.slice(4, close);
+  }
+  return attrOf(attrs, 'r');
+}
+
 /** The column number of an A1 reference's letters (0 when it has none). */
 function columnOf(ref: string): number {
   let n = 0;
@@ -129,7 +141,11 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
     }
   };
 
-  const sharedFormulas = xml.includes('t="shared"');
+  // Whether the sheet may hold a shared formula (however its t attribute is quoted): if not, no cell but those written is looked into.
+  const sharedFormulas = xml.includes('shared');
+  // A cell's end tag, made once for the sheet's prefix.
+  let closePrefix: string | undefined = '';
+  let closeTag = '</c>';
   TAG.lastIndex = dataStart;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
     const closing = m[2];
@@ -164,7 +180,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       continue;
     }
     if (name === 'row') {
-      const r = attrOf(attrs, 'r');
+      const r = refOf(attrs);
       row = r ? Number(r) : row + 1;
       col = 0;
       rowStyle = attrOf(attrs, 'customFormat') === '1' || attrOf(attrs, 'customFormat') === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
@@ -201,20 +217,16 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
     // A cell: its end, and what it holds.
     const start = m.index;
     let end = start + m[0].length;
-    let inner = '';
+    const from = end;
     if (!selfClosing) {
-      const close = xml.indexOf(`</${m[3] ? `${m[3]}:` : ''}c>`, end);
+      if (m[3] !== closePrefix) [closePrefix, closeTag] = [m[3], `</${m[3] ? `${m[3]}:` : ''}c>`];
+      const close = xml.indexOf(closeTag, end);
       if (close < 0) throw new Error('unclosed cell in the sheet');
-      inner = xml.slice(end, close);
-      end = close + `</${m[3] ? `${m[3]}:` : ''}c>`.length;
+      end = close + closeTag.length;
       TAG.lastIndex = end;
     }
-    const ref = attrOf(attrs, 'r');
+    const ref = refOf(attrs);
     col = ref ? columnOf(ref) || col + 1 : col + 1;
-    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
-    const mayMatter = pending.length > 0 || sharedFormulas;
-    const f = mayMatter ? F.exec(inner) : null;
-    const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
     let inserted = false;
     while (pending.length > 0 && pending[0]!.col < col) {
       if (!inserted) copyTo(start);
@@ -223,6 +235,10 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       out.push(newCell(e, baseStyle(e.col)));
     }
     const edit = pending.length > 0 && pending[0]!.col === col ? pending.shift()! : undefined;
+    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
+    const inner = selfClosing || (!edit && !sharedFormulas) ? '' : xml.slice(from, end - closeTag.length);
+    const f = edit || sharedFormulas ? F.exec(inner) : null;
+    const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
     if (!edit) {
       if (shared !== undefined && f && attrOf(f[1]!, 'ref') === undefined) dependantsKept.add(shared);
       if (inserted && !ref) {
