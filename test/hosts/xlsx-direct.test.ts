@@ -216,6 +216,27 @@ describe('the fast .xlsx reader', () => {
       expect(readDirect(await pkg(sheetWith(odd), { strings, styles }))).toBeNull();
   });
 
+  it('reads numbers as Number reads their text, short and long, with and without a point', async () => {
+    const texts = [
+      '0.1',
+      '0.3',
+      '85.5',
+      '5.',
+      '.5',
+      '007',
+      '123456789012345',
+      '1234567890123456',
+      '9007199254740993',
+      '0.000000000000001',
+      '99.99999999999999',
+      '1E2',
+      ' 7 ',
+    ];
+    const cells = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join('');
+    const grids = await sameAsOthers(await pkg(`<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`));
+    expect(grids[0]!.values[0]).toEqual(texts.map((t) => Number(t)));
+  });
+
   it('refuses a sheet over the row limit before building its Grid', async () => {
     const rows = Array.from({ length: 3 }, (_, i) => `<row r="${i * 150000 + 1}"><c r="A${i * 150000 + 1}"><v>1</v></c></row>`).join('');
     const data = await pkg(`<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`);

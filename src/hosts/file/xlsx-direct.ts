@@ -202,6 +202,37 @@ function plainNumber(v: string): boolean {
   return digit;
 }
 
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * xml[from, to) read as a number when it is at most 15 digits with at most one '.', without a
+ * string made for it; NaN otherwise. Exactly what Number gives the text: the digits are an exact
+ * integer and 10^k an exact power, and one division of the two rounds as Number rounds the decimal.
+ */
+function plainNumberAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? n : n / POWERS[to - dot - 1]!;
+}
+
+/** Its number format as a cell's z (undefined for General); throws NotDirect for a style the workbook does not have. */
+function formatOf(style: number | undefined, formats: (string | null)[]): string | undefined {
+  if (style === undefined) return undefined;
+  const z = formats[style];
+  if (z === undefined && style !== 0) throw new NotDirect('style index');
+  return z ?? undefined;
+}
+
 /**
  * A cell's attributes as the reader needs them, read in place in one pass over its start tag
  * (no attribute text or object per cell): its reference as (row, column), its style, its type.
@@ -322,11 +353,8 @@ function cellOf(
     cell = { t: 'e', v: code };
   } else throw new NotDirect(`cell type ${t}`);
   if (f !== undefined) cell.f = f;
-  if (style !== undefined) {
-    const z = formats[style];
-    if (z === undefined && style !== 0) throw new NotDirect('style index');
-    if (z) cell.z = z;
-  }
+  const z = formatOf(style, formats);
+  if (z) cell.z = z;
   return cell.t === 'z' && cell.f === undefined && cell.z === undefined ? null : cell;
 }
 
@@ -421,6 +449,7 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
     } else if (name === CELL) {
       let raw: string | undefined;
       let inner: string | undefined;
+      let [vFrom, vTo] = [0, 0];
       if (!selfClosing) {
         if (tag.prefix !== closePrefix) [closePrefix, closeTag] = [tag.prefix, `</${tag.prefix}c>`];
         const close = xml.indexOf(closeTag, gt + 1);
@@ -433,7 +462,7 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
           xml.startsWith('</v>', close - 4) &&
           xml.indexOf('<', from + 3) === close - 4
         )
-          raw = xml.slice(from + 3, close - 4);
+          [vFrom, vTo] = [from + 3, close - 4];
         else inner = xml.slice(from, close);
         pos = close + closeTag.length;
       }
@@ -443,7 +472,24 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
         col = at.col;
       } else col++;
       if (row === 0) throw new NotDirect('cell outside a row');
-      const cell = cellOf(at.type, at.style, raw, inner, strings, formats);
+      let cell: SheetCell | null = null;
+      if (vTo > vFrom) {
+        // A number or a shared string read where it is, without a string made for its text.
+        const t = at.type;
+        if (t === undefined || t === 'n') {
+          const v = plainNumberAt(xml, vFrom, vTo);
+          if (!Number.isNaN(v)) cell = { t: 'n', v };
+        } else if (t === 's' && digitsOnly(xml, vFrom, vTo)) {
+          const v = strings[digitsValue(xml, vFrom, vTo)];
+          if (v === undefined) throw new NotDirect('shared string index');
+          cell = { t: 's', v };
+        }
+        if (cell) {
+          const z = formatOf(at.style, formats);
+          if (z) cell.z = z;
+        } else raw = xml.slice(vFrom, vTo);
+      }
+      cell ??= cellOf(at.type, at.style, raw, inner, strings, formats);
       if (!cell) continue;
       (dense[row - 1] ??= [])[col - 1] = cell;
       if (cell.t !== 'z' || cell.f !== undefined) {
