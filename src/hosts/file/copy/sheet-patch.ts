@@ -207,7 +207,11 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
  */
 export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatchParts {
   const byRow = new Map<number, CellEdit[]>();
-  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const e of edits) {
+    const list = byRow.get(e.row);
+    if (list) list.push(e);
+    else byRow.set(e.row, [e]);
+  }
   for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
   const rowsToDo = [...byRow.keys()].sort((a, b) => a - b);
   const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
