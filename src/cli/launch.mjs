@@ -2,7 +2,8 @@
 /**
  * `npm run kaohe -- …`: runs the command-line tool, first (re)building dist/kaohe.cjs with
  * esbuild when any source file is newer than it (about a second, once). The TypeScript is
- * bundled; exceljs stays a normal dependency.
+ * bundled; exceljs and jszip stay normal dependencies, SheetJS goes into dist/kaohe-xlsx.cjs
+ * beside it (each loaded at its first use: see lazyModules).
  */
 import { existsSync, readdirSync, renameSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,34 +23,84 @@ function newest(dir) {
 }
 
 /**
- * exceljs (460 ms to load on the build machine) loaded when first used, not at start: checking and
- * grading an .xlsx read by the fast reader never use it. Every `import ExcelJS from 'exceljs'` gets
- * this stand-in, which loads the real module at its first property read. `__esModule` answers
- * undefined without loading, so esbuild's import wrapper sees a CommonJS module and does not load it.
+ * Modules loaded when first used, not at start: `check` and `grade` of an .xlsx read by the fast
+ * reader (src/hosts/file/xlsx-direct) never use exceljs (460 ms to load on the build machine),
+ * jszip, or SheetJS (0.7 MB to compile), and a one-shot command pays for every byte it compiles.
+ * Every import of one of them gets a stand-in, which loads the real module at its first use:
+ * - exceljs and jszip (CommonJS) from node_modules, as a bundled copy would be: a Proxy whose
+ *   `__esModule` answers undefined without loading, so esbuild's import wrapper sees a CommonJS module;
+ * - SheetJS (an ES module) built from the same source into dist/kaohe-xlsx.cjs beside this bundle,
+ *   its exports named at build time (functions and objects forwarded, the version string copied).
  */
-const lazyExcelJs = {
-  name: 'lazy-exceljs',
+const LAZY_REQUIRED = ['exceljs', 'jszip'];
+const SHEETJS = '@e965/xlsx';
+const SHEETJS_CHUNK = 'kaohe-xlsx.cjs';
+
+const proxyOf = (load) => `new Proxy(function () {}, {
+  get: (_t, key) => (key === '__esModule' ? undefined : ${load}[key]),
+  has: (_t, key) => key in ${load},
+  construct: (_t, args) => new ${load}(...args),
+  apply: (_t, self, args) => ${load}.apply(self, args),
+})`;
+
+async function sheetJsStandIn() {
+  const real = await import(SHEETJS);
+  const lines = [
+    `let real;\nconst load = () => (real ??= require(require('node:path').join(__dirname, ${JSON.stringify(SHEETJS_CHUNK)})));`,
+  ];
+  for (const [key, value] of Object.entries(real)) {
+    const name = key === 'default' ? 'export default' : `export const ${key} =`;
+    if (typeof value === 'function') lines.push(`${name} (...args) => load()[${JSON.stringify(key)}](...args);`);
+    else if (typeof value === 'object' && value !== null)
+      lines.push(`${name} new Proxy({}, {
+  get: (_t, k) => load()[${JSON.stringify(key)}][k],
+  has: (_t, k) => k in load()[${JSON.stringify(key)}],
+  ownKeys: () => Reflect.ownKeys(load()[${JSON.stringify(key)}]),
+  getOwnPropertyDescriptor: (_t, k) => ({ ...Reflect.getOwnPropertyDescriptor(load()[${JSON.stringify(key)}], k), configurable: true }),
+});`);
+    else lines.push(`${name} ${JSON.stringify(value)};`);
+  }
+  return lines.join('\n');
+}
+
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^exceljs$/ }, (a) =>
-      a.namespace === 'lazy-exceljs' ? { path: 'exceljs', external: true } : { path: 'exceljs', namespace: 'lazy-exceljs' },
+    const required = new RegExp(`^(${LAZY_REQUIRED.join('|')})$`);
+    b.onResolve({ filter: required }, (a) =>
+      a.namespace === 'lazy-required' ? { path: a.path, external: true } : { path: a.path, namespace: 'lazy-required' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-exceljs' }, () => ({
+    b.onLoad({ filter: /.*/, namespace: 'lazy-required' }, (a) => ({
       loader: 'js',
-      contents: `let real;
-const load = () => (real ??= require('exceljs'));
-module.exports = new Proxy({}, {
-  get: (_t, key) => (key === '__esModule' ? undefined : load()[key]),
-  has: (_t, key) => key in load(),
-});`,
+      contents: `let real;\nmodule.exports = ${proxyOf(`(real ??= require(${JSON.stringify(a.path)}))`)};`,
     }));
+    b.onResolve({ filter: /^@e965\/xlsx$/ }, (a) => ({ path: a.path, namespace: 'lazy-sheetjs' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-sheetjs' }, async () => ({ loader: 'js', contents: await sheetJsStandIn() }));
   },
 };
 
-const stale = !existsSync(out) || statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
+const chunk = join(dirname(out), SHEETJS_CHUNK);
+const stale =
+  !existsSync(out) ||
+  !existsSync(chunk) ||
+  statSync(out).mtimeMs < Math.max(newest(join(root, 'src')), statSync(join(root, 'package.json')).mtimeMs);
 if (stale) {
   const { build } = await import('esbuild');
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
+  const chunkTmp = `${chunk}.${process.pid}.tmp`;
+  // SheetJS on its own, from the ES module the bundle would hold.
+  await build({
+    stdin: { contents: `export * from '${SHEETJS}';\nexport { default } from '${SHEETJS}';`, resolveDir: root, loader: 'js' },
+    outfile: chunkTmp,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'error',
+    legalComments: 'none',
+  });
+  renameSync(chunkTmp, chunk);
   await build({
     entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
     outfile: tmp,
@@ -57,7 +108,7 @@ if (stale) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    plugins: [lazyExcelJs],
+    plugins: [lazyModules],
     logLevel: 'error',
     legalComments: 'none',
   });

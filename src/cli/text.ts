@@ -203,7 +203,8 @@ export function writtenSummary(
   formSheets: string[] = [],
   unnoted: string[] = [],
 ): WrittenSummary {
-  const byCell = new Map(plan.writes.map((w) => [w.cell, w]));
+  // The writes by cell, made only when some write overwrites a value the check disputed.
+  const byCell = plan.conflicts.length > 0 ? new Map(plan.writes.map((w) => [w.cell, w])) : new Map<string, Plan['writes'][number]>();
   return {
     file,
     mode: plan.mode,

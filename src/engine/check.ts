@@ -13,7 +13,7 @@ import type { Person, Results } from './results';
 import { checkScheme } from './scheme/check';
 import { compileScheme, type CompiledScheme } from './scheme/fields';
 import type { Scheme } from './scheme/model';
-import { Vocabulary } from './table/columns';
+import { vocabularyOf } from './table/columns';
 import { findPeriodColumns } from './table/periods';
 import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
 import { periodLabel } from './report/messages';
@@ -37,14 +37,14 @@ export function compiled(s: Scheme): CompiledScheme {
 /** Reads the roster of a sheet for a scheme; null when the sheet holds none. */
 export function findRoster(grid: Grid | GridView, s: Scheme, options: CheckOptions = {}): Table | null {
   const view = grid instanceof GridView ? grid : new GridView(grid);
-  return readTable(view, new Vocabulary(compiled(s)), options.overrides);
+  return readTable(view, vocabularyOf(compiled(s)), options.overrides);
 }
 
 /** Checks one sheet against a scheme. Null when the sheet holds no roster this scheme recognises. */
 export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
   const view = new GridView(grid);
   const c = compiled(s);
-  const table = readTable(view, new Vocabulary(c), options.overrides);
+  const table = readTable(view, vocabularyOf(c), options.overrides);
   if (!table) return null;
   const scored = scoreTable(view, table, c);
   const gradeCol = columnOf(table, 'grade');
@@ -89,7 +89,7 @@ function hiddenRowIssues(view: GridView, table: Table, people: Person[]): Issue[
  */
 export function checkSheet(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
   const view = new GridView(grid);
-  const v = new Vocabulary(compiled(s));
+  const v = vocabularyOf(compiled(s));
   const table = readTable(view, v, options.overrides);
   if (!table) return null;
   const found = findPeriodColumns(view, table, v);

@@ -4,10 +4,25 @@
  * goes through here, so the rules are in one place.
  */
 
-/** NFKC (full-width → half-width), no whitespace of any kind, no zero-width characters. */
-export function compact(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, '');
+/**
+ * A pure function of a text, remembered for the texts it was last given: reading a sheet asks
+ * for the same header, name and remark texts again and again (fitting 11 presets to a sheet reads
+ * its headers 11 times). Bounded: past `size` texts, all are forgotten and it starts again.
+ */
+export function remembered<T>(fn: (s: string) => T, size = 4096): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    const v = fn(s);
+    if (seen.size >= size) seen.clear();
+    seen.set(s, v);
+    return v;
+  };
 }
+
+/** NFKC (full-width → half-width), no whitespace of any kind, no zero-width characters. */
+export const compact = remembered((s: string): string => s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
 
 const MAX_IN_BRACKETS = /[([【]\s*(?:满分|最高|最多|上限|共|计|≤|<=|不超过)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以内|以下|为限)?\s*[)\]】]/;
 const MAX_TRAILING = /(\d+(?:\.\d+)?)分$/;
@@ -23,13 +38,13 @@ export function headerMax(header: string): number | null {
  * The comparable key of a header label: compacted, without the stated maximum and without
  * trailing punctuation. 德（20分） → 德; 思想政治素质 (6分) → 思想政治素质.
  */
-export function headerKey(header: string): string {
+export const headerKey = remembered((header: string): string => {
   let s = compact(header);
   s = s.replace(/[([【][^)\]】]*\d[^)\]】]*[)\]】]/g, '');
   s = s.replace(/\d+(?:\.\d+)?分$/, '');
   s = s.replace(/[:：,，.。、;；*※]+$/g, '');
   return s;
-}
+});
 
 export interface ParsedNumber {
   value: number;

@@ -1,6 +1,6 @@
 import { checkGrid } from '../../src/engine';
 import type { Grid } from '../../src/engine/grid';
-import { applyToGrid, buildPlan, undoPlan } from '../../src/engine/plan/plan';
+import { applyToGrid, buildPlan, gradeFormula, totalFormula, undoPlan } from '../../src/engine/plan/plan';
 import { PRESET_IDS, preset } from '../../src/schemes';
 import { pick, seeded } from '../helpers/random';
 import { gridOf, schemeSheet } from '../helpers/sheets';
@@ -200,5 +200,32 @@ describe('the write plan', () => {
       expect(inputs.length).toBeGreaterThan(3);
       expect(p.writes.filter((w) => !outputs.has(w.col))).toEqual([]);
     }
+  });
+
+  it.each(PRESET_IDS)('%s: each row’s formulas, made from one template per column, are the ones built for that row alone', (id) => {
+    const s = preset(id)!;
+    const rand = seeded(11);
+    const people = Array.from({ length: 30 }, (_, i) => ({
+      name: `人员${i}`,
+      total: pick(rand, 40, 100),
+      remark: ['试用期', '科级干部', null, null][Math.floor(rand() * 4)] ?? null,
+    }));
+    const { grid } = schemeSheet(s, people);
+    const r = checkGrid(grid, s)!;
+    const p = buildPlan(r, grid, { formulas: true });
+    const formulas = p.writes.filter((w) => w.after.formula !== null && w.kind !== 'rank');
+    if (s.grading.mode === 'entered') expect(formulas).toEqual([]);
+    for (const w of formulas) {
+      const person = r.people.find((x) => x.row === w.row)!;
+      if (w.kind === 'total') {
+        expect(w.after.formula).toBe(totalFormula(r, w.row, person.variant, person.shift));
+        continue;
+      }
+      // The grade reads the total from a cell of its own row.
+      const cell = /^=IF\((?:AND\()?([A-Z]+(\d+))/.exec(w.after.formula!)!;
+      expect(Number(cell[2])).toBe(w.row);
+      expect(w.after.formula).toBe(gradeFormula(r, cell[1]!));
+    }
+    if (s.grading.mode !== 'entered') expect(formulas.length).toBeGreaterThan(0);
   });
 });

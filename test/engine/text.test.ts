@@ -1,4 +1,4 @@
-import { compact, displayWidth, headerKey, headerMax, isNilText, numberFromText } from '../../src/engine/text';
+import { compact, displayWidth, headerKey, headerMax, isNilText, numberFromText, remembered } from '../../src/engine/text';
 
 describe('header texts', () => {
   it.each([
@@ -46,4 +46,30 @@ describe('numbers typed as text', () => {
 
 it('measures CJK text as two columns a character', () => {
   expect(displayWidth('张三ab')).toBe(6);
+});
+
+describe('remembered texts', () => {
+  it('gives what the function gives, asking it once per text until it holds `size` texts, then starts again', () => {
+    const asked: string[] = [];
+    const key = remembered((s: string) => {
+      asked.push(s);
+      return headerKey(s);
+    }, 2);
+    expect(['德（20分）', '德（20分）', '廉(10分)', '德（20分）'].map(key)).toEqual(['德', '德', '廉', '德']);
+    expect(asked).toEqual(['德（20分）', '廉(10分)']);
+    // Full: the next new text forgets the others.
+    expect(key('能 (20分)')).toBe('能');
+    expect(key('德（20分）')).toBe('德');
+    expect(asked).toEqual(['德（20分）', '廉(10分)', '能 (20分)', '德（20分）']);
+  });
+
+  it('remembers false and empty results too', () => {
+    let calls = 0;
+    const empty = remembered((s: string) => {
+      calls++;
+      return s.trim() === '' ? '' : s;
+    });
+    expect([empty(' '), empty(' ')]).toEqual(['', '']);
+    expect(calls).toBe(1);
+  });
 });

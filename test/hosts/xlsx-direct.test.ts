@@ -194,6 +194,49 @@ describe('the fast .xlsx reader', () => {
     ]);
   });
 
+  it('reads attributes as written: either quote, spaces around =, unknown attributes; odd ones go to the general readers', async () => {
+    const sheet =
+      `<worksheet ${NS}><sheetData><row r="1">` +
+      `<c r='A1' t = "s"><v>0</v></c><c  s="1"  r="B1"><v>7.25</v></c><c r="C1" ph="1" t="n"><v>.5</v></c><c r="D1" t="s"><v> 0 </v></c><c r="E1"><v>1e3</v></c>` +
+      `</row></sheetData></worksheet>`;
+    const strings = `<sst ${NS}><si><t>张三</t></si></sst>`;
+    const styles = `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs></styleSheet>`;
+    const grids = await sameAsOthers(await pkg(sheet, { strings, styles }));
+    expect(grids[0]!.values).toEqual([['张三', 7.25, 0.5, '张三', 1000]]);
+    expect(grids[0]!.numFmts![0]![1]).toBe('0.00');
+    const sheetWith = (cells: string) => `<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    for (const odd of [
+      '<c r="A1" s="-1"><v>1</v></c>', // a style index that is not one
+      '<c r="A1" s="9"><v>1</v></c>', // a style the workbook does not have
+      '<c r="A2"><v>1</v></c>', // a cell outside its row
+      '<c r="AAAA1"><v>1</v></c>', // a column past XFD's three letters
+      '<c r="A1" t="s"><v>5</v></c>', // a shared string that is not there
+      '<c r="A1" t=s><v>1</v></c>', // an attribute without quotes
+    ])
+      expect(readDirect(await pkg(sheetWith(odd), { strings, styles }))).toBeNull();
+  });
+
+  it('reads numbers as Number reads their text, short and long, with and without a point', async () => {
+    const texts = [
+      '0.1',
+      '0.3',
+      '85.5',
+      '5.',
+      '.5',
+      '007',
+      '123456789012345',
+      '1234567890123456',
+      '9007199254740993',
+      '0.000000000000001',
+      '99.99999999999999',
+      '1E2',
+      ' 7 ',
+    ];
+    const cells = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join('');
+    const grids = await sameAsOthers(await pkg(`<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`));
+    expect(grids[0]!.values[0]).toEqual(texts.map((t) => Number(t)));
+  });
+
   it('refuses a sheet over the row limit before building its Grid', async () => {
     const rows = Array.from({ length: 3 }, (_, i) => `<row r="${i * 150000 + 1}"><c r="A${i * 150000 + 1}"><v>1</v></c></row>`).join('');
     const data = await pkg(`<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`);

@@ -11,7 +11,7 @@ import { scoreTable } from '../grade/score';
 import type { Results } from '../results';
 import type { CompiledScheme } from '../scheme/fields';
 import type { Scheme } from '../scheme/model';
-import { Vocabulary, type Column } from '../table/columns';
+import { vocabularyOf, type Column } from '../table/columns';
 import { readTable, type Table } from '../table/read';
 import { numberFromText } from '../text';
 import LIMITS from './fit.json';
@@ -226,7 +226,7 @@ export function fitOf(view: GridView, table: Table, c: CompiledScheme, scored: S
 /** The fit of a scheme on a sheet, judged on its first rows; null when it finds no roster there. */
 export function fitOn(grid: Grid, c: CompiledScheme): Fit | null {
   const view = new GridView(headOf(grid));
-  const table = readTable(view, new Vocabulary(c));
+  const table = readTable(view, vocabularyOf(c));
   if (!table) return null;
   return fitOf(view, table, c, scoreTable(view, table, c));
 }

@@ -83,15 +83,18 @@ function same(a: CellValue, b: CellValue): boolean {
   return a === b;
 }
 
+/** A cell of the row being written, by column. */
+type CellOf = (col: number) => string;
+
 /** The formula text of a field on a row: its cell, or its computation inlined (in brackets when it is an operation). */
-function fieldFormula(r: Results, id: string, row: number, variant: CompiledVariant | undefined, shift: number): string {
+function fieldFormula(r: Results, id: string, cell: CellOf, variant: CompiledVariant | undefined, shift: number): string {
   const f = r.compiled.fields.get(id)!;
   const expr = variant?.computed.get(id)?.expr ?? formulaOf(f)?.expr;
   const src = r.sources[id];
   if (src === 'column') {
     // An optional cell (bonus, penalty …) left empty counts 0, as in the engine; MIN and MAX would skip it instead.
-    const cell = a1(row, r.fieldColumns[id]! + shift);
-    const ref = f.required ? cell : `N(${cell})`;
+    const at = cell(r.fieldColumns[id]! + shift);
+    const ref = f.required ? at : `N(${at})`;
     if (f.kind === 'group' && f.capped) return `MIN(${ref},${f.max})`;
     return isPenalty(f) ? `ABS(${ref})` : ref;
   }
@@ -105,10 +108,10 @@ function fieldFormula(r: Results, id: string, row: number, variant: CompiledVari
     const plain =
       g?.combine === 'sum' && !g.capped && members.every((m) => m.kind === 'item' && r.sources[m.id] === 'column' && !hasContent(r, m.id));
     if (plain && cols.every((c) => c !== undefined) && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
-      return `SUM(${a1(row, cols[0]! + shift)}:${a1(row, cols[cols.length - 1]! + shift)})`;
+      return `SUM(${cell(cols[0]! + shift)}:${cell(cols[cols.length - 1]! + shift)})`;
     }
   }
-  let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, row, variant, shift));
+  let text = toExcel(fold(expr, zeroOf(r)), (x) => fieldFormula(r, x, cell, variant, shift));
   if (f.kind === 'computed' && f.decimals !== undefined) text = `ROUND(${text},${f.decimals})`;
   return /^[A-Z]+\(.*\)$/.test(text) && balancedCall(text) ? text : `(${text})`;
 }
@@ -138,25 +141,75 @@ const zeroOf =
  * columns of the row's block from the table's (blocks side by side).
  */
 export function totalFormula(r: Results, row: number, variant: string | null = null, shift = 0): string {
+  return totalFormulaWith(r, (col) => a1(row, col), variant, shift);
+}
+
+function totalFormulaWith(r: Results, cell: CellOf, variant: string | null, shift: number): string {
   const c = r.compiled;
   const v = variant === null ? undefined : c.variants.find((x) => x.variant.id === variant);
   const total = (v?.total ?? c.total).expr;
-  return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, row, v, shift))},${c.scheme.total.decimals})`;
+  return `=ROUND(${toExcel(fold(total, zeroOf(r)), (id) => fieldFormula(r, id, cell, v, shift))},${c.scheme.total.decimals})`;
+}
+
+/** Stands for the row number in a formula template (a control character, which no cell reference holds). */
+const ROW_MARK = '\u0001';
+
+/**
+ * A formula made once with ROW_MARK for the row, cut where the row goes: joined with a row number,
+ * the pieces are the formula `make` gives for that row. Null when the text holds the mark
+ * somewhere else too (a scheme's text with that character in it): then it is made row by row.
+ */
+function template(make: (cell: CellOf) => string): string[] | null {
+  let rows = 0;
+  const text = make((col) => {
+    rows++;
+    return `${columnLetters(col)}${ROW_MARK}`;
+  });
+  const pieces = text.split(ROW_MARK);
+  return pieces.length === rows + 1 ? pieces : null;
+}
+
+/**
+ * totalFormula for many rows: the formula of each (variant, shift) built once as a template and
+ * the row filled in (at 10,000 rows, building the text row by row was most of the plan's time).
+ */
+export function totalFormulas(r: Results): (row: number, variant: string | null, shift: number) => string {
+  const made = new Map<string, string[] | null>();
+  return (row, variant, shift) => {
+    const key = `${variant ?? ''}\u0000${shift}`;
+    let pieces = made.get(key);
+    if (pieces === undefined) made.set(key, (pieces = template((cell) => totalFormulaWith(r, cell, variant, shift))));
+    return pieces ? pieces.join(String(row)) : totalFormula(r, row, variant, shift);
+  };
 }
 
 /** Nested IF over the grade bands, reading the total from `totalCell`; "" where no band applies. */
 export function gradeFormula(r: Results, totalCell: string): string {
+  return gradeFormulaWith(r, () => totalCell);
+}
+
+function gradeFormulaWith(r: Results, total: () => string): string {
   const bands = r.compiled.scheme.grading.bands;
   let f = '""';
   for (let i = bands.length - 1; i >= 0; i--) {
     const b = bands[i]!;
     const tests: string[] = [];
-    if (b.min !== undefined) tests.push(`${totalCell}${b.minInclusive ? '>=' : '>'}${b.min}`);
-    if (b.max !== undefined) tests.push(`${totalCell}${b.maxInclusive ? '<=' : '<'}${b.max}`);
+    if (b.min !== undefined) tests.push(`${total()}${b.minInclusive ? '>=' : '>'}${b.min}`);
+    if (b.max !== undefined) tests.push(`${total()}${b.maxInclusive ? '<=' : '<'}${b.max}`);
     const test = tests.length === 0 ? 'TRUE' : tests.length === 1 ? tests[0]! : `AND(${tests.join(',')})`;
     f = `IF(${test},${excelText(b.grade)},${f})`;
   }
   return `=${f}`;
+}
+
+/** gradeFormula for many rows, reading the total from (row, col): one template per column, as totalFormulas. */
+function gradeFormulas(r: Results): (row: number, col: number) => string {
+  const made = new Map<number, string[] | null>();
+  return (row, col) => {
+    let pieces = made.get(col);
+    if (pieces === undefined) made.set(col, (pieces = template((cell) => gradeFormulaWith(r, () => cell(col)))));
+    return pieces ? pieces.join(String(row)) : gradeFormula(r, a1(row, col));
+  };
 }
 
 /**
@@ -298,6 +351,8 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
   const inputCol = r.compiled.totalIsInput !== null ? r.fieldColumns[r.compiled.totalIsInput] : colOf('total');
 
   const textRows = new Set(r.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.row));
+  const totalText = totalFormulas(r);
+  const gradeText = gradeFormulas(r);
   const write = (
     p: Person,
     column: number | undefined,
@@ -352,7 +407,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     }
     if (options.formulas && !asFormula) plan.valuesInstead.push(p.row);
     if (totalCol !== undefined && p.total !== null)
-      write(p, totalCol, 'total', p.total, asFormula ? totalFormula(r, p.row, p.variant, p.shift) : null);
+      write(p, totalCol, 'total', p.total, asFormula ? totalText(p.row, p.variant, p.shift) : null);
     if (p.rank) write(p, rankCol, 'rank', p.rank.place, options.formulas && rankFormula ? rankFormula(p.row) : null);
     if (p.status === 'ungraded') {
       write(p, gradeCol, 'grade', noGradeText(p), null);
@@ -368,7 +423,7 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
     }
     const readsFrom = totalCol ?? inputCol;
     const live = asFormula && p.gradeFrom === 'band' && readsFrom !== undefined;
-    write(p, gradeCol, 'grade', p.grade, live ? gradeFormula(r, a1(p.row, readsFrom + p.shift)) : null);
+    write(p, gradeCol, 'grade', p.grade, live ? gradeText(p.row, readsFrom + p.shift) : null);
   }
 
   plan.conflicts = overwritten(r.issues, plan.writes);

@@ -7,7 +7,7 @@
 import COLUMN_TEXTS from './columns.json';
 import { inGroup, type CompiledScheme, type Field, type GroupField } from '../scheme/fields';
 import { LADDERS } from '../scheme/ids';
-import { compact, headerKey } from '../text';
+import { compact, headerKey, remembered } from '../text';
 
 /** The columns every roster may have besides the scheme's fields, in the order the pane lists them. */
 export const IDENTITY_ROLES = [
@@ -109,7 +109,7 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
   [/排名|名次|排序/, 'rank'],
 ];
 
-const keyOf = (s: string): string => headerKey(s).toLowerCase();
+const keyOf = remembered((s: string): string => headerKey(s).toLowerCase());
 
 const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
 const SUMMARY_ROW_ENDS = COLUMN_TEXTS.summaryRowEnds.map(keyOf);
@@ -128,11 +128,11 @@ export function isOrganisation(unit: string): boolean {
 }
 
 /** A 合计/平均分 row's label, or a tally's (优秀人数合计, “好”等次人数): a row that is not a person. */
-export function isSummaryText(t: string): boolean {
+export const isSummaryText = remembered((t: string): boolean => {
   if (t === '') return false;
   const key = keyOf(t);
   return SUMMARY_ROW_KEYS.has(key) || SUMMARY_ROW_ENDS.some((e) => key.length > e.length + 1 && key.endsWith(e));
-}
+});
 const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
 const STAGES = COLUMN_TEXTS.gradeStages;
 const OPINION = new RegExp(STAGES.opinion);
@@ -190,6 +190,15 @@ export function isNoteText(text: string): boolean {
 }
 
 /** The header vocabulary of one scheme: field labels and identity texts by key. */
+const vocabularies = new WeakMap<CompiledScheme, Vocabulary>();
+
+/** The Vocabulary of a compiled scheme, made once (it is not changed once made). */
+export function vocabularyOf(c: CompiledScheme): Vocabulary {
+  let v = vocabularies.get(c);
+  if (!v) vocabularies.set(c, (v = new Vocabulary(c)));
+  return v;
+}
+
 export class Vocabulary {
   private readonly identity = new Map<string, IdentityRole>();
   private readonly fieldKeys = new Map<string, Field[]>();

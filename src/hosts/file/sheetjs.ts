@@ -9,7 +9,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Area, CellValue, Grid } from '../../engine';
 import { READ_LIMITS } from './limits';
-import { gridOfRange, type SheetSource, usedRange } from './sheet';
+import { gridOfRange, type ReadCell, type SheetSource, usedRange } from './sheet';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
 
@@ -109,11 +109,16 @@ export function eachSheetCell(ws: XLSX.WorkSheet, fn: (r: number, c: number, cel
  * are empty.
  */
 export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): Grid {
-  let data: Area | null = null;
+  // The cells holding a value or a formula span this area (numbers, not an Area a cell).
+  let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
   eachSheetCell(ws, (r, c, cell) => {
     if (cellValue(cell) === null && !cell.f) return;
-    data = spanning(data, r + 1, c + 1);
+    if (r + 1 < top) top = r + 1;
+    if (r + 1 > bottom) bottom = r + 1;
+    if (c + 1 < left) left = c + 1;
+    if (c + 1 > right) right = c + 1;
   });
+  const data: Area | null = bottom === 0 ? null : { top, left, bottom, right };
   const used = usedRange(
     data,
     (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })),
@@ -130,13 +135,19 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): 
 
   const rows = ws['!rows'] ?? [];
   const dense = denseData(ws);
+  const read: ReadCell = { value: null, formula: null, numFmt: null };
   return gridOfRange(
     name,
     area,
     merges,
     (r, c) => {
       const x = covered.has(r * 20000 + c) ? undefined : cellAt(ws, r - 1, c - 1);
-      return x ? { value: cellValue(x), formula: x.f ? `=${x.f}` : null, numFmt: numFmtOf(x) } : null;
+      if (!x) return null;
+      // One object for every cell: gridOfRange takes what it holds at once.
+      read.value = cellValue(x);
+      read.formula = x.f ? `=${x.f}` : null;
+      read.numFmt = numFmtOf(x);
+      return read;
     },
     (r) => !!rows[r - 1]?.hidden,
     consume ? (r) => dense?.[r - 1]?.fill(undefined) : undefined,

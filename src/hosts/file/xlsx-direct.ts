@@ -150,38 +150,160 @@ interface ReadSheet {
   tailRows: number;
 }
 
-/** A cell's r, s and t attributes, read in one pass over its attribute text. */
-function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  let i = 0;
-  const n = attrs.length;
-  while (i < n) {
-    while (i < n && attrs.charCodeAt(i) <= 32) i++;
-    const eq = attrs.indexOf('=', i);
-    if (eq < 0) break;
-    const name = attrs.slice(i, eq).trim();
+/** What `\s` matches (a regular expression's white space), by character code. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+/** What `\w` matches: a letter A–Z or a–z, a digit, an underscore. */
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** True when xml[from, to) is one or more digits 0–9 (at most 9, so the number is exact). */
+function digitsOnly(xml: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 9) return false;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function digitsValue(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + xml.charCodeAt(i) - 48;
+  return n;
+}
+
+/** True when the text is digits with at most one '.': what NUMBER accepts with nothing to trim, read by Number the same. */
+function plainNumber(v: string): boolean {
+  let dot = false;
+  let digit = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digit;
+}
+
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * xml[from, to) read as a number when it is at most 15 digits with at most one '.', without a
+ * string made for it; NaN otherwise. Exactly what Number gives the text: the digits are an exact
+ * integer and 10^k an exact power, and one division of the two rounds as Number rounds the decimal.
+ */
+function plainNumberAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? n : n / POWERS[to - dot - 1]!;
+}
+
+/** Its number format as a cell's z (undefined for General); throws NotDirect for a style the workbook does not have. */
+function formatOf(style: number | undefined, formats: (string | null)[]): string | undefined {
+  if (style === undefined) return undefined;
+  const z = formats[style];
+  if (z === undefined && style !== 0) throw new NotDirect('style index');
+  return z ?? undefined;
+}
+
+/**
+ * A cell's attributes as the reader needs them, read in place in one pass over its start tag
+ * (no attribute text or object per cell): its reference as (row, column), its style, its type.
+ */
+const at = { row: 0, col: 0, hasRef: false, style: undefined as number | undefined, type: undefined as string | undefined };
+
+/** Reads xml[from, to), a cell's attribute text, into `at`; throws NotDirect where it is not attributes. */
+function readCellAttrs(xml: string, from: number, to: number): void {
+  at.hasRef = false;
+  at.style = undefined;
+  at.type = undefined;
+  let i = from;
+  while (i < to) {
+    while (i < to && xml.charCodeAt(i) <= 32) i++;
+    const eq = xml.indexOf('=', i);
+    if (eq < 0 || eq >= to) break;
+    // The attribute's name: one letter (r, s, t) read as is, anything longer trimmed first.
+    let name = -1;
+    if (eq - i === 1) name = xml.charCodeAt(i);
+    else {
+      const n = xml.slice(i, eq).trim();
+      if (n.length === 1) name = n.charCodeAt(0);
+    }
     let q = eq + 1;
-    while (q < n && attrs.charCodeAt(q) <= 32) q++;
-    const quote = attrs[q];
-    if (quote !== '"' && quote !== "'") throw new NotDirect('attribute');
-    const close = attrs.indexOf(quote, q + 1);
-    if (close < 0) throw new NotDirect('attribute');
-    if (name === 'r' || name === 's' || name === 't') out[name] = attrs.slice(q + 1, close);
+    while (q < to && xml.charCodeAt(q) <= 32) q++;
+    const quote = q < to ? xml.charCodeAt(q) : -1;
+    if (quote !== 34 && quote !== 39) throw new NotDirect('attribute');
+    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0 || close >= to) throw new NotDirect('attribute');
+    const [v, w] = [q + 1, close];
+    if (name === 114) {
+      // r: 1–3 letters, then the row's digits (REF).
+      let j = v;
+      while (j < w && j - v < 4 && (xml.charCodeAt(j) | 0x20) >= 97 && (xml.charCodeAt(j) | 0x20) <= 122) j++;
+      const letters = j - v;
+      if (letters < 1 || letters > 3 || j === w) throw new NotDirect('cell reference');
+      let row = 0;
+      for (let k = j; k < w; k++) {
+        const c = xml.charCodeAt(k);
+        if (c < 48 || c > 57) throw new NotDirect('cell reference');
+        row = row * 10 + c - 48;
+      }
+      let col = 0;
+      for (let k = v; k < j; k++) col = col * 26 + (xml.charCodeAt(k) | 0x20) - 96;
+      at.hasRef = true;
+      at.row = row;
+      at.col = col;
+    } else if (name === 115) at.style = digitsOnly(xml, v, w) ? digitsValue(xml, v, w) : Number(xml.slice(v, w));
+    else if (name === 116) at.type = xml.slice(v, w);
     i = close + 1;
   }
-  return out;
 }
 
 /**
  * One cell as SheetJS's dense mode holds it (t, v, f, z). SheetJS keeps a cell that holds nothing
  * as a stub (t "z") with its number format; the Grid takes only that format from it, so a stub
  * is made only when the format is not General (null otherwise: the same Grid, fewer objects).
+ * `raw`: the text of its <v> when the cell holds that alone (read without slicing the rest), else
+ * `inner` is what the element holds; `style` undefined when it has no s attribute.
  */
-function cellOf(a: { s?: string; t?: string }, inner: string | undefined, strings: string[], formats: (string | null)[]): SheetCell | null {
-  const t = a.t ?? 'n';
+function cellOf(
+  type: string | undefined,
+  style: number | undefined,
+  raw: string | undefined,
+  inner: string | undefined,
+  strings: string[],
+  formats: (string | null)[],
+): SheetCell | null {
+  const t = type ?? 'n';
   let f: string | undefined;
-  let raw: string | undefined;
-  if (inner !== undefined && inner !== '') {
+  if (raw === undefined && inner !== undefined && inner !== '') {
     // Most cells are <v>…</v> alone.
     if (inner.startsWith('<v>') && inner.endsWith('</v>') && inner.indexOf('<', 3) === inner.length - 4) raw = inner.slice(3, -4);
     else {
@@ -197,7 +319,22 @@ function cellOf(a: { s?: string; t?: string }, inner: string | undefined, string
   }
   if (raw === '') raw = undefined;
   let cell: SheetCell;
-  if (t === 'inlineStr') {
+  if (t === 'n' && raw !== undefined) {
+    if (plainNumber(raw)) cell = { t: 'n', v: Number(raw) };
+    else {
+      const v = raw.trim();
+      if (!NUMBER.test(v)) throw new NotDirect('number');
+      cell = { t: 'n', v: Number(v) };
+    }
+  } else if (t === 's' && raw !== undefined) {
+    const v = digitsOnly(raw, 0, raw.length)
+      ? strings[digitsValue(raw, 0, raw.length)]
+      : /^\d+$/.test(raw.trim())
+        ? strings[Number(raw)]
+        : undefined;
+    if (v === undefined) throw new NotDirect('shared string index');
+    cell = { t: 's', v };
+  } else if (t === 'inlineStr') {
     const is = inner === undefined ? null : IS.exec(inner);
     if (is && UNSURE_TEXT.test(is[1]!)) throw new NotDirect('inline text');
     cell = { t: 's', v: is ? runsText(is[1]!) : '' };
@@ -207,14 +344,6 @@ function cellOf(a: { s?: string; t?: string }, inner: string | undefined, string
   } else if (raw === undefined) {
     if (t !== 'n' && t !== 's') throw new NotDirect(`empty cell of type ${t}`);
     cell = { t: 'z' };
-  } else if (t === 'n') {
-    const v = raw.trim();
-    if (!NUMBER.test(v)) throw new NotDirect('number');
-    cell = { t: 'n', v: Number(v) };
-  } else if (t === 's') {
-    const v = strings[Number(raw)];
-    if (v === undefined || !/^\d+$/.test(raw.trim())) throw new NotDirect('shared string index');
-    cell = { t: 's', v };
   } else if (t === 'b') {
     if (raw !== '0' && raw !== '1') throw new NotDirect('boolean');
     cell = { t: 'b', v: raw === '1' };
@@ -224,16 +353,54 @@ function cellOf(a: { s?: string; t?: string }, inner: string | undefined, string
     cell = { t: 'e', v: code };
   } else throw new NotDirect(`cell type ${t}`);
   if (f !== undefined) cell.f = f;
-  if (a.s !== undefined) {
-    const z = formats[Number(a.s)];
-    if (z === undefined && Number(a.s) !== 0) throw new NotDirect('style index');
-    if (z) cell.z = z;
-  }
+  const z = formatOf(style, formats);
+  if (z) cell.z = z;
   return cell.t === 'z' && cell.f === undefined && cell.z === undefined ? null : cell;
 }
 
-/** The start of each element the reader needs (its end found by indexOf): rows, cells, merges, the end of sheetData. */
-const SHEET_TAG = /<(\/)?(\w+:)?(row|c|mergeCell|sheetData)(?=[\s/>])/g;
+const ROW = 'row';
+const CELL = 'c';
+const MERGE = 'mergeCell';
+const SHEET_DATA = 'sheetData';
+
+/**
+ * The element a '<' at `lt` starts, when it is one the reader needs (rows, cells, merges,
+ * sheetData, or an end tag of one): what /<(\/)?(\w+:)?(row|c|mergeCell|sheetData)(?=[\s/>])/
+ * matches there, found with charCodeAt instead. Sets `tag`; false when it is another element.
+ */
+const tag = { closing: false, name: '', prefix: '', end: 0 };
+function tagAt(xml: string, lt: number): boolean {
+  let i = lt + 1;
+  tag.closing = xml.charCodeAt(i) === 47; // '/'
+  if (tag.closing) i++;
+  let j = i;
+  while (isWord(xml.charCodeAt(j))) j++;
+  let local = i;
+  if (xml.charCodeAt(j) === 58 && j > i) {
+    // A prefix (x:row): the name after it.
+    local = j + 1;
+    j = local;
+    while (isWord(xml.charCodeAt(j))) j++;
+  }
+  const next = xml.charCodeAt(j);
+  if (!(next === 47 || next === 62 || isSpace(next))) return false;
+  const length = j - local;
+  const name =
+    length === 1 && xml.charCodeAt(local) === 99
+      ? CELL
+      : length === 3 && xml.startsWith(ROW, local)
+        ? ROW
+        : length === 9 && xml.startsWith(SHEET_DATA, local)
+          ? SHEET_DATA
+          : length === 9 && xml.startsWith(MERGE, local)
+            ? MERGE
+            : '';
+  if (!name) return false;
+  tag.name = name;
+  tag.prefix = local > i ? xml.slice(i, local) : '';
+  tag.end = j;
+  return true;
+}
 
 /** A sheet's XML as SheetJS's dense worksheet: cells by (row, column), merges, hidden rows. */
 function readSheet(xml: string, strings: string[], formats: (string | null)[]): ReadSheet {
@@ -244,26 +411,34 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
   let row = 0;
   let col = 0;
   let tailRows = 0;
+  let closeTag = '</c>';
+  let closePrefix = '';
   const begin = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
   if (begin < 0) throw new NotDirect('no sheetData');
-  SHEET_TAG.lastIndex = begin;
-  for (let m = SHEET_TAG.exec(xml); m; m = SHEET_TAG.exec(xml)) {
-    const name = m[3]!;
-    if (m[1]) {
-      if (name !== 'sheetData') continue;
-      // Past </sheetData> only the merges are read: jump to them.
-      const at = xml.indexOf('mergeCells', SHEET_TAG.lastIndex);
-      if (at < 0) break;
-      SHEET_TAG.lastIndex = at;
+  let pos = begin;
+  for (let lt = xml.indexOf('<', pos); lt >= 0; lt = xml.indexOf('<', pos)) {
+    if (!tagAt(xml, lt)) {
+      pos = lt + 1;
       continue;
     }
-    const open = m.index + m[0].length;
+    const name = tag.name;
+    pos = tag.end;
+    if (tag.closing) {
+      if (name !== SHEET_DATA) continue;
+      // Past </sheetData> only the merges are read: jump to them.
+      const next = xml.indexOf('mergeCells', pos);
+      if (next < 0) break;
+      pos = next;
+      continue;
+    }
+    const open = tag.end;
     const gt = xml.indexOf('>', open);
     if (gt < 0) throw new NotDirect('unclosed tag');
     const selfClosing = xml.charCodeAt(gt - 1) === 47; // '/'
-    const attrs = xml.slice(open, selfClosing ? gt - 1 : gt);
-    SHEET_TAG.lastIndex = gt + 1;
-    if (name === 'row') {
+    const attrEnd = selfClosing ? gt - 1 : gt;
+    pos = gt + 1;
+    if (name === ROW) {
+      const attrs = xml.slice(open, attrEnd);
       const r = attr(attrs, 'r');
       row = r !== undefined ? Number(r) : row + 1;
       if (!Number.isInteger(row) || row < 1) throw new NotDirect('row number');
@@ -271,24 +446,50 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
       tailRows++;
       const hidden = attr(attrs, 'hidden');
       if (hidden === '1' || hidden === 'true') rows[row - 1] = { hidden: true };
-    } else if (name === 'c') {
+    } else if (name === CELL) {
+      let raw: string | undefined;
       let inner: string | undefined;
+      let [vFrom, vTo] = [0, 0];
       if (!selfClosing) {
-        const closeTag = `</${m[2] ?? ''}c>`;
+        if (tag.prefix !== closePrefix) [closePrefix, closeTag] = [tag.prefix, `</${tag.prefix}c>`];
         const close = xml.indexOf(closeTag, gt + 1);
         if (close < 0) throw new NotDirect('unclosed cell');
-        inner = xml.slice(gt + 1, close);
-        SHEET_TAG.lastIndex = close + closeTag.length;
+        const from = gt + 1;
+        // Most cells are <v>…</v> alone: its text read without the element's.
+        if (
+          close - from >= 7 &&
+          xml.startsWith('<v>', from) &&
+          xml.startsWith('</v>', close - 4) &&
+          xml.indexOf('<', from + 3) === close - 4
+        )
+          [vFrom, vTo] = [from + 3, close - 4];
+        else inner = xml.slice(from, close);
+        pos = close + closeTag.length;
       }
-      const a = cellAttrs(attrs);
-      if (a.r !== undefined) {
-        const ref = REF.exec(a.r);
-        if (!ref) throw new NotDirect('cell reference');
-        if (Number(ref[2]) !== row) throw new NotDirect('cell outside its row');
-        col = columnNumber(ref[1]!);
+      readCellAttrs(xml, open, attrEnd);
+      if (at.hasRef) {
+        if (at.row !== row) throw new NotDirect('cell outside its row');
+        col = at.col;
       } else col++;
       if (row === 0) throw new NotDirect('cell outside a row');
-      const cell = cellOf(a, inner, strings, formats);
+      let cell: SheetCell | null = null;
+      if (vTo > vFrom) {
+        // A number or a shared string read where it is, without a string made for its text.
+        const t = at.type;
+        if (t === undefined || t === 'n') {
+          const v = plainNumberAt(xml, vFrom, vTo);
+          if (!Number.isNaN(v)) cell = { t: 'n', v };
+        } else if (t === 's' && digitsOnly(xml, vFrom, vTo)) {
+          const v = strings[digitsValue(xml, vFrom, vTo)];
+          if (v === undefined) throw new NotDirect('shared string index');
+          cell = { t: 's', v };
+        }
+        if (cell) {
+          const z = formatOf(at.style, formats);
+          if (z) cell.z = z;
+        } else raw = xml.slice(vFrom, vTo);
+      }
+      cell ??= cellOf(at.type, at.style, raw, inner, strings, formats);
       if (!cell) continue;
       (dense[row - 1] ??= [])[col - 1] = cell;
       if (cell.t !== 'z' || cell.f !== undefined) {
@@ -298,8 +499,8 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
         if (col > right) right = col;
         tailRows = 0;
       }
-    } else if (name === 'mergeCell') {
-      const ref = attr(attrs, 'ref')?.split(':');
+    } else if (name === MERGE) {
+      const ref = attr(xml.slice(open, attrEnd), 'ref')?.split(':');
       const a = ref?.[0] ? REF.exec(ref[0]) : null;
       const b = ref?.[1] ? REF.exec(ref[1]) : a;
       if (!a || !b || ref!.length > 2) throw new NotDirect('merge');
@@ -307,9 +508,9 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
       merges.push({ s: { r: Math.min(r1, r2) - 1, c: Math.min(c1, c2) - 1 }, e: { r: Math.max(r1, r2) - 1, c: Math.max(c1, c2) - 1 } });
     } else if (selfClosing) {
       // <sheetData/>: no cells; on to the merges.
-      const at = xml.indexOf('mergeCells', SHEET_TAG.lastIndex);
-      if (at < 0) break;
-      SHEET_TAG.lastIndex = at;
+      const next = xml.indexOf('mergeCells', pos);
+      if (next < 0) break;
+      pos = next;
     }
   }
   const ws = { '!data': dense, '!merges': merges, '!rows': rows } as unknown as XLSX.WorkSheet;

@@ -116,15 +116,19 @@ function writeGraded(
   if (sheetXml === null) throw new Error(`${part} is missing from the package`);
   refuseNewColumnsInTables(edit, part, graded.plan);
   // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
-  const edits = new Map<string, CellEdit & { numFmtId?: number; fillId?: number }>();
-  const editOf = (cell: string) => {
-    const at = parseA1(cell)!;
-    let e = edits.get(cell);
-    if (!e) edits.set(cell, (e = { row: at.row, col: at.col }));
+  // By row × 16384 + column: a write's own row and column, a mark's read from its A1 reference.
+  const edits = new Map<number, CellEdit & { numFmtId?: number; fillId?: number }>();
+  const editAt = (row: number, col: number) => {
+    let e = edits.get(row * 16384 + col);
+    if (!e) edits.set(row * 16384 + col, (e = { row, col }));
     return e;
   };
+  const editOf = (cell: string) => {
+    const at = parseA1(cell)!;
+    return editAt(at.row, at.col);
+  };
   for (const w of graded.plan.writes) {
-    const e = editOf(w.cell);
+    const e = editAt(w.row, w.col);
     e.content = w.after;
     if (w.after.numFmt !== w.before.numFmt) e.numFmtId = styles.numFmtId(w.after.numFmt);
   }

@@ -33,7 +33,114 @@ export interface SheetPatchParts {
   formulaReplaced: boolean;
 }
 
-const TAG = /<(?:\/(?:(\w+):)?(row|sheetData)>|(?:(\w+):)?(row|c|sheetData)\b([^>]*?)(\/?)>)/g;
+/**
+ * The next tag of a row, a cell or sheetData at or after `from` (-1 when there is none), found with
+ * indexOf and charCodeAt, as /<(?:\/(?:(\w+):)?(row|sheetData)>|(?:(\w+):)?(row|c|sheetData)\b([^>]*?)(\/?)>)/g
+ * finds it; what it found is in `tag` (no match array or attribute text a cell).
+ */
+const tag = {
+  index: 0,
+  end: 0,
+  closing: false,
+  prefix: undefined as string | undefined,
+  name: '',
+  attrsFrom: 0,
+  attrsTo: 0,
+  selfClosing: false,
+};
+const isWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const NAMES = ['row', 'c', 'sheetData'];
+const END_NAMES = ['row', 'sheetData'];
+
+/** The name at xml[from, to) if it is one of `names` ('' if not). */
+function nameAt(xml: string, from: number, to: number, names: readonly string[]): string {
+  for (const n of names) if (to - from === n.length && xml.startsWith(n, from)) return n;
+  return '';
+}
+
+function nextTag(xml: string, from: number): number {
+  for (let lt = xml.indexOf('<', from); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    let i = lt + 1;
+    if (xml.charCodeAt(i) === 47) {
+      // An end tag: </row> or </sheetData>, a prefix allowed, nothing before '>'.
+      i++;
+      let j = i;
+      while (isWord(xml.charCodeAt(j))) j++;
+      let prefix: string | undefined;
+      if (xml.charCodeAt(j) === 58 && j > i) {
+        prefix = xml.slice(i, j);
+        i = j + 1;
+        j = i;
+        while (isWord(xml.charCodeAt(j))) j++;
+      }
+      const name = nameAt(xml, i, j, END_NAMES);
+      if (!name || xml.charCodeAt(j) !== 62) continue;
+      tag.index = lt;
+      tag.end = j + 1;
+      tag.closing = true;
+      tag.prefix = prefix;
+      tag.name = name;
+      return lt;
+    }
+    let j = i;
+    while (isWord(xml.charCodeAt(j))) j++;
+    let prefix: string | undefined;
+    let name = '';
+    // With a prefix (x:c) first, as the expression tries it; else the word itself (followed by a non-word character).
+    if (xml.charCodeAt(j) === 58 && j > i) {
+      let k = j + 1;
+      while (isWord(xml.charCodeAt(k))) k++;
+      name = nameAt(xml, j + 1, k, NAMES);
+      if (name) {
+        prefix = xml.slice(i, j);
+        i = j + 1;
+        j = k;
+      }
+    }
+    if (!name) name = nameAt(xml, i, j, NAMES);
+    if (!name) continue;
+    const gt = xml.indexOf('>', j);
+    if (gt < 0) return -1;
+    const selfClosing = gt > j && xml.charCodeAt(gt - 1) === 47;
+    tag.index = lt;
+    tag.end = gt + 1;
+    tag.closing = false;
+    tag.prefix = prefix;
+    tag.name = name;
+    tag.attrsFrom = j;
+    tag.attrsTo = selfClosing ? gt - 1 : gt;
+    tag.selfClosing = selfClosing;
+    return lt;
+  }
+  return -1;
+}
+
+/** The column number of the letters an A1 reference at xml[from, to) begins with (0 when it has none): columnOf in place. */
+function columnAt(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    n = n * 26 + c - 96;
+  }
+  return n;
+}
+
+/** A cell's r attribute (its start tag's attributes at xml[from, to)): whether it has one, and its column (0 for none). */
+const cellRef = { has: false, col: 0 };
+function readCellRef(xml: string, from: number, to: number): void {
+  if (xml.startsWith(' r="', from)) {
+    const close = xml.indexOf('"', from + 4);
+    if (close >= 0 && close < to) {
+      cellRef.has = close > from + 4;
+      cellRef.col = columnAt(xml, from + 4, close);
+      return;
+    }
+  }
+  const ref = attrOf(xml.slice(from, to), 'r');
+  cellRef.has = !!ref;
+  cellRef.col = ref ? columnOf(ref) : 0;
+}
 const F = /<(?:\w+:)?f\b([^>]*?)(\/?)>/;
 
 /** A cell's XML holding `content`; `pre` the sheet's namespace prefix (with its colon), `style` 0 for none. */
@@ -47,6 +154,18 @@ export function cellXml(pre: string, ref: string, style: number, content: CellCo
   if (isCellError(v)) return `<${pre}c r="${ref}"${s} t="e">${f}<${pre}v>${escapeXml(v.error)}</${pre}v></${pre}c>`;
   if (f) return `<${pre}c r="${ref}"${s} t="str">${f}<${pre}v>${escapeXml(v)}</${pre}v></${pre}c>`;
   return `<${pre}c r="${ref}"${s} t="inlineStr"><${pre}is><${pre}t xml:space="preserve">${escapeXml(v)}</${pre}t></${pre}is></${pre}c>`;
+}
+
+/**
+ * A tag's r attribute: read directly when the attributes begin with it (` r="B7"`, as every
+ * writer puts it), else by attrOf.
+ */
+function refOf(attrs: string): string | undefined {
+  if (attrs.charCodeAt(0) === 32 && attrs.charCodeAt(1) === 114 && attrs.charCodeAt(2) === 61 && attrs.charCodeAt(3) === 34) {
+    const close = attrs.indexOf('"', 4);
+    if (close > 0) return attrs.slice(4, close);
+  }
+  return attrOf(attrs, 'r');
 }
 
 /** The column number of an A1 reference's letters (0 when it has none). */
@@ -88,7 +207,11 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
  */
 export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatchParts {
   const byRow = new Map<number, CellEdit[]>();
-  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const e of edits) {
+    const list = byRow.get(e.row);
+    if (list) list.push(e);
+    else byRow.set(e.row, [e]);
+  }
   for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
   const rowsToDo = [...byRow.keys()].sort((a, b) => a - b);
   const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
@@ -129,19 +252,24 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
     }
   };
 
-  const sharedFormulas = xml.includes('t="shared"');
-  TAG.lastIndex = dataStart;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const closing = m[2];
-    const name = m[4];
-    if (closing === 'sheetData') {
-      copyTo(m.index);
+  // Whether the sheet may hold a shared formula (however its t attribute is quoted): if not, no cell but those written is looked into.
+  const sharedFormulas = xml.includes('shared');
+  // A cell's end tag, made once for the sheet's prefix.
+  let closePrefix: string | undefined = '';
+  let closeTag = '</c>';
+  let next = dataStart;
+  for (let at = nextTag(xml, next); at >= 0; at = nextTag(xml, next)) {
+    next = tag.end;
+    const name = tag.name;
+    const prefix = tag.prefix;
+    if (tag.closing && name === 'sheetData') {
+      copyTo(at);
       emitRows(Infinity);
       break;
     }
-    if (closing === 'row') {
+    if (tag.closing) {
       if (pending.length > 0) {
-        copyTo(m.index);
+        copyTo(at);
         for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
         pending = [];
       }
@@ -149,28 +277,29 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       if (nextRow >= rowsToDo.length && !sharedFormulas) break;
       continue;
     }
-    const attrs = m[5]!;
-    const selfClosing = m[6] === '/';
+    const selfClosing = tag.selfClosing;
+    const { attrsFrom, attrsTo } = tag;
     if (name === 'sheetData') {
-      pre = m[3] ? `${m[3]}:` : '';
+      pre = prefix ? `${prefix}:` : '';
       if (selfClosing) {
-        copyTo(m.index);
+        copyTo(at);
         out.push(`<${pre}sheetData>`);
         emitRows(Infinity);
         out.push(`</${pre}sheetData>`);
-        copied = m.index + m[0].length;
+        copied = tag.end;
         break;
       }
       continue;
     }
     if (name === 'row') {
-      const r = attrOf(attrs, 'r');
+      const attrs = xml.slice(attrsFrom, attrsTo);
+      const r = refOf(attrs);
       row = r ? Number(r) : row + 1;
       col = 0;
       rowStyle = attrOf(attrs, 'customFormat') === '1' || attrOf(attrs, 'customFormat') === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
       const before = nextRow;
       if (nextRow < rowsToDo.length && rowsToDo[nextRow]! < row) {
-        copyTo(m.index);
+        copyTo(at);
         emitRows(row);
       }
       const rowsInserted = nextRow > before;
@@ -184,37 +313,35 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
         const last = pending[pending.length - 1]!.col;
         if (hi! < last) a = withAttr(a, 'spans', `${lo}:${last}`);
       }
+      const p = prefix ? `${prefix}:` : '';
       if (selfClosing && pending.length > 0) {
-        copyTo(m.index);
-        out.push(`<${m[3] ? `${m[3]}:` : ''}row${a.replace(/\s*\/$/, '')}>`);
+        copyTo(at);
+        out.push(`<${p}row${a.replace(/\s*\/$/, '')}>`);
         for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
-        out.push(`</${m[3] ? `${m[3]}:` : ''}row>`);
+        out.push(`</${p}row>`);
         pending = [];
-        copied = m.index + m[0].length;
+        copied = tag.end;
       } else if (a !== attrs) {
-        copyTo(m.index);
-        out.push(`<${m[3] ? `${m[3]}:` : ''}row${a}${m[6]}>`);
-        copied = m.index + m[0].length;
+        copyTo(at);
+        out.push(`<${p}row${a}${selfClosing ? '/' : ''}>`);
+        copied = tag.end;
       }
       continue;
     }
     // A cell: its end, and what it holds.
-    const start = m.index;
-    let end = start + m[0].length;
-    let inner = '';
+    const start = at;
+    let end = tag.end;
+    const from = end;
     if (!selfClosing) {
-      const close = xml.indexOf(`</${m[3] ? `${m[3]}:` : ''}c>`, end);
+      if (prefix !== closePrefix) [closePrefix, closeTag] = [prefix, `</${prefix ? `${prefix}:` : ''}c>`];
+      const close = xml.indexOf(closeTag, end);
       if (close < 0) throw new Error('unclosed cell in the sheet');
-      inner = xml.slice(end, close);
-      end = close + `</${m[3] ? `${m[3]}:` : ''}c>`.length;
-      TAG.lastIndex = end;
+      end = close + closeTag.length;
+      next = end;
     }
-    const ref = attrOf(attrs, 'r');
-    col = ref ? columnOf(ref) || col + 1 : col + 1;
-    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
-    const mayMatter = pending.length > 0 || sharedFormulas;
-    const f = mayMatter ? F.exec(inner) : null;
-    const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
+    readCellRef(xml, attrsFrom, attrsTo);
+    const ref = cellRef.has;
+    col = ref ? cellRef.col || col + 1 : col + 1;
     let inserted = false;
     while (pending.length > 0 && pending[0]!.col < col) {
       if (!inserted) copyTo(start);
@@ -223,16 +350,21 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       out.push(newCell(e, baseStyle(e.col)));
     }
     const edit = pending.length > 0 && pending[0]!.col === col ? pending.shift()! : undefined;
+    // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
+    const inner = selfClosing || (!edit && !sharedFormulas) ? '' : xml.slice(from, end - closeTag.length);
+    const f = edit || sharedFormulas ? F.exec(inner) : null;
+    const shared = f && attrOf(f[1]!, 't') === 'shared' ? attrOf(f[1]!, 'si') : undefined;
     if (!edit) {
       if (shared !== undefined && f && attrOf(f[1]!, 'ref') === undefined) dependantsKept.add(shared);
       if (inserted && !ref) {
         // A cell inserted before one that relies on its position: say where it is.
-        out.push(`<${m[3] ? `${m[3]}:` : ''}c${withAttr(attrs, 'r', a1(row, col))}${selfClosing ? '/' : ''}>`);
-        copied = start + m[0].length;
+        out.push(`<${prefix ? `${prefix}:` : ''}c${withAttr(xml.slice(attrsFrom, attrsTo), 'r', a1(row, col))}${selfClosing ? '/' : ''}>`);
+        copied = tag.end;
       }
       continue;
     }
     copyTo(start);
+    const attrs = xml.slice(attrsFrom, attrsTo);
     const here = a1(row, col);
     const style = Number(attrOf(attrs, 's') ?? 0);
     if (edit.content === undefined) {
@@ -240,7 +372,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       const s = edit.restyle ? edit.restyle(style) : style;
       const a = s ? withAttr(attrs.replace(/\s*\/$/, ''), 's', String(s)) : withoutAttr(attrs.replace(/\s*\/$/, ''), 's');
       out.push(
-        `<${m[3] ? `${m[3]}:` : ''}c${ref ? a : withAttr(a, 'r', here)}${selfClosing ? '/' : ''}>${inner}${selfClosing ? '' : `</${m[3] ? `${m[3]}:` : ''}c>`}`,
+        `<${prefix ? `${prefix}:` : ''}c${ref ? a : withAttr(a, 'r', here)}${selfClosing ? '/' : ''}>${inner}${selfClosing ? '' : closeTag}`,
       );
       copied = end;
       continue;

@@ -45,8 +45,15 @@ export function withoutAttr(attrs: string, name: string): string {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
+const SPECIAL = /[&<>"]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text as XML character data or an attribute value: & < > " escaped, characters XML cannot hold left out (one pass each, only when needed). */
 export function escapeXml(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  NOT_XML.lastIndex = 0;
+  const text = NOT_XML.test(s) ? s.replace(NOT_XML, '') : s;
+  SPECIAL.lastIndex = 0;
+  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ENTITY[c]!) : text;
 }
 
 /**
