@@ -45,7 +45,7 @@ export interface PreviewSheet {
   /** Rows hidden by hand or by a filter. */
   hiddenRows?: Set<number>;
   /** Tables (ListObjects): each area includes its header row. A formula into an empty column of one fills the column. */
-  tables?: { name: string; area: Area }[];
+  tables?: { name: string; area: Area; id?: string }[];
   /** Areas with a conditional format, which shows over a cell's own fill. */
   conditionalFormats?: Area[];
   hidden?: boolean;

@@ -436,8 +436,13 @@ class WorksheetProxy extends ClientObject {
   }
 }
 
+/** A table's id: its own, or its place among the sheet's tables (kept when it is renamed, as Excel's id is). */
+function tableId(t: { id?: string }, i: number): string {
+  return t.id ?? String(i + 1);
+}
+
 class TableCollectionProxy {
-  private loaded: { name: string; getRange: () => RangeProxy }[] | null = null;
+  private loaded: { name: string; id: string; getRange: () => RangeProxy }[] | null = null;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -446,28 +451,29 @@ class TableCollectionProxy {
 
   load(_what?: unknown): this {
     this.ctx.queue(() => {
-      this.loaded = (this.sheet().tables ?? []).map((t) => ({
+      this.loaded = (this.sheet().tables ?? []).map((t, i) => ({
         name: t.name,
+        id: tableId(t, i),
         getRange: () => new RangeProxy(this.ctx, this.sheet, () => t.area),
       }));
     }, _what);
     return this;
   }
 
-  get items(): { name: string; getRange: () => RangeProxy }[] {
+  get items(): { name: string; id: string; getRange: () => RangeProxy }[] {
     if (this.loaded === null) throw notLoaded('items');
     return this.loaded;
   }
 
-  /** A table by name (ExcelApi 1.1): a missing one fails the request with ItemNotFound, where it is used. */
-  getItem(name: string): TableProxy {
-    return new TableProxy(this.ctx, this.sheet, name);
+  /** A table by name or id (ExcelApi 1.1): a missing one fails the request with ItemNotFound, where it is used. */
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.ctx, this.sheet, key);
   }
 
-  /** A table by name, or a null object (ExcelApi 1.4). */
-  getItemOrNullObject(name: string): TableProxy {
+  /** A table by name or id, or a null object (ExcelApi 1.4). */
+  getItemOrNullObject(key: string): TableProxy {
     this.ctx.queue(() => this.ctx.requires('1.4', 'TableCollection.getItemOrNullObject'));
-    const p = new TableProxy(this.ctx, this.sheet, name);
+    const p = new TableProxy(this.ctx, this.sheet, key);
     p.watch();
     return p;
   }
@@ -480,7 +486,7 @@ class TableProxy extends ClientObject {
   constructor(
     ctx: RequestContext,
     private readonly sheet: () => PreviewSheet,
-    private readonly name: string,
+    private readonly key: string,
   ) {
     super(ctx);
   }
@@ -490,7 +496,7 @@ class TableProxy extends ClientObject {
   }
 
   private table(): { name: string; area: Area } | undefined {
-    return (this.sheet().tables ?? []).find((t) => t.name === this.name);
+    return (this.sheet().tables ?? []).find((t, i) => t.name === this.key || tableId(t, i) === this.key);
   }
 
   protected override exists(): boolean {
@@ -498,7 +504,7 @@ class TableProxy extends ClientObject {
   }
 
   protected fetch(): unknown {
-    return this.name;
+    return this.table()?.name;
   }
 
   /**
@@ -509,7 +515,7 @@ class TableProxy extends ClientObject {
     this.ctx.queue(() => {
       this.ctx.requires('1.13', 'table.resize');
       const t = this.table();
-      if (!t) throw new OfficeError('ItemNotFound', `The table ${this.name} does not exist.`);
+      if (!t) throw new OfficeError('ItemNotFound', `The table ${this.key} does not exist.`);
       const s = this.sheet();
       refuseProtected(s, null);
       const a = parseArea(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));

@@ -231,6 +231,7 @@ export function excelMock(
   const tables = (options.tables ?? []).map((address) => parseArea(address)!);
   const items = tables.map((t, i) => ({
     name: `表${i + 1}`,
+    id: `{table-${i + 1}}`,
     getRange: () => ({
       get address() {
         return `${grid.sheet}!${areaA1(t)}`;
@@ -250,10 +251,10 @@ export function excelMock(
     load() {
       return this;
     },
-    getItem: (name: string) => items.find((t) => t.name === name)!,
-    getItemOrNullObject(name: string) {
+    getItem: (key: string) => items.find((t) => t.name === key || t.id === key)!,
+    getItemOrNullObject(key: string) {
       requires('1.4', 'TableCollection.getItemOrNullObject');
-      const found = items.find((t) => t.name === name);
+      const found = items.find((t) => t.name === key || t.id === key);
       return found ? { ...found, isNullObject: false } : { isNullObject: true };
     },
   };

@@ -98,7 +98,10 @@ describe('a table that Excel extends (AutoExpand)', () => {
     merges: [],
   };
   const table = (book: PreviewWorkbook) => (book.activeSheet().tables = [{ name: '表1', area: { top: 1, left: 1, bottom: 4, right: 2 } }]);
-  const tableArea = (book: PreviewWorkbook) => areaA1(book.activeSheet().tables![0]!.area);
+  const tableArea = (book: PreviewWorkbook) => {
+    const t = book.activeSheet().tables?.[0];
+    return t && areaA1(t.area);
+  };
   const at = (book: PreviewWorkbook, row: number, col: number) => {
     const c = book.cell(book.activeSheet(), row, col);
     return [c?.value ?? null, c?.formula ?? null];
@@ -193,6 +196,29 @@ describe('a table that Excel extends (AutoExpand)', () => {
       expect(sheetNow(book)).toEqual(start);
     },
   );
+
+  it('renamed after the check, is still found (by its id) and resized back; the undo is exact', async () => {
+    const book = install(table, roster);
+    const start = sheetNow(book);
+    const host = new ExcelHost();
+    await host.readSheet();
+    book.activeSheet().tables![0]!.name = '名单';
+    await host.apply(twoColumns);
+    expect([tableArea(book), at(book, 1, 3)]).toEqual(['A1:B4', ['合计', null]]);
+    await host.apply(undoPlan(twoColumns));
+    expect(sheetNow(book)).toEqual(start);
+  });
+
+  it('deleted after the check, fails the write at its resize: the cells already written are put back', async () => {
+    const book = install(table, roster);
+    const start = sheetNow(book);
+    const host = new ExcelHost();
+    await host.readSheet();
+    delete book.activeSheet().tables;
+    const e = await host.apply(twoColumns).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostError);
+    expect(sheetNow(book)).toEqual({ ...start, table: undefined });
+  });
 
   it('below ExcelApi 1.13 (no table.resize), is not written beside: the write is refused, naming the table, nothing changes', async () => {
     const book = install(table, roster, '1.9');

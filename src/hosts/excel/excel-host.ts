@@ -558,7 +558,7 @@ export class ExcelHost implements Host {
           range.formulas = b.inputs;
         }
         // Excel widened these tables over the cells just written (AutoExpand): back to the area the user gave them.
-        if (batches.length === 1) for (const t of resize) ws.tables.getItem(t.name).resize(areaA1(t.area));
+        if (batches.length === 1) for (const t of resize) ws.tables.getItem(t.id).resize(areaA1(t.area));
         // After the cells, in the same request: a write Excel refuses leaves no signal, and the pane hears of the
         // change only once the signal is there to tell it apart from someone's edit.
         if (!announced) ctx.workbook.settings.add(WRITE_SIGNAL_KEY, signal);
@@ -715,9 +715,9 @@ export class ExcelHost implements Host {
   }
 }
 
-/** Tables put back to their areas, those still there (one deleted or renamed since is left alone). */
+/** Tables put back to their areas, those still there (one deleted since is left alone). */
 async function resizeBack(ctx: Excel.RequestContext, ws: Excel.Worksheet, tables: SheetTable[]): Promise<void> {
-  const found = tables.map((t) => ({ t, table: ws.tables.getItemOrNullObject(t.name) }));
+  const found = tables.map((t) => ({ t, table: ws.tables.getItemOrNullObject(t.id) }));
   await ctx.sync();
   for (const f of found) if (!f.table.isNullObject) f.table.resize(areaA1(f.t.area));
   await ctx.sync();

@@ -15,6 +15,8 @@ export interface SheetShape {
 }
 
 export interface SheetTable {
+  /** Excel's id of the table: it stays when the user renames the table. */
+  id: string;
   name: string;
   area: Area;
 }
@@ -29,7 +31,7 @@ export function queueShape(
   const view = visibleView ? used.getColumn(0).getVisibleView() : null;
   view?.load('cellAddresses');
   const tables = ws.tables;
-  tables.load('items/name');
+  tables.load('items/name,items/id');
   return async () => {
     const ranges = tables.items.map((t) => {
       const r = t.getRange();
@@ -45,7 +47,7 @@ export function queueShape(
     }
     const areas = ranges.flatMap((r, i) => {
       const area = parseArea(r.address.slice(r.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
-      return area ? [{ name: tables.items[i]!.name, area }] : [];
+      return area ? [{ id: tables.items[i]!.id, name: tables.items[i]!.name, area }] : [];
     });
     return { hiddenRows, tables: areas };
   };
