@@ -50,6 +50,8 @@ export const enAppWords: AppWords = {
       'Some rows are hidden or filtered out, and kaohe does not write rows you cannot see: clear the filter, show all rows, check again and then write. Nothing was changed. Rows: ',
     'hidden-cell':
       'The cell is selected, but its row is hidden or filtered out, so it cannot be seen: clear the filter or unhide the row. Row: ',
+    'table-grows':
+      'Excel would take the cells written next to a table into the table, making it larger, and this version of Excel cannot put the table back, so undo could not restore it: nothing was written. Type the new column names (such as 合计 and 等次) into the header cells just right of the table, which takes those columns in, or convert the table to a range; then check again and write. Tables: ',
     failed: 'The operation did not complete: ',
   },
   unexpected: 'Something unexpected went wrong: ',

@@ -53,6 +53,8 @@ export const zhAppWords = {
     'cell-edit': 'Excel 正在编辑单元格：请先按 Enter 或 Esc 结束单元格编辑，再点一次。',
     'hidden-rows': '有行被隐藏或筛选掉，考核助手不写看不见的行：请先取消筛选、显示全部行，重新检查后再写入。表格没有任何改动。涉及的行：',
     'hidden-cell': '已选中该单元格，但它所在的行被隐藏或筛选掉了，看不到：请取消筛选或取消隐藏后再看。行：',
+    'table-grows':
+      'Excel 会把紧挨着表格写入的单元格并入表格，使表格变大；此版本的 Excel 无法把表格恢复原样，撤销也不能复原，所以没有写入任何内容。请在表格右侧紧挨着的表头单元格里键入要新加的列名（如“合计”“等次”，表格会把这些列并入），或把表格“转换为区域”，重新检查后再写入。涉及的表格：',
     failed: '操作没有完成：',
   } satisfies Record<HostProblem, string>,
   unexpected: '出现意外错误：',
@@ -74,7 +76,7 @@ export function appWords(locale: Locale): AppWords {
 export function problemText(e: unknown, locale: Locale): string {
   const w = appWords(locale);
   if (e instanceof HostError)
-    return e.problem === 'failed' || e.problem === 'hidden-rows' || e.problem === 'hidden-cell'
+    return e.problem === 'failed' || e.problem === 'hidden-rows' || e.problem === 'hidden-cell' || e.problem === 'table-grows'
       ? w.problems[e.problem] + e.detail
       : w.problems[e.problem];
   return w.unexpected + (e instanceof Error ? e.message : String(e));

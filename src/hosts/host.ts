@@ -33,6 +33,8 @@ export type HostProblem =
   | 'hidden-rows'
   /** The cell selected is in a hidden or filtered-out row; `detail` names the row. */
   | 'hidden-cell'
+  /** Excel would widen a table over the cells written, and cannot put it back (below ExcelApi 1.13); `detail` names the tables. */
+  | 'table-grows'
   | 'failed';
 
 /** What a host's verbs reject with: the Excel host lets no Office error through. */

@@ -3,7 +3,7 @@
  * view draws. Loaded from an .xlsx with exceljs; counts the round trips the task pane makes.
  */
 import type ExcelJS from 'exceljs';
-import { a1, type Area, type CellValue, type Grid, parseA1 } from '../engine';
+import { a1, type Area, type CellValue, type Grid, parseA1, parseArea } from '../engine';
 import { worksheetToGrid } from '../hosts/file/sheet';
 import { evaluateFormula, Unsupported } from './formula';
 
@@ -45,7 +45,7 @@ export interface PreviewSheet {
   /** Rows hidden by hand or by a filter. */
   hiddenRows?: Set<number>;
   /** Tables (ListObjects): each area includes its header row. A formula into an empty column of one fills the column. */
-  tables?: { name: string; area: Area }[];
+  tables?: { name: string; area: Area; id?: string }[];
   /** Areas with a conditional format, which shows over a cell's own fill. */
   conditionalFormats?: Area[];
   hidden?: boolean;
@@ -149,6 +149,7 @@ export class PreviewWorkbook {
           return { fill, note: note || null };
         }),
         hidden: ws.state !== 'visible',
+        ...tablesOf(ws),
       });
     });
     return book;
@@ -336,4 +337,15 @@ export class PreviewWorkbook {
       triggerSource: 'Unknown',
     });
   }
+}
+
+/** A worksheet's tables (ListObjects) as exceljs reads them: name and range, header row included. */
+function tablesOf(ws: ExcelJS.Worksheet): Pick<PreviewSheet, 'tables'> {
+  // exceljs types getTables() wrongly; each item is a Table whose model holds the range read from the file.
+  const read = ws.getTables() as unknown as { name: string; table?: { tableRef?: string } }[];
+  const tables = read.flatMap((t) => {
+    const area = t.table?.tableRef ? parseArea(t.table.tableRef) : null;
+    return area ? [{ name: t.name, area }] : [];
+  });
+  return tables.length > 0 ? { tables } : {};
 }

@@ -4,11 +4,12 @@
  * Office.js's rules — operations run at context.sync(), in order; reading a property that was
  * not loaded and synced throws PropertyNotLoaded; writing a protected sheet fails with
  * AccessDenied; a member of an API set newer than its version (events, merged areas, notes, page
- * layout, fill patterns, screen updating, range by indexes, an Excel.run merged into one undo group)
+ * layout, fill patterns, screen updating, range by indexes, an Excel.run merged into one undo group, a table's resize)
  * fails the request with ApiNotFound; change events are delivered after the request that made them has returned, on a later task,
  * with a triggerSource only from ExcelApi 1.14; activation events whenever another sheet becomes
- * active; a table takes in what is written just right of it or below it, and a formula written into an
- * empty column of it fills the column — and it counts round trips. Loaded in the pane's frame before the pane's bundle.
+ * active; a table takes in what is written just right of it or below it, names a header cell emptied in it 列1, and a
+ * formula written into an empty column of it fills the column — and it counts round trips. Loaded in the pane's frame
+ * before the pane's bundle.
  */
 import { type Area, areaA1, isCellError, parseArea } from '../engine';
 import { typeAsExcel } from './excel-typing';
@@ -435,8 +436,13 @@ class WorksheetProxy extends ClientObject {
   }
 }
 
+/** A table's id: its own, or its place among the sheet's tables (kept when it is renamed, as Excel's id is). */
+function tableId(t: { id?: string }, i: number): string {
+  return t.id ?? String(i + 1);
+}
+
 class TableCollectionProxy {
-  private loaded: { name: string; getRange: () => RangeProxy }[] | null = null;
+  private loaded: { name: string; id: string; getRange: () => RangeProxy }[] | null = null;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -445,17 +451,81 @@ class TableCollectionProxy {
 
   load(_what?: unknown): this {
     this.ctx.queue(() => {
-      this.loaded = (this.sheet().tables ?? []).map((t) => ({
+      this.loaded = (this.sheet().tables ?? []).map((t, i) => ({
         name: t.name,
+        id: tableId(t, i),
         getRange: () => new RangeProxy(this.ctx, this.sheet, () => t.area),
       }));
     }, _what);
     return this;
   }
 
-  get items(): { name: string; getRange: () => RangeProxy }[] {
+  get items(): { name: string; id: string; getRange: () => RangeProxy }[] {
     if (this.loaded === null) throw notLoaded('items');
     return this.loaded;
+  }
+
+  /** A table by name or id (ExcelApi 1.1): a missing one fails the request with ItemNotFound, where it is used. */
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.ctx, this.sheet, key);
+  }
+
+  /** A table by name or id, or a null object (ExcelApi 1.4). */
+  getItemOrNullObject(key: string): TableProxy {
+    this.ctx.queue(() => this.ctx.requires('1.4', 'TableCollection.getItemOrNullObject'));
+    const p = new TableProxy(this.ctx, this.sheet, key);
+    p.watch();
+    return p;
+  }
+}
+
+/** A table (ListObject), as far as kaohe uses one: resized back after Excel widened it (ExcelApi 1.13). */
+class TableProxy extends ClientObject {
+  protected readonly loadable = ['name'] as const;
+
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => PreviewSheet,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+
+  watch(): void {
+    this.watchNull();
+  }
+
+  private table(): { name: string; area: Area } | undefined {
+    return (this.sheet().tables ?? []).find((t, i) => t.name === this.key || tableId(t, i) === this.key);
+  }
+
+  protected override exists(): boolean {
+    return this.table() !== undefined;
+  }
+
+  protected fetch(): unknown {
+    return this.table()?.name;
+  }
+
+  /**
+   * The table over another range (ExcelApi 1.13), as Excel allows it: overlapping the old one, its header on the same
+   * row. A column taken in with an empty header is named (列1…).
+   */
+  resize(address: string): void {
+    this.ctx.queue(() => {
+      this.ctx.requires('1.13', 'table.resize');
+      const t = this.table();
+      if (!t) throw new OfficeError('ItemNotFound', `The table ${this.key} does not exist.`);
+      const s = this.sheet();
+      refuseProtected(s, null);
+      const a = parseArea(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      const overlaps = a !== null && a.left <= t.area.right && a.right >= t.area.left && a.top <= t.area.bottom && a.bottom >= t.area.top;
+      if (a === null || !overlaps || a.top !== t.area.top)
+        throw new OfficeError('InvalidArgument', 'The new range must overlap the table, its header on the same row.');
+      t.area = a;
+      nameEmptyHeaders(this.ctx, s, t.area, a.left, a.right);
+      this.ctx.written(s);
+    }, address);
   }
 }
 
@@ -663,6 +733,7 @@ class RangeProxy extends ClientObject {
         }),
       );
       if (what === 'formulas') {
+        headersEmptied(this.ctx, s, a);
         autoExpand(this.ctx, s, a);
         calculatedColumns(this.ctx, s, a);
       }
@@ -741,22 +812,44 @@ function autoExpand(ctx: RequestContext, s: PreviewSheet, written: Area): void {
     const top = Math.max(written.top, a.top);
     const bottom = Math.min(written.bottom, a.bottom);
     if (top <= bottom && written.left <= a.right + 1 && written.right > a.right && filled(top, a.right + 1, bottom, a.right + 1)) {
-      const names = new Set<unknown>();
-      for (let c = a.left; c <= a.right; c++) names.add(ctx.book.cell(s, a.top, c)?.value ?? null);
-      let n = 1;
-      for (let c = a.right + 1; c <= written.right; c++) {
-        const header = ctx.book.touch(s, a.top, c);
-        if (header.value !== null && header.value !== '') continue;
-        while (names.has(`列${n}`)) n++;
-        header.value = `列${n++}`;
-      }
       t.area = { ...a, right: written.right };
+      nameEmptyHeaders(ctx, s, t.area, a.right + 1, written.right);
     }
     const b = t.area;
     const left = Math.max(written.left, b.left);
     const right = Math.min(written.right, b.right);
     if (left <= right && written.top <= b.bottom + 1 && written.bottom > b.bottom && filled(b.bottom + 1, left, b.bottom + 1, right))
       t.area = { ...b, bottom: written.bottom };
+  }
+}
+
+/**
+ * A table's header cells from column `left` to `right` that are empty get names, 列1, 列2… (the first free), as Excel
+ * names them: a table has no column without a header.
+ */
+function nameEmptyHeaders(ctx: RequestContext, s: PreviewSheet, table: Area, left: number, right: number): void {
+  const names = new Set<unknown>();
+  for (let c = table.left; c <= table.right; c++) names.add(ctx.book.cell(s, table.top, c)?.value ?? null);
+  let n = 1;
+  for (let c = left; c <= right; c++) {
+    const header = ctx.book.touch(s, table.top, c);
+    if (header.formula !== null || (header.value !== null && header.value !== '')) continue;
+    while (names.has(`列${n}`)) n++;
+    header.value = `列${n++}`;
+    header.written = true;
+  }
+}
+
+/** A table's header cells emptied by a write are named again (Excel clears a header cell to 列1, not to nothing). */
+function headersEmptied(ctx: RequestContext, s: PreviewSheet, written: Area): void {
+  for (const t of s.tables ?? []) {
+    if (written.top > t.area.top || written.bottom < t.area.top) continue;
+    const left = Math.max(written.left, t.area.left);
+    const right = Math.min(written.right, t.area.right);
+    for (let c = left; c <= right; c++) {
+      const header = ctx.book.cell(s, t.area.top, c);
+      if (!header || (header.formula === null && (header.value === null || header.value === ''))) nameEmptyHeaders(ctx, s, t.area, c, c);
+    }
   }
 }
 

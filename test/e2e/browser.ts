@@ -35,6 +35,8 @@ export const LEVEL = {
   notes: hasApi('1.18'),
   /** A write is one undo step (Ctrl+Z undoes it at once): ExcelApi 1.20. */
   undoGroup: hasApi('1.20'),
+  /** A table Excel widened over kaohe's new columns is resized back (table.resize): ExcelApi 1.13. */
+  tableResize: hasApi('1.13'),
 };
 
 /** The pane's answer to 标记 at this level (notes only where Excel has them). */

@@ -226,22 +226,36 @@ export function excelMock(
   // In Office.js isNullObject is known after a sync without being loaded; the mock would want it loaded.
   const plain = (obj: any, value: boolean) => Object.defineProperty(obj, 'isNullObject', { value, configurable: true });
   plain(excel.context.workbook.worksheets.sheet.used.merged, options.mergedAddress === undefined || options.mergedAddress === null);
-  // The sheet's tables (ListObjects), by address: a plain collection, loaded at once, each table's range as it is now.
+  // The sheet's tables (ListObjects), by address: a plain collection, loaded at once, each table's range as it is now;
+  // resized (ExcelApi 1.13) at the sync, after the request's writes, as queued.
   const tables = (options.tables ?? []).map((address) => parseArea(address)!);
+  const items = tables.map((t, i) => ({
+    name: `表${i + 1}`,
+    id: `{table-${i + 1}}`,
+    getRange: () => ({
+      get address() {
+        return `${grid.sheet}!${areaA1(t)}`;
+      },
+      load() {
+        return this;
+      },
+    }),
+    resize(address: string) {
+      requires('1.13', 'table.resize');
+      resizes.push({ t, to: parseArea(address)! });
+    },
+  }));
+  const resizes: { t: Area; to: Area }[] = [];
   excel.context.workbook.worksheets.sheet.tables = {
-    items: tables.map((t, i) => ({
-      name: `表${i + 1}`,
-      getRange: () => ({
-        get address() {
-          return `${grid.sheet}!${areaA1(t)}`;
-        },
-        load() {
-          return this;
-        },
-      }),
-    })),
+    items,
     load() {
       return this;
+    },
+    getItem: (key: string) => items.find((t) => t.name === key || t.id === key)!,
+    getItemOrNullObject(key: string) {
+      requires('1.4', 'TableCollection.getItemOrNullObject');
+      const found = items.find((t) => t.name === key || t.id === key);
+      return found ? { ...found, isNullObject: false } : { isNullObject: true };
     },
   };
   const sync = excel.context.sync.bind(excel.context);
@@ -258,6 +272,7 @@ export function excelMock(
       failNext = null;
       writes.splice(writes.length - batch.length);
       synced = writes.length;
+      resizes.length = 0;
       // Handlers added in the failed request were never registered.
       registered.splice(mark.registered);
       handlers.splice(mark.handlers);
@@ -269,6 +284,7 @@ export function excelMock(
     if (failWrites && batch.some((w) => wrote(w.range.formulas))) {
       writes.splice(writes.length - batch.length);
       synced = writes.length;
+      resizes.length = 0;
       const e = new Error('The cell or chart you are trying to change is protected.') as Error & { code: string };
       e.code = 'AccessDenied';
       throw e;
@@ -281,6 +297,7 @@ export function excelMock(
       for (const t of tables) intoTable(t, area);
       later(areaA1(area), 'ThisLocalAddin');
     }
+    for (const { t, to } of resizes.splice(0)) Object.assign(t, to);
     return result;
   };
   /**
@@ -290,6 +307,14 @@ export function excelMock(
    */
   function intoTable(t: Area, w: Area): void {
     const filled = (r: number, c: number) => cellAt(r, c) !== '';
+    // A header cell emptied inside a table is named again, as Excel names it (列1, the first name free).
+    if (w.top <= t.top && w.bottom >= t.top)
+      for (let c = Math.max(w.left, t.left); c <= Math.min(w.right, t.right); c++) {
+        if (filled(t.top, c)) continue;
+        let n = 1;
+        while ([...Array(t.right - t.left + 1).keys()].some((j) => cellAt(t.top, t.left + j) === `列${n}`)) n++;
+        cellsNow.set(`${t.top},${c}`, `列${n}`);
+      }
     let beside = false;
     for (let r = Math.max(w.top, t.top); r <= Math.min(w.bottom, t.bottom); r++) beside ||= w.left === t.right + 1 && filled(r, w.left);
     if (beside) t.right = w.left;

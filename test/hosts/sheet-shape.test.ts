@@ -3,7 +3,7 @@
  * a table's column becomes a calculated column over the rows kaohe skipped unless written as its value; rows hidden
  * or filtered out are never written silently; selecting a cell in a hidden row says so.
  */
-import { areaA1, type CellWrite, type Grid, type Plan } from '../../src/engine';
+import { areaA1, type CellWrite, type Grid, type Plan, undoPlan } from '../../src/engine';
 import { problemText } from '../../src/app/words';
 import { capabilities, ExcelHost } from '../../src/hosts/excel/excel-host';
 import { HostError } from '../../src/hosts/host';
@@ -45,10 +45,10 @@ const plan: Plan = {
   nothingToWrite: null,
 };
 
-function install(shape: (book: PreviewWorkbook) => void, sheet: Grid = grid): PreviewWorkbook {
+function install(shape: (book: PreviewWorkbook) => void, sheet: Grid = grid, apiVersion = '1.20'): PreviewWorkbook {
   const book = PreviewWorkbook.fromGrids([sheet]);
   shape(book);
-  installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion: '1.20' });
+  installOffice(globalThis as unknown as Record<string, unknown>, { book, language: 'zh-CN', apiVersion });
   return book;
 }
 
@@ -98,7 +98,10 @@ describe('a table that Excel extends (AutoExpand)', () => {
     merges: [],
   };
   const table = (book: PreviewWorkbook) => (book.activeSheet().tables = [{ name: '表1', area: { top: 1, left: 1, bottom: 4, right: 2 } }]);
-  const tableArea = (book: PreviewWorkbook) => areaA1(book.activeSheet().tables![0]!.area);
+  const tableArea = (book: PreviewWorkbook) => {
+    const t = book.activeSheet().tables?.[0];
+    return t && areaA1(t.area);
+  };
   const at = (book: PreviewWorkbook, row: number, col: number) => {
     const c = book.cell(book.activeSheet(), row, col);
     return [c?.value ?? null, c?.formula ?? null];
@@ -149,12 +152,12 @@ describe('a table that Excel extends (AutoExpand)', () => {
     expect(tableArea(book)).toBe('A1:C5');
   });
 
-  it('gets values in both new columns beside it, the second taken in after the first: the skipped row stays empty', async () => {
+  it('gets values in both new columns beside it, and is resized back as it was: the skipped row stays empty', async () => {
     const book = install(table, roster);
     const host = new ExcelHost();
     await host.readSheet();
     await host.apply(twoColumns);
-    expect(tableArea(book)).toBe('A1:D4');
+    expect(tableArea(book)).toBe('A1:B4');
     expect([3, 4].map((col) => [1, 2, 3, 4].map((row) => at(book, row, col)))).toEqual([
       [
         ['合计', null],
@@ -171,17 +174,93 @@ describe('a table that Excel extends (AutoExpand)', () => {
     ]);
   });
 
-  it('is written the same way on the test mock at ExcelApi 1.7, which extends tables as Excel does', async () => {
+  // Every cell of A1:E5 (the table, its two new columns and a margin), and the table's range.
+  const sheetNow = (book: PreviewWorkbook) => ({
+    table: tableArea(book),
+    cells: [1, 2, 3, 4, 5].map((row) => [1, 2, 3, 4, 5].map((col) => at(book, row, col))),
+  });
+
+  it.each(['1.20', '1.13'])(
+    'at ExcelApi %s, apply then kaohe’s undo leaves the table and every cell, its header row included, as they were',
+    async (api) => {
+      const book = install(table, roster, api);
+      const start = sheetNow(book);
+      const host = new ExcelHost();
+      await host.readSheet();
+      const trips = book.roundTrips;
+      await host.apply(twoColumns);
+      // The resize is in the write's own request (one undo group at 1.20): no round trip more.
+      expect(book.roundTrips - trips).toBe(1);
+      expect([tableArea(book), at(book, 1, 3), at(book, 1, 4)]).toEqual(['A1:B4', ['合计', null], ['等次', null]]);
+      await host.apply(undoPlan(twoColumns));
+      expect(sheetNow(book)).toEqual(start);
+    },
+  );
+
+  it('renamed after the check, is still found (by its id) and resized back; the undo is exact', async () => {
+    const book = install(table, roster);
+    const start = sheetNow(book);
+    const host = new ExcelHost();
+    await host.readSheet();
+    book.activeSheet().tables![0]!.name = '名单';
+    await host.apply(twoColumns);
+    expect([tableArea(book), at(book, 1, 3)]).toEqual(['A1:B4', ['合计', null]]);
+    await host.apply(undoPlan(twoColumns));
+    expect(sheetNow(book)).toEqual(start);
+  });
+
+  it('deleted after the check, fails the write at its resize: the cells already written are put back', async () => {
+    const book = install(table, roster);
+    const start = sheetNow(book);
+    const host = new ExcelHost();
+    await host.readSheet();
+    delete book.activeSheet().tables;
+    const e = await host.apply(twoColumns).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostError);
+    expect(sheetNow(book)).toEqual({ ...start, table: undefined });
+  });
+
+  it('below ExcelApi 1.13 (no table.resize), is not written beside: the write is refused, naming the table, nothing changes', async () => {
+    const book = install(table, roster, '1.9');
+    const start = sheetNow(book);
+    const host = new ExcelHost();
+    await host.readSheet();
+    const trips = book.roundTrips;
+    const e = await host.apply(twoColumns).catch((x: unknown) => x);
+    expect(e).toEqual(new HostError('table-grows', '表1'));
+    expect(problemText(e, 'zh')).toMatch(
+      /^Excel 会把紧挨着表格写入的单元格并入表格.*无法把表格恢复原样.*没有写入任何内容.*涉及的表格：表1$/,
+    );
+    expect(problemText(e, 'en')).toMatch(/cannot put the table back.*Tables: 表1$/);
+    expect([book.roundTrips - trips, sheetNow(book)]).toEqual([0, start]);
+  });
+
+  it('on the test mock at ExcelApi 1.7, is not written beside: refused, nothing sent to Excel', async () => {
     const mock = excelMock(roster, { api: '1.7', tables: ['A1:B4'] });
     (global as any).Excel = mock.excel;
     (global as any).Office = mock.office;
     const host = new ExcelHost(capabilities());
     await host.readSheet();
+    const syncs = mock.syncs();
+    await expect(host.apply(twoColumns)).rejects.toEqual(new HostError('table-grows', '表1'));
+    const table = mock.excel.context.workbook.worksheets.sheet.tables.items[0].getRange();
+    expect([mock.syncs() - syncs, mock.writes.length, table.address]).toEqual([0, 0, '表!A1:B4']);
+  });
+
+  it('on the test mock at ExcelApi 1.13, is resized back in the write’s request, and undone exactly', async () => {
+    const mock = excelMock(roster, { api: '1.13', tables: ['A1:B4'] });
+    (global as any).Excel = mock.excel;
+    (global as any).Office = mock.office;
+    const sheet = mock.excel.context.workbook.worksheets.sheet;
+    const before = sheet.getRange('A1:D4').formulas;
+    const host = new ExcelHost(capabilities());
+    await host.readSheet();
+    const syncs = mock.syncs();
     await host.apply(twoColumns);
     await mock.delivered();
-    const table = mock.excel.context.workbook.worksheets.sheet.tables.items[0].getRange();
-    expect([table.address, mock.excel.context.workbook.worksheets.sheet.getRange('C1:D4').formulas]).toEqual([
-      '表!A1:D4',
+    expect([mock.syncs() - syncs, sheet.tables.items[0].getRange().address, sheet.getRange('C1:D4').formulas]).toEqual([
+      1,
+      '表!A1:B4',
       [
         ['合计', '等次'],
         [95, '优秀'],
@@ -189,6 +268,33 @@ describe('a table that Excel extends (AutoExpand)', () => {
         [70, '称职'],
       ],
     ]);
+    await host.apply(undoPlan(twoColumns));
+    await mock.delivered();
+    expect([sheet.tables.items[0].getRange().address, sheet.getRange('A1:D4').formulas]).toEqual(['表!A1:B4', before]);
+  });
+
+  it('on the test mock, a write that does not touch the table is sent as without one: no resize, no request more', async () => {
+    // 等次 in D, a column apart from the table A1:B4: Excel takes nothing in.
+    const apart: Plan = { ...twoColumns, writes: twoColumns.writes.filter((w) => w.col === 4) };
+    const syncsOf = async (tables: string[]) => {
+      const mock = excelMock(roster, { api: '1.7', tables });
+      (global as any).Excel = mock.excel;
+      (global as any).Office = mock.office;
+      const host = new ExcelHost(capabilities());
+      await host.readSheet();
+      const resize = tables.length > 0 ? jest.spyOn(mock.excel.context.workbook.worksheets.sheet.tables.items[0], 'resize') : null;
+      const syncs = mock.syncs();
+      await host.apply(apart);
+      await mock.delivered();
+      return {
+        syncs: mock.syncs() - syncs,
+        resized: resize?.mock.calls.length ?? 0,
+        d: mock.excel.context.workbook.worksheets.sheet.getRange('D1:D4').formulas,
+      };
+    };
+    const d = [['等次'], ['=IF(C2>=90,"优秀","称职")'], [''], ['=IF(C4>=90,"优秀","称职")']];
+    expect(await syncsOf(['A1:B4'])).toEqual({ syncs: 1, resized: 0, d });
+    expect(await syncsOf([])).toEqual({ syncs: 1, resized: 0, d });
   });
 
   it('gets formulas where no table is near (nothing to take them in)', async () => {

@@ -191,6 +191,7 @@ describe('the preview’s Excel is no more forgiving than Excel at its API versi
     ['1.8', (ctx: any) => (ctx.workbook.worksheets.getActiveWorksheet().pageLayout.orientation = 'Landscape')],
     ['1.8', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().getRange('B5').format.fill.load('pattern')],
     ['1.6', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(4, 1, 1, 1).load('values')],
+    ['1.12', (ctx: any) => ctx.workbook.worksheets.getActiveWorksheet().tables.getItem('表1').resize('A4:C20')],
   ])('at ExcelApi %s, fails the request that uses a newer member (ApiNotFound)', async (api, use) => {
     await at(api);
     await expect(
@@ -214,6 +215,49 @@ describe('the preview’s Excel is no more forgiving than Excel at its API versi
     else await expect(run).rejects.toMatchObject({ code });
     // A refused request did nothing.
     expect(book.cell(book.activeSheet(), 5, 2)?.value).toBe(b5);
+  });
+
+  it('at ExcelApi 1.13, resizes a table Excel widened back to its range; a header cell emptied inside a table is named 列1', async () => {
+    const book = PreviewWorkbook.fromGrids([
+      {
+        sheet: '表',
+        top: 1,
+        left: 1,
+        values: [
+          ['姓名', '得分'],
+          ['张三', 95],
+        ],
+        merges: [],
+      },
+    ]);
+    book.activeSheet().tables = [{ name: '表1', area: { top: 1, left: 1, bottom: 2, right: 2 } }];
+    config = { book, language: 'zh-CN', apiVersion: '1.13' };
+    installOffice(globalThis as unknown as Record<string, unknown>, config);
+    const header = (col: number) => book.cell(book.activeSheet(), 1, col)?.value ?? null;
+    const table = () => book.activeSheet().tables![0]!.area;
+    await g.Excel.run(async (ctx: any) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange('C1:C2').values = [['合计'], [95]];
+      await ctx.sync();
+      expect(table()).toEqual({ top: 1, left: 1, bottom: 2, right: 3 });
+      ws.tables.getItem('表1').resize('A1:B2');
+      await ctx.sync();
+    });
+    expect([table(), header(3)]).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }, '合计']);
+    // Emptied inside the table, a header is named; outside it, it is emptied.
+    await g.Excel.run(async (ctx: any) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('B1:C1').values = [['', '']];
+      await ctx.sync();
+    });
+    expect([header(2), header(3)]).toEqual(['列1', null]);
+    // A range apart from the table, or with its header on another row, is refused.
+    for (const range of ['D1:E2', 'A2:B3'])
+      await expect(
+        g.Excel.run(async (ctx: any) => {
+          ctx.workbook.worksheets.getActiveWorksheet().tables.getItem('表1').resize(range);
+          await ctx.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('reports a change after the request that made it, and says whose only from ExcelApi 1.14', async () => {

@@ -14,6 +14,7 @@
  */
 /* global Excel, Office */
 import {
+  areaA1,
   type FormLayout,
   freeSheetName,
   type Grid,
@@ -40,7 +41,7 @@ import {
 import { inBatches, rangeToGrid, toBlocks, type Block } from './convert';
 import { hostError, isPayloadError, onceMoreAfterCellEdit } from './errors';
 import { writtenNow } from './recovery';
-import { besideTables, hiddenWritten, queueShape, type SheetShape } from './sheet-shape';
+import { besideTables, hiddenWritten, queueShape, type SheetShape, type SheetTable, tablesGrown } from './sheet-shape';
 
 export interface Capabilities {
   /** ExcelApi 1.13: merged areas of a range. */
@@ -63,6 +64,8 @@ export interface Capabilities {
   conditionalFormats?: boolean;
   /** ExcelApi 1.3: a range's visible view (which rows are hidden or filtered out). */
   visibleView?: boolean;
+  /** ExcelApi 1.13: table.resize (a table Excel widened over kaohe's new columns is put back as it was). */
+  tableResize?: boolean;
 }
 
 export function capabilities(): Capabilities {
@@ -78,6 +81,7 @@ export function capabilities(): Capabilities {
     workbookChanges: has('1.9'),
     conditionalFormats: has('1.6'),
     visibleView: has('1.3'),
+    tableResize: has('1.13'),
   };
 }
 
@@ -502,6 +506,10 @@ export class ExcelHost implements Host {
     const shape = this.shapes.get(plan.sheet);
     const hidden = hiddenWritten(plan.writes, shape);
     if (hidden.length > 0) throw new HostError('hidden-rows', hidden.join('、'));
+    // A table Excel would widen over the new columns (AutoExpand) is resized back in the same request; an Excel without
+    // table.resize (below ExcelApi 1.13) would leave it wider, and kaohe's undo not exact: nothing is written.
+    const grown = tablesGrown(plan.writes, shape);
+    if (grown.length > 0 && !this.caps.tableResize) throw new HostError('table-grows', grown.map((t) => t.name).join('、'));
     const writes = besideTables(plan.writes, shape);
     const blocks = toBlocks(writes);
     const written = { ...plan, writes };
@@ -512,12 +520,12 @@ export class ExcelHost implements Host {
       : null;
     try {
       await unlessTooLarge(
-        () => this.write(sheet, blocks, null, signal),
-        () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal),
+        () => this.write(sheet, blocks, null, signal, grown),
+        () => this.write(sheet, blocks, WRITE_BATCH_BYTES, signal, grown),
       );
     } catch (e) {
       if (id !== undefined) this.wrote.forget(id, written);
-      await this.recoverPartialWrite(written, sheet);
+      await this.recoverPartialWrite(written, sheet, grown);
       throw e;
     }
     return { undoGroup: this.caps.undoGroup };
@@ -526,9 +534,16 @@ export class ExcelHost implements Host {
   /**
    * Writes blocks: all in one round trip (`maxBytes` null), or in batches of about `maxBytes`,
    * one round trip each; a batch Excel still refuses as too large is cut in half and sent again.
+   * The tables in `resize` are put back to their area with the last batch, after its cells.
    * All in one Excel.run, so one undo group where Excel has them.
    */
-  private write(sheet: string, blocks: Block[], maxBytes: number | null, signal: { sheet: string; at: string } | null): Promise<void> {
+  private write(
+    sheet: string,
+    blocks: Block[],
+    maxBytes: number | null,
+    signal: { sheet: string; at: string } | null,
+    resize: SheetTable[] = [],
+  ): Promise<void> {
     const batch = async (ctx: Excel.RequestContext): Promise<void> => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       let limit = maxBytes;
@@ -542,6 +557,8 @@ export class ExcelHost implements Host {
           if (b.numFmts) range.numberFormat = b.numFmts;
           range.formulas = b.inputs;
         }
+        // Excel widened these tables over the cells just written (AutoExpand): back to the area the user gave them.
+        if (batches.length === 1) for (const t of resize) ws.tables.getItem(t.id).resize(areaA1(t.area));
         // After the cells, in the same request: a write Excel refuses leaves no signal, and the pane hears of the
         // change only once the signal is there to tell it apart from someone's edit.
         if (!announced) ctx.workbook.settings.add(WRITE_SIGNAL_KEY, signal);
@@ -569,8 +586,10 @@ export class ExcelHost implements Host {
    * batches within the response limit (./recovery), then the old contents written in batches within the request
    * limit. Only this error path takes extra round trips.
    */
-  private async recoverPartialWrite(plan: Plan, sheet: string): Promise<void> {
+  private async recoverPartialWrite(plan: Plan, sheet: string, grown: SheetTable[]): Promise<void> {
     try {
+      // A table Excel widened before the failure is put back first: an emptied header cell inside it would be renamed.
+      if (grown.length > 0) await this.run('write', (ctx) => resizeBack(ctx, ctx.workbook.worksheets.getItem(sheet), grown));
       const written = await this.run('read', (ctx) =>
         writtenNow(ctx, ctx.workbook.worksheets.getItem(sheet), plan.writes, READ_BACK_BYTES),
       );
@@ -694,6 +713,14 @@ export class ExcelHost implements Host {
       await ctx.sync();
     });
   }
+}
+
+/** Tables put back to their areas, those still there (one deleted since is left alone). */
+async function resizeBack(ctx: Excel.RequestContext, ws: Excel.Worksheet, tables: SheetTable[]): Promise<void> {
+  const found = tables.map((t) => ({ t, table: ws.tables.getItemOrNullObject(t.id) }));
+  await ctx.sync();
+  for (const f of found) if (!f.table.isNullObject) f.table.resize(areaA1(f.t.area));
+  await ctx.sync();
 }
 
 /** The worst severity among a cell's issues: its mark's colour. */

@@ -1,17 +1,24 @@
 /**
  * What of a sheet's shape decides how kaohe may write it (issue #20, defect 8): rows hidden by hand or by a filter,
  * which are never written silently, and tables (ListObjects), into whose columns a formula would become a calculated
- * column over rows kaohe skipped. Read with the sheet: the visible rows in the same round trip (ExcelApi 1.3), the
- * tables' ranges in one more only where the sheet has tables.
+ * column over rows kaohe skipped, and which Excel widens over what is written beside them. Read with the sheet: the
+ * visible rows in the same round trip (ExcelApi 1.3), the tables' ranges in one more only where the sheet has tables.
  */
 /* global Excel */
-import { type Area, type CellWrite, parseArea } from '../../engine';
+import { type Area, areaA1, type CellWrite, parseArea } from '../../engine';
 
 export interface SheetShape {
   /** Rows (1-based) of the used range that are hidden or filtered out. */
   hiddenRows: number[];
-  /** Tables' areas, header row included. */
-  tables: Area[];
+  /** Tables by name, each with its area, header row included. */
+  tables: SheetTable[];
+}
+
+export interface SheetTable {
+  /** Excel's id of the table: it stays when the user renames the table. */
+  id: string;
+  name: string;
+  area: Area;
 }
 
 /** Queues the loads of a sheet's shape over its used range; after the sync, the function gives it. */
@@ -24,7 +31,7 @@ export function queueShape(
   const view = visibleView ? used.getColumn(0).getVisibleView() : null;
   view?.load('cellAddresses');
   const tables = ws.tables;
-  tables.load('items/name');
+  tables.load('items/name,items/id');
   return async () => {
     const ranges = tables.items.map((t) => {
       const r = t.getRange();
@@ -38,9 +45,10 @@ export function queueShape(
       for (let r = used.rowIndex + 1; r <= used.rowIndex + used.rowCount; r++) if (!visible.has(r)) hiddenRows.push(r);
       if (hiddenRows.length === used.rowCount) hiddenRows = []; // an empty view: nothing to tell apart
     }
-    const areas = ranges
-      .map((r) => parseArea(r.address.slice(r.address.lastIndexOf('!') + 1).replace(/\$/g, '')))
-      .filter((a) => a !== null);
+    const areas = ranges.flatMap((r, i) => {
+      const area = parseArea(r.address.slice(r.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      return area ? [{ id: tables.items[i]!.id, name: tables.items[i]!.name, area }] : [];
+    });
     return { hiddenRows, tables: areas };
   };
 }
@@ -65,10 +73,24 @@ export function hiddenWritten(writes: CellWrite[], shape: SheetShape | undefined
  */
 export function besideTables(writes: CellWrite[], shape: SheetShape | undefined): CellWrite[] {
   if (!shape || shape.tables.length === 0) return writes;
-  const filled = new Set(writes.filter((w) => !emptyWrite(w)).map((w) => `${w.row},${w.col}`));
-  const tables = shape.tables.map((t) => grown(t, filled));
+  const tables = grownTables(writes, shape).map((t) => t.grown);
   const inTable = (w: CellWrite) => tables.some((t) => w.row >= t.top && w.row <= t.bottom && w.col >= t.left && w.col <= t.right);
   return writes.map((w) => (w.after.formula !== null && inTable(w) ? { ...w, after: { ...w.after, formula: null } } : w));
+}
+
+/**
+ * The tables that Excel would widen or lengthen with these writes (AutoExpand), each with its area before and after.
+ * kaohe resizes them back in the same request (ExcelApi 1.13), so the table stays as the user made it and an undo of
+ * the cells is exact; below 1.13 it cannot, and does not write.
+ */
+export function tablesGrown(writes: CellWrite[], shape: SheetShape | undefined): (SheetTable & { grown: Area })[] {
+  return grownTables(writes, shape).filter((t) => areaA1(t.grown) !== areaA1(t.area));
+}
+
+function grownTables(writes: CellWrite[], shape: SheetShape | undefined): (SheetTable & { grown: Area })[] {
+  if (!shape || shape.tables.length === 0) return [];
+  const filled = new Set(writes.filter((w) => !emptyWrite(w)).map((w) => `${w.row},${w.col}`));
+  return shape.tables.map((t) => ({ ...t, grown: grown(t.area, filled) }));
 }
 
 function emptyWrite(w: CellWrite): boolean {
