@@ -150,6 +150,24 @@ function coldMs(n: number): number {
   return median(ts);
 }
 
+/** `kaohe grade --formulas` of `file` into `out` under bench/rss.cjs: what the grade columns of the report measure. */
+function gradeArgv(cli: string, file: string, out: string): string[] {
+  return [
+    join(root, 'bench', 'rss.cjs'),
+    cli,
+    'grade',
+    file,
+    '--scheme',
+    'gwy-2020',
+    '--out',
+    out,
+    '--force',
+    '--formulas',
+    '--no-marks',
+    '--json',
+  ];
+}
+
 function spawnMs(argv: string[], runs: number): { ms: number; maxRssKb: number } {
   const ts: number[] = [];
   let rss = 0;
@@ -350,23 +368,7 @@ async function emptyRowsBench(cli: string): Promise<EmptyRows> {
   const file = await emptyRowsFile();
   const check = spawnMs([join(root, 'bench', 'rss.cjs'), cli, 'check', file, '--scheme', 'gwy-2020', '--json'], 3);
   const out = join(work, 'graded-empty-styled-rows.xlsx');
-  const grade = spawnMs(
-    [
-      join(root, 'bench', 'rss.cjs'),
-      cli,
-      'grade',
-      file,
-      '--scheme',
-      'gwy-2020',
-      '--out',
-      out,
-      '--force',
-      '--formulas',
-      '--no-marks',
-      '--json',
-    ],
-    3,
-  );
+  const grade = spawnMs(gradeArgv(cli, file, out), 3);
   return {
     fileMb: statSync(file).size / 1e6,
     checkMs: check.ms,
@@ -502,23 +504,7 @@ async function main(): Promise<void> {
     const base = spawnMs([join(root, 'bench', 'baseline.cjs'), file, join(work, `copy-${n}.xlsx`)], runs);
     const graded = join(work, `graded-${n}.xlsx`);
     // grade writes into the input's own package (src/hosts/file/copy): its time and peak memory.
-    const grade = spawnMs(
-      [
-        join(root, 'bench', 'rss.cjs'),
-        cli,
-        'grade',
-        file,
-        '--scheme',
-        'gwy-2020',
-        '--out',
-        graded,
-        '--force',
-        '--formulas',
-        '--no-marks',
-        '--json',
-      ],
-      runs,
-    );
+    const grade = spawnMs(gradeArgv(cli, file, graded), runs);
     const syncs = await syncsForCheckAndApply(file);
     const lo = libreOfficeMs(graded, runs);
     rows.push({

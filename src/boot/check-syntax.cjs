@@ -55,9 +55,10 @@ module.exports = { checkSyntax, syntaxError, BUNDLE_LEVEL, BOOT_LEVEL };
 if (require.main === module) {
   const args = process.argv.slice(2);
   const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '..', '..', 'dist', 'addin'));
-  const bad = checkSyntax(dir, { boot: !args.includes('--no-boot') });
+  const boot = !args.includes('--no-boot');
+  const bad = checkSyntax(dir, { boot });
   const count = shipped(dir).length;
-  for (const b of bad) console.error(`${b.file}: 不能按 ES${b.level === 5 ? 5 : b.level} 解析（${b.error}）`);
+  for (const b of bad) console.error(`${b.file}: 不能按 ES${b.level} 解析（${b.error}）`);
   if (bad.length > 0) process.exit(1);
-  console.log(`${count} 个脚本均可按所定语法级别解析（boot.js 为 ES5，其余 ES${BUNDLE_LEVEL}）。`);
+  console.log(`${count} 个脚本均可按所定语法级别解析（${boot ? 'boot.js 为 ES5，其余' : '均为'} ES${BUNDLE_LEVEL}）。`);
 }
