@@ -10,6 +10,14 @@ import type { Page } from 'playwright-core';
 import { tempDir } from '../helpers/xlsx';
 import { gridTexts, LEVEL, openTab, paneFrame, previewPages, shot } from './browser';
 
+const trips = async (page: Page) => Number(await page.textContent('#trips'));
+
+/** At least `n` round trips to Excel made, and the change reports they caused handled (the grid drawn again). */
+async function settled(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => Number(document.querySelector('#trips')!.textContent) >= k, n);
+  await page.waitForTimeout(300);
+}
+
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
 const { openPage } = previewPages();
 
@@ -56,6 +64,7 @@ it('writes beside a table without widening it and undoes exactly, or refuses whe
 
   await openTab(pane, '计算');
   await pane.getByRole('button', { name: '预览写入内容' }).click();
+  const tripsBefore = await trips(page);
   await pane.getByRole('button', { name: '写入表格' }).click();
   if (!LEVEL.tableResize) {
     await pane.getByText(/^Excel 会把紧挨着表格写入的单元格并入表格.*没有写入任何内容.*涉及的表格：名单$/).waitFor();
@@ -70,13 +79,16 @@ it('writes beside a table without widening it and undoes exactly, or refuses whe
     '等次',
     table,
   ]);
+  // Excel's report of the write arrives after it (one more round trip tells it from someone's edit), and the grid is
+  // drawn again then: wait for it before scrolling the grid, and so that the undo is kaohe's to make.
+  await settled(page, tripsBefore + 2);
   await page.locator('td[data-cell="Y2"]').scrollIntoViewIfNeeded();
   await shot(page, 'tables-320-written');
-  // Excel's report of the write arrives after it: the undo is kaohe's to make.
-  await page.waitForTimeout(300);
+  const tripsWritten = await trips(page);
   await pane.getByRole('button', { name: '撤销上次写入' }).click();
   await pane.getByText('已撤销，写入的单元格恢复原样').waitFor();
   expect([await tableArea(page), await gridTexts(page)]).toEqual([table, before]);
+  await settled(page, tripsWritten + 1);
   // The grid ends with the table's last column again: nothing is left beside it.
   await page.locator('td[data-cell="W2"]').scrollIntoViewIfNeeded();
   await shot(page, 'tables-320-undone');
