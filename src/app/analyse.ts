@@ -17,6 +17,7 @@ import {
   type Scheme,
   schemeSentence,
   storedOverrides,
+  TableReads,
 } from '../engine';
 import { preset } from '../schemes';
 import { chooseSheetAndScheme, type Choice, type SchemeSource, type StoredProblem } from './choose';
@@ -50,7 +51,8 @@ export interface Analysis {
 export type AnalyseOutcome = { ok: true; analysis: Analysis } | Exclude<Choice, { ok: true }>;
 
 export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): AnalyseOutcome {
-  const choice = chooseSheetAndScheme(book, req);
+  const reads = new TableReads();
+  const choice = chooseSheetAndScheme(book, { ...req, reads });
   if (!choice.ok) return choice;
   const { sheet, grid, scheme, source, fit, storedProblem } = choice;
   if (choice.forms) {
@@ -62,7 +64,7 @@ export function analyseSheet(book: WorkbookSource, req: AnalyseRequest): Analyse
       };
   }
   const overrides = req.columns ?? storedOverrides(book.settings, sheet.name, scheme);
-  const results = checkSheet(grid, scheme, { overrides });
+  const results = checkSheet(grid, scheme, { overrides, reads });
   // A column corrected by hand can leave the scheme without a roster on this sheet.
   if (!results)
     return {

@@ -21,6 +21,7 @@ import {
   type Scheme,
   SchemeError,
   type SchemeSource,
+  type TableReads,
 } from '../engine';
 import { allPresets, storedScheme, UnknownPreset } from '../schemes';
 import { formsOf } from './forms';
@@ -51,21 +52,22 @@ export function storedSchemeOf(book: WorkbookSource, locale: Locale): { scheme?:
 }
 
 /** The fit of a scheme the user gave or stored: measured, never a reason to refuse it. */
-function fitOf(grid: Grid, scheme: Scheme): Fit {
-  return measureFit(grid, scheme) ?? { scheme: scheme.id, score: 0, clear: false, reasons: [] };
+function fitOf(grid: Grid, scheme: Scheme, reads?: TableReads): Fit {
+  return measureFit(grid, scheme, { reads }) ?? { scheme: scheme.id, score: 0, clear: false, reasons: [] };
 }
 
 /** The scheme for a sheet when none is given or stored: the best preset if its fit is clear, else the sheet's own; null when neither. */
 export function schemeForSheet(
   grid: Grid,
+  reads?: TableReads,
 ): { scheme: Scheme; source: 'preset' | 'inferred'; fit: Fit } | { scheme: null; closest: Fit[]; roster: boolean } {
-  const ranked = rankFits(grid, allPresets());
+  const ranked = rankFits(grid, allPresets(), { reads });
   const [best, next] = ranked;
   // A clear fit is chosen only when no other preset fits as well: between equals, the user chooses.
   const tie = !!next?.fit.clear && next.fit.score >= best!.fit.score - 1e-9;
   if (best?.fit.clear && !tie) return { scheme: best.scheme, source: 'preset', fit: best.fit };
   const inferred = inferredScheme(grid);
-  if (inferred && findRoster(grid, inferred)) return { scheme: inferred, source: 'inferred', fit: fitOf(grid, inferred) };
+  if (inferred && findRoster(grid, inferred, { reads })) return { scheme: inferred, source: 'inferred', fit: fitOf(grid, inferred, reads) };
   return { scheme: null, closest: ranked.slice(0, CLOSEST).map((x) => x.fit), roster: ranked.length > 0 };
 }
 
@@ -114,6 +116,8 @@ export interface ChoiceRequest {
   /** The sheet the user named; else the visible sheets in tab order are scanned. */
   sheet?: string;
   locale: Locale;
+  /** The rosters read so far in this analysis: the check that follows the choice reads the sheet's from here. */
+  reads?: TableReads;
 }
 
 export function chooseSheetAndScheme(book: WorkbookSource, req: ChoiceRequest): Choice {
@@ -158,10 +162,11 @@ export function chooseSheetAndScheme(book: WorkbookSource, req: ChoiceRequest): 
   for (const sheet of sheets) {
     const grid = grids.get(sheet.name) ?? sheet.grid();
     if (known) {
-      if (findRoster(grid, known.scheme)) return { ok: true, sheet, grid, ...known, fit: fitOf(grid, known.scheme), storedProblem };
+      if (findRoster(grid, known.scheme, { reads: req.reads }))
+        return { ok: true, sheet, grid, ...known, fit: fitOf(grid, known.scheme, req.reads), storedProblem };
       continue;
     }
-    const found = schemeForSheet(grid);
+    const found = schemeForSheet(grid, req.reads);
     if (found.scheme) return { ok: true, sheet, grid, scheme: found.scheme, source: found.source, fit: found.fit, storedProblem };
     // The first sheet with a roster is the sheet in question: no scheme fits it, so the user is asked.
     if (found.roster) return { ok: false, problem: 'no-fit', sheet: sheet.name, closest: found.closest, storedProblem };

@@ -13,7 +13,8 @@ import type { Person, Results } from './results';
 import { checkScheme } from './scheme/check';
 import { compileScheme, type CompiledScheme } from './scheme/fields';
 import type { Scheme } from './scheme/model';
-import { vocabularyOf } from './table/columns';
+import { type Vocabulary, vocabularyOf } from './table/columns';
+import type { TableReads } from './table/reads';
 import { findPeriodColumns } from './table/periods';
 import { columnOf, readTable, type ColumnOverrides, type Table } from './table/read';
 import { periodLabel } from './report/messages';
@@ -21,6 +22,13 @@ import { periodLabel } from './report/messages';
 export interface CheckOptions {
   /** Corrections to the column mapping, by 1-based sheet column. */
   overrides?: ColumnOverrides;
+  /** The rosters already read in this analysis of the sheet (see TableReads). */
+  reads?: TableReads;
+}
+
+/** readTable, or the roster this analysis has already read. */
+function tableOf(view: GridView, v: Vocabulary, options: CheckOptions): Table | null {
+  return options.reads ? options.reads.read(view, v, options.overrides) : readTable(view, v, options.overrides);
 }
 
 const compiledCache = new WeakMap<Scheme, CompiledScheme>();
@@ -37,14 +45,14 @@ export function compiled(s: Scheme): CompiledScheme {
 /** Reads the roster of a sheet for a scheme; null when the sheet holds none. */
 export function findRoster(grid: Grid | GridView, s: Scheme, options: CheckOptions = {}): Table | null {
   const view = grid instanceof GridView ? grid : new GridView(grid);
-  return readTable(view, vocabularyOf(compiled(s)), options.overrides);
+  return tableOf(view, vocabularyOf(compiled(s)), options);
 }
 
 /** Checks one sheet against a scheme. Null when the sheet holds no roster this scheme recognises. */
 export function checkGrid(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
   const view = new GridView(grid);
   const c = compiled(s);
-  const table = readTable(view, vocabularyOf(c), options.overrides);
+  const table = tableOf(view, vocabularyOf(c), options);
   if (!table) return null;
   const scored = scoreTable(view, table, c);
   const gradeCol = columnOf(table, 'grade');
@@ -90,13 +98,13 @@ function hiddenRowIssues(view: GridView, table: Table, people: Person[]): Issue[
 export function checkSheet(grid: Grid, s: Scheme, options: CheckOptions = {}): Results | null {
   const view = new GridView(grid);
   const v = vocabularyOf(compiled(s));
-  const table = readTable(view, v, options.overrides);
+  const table = tableOf(view, v, options);
   if (!table) return null;
   const found = findPeriodColumns(view, table, v);
   if (!found) return checkGrid(grid, s, options);
   const periods: NonNullable<Results['periods']> = [];
   for (const p of found.periods) {
-    const results = checkGrid(grid, s, { overrides: { ...p.overrides, ...options.overrides } });
+    const results = checkGrid(grid, s, { overrides: { ...p.overrides, ...options.overrides }, reads: options.reads });
     if (!results) return checkGrid(grid, s, options);
     periods.push({ label: periodLabel(p.index, 'zh', found.unit), index: p.index, unit: found.unit, results });
   }
@@ -142,14 +150,15 @@ function mergePeriods(periods: NonNullable<Results['periods']>): Results {
 }
 
 /** How well a scheme explains a sheet (judged on its first rows); null when it finds no roster there. */
-export function measureFit(grid: Grid, s: Scheme): Fit | null {
-  return fitOn(grid, compiled(s));
+export function measureFit(grid: Grid, s: Scheme, options: Pick<CheckOptions, 'reads'> = {}): Fit | null {
+  return fitOn(grid, compiled(s), options.reads);
 }
 
 /** The candidates that find a roster on the sheet, each with its fit, best first (clear fits before the others). */
-export function rankFits(grid: Grid, candidates: Scheme[]): { scheme: Scheme; fit: Fit }[] {
+export function rankFits(grid: Grid, candidates: Scheme[], options: Pick<CheckOptions, 'reads'> = {}): { scheme: Scheme; fit: Fit }[] {
   return rankCandidates(
     grid,
     candidates.map((scheme) => ({ scheme, compiled: compiled(scheme) })),
+    options.reads,
   );
 }

@@ -84,6 +84,7 @@ export { inferScheme } from './infer/infer';
 
 // Checking a sheet, and how well a scheme fits it.
 export { checkGrid, checkSheet, type CheckOptions, compiled, findRoster, measureFit, rankFits } from './check';
+export { TableReads } from './table/reads';
 
 // Per-person forms (登记表): one person a sheet, read into one roster and checked like any other.
 export { type FormPerson, type FormProblem, type FormRead, readForm } from './table/form';

@@ -13,6 +13,7 @@ import type { CompiledScheme } from '../scheme/fields';
 import type { Scheme } from '../scheme/model';
 import { vocabularyOf, type Column } from '../table/columns';
 import { readTable, type Table } from '../table/read';
+import type { TableReads } from '../table/reads';
 import { numberFromText } from '../text';
 import LIMITS from './fit.json';
 
@@ -224,18 +225,24 @@ export function fitOf(view: GridView, table: Table, c: CompiledScheme, scored: S
 }
 
 /** The fit of a scheme on a sheet, judged on its first rows; null when it finds no roster there. */
-export function fitOn(grid: Grid, c: CompiledScheme): Fit | null {
-  const view = new GridView(headOf(grid));
-  const table = readTable(view, vocabularyOf(c));
+export function fitOn(grid: Grid, c: CompiledScheme, reads?: TableReads): Fit | null {
+  const head = headOf(grid);
+  const view = new GridView(head);
+  // A short sheet is judged whole: its roster is the one the check reads next.
+  const table = reads && head === grid ? reads.read(view, vocabularyOf(c)) : readTable(view, vocabularyOf(c));
   if (!table) return null;
   return fitOf(view, table, c, scoreTable(view, table, c));
 }
 
 /** The candidates that find a roster on the sheet, best fit first (a clear fit before an unclear one). */
-export function rankCandidates(grid: Grid, candidates: { scheme: Scheme; compiled: CompiledScheme }[]): { scheme: Scheme; fit: Fit }[] {
+export function rankCandidates(
+  grid: Grid,
+  candidates: { scheme: Scheme; compiled: CompiledScheme }[],
+  reads?: TableReads,
+): { scheme: Scheme; fit: Fit }[] {
   const out: { scheme: Scheme; fit: Fit }[] = [];
   for (const cand of candidates) {
-    const fit = fitOn(grid, cand.compiled);
+    const fit = fitOn(grid, cand.compiled, reads);
     if (fit) out.push({ scheme: cand.scheme, fit });
   }
   // Stable: among equal fits, the candidates' order decides.
