@@ -29,6 +29,8 @@ export const enAppWords: AppWords = {
   noRoster: (sheet) =>
     `No roster on sheet "${sheet}": it needs a header row with 姓名 and the scheme's score or grade columns. Switch to the appraisal sheet, or choose another scheme.`,
   noPeople: 'Nobody under the header.',
+  asValuesInTables: (v) =>
+    `${v.cells} of them are in table ${v.tables.map((t) => `"${t}"`).join(', ')} and were written as values, not formulas: a formula in a table's column fills the whole column, people not written included. Compute again after changing a score.`,
   nothingToWrite: {
     'entered-grades': 'This scheme takes the grades written in the sheet: nothing to write',
     'grades-only': 'The sheet has grades but no scores: no totals or grades to write',

@@ -4,7 +4,7 @@
  * first, English when Office runs in English.
  */
 import type { FormProblem, Locale } from '../engine';
-import { HostError, type HostProblem } from '../hosts/host';
+import { HostError, type HostProblem, type ValuesInTables } from '../hosts/host';
 
 /** At most this many sheet names in a line; then 等 N 张. */
 const LISTED = 8;
@@ -36,6 +36,9 @@ export const zhAppWords = {
   noRoster: (sheet: string) =>
     `工作表“${sheet}”中找不到花名册：需要一行含“姓名”的表头，以及方案中的分数列或等次列。请切换到考核表所在的工作表，或换用其他方案。`,
   noPeople: '表头下面没有人员。',
+  /** After a write in which formulas fell in an Excel table's columns and were written as values (ValuesInTables). */
+  asValuesInTables: (v: ValuesInTables) =>
+    `其中 ${v.cells} 格在表格“${v.tables.join('”“')}”里，写入的是数值而不是公式：公式写进表格的列会填满整列，连不写入的人也会填上。改分后请重新计算。`,
   nothingToWrite: {
     'entered-grades': '本方案的等次由表中填写，没有需要写入的内容',
     'grades-only': '表中只有等次、没有分数：没有需要写入的总分或等次',

@@ -75,6 +75,7 @@ export async function oneClick(host: Host, locale: Locale): Promise<OneClickResu
       const r = await host.apply(plan, { announce: true });
       const count = (kind: string) => plan.writes.filter((x) => x.kind === kind).length;
       lines.push(w.wrote(count('total'), count('grade'), count('rank')));
+      if (r.asValues) lines.push(s.asValuesInTables(r.asValues));
       if (r.undoGroup) lines.push(w.undo);
     }
     if (!plan.nothingToWrite && plan.hiddenRows?.length) lines.push(w.hidden(plan.hiddenRows));

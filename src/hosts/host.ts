@@ -78,6 +78,18 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** Ctrl+Z undoes the whole apply (ExcelApi 1.20); otherwise the pane's own undo does. */
   undoGroup: boolean;
+  /** Formulas written as their values in Excel tables (Excel host only): the user is told. */
+  asValues?: ValuesInTables;
+}
+
+/**
+ * Formulas of a plan written as their values because they fall in an Excel table's columns, where a formula
+ * would become a calculated column over the people kaohe skipped.
+ */
+export interface ValuesInTables {
+  cells: number;
+  /** The tables' names, in the sheet's order. */
+  tables: string[];
 }
 
 export interface Host {

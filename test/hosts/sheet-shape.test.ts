@@ -74,11 +74,42 @@ describe('a table', () => {
     const book = install(table);
     const host = new ExcelHost();
     await host.readSheet();
-    await host.apply(plan);
+    // The pane and the ribbon command say which table got values instead of formulas, and how many.
+    expect(await host.apply(plan)).toEqual({ undoGroup: true, asValues: { cells: 2, tables: ['表1'] } });
     expect([content(book, 2), content(book, 3), content(book, 4)]).toEqual([
       ['优秀', null],
       [null, null],
       ['称职', null],
+    ]);
+    expect(await host.apply(undoPlan(plan))).toEqual({ undoGroup: true });
+  });
+});
+
+describe('a table whose column holds the user’s own formulas', () => {
+  const table = (book: PreviewWorkbook) => (book.activeSheet().tables = [{ name: '表1', area: { top: 1, left: 1, bottom: 4, right: 3 } }]);
+  const own = (row: number) => `=IF(B${row}>=60,"称职","不称职")`;
+  const withOwn: Grid = {
+    ...grid,
+    formulas: grid.values.map((r, i) => r.map((_v, j) => (j === 2 && i !== 0 && i !== 2 ? own(i + 1) : null))),
+  };
+  const over = (row: number, value: string): CellWrite => ({
+    ...write(row, '', value),
+    before: { value: '称职', formula: own(row), numFmt: null },
+    after: { value, formula: null, numFmt: null },
+  });
+  const values: Plan = { ...plan, mode: 'values', writes: [over(2, '优秀'), over(4, '称职')] };
+
+  it('gets them back on undo: a write that puts back what was there is no new formula for the table to spread', async () => {
+    const book = install(table, withOwn);
+    const host = new ExcelHost();
+    await host.readSheet();
+    await host.apply(values);
+    expect(content(book, 2)).toEqual(['优秀', null]);
+    await host.apply(undoPlan(values));
+    expect([content(book, 2), content(book, 3), content(book, 4)]).toEqual([
+      ['称职', own(2)],
+      [null, null],
+      ['称职', own(4)],
     ]);
   });
 });

@@ -62,6 +62,8 @@ export interface Plan {
   valuesInstead: number[];
   /** Why nothing is written at all, when that is so: the grades are the sheet's own input. */
   nothingToWrite: 'entered-grades' | 'grades-only' | null;
+  /** An undo (undoPlan): each cell gets back what it held, formulas in a table's columns included. */
+  undo?: true;
 }
 
 /** What goes in the grade cell of someone who gets no grade: 不定等次（试用期）. The words are data (grade/no-grade.json). */
@@ -469,6 +471,7 @@ export function undoPlan(plan: Plan): Plan {
     ...plan,
     writes: [...plan.writes].reverse().map((w) => ({ ...w, before: w.after, after: w.before })),
     conflicts: [],
+    undo: true,
   };
 }
 

@@ -510,7 +510,8 @@ export class ExcelHost implements Host {
     // table.resize (below ExcelApi 1.13) would leave it wider, and kaohe's undo not exact: nothing is written.
     const grown = tablesGrown(plan.writes, shape);
     if (grown.length > 0 && !this.caps.tableResize) throw new HostError('table-grows', grown.map((t) => t.name).join('、'));
-    const writes = besideTables(plan.writes, shape);
+    // An undo puts back the user's own formulas as they were: they are not kaohe's to turn into values.
+    const { writes, asValues } = plan.undo ? { writes: plan.writes, asValues: null } : besideTables(plan.writes, shape);
     const blocks = toBlocks(writes);
     const written = { ...plan, writes };
     // Before the write: Excel may report it before this run returns, or after.
@@ -528,7 +529,7 @@ export class ExcelHost implements Host {
       await this.recoverPartialWrite(written, sheet, grown);
       throw e;
     }
-    return { undoGroup: this.caps.undoGroup };
+    return { undoGroup: this.caps.undoGroup, ...(asValues && { asValues }) };
   }
 
   /**

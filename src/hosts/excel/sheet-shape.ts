@@ -6,6 +6,7 @@
  */
 /* global Excel */
 import { type Area, areaA1, type CellWrite, parseArea } from '../../engine';
+import type { ValuesInTables } from '../host';
 
 export interface SheetShape {
   /** Rows (1-based) of the used range that are hidden or filtered out. */
@@ -71,11 +72,21 @@ export function hiddenWritten(writes: CellWrite[], shape: SheetShape | undefined
  * Excel takes into a table what is written just right of it or just below it (AutoExpand), so new columns written
  * side by side next to a table all become its columns, the second once the first is in. Everything else as planned.
  */
-export function besideTables(writes: CellWrite[], shape: SheetShape | undefined): CellWrite[] {
-  if (!shape || shape.tables.length === 0) return writes;
-  const tables = grownTables(writes, shape).map((t) => t.grown);
-  const inTable = (w: CellWrite) => tables.some((t) => w.row >= t.top && w.row <= t.bottom && w.col >= t.left && w.col <= t.right);
-  return writes.map((w) => (w.after.formula !== null && inTable(w) ? { ...w, after: { ...w.after, formula: null } } : w));
+export function besideTables(writes: CellWrite[], shape: SheetShape | undefined): { writes: CellWrite[]; asValues: ValuesInTables | null } {
+  if (!shape || shape.tables.length === 0) return { writes, asValues: null };
+  const tables = grownTables(writes, shape);
+  const tableOf = (w: CellWrite) =>
+    tables.find(({ grown: t }) => w.row >= t.top && w.row <= t.bottom && w.col >= t.left && w.col <= t.right);
+  let cells = 0;
+  const names = new Set<string>();
+  const out = writes.map((w) => {
+    const table = w.after.formula !== null ? tableOf(w) : undefined;
+    if (!table) return w;
+    cells++;
+    names.add(table.name);
+    return { ...w, after: { ...w.after, formula: null } };
+  });
+  return { writes: out, asValues: cells > 0 ? { cells, tables: [...names] } : null };
 }
 
 /**
