@@ -292,6 +292,14 @@ describe('the fast .xlsx reader', () => {
     ]);
   });
 
+  it('reads a cell holding <v> alone apart from one holding more, with or without a prefix', async () => {
+    const sheet =
+      `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">` +
+      `<x:c r="A1"><v>1.5</v></x:c><x:c r="B1"><v>2</v><x:extLst/></x:c><x:c r="C1"><v></v></x:c><x:c r="D1"><x:v>4</x:v></x:c><x:c r="E1"><v>5</v> </x:c>` +
+      `</x:row></x:sheetData></x:worksheet>`;
+    expect(sameAsSheetJs(await pkg(sheet)).values).toEqual([[1.5, 2, null, 4, 5]]);
+  });
+
   it('keeps no formulas when the only one is in a cell a merge covers', async () => {
     const sheet =
       `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1+1</f><v>2</v></c></row>` +

@@ -250,7 +250,8 @@ function readCellAttrs(xml: string, from: number, to: number): void {
     if (quote !== 34 && quote !== 39) throw new NotDirect('attribute');
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0 || close >= to) throw new NotDirect('attribute');
-    const [v, w] = [q + 1, close];
+    const v = q + 1;
+    const w = close;
     if (name === 114) {
       // r: 1–3 letters, then the row's digits (REF).
       let j = v;
@@ -337,6 +338,20 @@ function cellOf(type: string | undefined, raw: string | undefined, inner: string
   } else throw new NotDirect(`cell type ${t}`);
   got.value = value;
   got.formula = f === null ? null : `=${f}`;
+}
+
+/**
+ * Where the end tag of the cell whose content starts at `from` is, when that content is <v>…</v>
+ * and nothing else (its first end tag is then right after </v>); -1 otherwise. `closeTag` is the
+ * cell's end tag when prefixed (</x:c>), null for </c>.
+ */
+function vOnly(xml: string, from: number, closeTag: string | null): number {
+  if (xml.charCodeAt(from) !== 60 || xml.charCodeAt(from + 1) !== 118 || xml.charCodeAt(from + 2) !== 62) return -1; // <v>
+  const k = xml.indexOf('<', from + 3);
+  if (k < 0 || xml.charCodeAt(k + 1) !== 47 || xml.charCodeAt(k + 2) !== 118 || xml.charCodeAt(k + 3) !== 62) return -1; // </v>
+  const e = k + 4; // </c>, or the prefixed end tag
+  if (closeTag !== null) return xml.startsWith(closeTag, e) ? e : -1;
+  return xml.charCodeAt(e) === 60 && xml.charCodeAt(e + 1) === 47 && xml.charCodeAt(e + 2) === 99 && xml.charCodeAt(e + 3) === 62 ? e : -1;
 }
 
 const ROW = 'row';
@@ -427,21 +442,30 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
     } else if (name === CELL) {
       let raw: string | undefined;
       let inner: string | undefined;
-      let [vFrom, vTo] = [0, 0];
+      // (Plain assignments here, not [a, b] = [x, y]: in this loop that made an array per cell.)
+      let vFrom = 0;
+      let vTo = 0;
       if (!selfClosing) {
         if (tag.prefix !== closePrefix) [closePrefix, closeTag] = [tag.prefix, `</${tag.prefix}c>`];
-        const close = xml.indexOf(closeTag, gt + 1);
-        if (close < 0) throw new NotDirect('unclosed cell');
         const from = gt + 1;
-        // Most cells are <v>…</v> alone: its text read without the element's.
-        if (
-          close - from >= 7 &&
-          xml.startsWith('<v>', from) &&
-          xml.startsWith('</v>', close - 4) &&
-          xml.indexOf('<', from + 3) === close - 4
-        )
-          [vFrom, vTo] = [from + 3, close - 4];
-        else inner = xml.slice(from, close);
+        // Most cells are <v>…</v></c>: seen by their characters, without searching for the end tag.
+        let close = vOnly(xml, from, closePrefix === '' ? null : closeTag);
+        if (close >= 0) {
+          vFrom = from + 3;
+          vTo = close - 4;
+        } else {
+          close = xml.indexOf(closeTag, from);
+          if (close < 0) throw new NotDirect('unclosed cell');
+          if (
+            close - from >= 7 &&
+            xml.startsWith('<v>', from) &&
+            xml.startsWith('</v>', close - 4) &&
+            xml.indexOf('<', from + 3) === close - 4
+          ) {
+            vFrom = from + 3;
+            vTo = close - 4;
+          } else inner = xml.slice(from, close);
+        }
         pos = close + closeTag.length;
       }
       readCellAttrs(xml, open, attrEnd);
@@ -458,17 +482,22 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
         const t = at.type;
         if (t === undefined || t === 'n') {
           const v = plainNumberAt(xml, vFrom, vTo);
-          if (!Number.isNaN(v)) [value, read] = [v, true];
+          if (!Number.isNaN(v)) {
+            value = v;
+            read = true;
+          }
         } else if (t === 's' && digitsOnly(xml, vFrom, vTo)) {
           const v = strings[digitsValue(xml, vFrom, vTo)];
           if (v === undefined) throw new NotDirect('shared string index');
-          [value, read] = [v, true];
+          value = v;
+          read = true;
         }
         if (!read) raw = xml.slice(vFrom, vTo);
       }
       if (!read) {
         cellOf(at.type, raw, inner, strings);
-        [value, formula] = [got.value, got.formula];
+        value = got.value;
+        formula = got.formula;
       }
       const numFmt = formatOf(at.style, formats);
       // An empty cell with the General format holds nothing the Grid keeps.
