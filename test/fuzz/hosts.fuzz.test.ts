@@ -131,7 +131,7 @@ describe(`${settings.numRuns} generated sheets through the hosts`, () => {
         expect(engineView(viaSheetJs)).toEqual(engineView(viaExcelJs));
         // The fast reader (check and grade of an .xlsx): SheetJS's Grid exactly, or the general readers when it declines.
         const direct = readDirect(data);
-        if (direct) expect(direct.sheets[0]!.grid()).toEqual(viaSheetJs);
+        if (direct) expect(direct.sheets[0]!.grid()).toStrictEqual(viaSheetJs);
         else declined++;
         const report = (g: Grid) => {
           const r = checkGrid(g, b.scheme);

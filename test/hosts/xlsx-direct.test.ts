@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { worksheetToGrid } from '../../src/hosts/file/sheet';
 import { readBook, sheetSources } from '../../src/hosts/file/sheetjs';
 import { BUILTIN_FORMATS, readDirect } from '../../src/hosts/file/xlsx-direct';
-import { LimitError } from '../../src/hosts/file/limits';
+import { LimitError, READ_LIMITS } from '../../src/hosts/file/limits';
+import type { Grid } from '../../src/engine';
 import { engineView } from '../helpers/same-grid';
 
 const examples = join(__dirname, '..', '..', 'examples');
@@ -23,6 +24,27 @@ async function exceljsGrids(data: Buffer) {
   return wb.worksheets.map((ws) => worksheetToGrid(ws));
 }
 
+/** Rows of the Grid's width with no holes: every index of every row holds null or a value. */
+function packedRows(grid: Grid): void {
+  const width = grid.values[0]?.length ?? 0;
+  for (const rows of [grid.values, grid.numFmts, grid.formulas]) {
+    if (!rows) continue;
+    expect(rows.length).toBe(grid.values.length);
+    for (const row of rows) {
+      expect(row.length).toBe(width);
+      for (let i = 0; i < width; i++) expect([i in row, row[i] === undefined]).toEqual([true, false]);
+    }
+  }
+}
+
+/** The fast reader's grid of the one sheet of `data`, exactly SheetJS's (no key, hole or undefined more or less). */
+function sameAsSheetJs(data: Buffer): Grid {
+  const grid = readDirect(data)!.sheets[0]!.grid();
+  expect(grid).toStrictEqual(sheetSources(readBook(data, true))[0]!.grid());
+  packedRows(grid);
+  return grid;
+}
+
 /** The fast reader's sheets and grids, checked against SheetJS's (exactly) and exceljs's (as the engine sees them). */
 async function sameAsOthers(data: Buffer) {
   const direct = readDirect(data);
@@ -30,7 +52,8 @@ async function sameAsOthers(data: Buffer) {
   const viaSheetJs = sheetSources(readBook(data, true));
   expect(direct!.sheets.map((s) => [s.name, s.visible])).toEqual(viaSheetJs.map((s) => [s.name, s.visible]));
   const grids = direct!.sheets.map((s) => s.grid());
-  expect(grids).toEqual(viaSheetJs.map((s) => s.grid()));
+  expect(grids).toStrictEqual(viaSheetJs.map((s) => s.grid()));
+  grids.forEach(packedRows);
   const viaExcelJs = await exceljsGrids(data);
   expect(grids.map(engineView)).toEqual(viaExcelJs.map(engineView));
   return grids;
@@ -151,7 +174,8 @@ describe('the fast .xlsx reader', () => {
     const direct = readDirect(data)!;
     expect(direct.sheets.map((s) => s.name)).toEqual(['考核 & 评分']);
     const grid = direct.sheets[0]!.grid();
-    expect(grid).toEqual(sheetSources(readBook(data, true))[0]!.grid());
+    expect(grid).toStrictEqual(sheetSources(readBook(data, true))[0]!.grid());
+    packedRows(grid);
     expect([grid.top, grid.left]).toEqual([2, 1]);
     // A2:B2 is merged: B2 (李 四) is a cell the merge covers, so it holds nothing.
     expect(grid.values).toEqual([
@@ -235,6 +259,80 @@ describe('the fast .xlsx reader', () => {
     const cells = texts.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${t}</v></c>`).join('');
     const grids = await sameAsOthers(await pkg(`<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`));
     expect(grids[0]!.values[0]).toEqual(texts.map((t) => Number(t)));
+  });
+
+  it('reads cells out of order, written twice, far right of the rest, as SheetJS does', async () => {
+    const styles = `<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs></styleSheet>`;
+    const sheet =
+      `<worksheet ${NS}><sheetData>` +
+      // C2 then A2 (left of the row's first cell), B2 twice: the later one is the cell.
+      `<row r="2"><c r="C2"><v>3</v></c><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="B2" s="1"><v>20</v></c></row>` +
+      // D3 holds 4, then is written again as an empty styled cell: it holds nothing, and the range ends at C.
+      `<row r="3"><c r="B3"><f>B2*2</f><v>40</v></c><c r="D3"><v>4</v></c><c r="D3" s="1"/><c r="XFD3" s="1"/></row>` +
+      // Row 2 again: its cells join the ones read before.
+      `<row r="2"><c r="C2" s="1"/></row>` +
+      `<row r="4"><c r="A4" s="1"/><c r="C4"><v>9</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const grid = sameAsSheetJs(await pkg(sheet, { styles }));
+    expect([grid.top, grid.left]).toEqual([2, 1]);
+    expect(grid.values).toEqual([
+      [1, 20, null],
+      [null, 40, null],
+      [null, null, 9],
+    ]);
+    expect(grid.numFmts).toEqual([
+      [null, '0.00', '0.00'],
+      [null, null, null],
+      ['0.00', null, null],
+    ]);
+    expect(grid.formulas).toEqual([
+      [null, null, null],
+      [null, '=B2*2', null],
+      [null, null, null],
+    ]);
+  });
+
+  it('reads a cell holding <v> alone apart from one holding more, with or without a prefix', async () => {
+    const sheet =
+      `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">` +
+      `<x:c r="A1"><v>1.5</v></x:c><x:c r="B1"><v>2</v><x:extLst/></x:c><x:c r="C1"><v></v></x:c><x:c r="D1"><x:v>4</x:v></x:c><x:c r="E1"><v>5</v> </x:c>` +
+      `</x:row></x:sheetData></x:worksheet>`;
+    expect(sameAsSheetJs(await pkg(sheet)).values).toEqual([[1.5, 2, null, 4, 5]]);
+  });
+
+  it('keeps no formulas when the only one is in a cell a merge covers', async () => {
+    const sheet =
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1+1</f><v>2</v></c></row>` +
+      `<row r="2"><c r="A2"><v>3</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    const grid = sameAsSheetJs(await pkg(sheet));
+    expect(grid.values).toEqual([
+      [1, null],
+      [3, null],
+    ]);
+    expect(grid.formulas).toBeUndefined();
+  });
+
+  it('refuses a text over the length limit naming its cell, when the Grid is asked for', async () => {
+    const long = 'x'.repeat(READ_LIMITS.textLength + 1);
+    const strings = `<sst ${NS}><si><t>${long}</t></si></sst>`;
+    const sheet = (cells: string) => `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c>${cells}</row></sheetData></worksheet>`;
+    const direct = readDirect(await pkg(sheet('<c r="C1" t="s"><v>0</v></c>'), { strings }))!;
+    const refusal = (): unknown => {
+      try {
+        direct.sheets[0]!.grid();
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const e = refusal();
+    expect(e).toBeInstanceOf(LimitError);
+    expect([(e as LimitError).limit, (e as LimitError).found, (e as LimitError).cell]).toEqual(['textLength', long.length, 'C1']);
+    // Asked again, the same refusal, not a Grid of what was left.
+    expect(refusal()).toBe(e);
+    // Under a merge's first cell the text is out of the Grid, and so is the refusal.
+    const merged = `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    expect(sameAsSheetJs(await pkg(merged, { strings })).values).toEqual([[1, null]]);
   });
 
   it('refuses a sheet over the row limit before building its Grid', async () => {

@@ -103,7 +103,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       .filter((m) => !!m)
       .map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right })),
   );
-  if (!used.area) return { sheet: ws.name, top: 1, left: 1, values: [], merges: [] };
+  if (!used.area) return emptyGrid(ws.name);
 
   let at = -1;
   let row: ExcelJS.Row | undefined;
@@ -174,8 +174,7 @@ export function gridOfRange(
     const ns: (string | null)[] = [];
     for (let c = area.left; c <= area.right; c++) {
       const x = cell(r, c);
-      if (typeof x?.value === 'string' && x.value.length > READ_LIMITS.textLength)
-        throw new LimitError('textLength', x.value.length, sheet, a1(r, c));
+      if (x) textWithinLimit(sheet, x.value, r, c);
       vs.push(x?.value ?? null);
       fs.push(x?.formula ?? null);
       ns.push(x?.numFmt ?? null);
@@ -186,8 +185,38 @@ export function gridOfRange(
     numFmts.push(ns);
     done?.(r);
   }
+  return finishGrid(sheet, area, merges, values, numFmts, anyFormula ? formulas : null, hiddenRows);
+}
+
+/** A sheet that holds nothing, as every reader gives it. */
+export function emptyGrid(sheet: string): Grid {
+  return { sheet, top: 1, left: 1, values: [], merges: [] };
+}
+
+/** Refuses a cell's text over READ_LIMITS.textLength, naming the cell (1-based row, column). */
+export function textWithinLimit(sheet: string, value: CellValue, row: number, col: number): void {
+  if (typeof value === 'string' && value.length > READ_LIMITS.textLength)
+    throw new LimitError('textLength', value.length, sheet, a1(row, col));
+}
+
+/** Each cell a merge covers other than its first (1-based row, column): the cells the Grid leaves empty. */
+export function eachCoveredCell(merges: Area[], fn: (row: number, col: number) => void): void {
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fn(r, c);
+}
+
+/** The Grid of a used range from its rows: `formulas` kept only when a cell has one, hidden rows only when any. */
+export function finishGrid(
+  sheet: string,
+  area: Area,
+  merges: Area[],
+  values: CellValue[][],
+  numFmts: (string | null)[][],
+  formulas: (string | null)[][] | null,
+  hiddenRows: number[],
+): Grid {
   const grid: Grid = { sheet, top: area.top, left: area.left, values, numFmts, merges };
-  if (anyFormula) grid.formulas = formulas;
+  if (formulas) grid.formulas = formulas;
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   return grid;
 }

@@ -9,7 +9,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Area, CellValue, Grid } from '../../engine';
 import { READ_LIMITS } from './limits';
-import { gridOfRange, type ReadCell, type SheetSource, usedRange } from './sheet';
+import { eachCoveredCell, emptyGrid, gridOfRange, type ReadCell, type SheetSource, usedRange } from './sheet';
 
 export type SheetCell = { t: string; v?: unknown; f?: string; z?: string | number };
 
@@ -123,15 +123,13 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, consume = false): 
     data,
     (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })),
   );
-  if (!used.area) return { sheet: name, top: 1, left: 1, values: [], merges: [] };
+  if (!used.area) return emptyGrid(name);
   const { merges } = used;
   const covered = new Set<number>();
   // Merges are cut to the used range, which READ_LIMITS bounds (gridOfRange refuses a larger one first).
   const area = used.area;
   if ((area.bottom - area.top + 1) * (area.right - area.left + 1) <= READ_LIMITS.cells)
-    for (const m of merges)
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 20000 + c);
+    eachCoveredCell(merges, (r, c) => covered.add(r * 20000 + c));
 
   const rows = ws['!rows'] ?? [];
   const dense = denseData(ws);

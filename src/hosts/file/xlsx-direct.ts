@@ -1,8 +1,7 @@
 /**
- * The fast reader of an .xlsx: its sheet XML read straight into the cells SheetJS's dense mode
- * would make, then into the Grid by the very code that turns SheetJS's cells into one
- * (./sheetjs sheetToGrid), so the used range, merges and hidden rows come out the same way.
- * exceljs's model (1.5 s and 460 ms of start-up at 10,000 rows) and SheetJS's parse (1 s) are
+ * The fast reader of an .xlsx: its sheet XML read straight into the rows of the engine's Grid
+ * (./sheet-cells), the Grid SheetJS's reader makes of the same sheet (./sheetjs sheetToGrid),
+ * without an object per cell or a second pass over them. exceljs's model (1.5 s and 460 ms of start-up at 10,000 rows) and SheetJS's parse (1 s) are
  * what `check` and `grade` spent most of their time on; this reads the same sheet in a tenth of it.
  *
  * It reads only what it can read exactly: plain values, shared and inline strings, booleans,
@@ -11,12 +10,11 @@
  * escapes, `_xlfn.` prefixes, date-typed cells, Strict OOXML…) makes it answer null, and the
  * workbook is read by the general readers (./xlsx) as before.
  */
-import type { Area } from '../../engine';
-import type * as XLSX from '@e965/xlsx';
+import type { CellValue, Grid } from '../../engine';
 import { inflatePart, type ZipEntry, zipEntries } from './copy/zip';
 import { LimitError, READ_LIMITS, TRIM_BEYOND_DATA } from './limits';
 import { type SheetSource, withinLimits } from './sheet';
-import { type SheetCell, sheetToGrid } from './sheetjs';
+import { SheetCells } from './sheet-cells';
 
 /** What the fast reader made of a package: its sheets, and whether empty rows far beyond the data were passed over. */
 export interface DirectRead {
@@ -62,17 +60,8 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
-/** Excel's error texts as SheetJS's codes (./sheetjs ERRORS turns them back). */
-const ERROR_CODES: Record<string, number> = {
-  '#NULL!': 0x00,
-  '#DIV/0!': 0x07,
-  '#VALUE!': 0x0f,
-  '#REF!': 0x17,
-  '#NAME?': 0x1d,
-  '#NUM!': 0x24,
-  '#N/A': 0x2a,
-  '#GETTING_DATA': 0x2b,
-};
+/** Excel's errors SheetJS has a code for (./sheetjs ERRORS): another is left to the general readers. */
+const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|quot|amp|lt|gt|apos);/g;
 const NAMED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
@@ -144,8 +133,7 @@ const NUMBER = /^[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|Infinity)$/;
 const IS = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
 
 interface ReadSheet {
-  ws: XLSX.WorkSheet;
-  data: Area | null;
+  cells: SheetCells;
   /** Row elements after the last row holding something (what ./package would cut past TRIM_BEYOND_DATA). */
   tailRows: number;
 }
@@ -225,12 +213,12 @@ function plainNumberAt(xml: string, from: number, to: number): number {
   return dot < 0 ? n : n / POWERS[to - dot - 1]!;
 }
 
-/** Its number format as a cell's z (undefined for General); throws NotDirect for a style the workbook does not have. */
-function formatOf(style: number | undefined, formats: (string | null)[]): string | undefined {
-  if (style === undefined) return undefined;
+/** Its number format (null for General); throws NotDirect for a style the workbook does not have. */
+function formatOf(style: number | undefined, formats: (string | null)[]): string | null {
+  if (style === undefined) return null;
   const z = formats[style];
   if (z === undefined && style !== 0) throw new NotDirect('style index');
-  return z ?? undefined;
+  return z ?? null;
 }
 
 /**
@@ -262,7 +250,8 @@ function readCellAttrs(xml: string, from: number, to: number): void {
     if (quote !== 34 && quote !== 39) throw new NotDirect('attribute');
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0 || close >= to) throw new NotDirect('attribute');
-    const [v, w] = [q + 1, close];
+    const v = q + 1;
+    const w = close;
     if (name === 114) {
       // r: 1–3 letters, then the row's digits (REF).
       let j = v;
@@ -286,23 +275,17 @@ function readCellAttrs(xml: string, from: number, to: number): void {
   }
 }
 
+/** The value and formula (with '=') of the cell last read by `cellOf`: one pair reused, no object per cell. */
+const got = { value: null as CellValue, formula: null as string | null };
+
 /**
- * One cell as SheetJS's dense mode holds it (t, v, f, z). SheetJS keeps a cell that holds nothing
- * as a stub (t "z") with its number format; the Grid takes only that format from it, so a stub
- * is made only when the format is not General (null otherwise: the same Grid, fewer objects).
+ * A cell's value and formula into `got`, as SheetJS's reader and ./sheetjs cellValue make them.
  * `raw`: the text of its <v> when the cell holds that alone (read without slicing the rest), else
- * `inner` is what the element holds; `style` undefined when it has no s attribute.
+ * `inner` is what the element holds.
  */
-function cellOf(
-  type: string | undefined,
-  style: number | undefined,
-  raw: string | undefined,
-  inner: string | undefined,
-  strings: string[],
-  formats: (string | null)[],
-): SheetCell | null {
+function cellOf(type: string | undefined, raw: string | undefined, inner: string | undefined, strings: string[]): void {
   const t = type ?? 'n';
-  let f: string | undefined;
+  let f: string | null = null;
   if (raw === undefined && inner !== undefined && inner !== '') {
     // Most cells are <v>…</v> alone.
     if (inner.startsWith('<v>') && inner.endsWith('</v>') && inner.indexOf('<', 3) === inner.length - 4) raw = inner.slice(3, -4);
@@ -318,13 +301,13 @@ function cellOf(
     }
   }
   if (raw === '') raw = undefined;
-  let cell: SheetCell;
+  let value: CellValue;
   if (t === 'n' && raw !== undefined) {
-    if (plainNumber(raw)) cell = { t: 'n', v: Number(raw) };
+    if (plainNumber(raw)) value = Number(raw);
     else {
       const v = raw.trim();
       if (!NUMBER.test(v)) throw new NotDirect('number');
-      cell = { t: 'n', v: Number(v) };
+      value = Number(v);
     }
   } else if (t === 's' && raw !== undefined) {
     const v = digitsOnly(raw, 0, raw.length)
@@ -333,29 +316,42 @@ function cellOf(
         ? strings[Number(raw)]
         : undefined;
     if (v === undefined) throw new NotDirect('shared string index');
-    cell = { t: 's', v };
+    value = v;
   } else if (t === 'inlineStr') {
     const is = inner === undefined ? null : IS.exec(inner);
     if (is && UNSURE_TEXT.test(is[1]!)) throw new NotDirect('inline text');
-    cell = { t: 's', v: is ? runsText(is[1]!) : '' };
+    value = is ? runsText(is[1]!) : '';
   } else if (t === 'str') {
     if (raw !== undefined && UNSURE_TEXT.test(raw)) throw new NotDirect('string');
-    cell = { t: 's', v: raw === undefined ? '' : unescapeXml(raw) };
+    value = raw === undefined ? '' : unescapeXml(raw);
   } else if (raw === undefined) {
+    // An empty cell: SheetJS's stub (t "z"), which holds nothing but its number format.
     if (t !== 'n' && t !== 's') throw new NotDirect(`empty cell of type ${t}`);
-    cell = { t: 'z' };
+    value = null;
   } else if (t === 'b') {
     if (raw !== '0' && raw !== '1') throw new NotDirect('boolean');
-    cell = { t: 'b', v: raw === '1' };
+    value = raw === '1';
   } else if (t === 'e') {
-    const code = ERROR_CODES[unescapeXml(raw)];
-    if (code === undefined) throw new NotDirect('error');
-    cell = { t: 'e', v: code };
+    const error = unescapeXml(raw);
+    if (!ERROR_TEXTS.has(error)) throw new NotDirect('error');
+    value = { error };
   } else throw new NotDirect(`cell type ${t}`);
-  if (f !== undefined) cell.f = f;
-  const z = formatOf(style, formats);
-  if (z) cell.z = z;
-  return cell.t === 'z' && cell.f === undefined && cell.z === undefined ? null : cell;
+  got.value = value;
+  got.formula = f === null ? null : `=${f}`;
+}
+
+/**
+ * Where the end tag of the cell whose content starts at `from` is, when that content is <v>…</v>
+ * and nothing else (its first end tag is then right after </v>); -1 otherwise. `closeTag` is the
+ * cell's end tag when prefixed (</x:c>), null for </c>.
+ */
+function vOnly(xml: string, from: number, closeTag: string | null): number {
+  if (xml.charCodeAt(from) !== 60 || xml.charCodeAt(from + 1) !== 118 || xml.charCodeAt(from + 2) !== 62) return -1; // <v>
+  const k = xml.indexOf('<', from + 3);
+  if (k < 0 || xml.charCodeAt(k + 1) !== 47 || xml.charCodeAt(k + 2) !== 118 || xml.charCodeAt(k + 3) !== 62) return -1; // </v>
+  const e = k + 4; // </c>, or the prefixed end tag
+  if (closeTag !== null) return xml.startsWith(closeTag, e) ? e : -1;
+  return xml.charCodeAt(e) === 60 && xml.charCodeAt(e + 1) === 47 && xml.charCodeAt(e + 2) === 99 && xml.charCodeAt(e + 3) === 62 ? e : -1;
 }
 
 const ROW = 'row';
@@ -402,12 +398,9 @@ function tagAt(xml: string, lt: number): boolean {
   return true;
 }
 
-/** A sheet's XML as SheetJS's dense worksheet: cells by (row, column), merges, hidden rows. */
+/** A sheet's XML as its cells by (row, column), merges and hidden rows. */
 function readSheet(xml: string, strings: string[], formats: (string | null)[]): ReadSheet {
-  const dense: (SheetCell | undefined)[][] = [];
-  const merges: XLSX.Range[] = [];
-  const rows: XLSX.RowInfo[] = [];
-  let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
+  const cells = new SheetCells();
   let row = 0;
   let col = 0;
   let tailRows = 0;
@@ -445,25 +438,34 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
       col = 0;
       tailRows++;
       const hidden = attr(attrs, 'hidden');
-      if (hidden === '1' || hidden === 'true') rows[row - 1] = { hidden: true };
+      if (hidden === '1' || hidden === 'true') cells.hide(row);
     } else if (name === CELL) {
       let raw: string | undefined;
       let inner: string | undefined;
-      let [vFrom, vTo] = [0, 0];
+      // (Plain assignments here, not [a, b] = [x, y]: in this loop that made an array per cell.)
+      let vFrom = 0;
+      let vTo = 0;
       if (!selfClosing) {
         if (tag.prefix !== closePrefix) [closePrefix, closeTag] = [tag.prefix, `</${tag.prefix}c>`];
-        const close = xml.indexOf(closeTag, gt + 1);
-        if (close < 0) throw new NotDirect('unclosed cell');
         const from = gt + 1;
-        // Most cells are <v>…</v> alone: its text read without the element's.
-        if (
-          close - from >= 7 &&
-          xml.startsWith('<v>', from) &&
-          xml.startsWith('</v>', close - 4) &&
-          xml.indexOf('<', from + 3) === close - 4
-        )
-          [vFrom, vTo] = [from + 3, close - 4];
-        else inner = xml.slice(from, close);
+        // Most cells are <v>…</v></c>: seen by their characters, without searching for the end tag.
+        let close = vOnly(xml, from, closePrefix === '' ? null : closeTag);
+        if (close >= 0) {
+          vFrom = from + 3;
+          vTo = close - 4;
+        } else {
+          close = xml.indexOf(closeTag, from);
+          if (close < 0) throw new NotDirect('unclosed cell');
+          if (
+            close - from >= 7 &&
+            xml.startsWith('<v>', from) &&
+            xml.startsWith('</v>', close - 4) &&
+            xml.indexOf('<', from + 3) === close - 4
+          ) {
+            vFrom = from + 3;
+            vTo = close - 4;
+          } else inner = xml.slice(from, close);
+        }
         pos = close + closeTag.length;
       }
       readCellAttrs(xml, open, attrEnd);
@@ -472,40 +474,43 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
         col = at.col;
       } else col++;
       if (row === 0) throw new NotDirect('cell outside a row');
-      let cell: SheetCell | null = null;
+      let value: CellValue = null;
+      let formula: string | null = null;
+      let read = false;
       if (vTo > vFrom) {
         // A number or a shared string read where it is, without a string made for its text.
         const t = at.type;
         if (t === undefined || t === 'n') {
           const v = plainNumberAt(xml, vFrom, vTo);
-          if (!Number.isNaN(v)) cell = { t: 'n', v };
+          if (!Number.isNaN(v)) {
+            value = v;
+            read = true;
+          }
         } else if (t === 's' && digitsOnly(xml, vFrom, vTo)) {
           const v = strings[digitsValue(xml, vFrom, vTo)];
           if (v === undefined) throw new NotDirect('shared string index');
-          cell = { t: 's', v };
+          value = v;
+          read = true;
         }
-        if (cell) {
-          const z = formatOf(at.style, formats);
-          if (z) cell.z = z;
-        } else raw = xml.slice(vFrom, vTo);
+        if (!read) raw = xml.slice(vFrom, vTo);
       }
-      cell ??= cellOf(at.type, at.style, raw, inner, strings, formats);
-      if (!cell) continue;
-      (dense[row - 1] ??= [])[col - 1] = cell;
-      if (cell.t !== 'z' || cell.f !== undefined) {
-        if (row < top) top = row;
-        if (row > bottom) bottom = row;
-        if (col < left) left = col;
-        if (col > right) right = col;
-        tailRows = 0;
+      if (!read) {
+        cellOf(at.type, raw, inner, strings);
+        value = got.value;
+        formula = got.formula;
       }
+      const numFmt = formatOf(at.style, formats);
+      // An empty cell with the General format holds nothing the Grid keeps.
+      if (value === null && formula === null && numFmt === null) continue;
+      cells.put(row, col, value, formula, numFmt);
+      if (value !== null || formula !== null) tailRows = 0;
     } else if (name === MERGE) {
       const ref = attr(xml.slice(open, attrEnd), 'ref')?.split(':');
       const a = ref?.[0] ? REF.exec(ref[0]) : null;
       const b = ref?.[1] ? REF.exec(ref[1]) : a;
       if (!a || !b || ref!.length > 2) throw new NotDirect('merge');
       const [r1, c1, r2, c2] = [Number(a[2]), columnNumber(a[1]!), Number(b[2]), columnNumber(b[1]!)];
-      merges.push({ s: { r: Math.min(r1, r2) - 1, c: Math.min(c1, c2) - 1 }, e: { r: Math.max(r1, r2) - 1, c: Math.max(c1, c2) - 1 } });
+      cells.merge({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) });
     } else if (selfClosing) {
       // <sheetData/>: no cells; on to the merges.
       const next = xml.indexOf('mergeCells', pos);
@@ -513,8 +518,7 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
       pos = next;
     }
   }
-  const ws = { '!data': dense, '!merges': merges, '!rows': rows } as unknown as XLSX.WorkSheet;
-  return { ws, data: bottom === 0 ? null : { top, left, bottom, right }, tailRows };
+  return { cells, tailRows };
 }
 
 /** The workbook's sheets in order: name, visibility and part, from xl/workbook.xml and its relationships. */
@@ -590,13 +594,30 @@ export function readDirect(data: Buffer): DirectRead | null {
       if (xml === null) throw new NotDirect('missing sheet part');
       texts.delete(byLower.get(s.part.toLowerCase())?.name ?? s.part); // the text let go once read
       const read = readSheet(xml, strings, formats);
-      if (read.data) withinLimits(s.name, read.data);
+      const data = read.cells.data;
+      if (data) withinLimits(s.name, data);
       if (read.tailRows > TRIM_BEYOND_DATA) trimmed = true;
-      let grid: ReturnType<typeof sheetToGrid> | null = null;
+      // The Grid is made once, from rows it takes over: a refusal (a text too long) is kept to be given again.
+      let cells: SheetCells | null = read.cells;
+      let grid: Grid | null = null;
+      let refused: unknown = null;
       return {
         name: s.name,
         visible: s.visible,
-        grid: () => (grid ??= sheetToGrid(s.name, read.ws, true)),
+        grid: () => {
+          if (refused !== null) throw refused;
+          if (!grid) {
+            try {
+              grid = cells!.grid(s.name);
+            } catch (e) {
+              refused = e;
+              throw e;
+            } finally {
+              cells = null;
+            }
+          }
+          return grid;
+        },
       };
     });
     return { sheets, trimmed };
