@@ -7,4 +7,13 @@ const { join } = require('node:path');
 const { cacheFileOf, compileBundle, runBundle } = require('./bundle-loader.cjs');
 
 const bundle = join(__dirname, 'kaohe-main.cjs');
-runBundle(compileBundle(bundle, cacheFileOf(bundle)).script, bundle, module);
+let compiled;
+try {
+  compiled = compileBundle(bundle, cacheFileOf(bundle));
+} catch (e) {
+  // Only kaohe.cjs copied somewhere: one line saying what is missing, not Node's trace.
+  if (e.code !== 'ENOENT') throw e;
+  process.stderr.write(`kaohe: 找不到 ${bundle}（kaohe.cjs 与 kaohe-main.cjs、kaohe-xlsx.cjs 要放在同一文件夹）\n`);
+  process.exitCode = 2;
+}
+if (compiled) runBundle(compiled.script, bundle, module);

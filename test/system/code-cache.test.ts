@@ -93,6 +93,15 @@ it.each([
   60000,
 );
 
+it('kaohe.cjs without the bundle beside it: one line saying what is missing, exit code 2', () => {
+  const dir = copyOfDist();
+  rmSync(join(dir, 'kaohe-main.cjs'));
+  const r = check(join(dir, 'kaohe.cjs'));
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe(`kaohe: 找不到 ${join(dir, 'kaohe-main.cjs')}（kaohe.cjs 与 kaohe-main.cjs、kaohe-xlsx.cjs 要放在同一文件夹）\n`);
+}, 60000);
+
 describe('a cache made from another bundle of the same length', () => {
   // The changed bundle prints 人数分界线 where the built one prints 名额分界线: the same number of
   // characters and bytes, so V8's own check (the source's length) cannot tell the two apart.
