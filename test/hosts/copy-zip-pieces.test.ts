@@ -186,9 +186,9 @@ describe('the patched sheet deflated while the patch goes on', () => {
         let calls = 0;
         return {
           ...zlib,
-          // The second batch fails as zlib reports a failure: asynchronously, with an error.
+          // Every second batch fails as zlib reports a failure: asynchronously, with an error.
           deflateRaw: (bytes: Buffer, options: object, cb: (e: Error | null, out: Buffer) => void) =>
-            ++calls === 2
+            ++calls % 2 === 0
               ? setImmediate(() => cb(Object.assign(new Error('zlib: out of memory'), { code: 'Z_MEM_ERROR' }), Buffer.alloc(0)))
               : zlib.deflateRaw(bytes, options, cb),
         };
@@ -198,5 +198,18 @@ describe('the patched sheet deflated while the patch goes on', () => {
     jest.dontMock('node:zlib');
     const pieces = Array.from({ length: 30_000 }, (_, i) => `<c r="A${i}"><v>${i * 7}</v></c>`.repeat(20));
     await expect(deflater!.of(pieces).finish()).rejects.toThrow('zlib: out of memory');
+    // A part closed and then not wanted (the patch left it as it was) fails unseen: no unhandled rejection.
+    const unhandled: unknown[] = [];
+    const listener = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', listener);
+    try {
+      const left = deflater!.of(pieces);
+      left.close();
+      expect(() => left.push('<c/>')).toThrow('a piece after the part was closed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ export function deflatePart(bytes: Buffer): Buffer {
  * than one made in a single pass (each batch starts without the last 32 KB before it to refer to).
  * The CRC and the size are counted here, batch after batch, in order.
  *
- * push() each piece as it is made, then await finish().
+ * push() each piece as it is made, close() when there are no more (or straight away finish()), then await finish().
  */
 export class PieceDeflater {
   private crc = 0;
@@ -64,6 +64,7 @@ export class PieceDeflater {
   private wake: (() => void) | null = null;
   /** Pieces kept while IN_FLIGHT batches are out (or too large to write without waiting), in order. */
   private queued: string[] | null = null;
+  private result: Promise<DeflatedPart> | null = null;
 
   /** The pieces of a part made all at once (as a test or a caller without a patch gives them). */
   static of(pieces: string[]): PieceDeflater {
@@ -74,13 +75,30 @@ export class PieceDeflater {
 
   /** The next piece: its bytes written now, or kept for finish() when enough batches are already out. */
   push(p: string): void {
+    if (this.result) throw new Error('a piece after the part was closed');
     if (this.queued) this.queued.push(p);
     else if (this.inFlight >= IN_FLIGHT || p.length * 3 > BATCH_BYTES) this.queued = [p];
     else this.write(p);
   }
 
+  /**
+   * No more pieces: the rest are written and deflated from now on (up to the first batch to wait
+   * for) while the caller goes on with other work; finish() gives the part.
+   */
+  close(): void {
+    if (this.result) return;
+    this.result = this.finishing();
+    // A failure is given by finish(), to whoever still wants the part (none when the part turns out unchanged).
+    this.result.catch(() => undefined);
+  }
+
   /** The deflated part, once every piece is written and every batch is back. A zlib failure rejects it. */
-  async finish(): Promise<DeflatedPart> {
+  finish(): Promise<DeflatedPart> {
+    this.close();
+    return this.result!;
+  }
+
+  private async finishing(): Promise<DeflatedPart> {
     const queued = this.queued ?? [];
     this.queued = null;
     for (let i = 0; i < queued.length; i++) {

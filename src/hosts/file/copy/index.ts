@@ -152,6 +152,8 @@ function writeGraded(
     graded.plan.newColumns.map((c) => c.col),
     deflater && ((piece) => deflater.push(piece)),
   );
+  // Its last batches deflated while the notes, the forms and the styles are made.
+  deflater?.close();
   betweenSteps?.();
   let threaded: string[] = [];
   if (graded.marks.size === 0) edit.writeParts(part, patched.parts, deflater);
