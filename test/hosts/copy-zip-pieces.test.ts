@@ -178,6 +178,28 @@ describe('the patched sheet deflated while the patch goes on', () => {
     expect([copy.readUInt32LE(entry.offset + 14), copy.readUInt32LE(entry.offset + 22)]).toEqual([reference.crc, reference.size]);
   });
 
+  it('gives the same bytes for text that hardly compresses (more output than the buffer first given for it)', async () => {
+    // 10 MB of pseudo-random letters, digits and Chinese characters (a fixed seed): deflated to well over a quarter of its size.
+    let seed = 19;
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789优秀称职';
+    const pieces = Array.from({ length: 10_000 }, () => {
+      let piece = '';
+      for (let i = 0; i < 1000; i++) {
+        // xorshift32
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        piece += letters[(seed >>> 0) % letters.length];
+      }
+      return piece;
+    });
+    const part = await PieceDeflater.of(pieces).finish();
+    const reference = deflatePiecesSync(pieces);
+    expect(part.deflated.length > part.size / 3).toBe(true); // a batch gets an output buffer of a quarter of its size
+    expect(part.deflated.equals(reference.deflated)).toBe(true);
+    expect([part.crc, part.size]).toEqual([reference.crc, reference.size]);
+  });
+
   it('rejects with zlib’s own error when a batch cannot be deflated, whatever batches are still out', async () => {
     let deflater: typeof PieceDeflater | undefined;
     jest.isolateModules(() => {

@@ -53,9 +53,15 @@ export class PieceDeflater {
   /** The bytes kept until they pass LARGE_PART (a smaller part is deflated at once). */
   private held: Buffer[] = [];
   private heldBytes = 0;
+  /** The buffers the held bytes are in. */
+  private heldBuffers: Buffer[] = [];
   private streaming = false;
-  /** The batch being filled: a new buffer for each, as zlib's threads read the one before. */
-  private buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  /**
+   * The batch being filled: another buffer for each, as zlib's threads read the one before; those
+   * back from zlib are used again (a new 4 MB each time made V8 collect its full heap once more at 100,000 rows).
+   */
+  private buffer: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  private readonly spare: Buffer[] = [];
   private used = 0;
   /** Each batch's deflated bytes, in order (null until it is back). */
   private readonly out: (Buffer | null)[] = [];
@@ -143,40 +149,41 @@ export class PieceDeflater {
 
   private feedBuffer(): void {
     if (this.used === 0) return;
-    const bytes = this.buffer.subarray(0, this.used);
-    [this.buffer, this.used] = [Buffer.allocUnsafe(BATCH_BYTES), 0];
+    const full = this.buffer;
+    const bytes = full.subarray(0, this.used);
+    [this.buffer, this.used] = [this.spare.pop() ?? Buffer.allocUnsafe(BATCH_BYTES), 0];
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    if (this.streaming) return this.deflateBatch(bytes);
+    if (this.streaming) return this.deflateBatch(bytes, full);
     this.held.push(bytes);
+    this.heldBuffers.push(full);
     this.heldBytes += bytes.length;
     if (this.heldBytes <= LARGE_PART) return;
     this.streaming = true;
-    this.deflateBatch(Buffer.concat(this.held));
-    [this.held, this.heldBytes] = [[], 0];
+    this.deflateBatch(Buffer.concat(this.held), null);
+    this.spare.push(...this.heldBuffers);
+    [this.held, this.heldBuffers, this.heldBytes] = [[], [], 0];
   }
 
   /**
    * One batch given to zlib's threads, deflated as deflateRawSync(bytes, { level: LARGE_LEVEL,
-   * finishFlush: Z_SYNC_FLUSH }) would (the same bytes). The output buffer holds all of it, so the
-   * whole batch is one task on the thread pool, done even while the main thread never yields.
+   * finishFlush: Z_SYNC_FLUSH }) would (the same bytes). An output buffer of a quarter of the batch
+   * holds all of a sheet's batch (level 1 makes its XML 5–6 times smaller), so the whole batch is one
+   * task on the thread pool, done even while the main thread never yields (more output would take
+   * another turn of the event loop, no other bytes). `buffer`, which `bytes` are in, is used again once back.
    */
-  private deflateBatch(bytes: Buffer): void {
+  private deflateBatch(bytes: Buffer, buffer: Buffer | null): void {
     const index = this.out.push(null) - 1;
     this.inFlight++;
     const flush = constants.Z_SYNC_FLUSH;
-    deflateRaw(
-      bytes,
-      { level: LARGE_LEVEL, flush, finishFlush: flush, chunkSize: bytes.length + (bytes.length >> 6) + 1024 },
-      (err, result) => {
-        this.inFlight--;
-        // Copied: the result is a slice of an output buffer as large as the batch.
-        if (err) this.failure ??= err;
-        else this.out[index] = Buffer.from(result);
-        const wake = this.wake;
-        this.wake = null;
-        wake?.();
-      },
-    );
+    deflateRaw(bytes, { level: LARGE_LEVEL, flush, finishFlush: flush, chunkSize: (bytes.length >> 2) + 65536 }, (err, result) => {
+      this.inFlight--;
+      if (buffer) this.spare.push(buffer);
+      if (err) this.failure ??= err;
+      else this.out[index] = result;
+      const wake = this.wake;
+      this.wake = null;
+      wake?.();
+    });
   }
 }
