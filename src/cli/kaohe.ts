@@ -268,7 +268,7 @@ async function gradeOpened(
   if (opened.format === 'xlsx') {
     // The workbook's own package (or LibreOffice's .xlsx of an .xls), only the cells written changed.
     const marks = values['no-marks'] ? new Map() : issueMarks(results.issues, locale);
-    const copy = copyInPackage(opened.data, {
+    const copy = await copyInPackage(opened.data, {
       graded: { sheet, plan, marks },
       forms: [form],
       betweenSteps: () => collectBetweenSteps(rows),
@@ -341,7 +341,7 @@ async function annual(file: string | undefined, values: Options, locale: Locale,
   let formSheets: string[] = [];
   let xls: FromXls | null = null;
   if (out && opened.format === 'xlsx') {
-    const copy = copyInPackage(opened.data, { forms: rolled.forms });
+    const copy = await copyInPackage(opened.data, { forms: rolled.forms });
     formSheets = copy.formSheets;
     await writeOutput(out, async () => copy.bytes, values.force);
   } else if (out) {

@@ -114,7 +114,7 @@ describe('patching the graded sheet', () => {
       const zip = new JSZip();
       zip.file('xl/workbook.xml', '<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheets/></workbook>');
       const data = await zip.generateAsync({ type: 'nodebuffer' });
-      expect(() => copyInPackage(data, { forms: [] })).toThrow(new CopyError('strict'));
+      await expect(copyInPackage(data, { forms: [] })).rejects.toThrow(new CopyError('strict'));
     });
   });
 });

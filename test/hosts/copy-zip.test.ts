@@ -27,7 +27,7 @@ describe('the zip writer of the copy', () => {
     ['with data descriptors and a comment', streamed],
   ])('copies a package through unchanged, every entry byte for byte (%s)', async (_what, make) => {
     const data = await make();
-    const copy = writeZip(data, new Map());
+    const copy = await writeZip(data, new Map());
     expect([...storedEntries(copy)]).toEqual([...storedEntries(data)]);
     expect(zipEntries(copy).map((e) => e.name)).toEqual(zipEntries(data).map((e) => e.name));
     await opens(copy);
@@ -41,7 +41,7 @@ describe('the zip writer of the copy', () => {
     const shared = 'xl/sharedStrings.xml';
     const changed = (texts.get(shared) ?? texts.get(sheet)!).replace('王建国', '王建华');
     const target = texts.has(shared) && texts.get(shared)!.includes('王建国') ? shared : sheet;
-    const copy = writeZip(
+    const copy = await writeZip(
       data,
       new Map<string, string | null>([
         [target, changed],

@@ -4,12 +4,15 @@
  * ./zip, which copies every part not named here as it is stored.
  */
 import { READ_LIMITS } from '../limits';
+import type { PieceDeflater } from './deflate';
 import { writeZip, type ZipChanges, ZipPackage } from './zip';
 
 export class PackageEdit {
   private readonly pkg: ZipPackage;
   private readonly changes: ZipChanges = new Map();
   private readonly cache = new Map<string, string | null>();
+  /** Parts written in pieces whose deflating began as the pieces were made. */
+  private readonly deflating = new Map<string, PieceDeflater>();
 
   constructor(readonly data: Buffer) {
     this.pkg = new ZipPackage(data, READ_LIMITS.unpackedBytes);
@@ -28,14 +31,16 @@ export class PackageEdit {
     if (this.changes.get(name) === undefined && this.pkg.has(name) && this.read(name) === text) return;
     // Kept as bytes, and the original's text let go: a sheet of 100,000 rows is 80 million characters.
     this.cache.delete(name);
+    this.deflating.delete(name);
     this.changes.set(name, Buffer.from(text, 'utf8'));
   }
 
   /**
    * The part written as pieces of text, deflated one after the other when the copy is made (./zip):
    * the patched sheet is never one string. Kept only when it differs from the part as it is.
+   * `deflating`: the deflater given each piece as it was made (./deflate), its work used for the copy.
    */
-  writeParts(name: string, parts: string[]): void {
+  writeParts(name: string, parts: string[], deflating?: PieceDeflater): void {
     const length = parts.reduce((n, p) => n + p.length, 0);
     // Only a text of the same length can be the same text: then (rarely) compared whole.
     if (
@@ -47,9 +52,12 @@ export class PackageEdit {
       return;
     this.changes.set(name, parts);
     this.cache.delete(name);
+    if (deflating) this.deflating.set(name, deflating);
+    else this.deflating.delete(name);
   }
 
   remove(name: string): void {
+    this.deflating.delete(name);
     if (this.pkg.has(name)) this.changes.set(name, null);
     else this.changes.delete(name);
   }
@@ -68,7 +76,7 @@ export class PackageEdit {
     return [...this.changes.keys()];
   }
 
-  bytes(): Buffer {
-    return writeZip(this.data, this.changes);
+  bytes(): Promise<Buffer> {
+    return writeZip(this.data, this.changes, this.deflating);
   }
 }

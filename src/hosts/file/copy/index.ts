@@ -7,6 +7,7 @@
 import type { Form, Plan, Severity } from '../../../engine';
 import { parseA1, parseArea } from '../../../engine';
 import { MARK_FILL } from '../write';
+import { PieceDeflater } from './deflate';
 import { PackageEdit } from './edit';
 import { addFormSheet } from './form-sheet';
 import { addNotes } from './notes-patch';
@@ -58,7 +59,11 @@ function stylesOf(edit: PackageEdit): { part: string; styles: StylesPatch } {
   return { part: '', styles: new StylesPatch(MINIMAL_STYLES) };
 }
 
-export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
+/**
+ * The copy's bytes. Asynchronous: the graded sheet's batches are deflated on libuv's threads while
+ * the patch goes on, and the last of them is awaited. A failure (a CopyError, zlib's) rejects it.
+ */
+export async function copyInPackage(data: Buffer, req: CopyRequest): Promise<PackageCopy> {
   const edit = new PackageEdit(data);
   workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
   const styles = stylesOf(edit);
@@ -82,7 +87,7 @@ export function copyInPackage(data: Buffer, req: CopyRequest): PackageCopy {
       );
     }
   }
-  return { bytes: edit.bytes(), formSheets, unnoted, changedParts: edit.changed() };
+  return { bytes: await edit.bytes(), formSheets, unnoted, changedParts: edit.changed() };
 }
 
 /**
@@ -139,14 +144,19 @@ function writeGraded(
       e.restyle = (s) => styles.derive(s, change);
     }
   betweenSteps?.();
+  // Without marks the patched sheet is stored as the patch makes it: its bytes deflated, batch by batch, as it goes.
+  const deflater = graded.marks.size === 0 ? new PieceDeflater() : undefined;
   const patched = patchSheetParts(
     sheetXml,
     [...edits.values()],
     graded.plan.newColumns.map((c) => c.col),
+    deflater && ((piece) => deflater.push(piece)),
   );
+  // Its last batches deflated while the notes, the forms and the styles are made.
+  deflater?.close();
   betweenSteps?.();
   let threaded: string[] = [];
-  if (graded.marks.size === 0) edit.writeParts(part, patched.parts);
+  if (graded.marks.size === 0) edit.writeParts(part, patched.parts, deflater);
   else {
     const noted = addNotes(edit, part, patched.parts.join(''), new Map([...graded.marks].map(([cell, m]) => [cell, m.note])));
     edit.write(part, noted.sheetXml);

@@ -203,9 +203,15 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
 
 /**
  * patchSheet without joining: a sheet of 100,000 rows is 80 million characters, and its patched
- * copy is deflated piece by piece (./zip) instead of being made into one string, then bytes.
+ * copy is deflated piece by piece (./deflate) instead of being made into one string, then bytes.
+ * `onPiece` is given each piece as it is made, in order (the copy's deflating begins meanwhile).
  */
-export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: number[] = []): SheetPatchParts {
+export function patchSheetParts(
+  xml: string,
+  edits: CellEdit[],
+  newColumns: number[] = [],
+  onPiece?: (piece: string) => void,
+): SheetPatchParts {
   const byRow = new Map<number, CellEdit[]>();
   for (const e of edits) {
     const list = byRow.get(e.row);
@@ -219,11 +225,18 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
   const cols = columnsOf(xml, dataStart);
   const columnStyle = (c: number) => cols.find((x) => x.min <= c && c <= x.max)?.style ?? 0;
 
-  // The part before <sheetData> is the first piece: <dimension> and <cols> are edited in it alone.
-  const out: string[] = [xml.slice(0, dataStart)];
+  const out: string[] = [];
+  const emit = onPiece
+    ? (piece: string) => {
+        out.push(piece);
+        onPiece(piece);
+      }
+    : (piece: string) => out.push(piece);
+  // The part before <sheetData> is the first piece: <dimension> and <cols> are edited in it alone (from the edits, all known now).
+  emit(withColumnWidths(withDimension(xml.slice(0, dataStart), edits), newColumns));
   let copied = dataStart;
   const copyTo = (at: number) => {
-    out.push(xml.slice(copied, at));
+    emit(xml.slice(copied, at));
     copied = at;
   };
   let pre = '';
@@ -243,7 +256,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
     while (nextRow < rowsToDo.length && rowsToDo[nextRow]! < below) {
       const r = rowsToDo[nextRow++]!;
       rowStyle = null;
-      out.push(
+      emit(
         `<${pre}row r="${r}">${byRow
           .get(r)!
           .map((e) => newCell(e, columnStyle(e.col)))
@@ -270,7 +283,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
     if (tag.closing) {
       if (pending.length > 0) {
         copyTo(at);
-        for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
+        for (const e of pending) emit(newCell(e, baseStyle(e.col)));
         pending = [];
       }
       // Past the last row written, the rest of the sheet is copied as it is (unless a shared formula's group needs following).
@@ -283,9 +296,9 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       pre = prefix ? `${prefix}:` : '';
       if (selfClosing) {
         copyTo(at);
-        out.push(`<${pre}sheetData>`);
+        emit(`<${pre}sheetData>`);
         emitRows(Infinity);
-        out.push(`</${pre}sheetData>`);
+        emit(`</${pre}sheetData>`);
         copied = tag.end;
         break;
       }
@@ -316,14 +329,14 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       const p = prefix ? `${prefix}:` : '';
       if (selfClosing && pending.length > 0) {
         copyTo(at);
-        out.push(`<${p}row${a.replace(/\s*\/$/, '')}>`);
-        for (const e of pending) out.push(newCell(e, baseStyle(e.col)));
-        out.push(`</${p}row>`);
+        emit(`<${p}row${a.replace(/\s*\/$/, '')}>`);
+        for (const e of pending) emit(newCell(e, baseStyle(e.col)));
+        emit(`</${p}row>`);
         pending = [];
         copied = tag.end;
       } else if (a !== attrs) {
         copyTo(at);
-        out.push(`<${p}row${a}${selfClosing ? '/' : ''}>`);
+        emit(`<${p}row${a}${selfClosing ? '/' : ''}>`);
         copied = tag.end;
       }
       continue;
@@ -347,7 +360,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       if (!inserted) copyTo(start);
       inserted = true;
       const e = pending.shift()!;
-      out.push(newCell(e, baseStyle(e.col)));
+      emit(newCell(e, baseStyle(e.col)));
     }
     const edit = pending.length > 0 && pending[0]!.col === col ? pending.shift()! : undefined;
     // What the cell holds matters only when it is written, or when it may be a shared formula's other cell.
@@ -358,7 +371,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       if (shared !== undefined && f && attrOf(f[1]!, 'ref') === undefined) dependantsKept.add(shared);
       if (inserted && !ref) {
         // A cell inserted before one that relies on its position: say where it is.
-        out.push(`<${prefix ? `${prefix}:` : ''}c${withAttr(xml.slice(attrsFrom, attrsTo), 'r', a1(row, col))}${selfClosing ? '/' : ''}>`);
+        emit(`<${prefix ? `${prefix}:` : ''}c${withAttr(xml.slice(attrsFrom, attrsTo), 'r', a1(row, col))}${selfClosing ? '/' : ''}>`);
         copied = tag.end;
       }
       continue;
@@ -371,7 +384,7 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       // Only the style changes: the element kept but for its s attribute.
       const s = edit.restyle ? edit.restyle(style) : style;
       const a = s ? withAttr(attrs.replace(/\s*\/$/, ''), 's', String(s)) : withoutAttr(attrs.replace(/\s*\/$/, ''), 's');
-      out.push(
+      emit(
         `<${prefix ? `${prefix}:` : ''}c${ref ? a : withAttr(a, 'r', here)}${selfClosing ? '/' : ''}>${inner}${selfClosing ? '' : closeTag}`,
       );
       copied = end;
@@ -384,13 +397,12 @@ export function patchSheetParts(xml: string, edits: CellEdit[], newColumns: numb
       if (shared !== undefined && attrOf(f[1]!, 'ref') !== undefined) mastersReplaced.set(shared, here);
       formulaReplaced = true;
     }
-    out.push(newCell(edit, style));
+    emit(newCell(edit, style));
     copied = end;
   }
   copyTo(xml.length);
   for (const [si, cell] of mastersReplaced) if (dependantsKept.has(si)) throw new CopyError('shared-formula', cell);
 
-  out[0] = withColumnWidths(withDimension(out[0]!, edits), newColumns);
   return { parts: out, formulaReplaced };
 }
 

@@ -4,8 +4,9 @@
  * replaced is copied as its stored bytes (local header, compressed data, data descriptor,
  * central-directory record), so it is byte-identical by construction, never recompressed.
  */
-import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { LimitError } from '../limits';
+import { type DeflatedPart, deflatePart, PieceDeflater } from './deflate';
 
 export interface ZipEntry {
   name: string;
@@ -136,86 +137,6 @@ export class ZipPackage {
 export type ZipChanges = Map<string, Buffer | string | string[] | null>;
 
 const UTF8_NAMES = 0x0800;
-const LARGE_PART = 4 * 1024 * 1024;
-/** Pieces of text are turned into bytes and deflated this many bytes at a time (at most). */
-const BATCH_BYTES = 4 * 1024 * 1024;
-
-/**
- * zlib's level for a part over LARGE_PART (a graded sheet of 10,000 rows or more). Measured on the
- * bench's patched sheet of 10,000 rows (11.0 MB): level 6 1.53 MB in 190 ms, 3 1.75 MB in 110 ms,
- * 2 1.85 MB in 77 ms, 1 1.94 MB in 66 ms — level 1 takes 40 % less time than 3 for 11 % more bytes.
- */
-const LARGE_LEVEL = 1;
-
-/** A part's bytes deflated as writeZip stores them: a large part (a sheet of 10,000 rows or more) at a faster level. */
-function deflatePart(bytes: Buffer): Buffer {
-  return deflateRawSync(bytes, { level: bytes.length > LARGE_PART ? LARGE_LEVEL : 6 });
-}
-
-/**
- * Text in pieces deflated without the joined text, or all of its bytes, ever in memory. Up to
- * LARGE_PART the bytes are kept and deflated at once as deflatePart does (the same bytes as
- * before). Past it, each BATCH of bytes is deflated on its own at LARGE_LEVEL and ended with a sync
- * flush (an empty stored block, so the next starts on a byte boundary), and an empty final block
- * closes the stream: one valid deflate stream of the whole text, a little larger than one made
- * in a single pass (each batch starts without the last 32 KB before it to refer to).
- */
-function deflatePieces(pieces: string[]): { deflated: Buffer; crc: number; size: number } {
-  let crc = 0;
-  let size = 0;
-  let held: Buffer[] = [];
-  let heldBytes = 0;
-  let streaming = false;
-  const out: Buffer[] = [];
-  const flushed = (bytes: Buffer) => deflateRawSync(bytes, { level: LARGE_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-  const feed = (bytes: Buffer) => {
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    if (streaming) {
-      out.push(flushed(bytes));
-      return;
-    }
-    held.push(bytes);
-    heldBytes += bytes.length;
-    if (heldBytes <= LARGE_PART) return;
-    streaming = true;
-    out.push(flushed(Buffer.concat(held)));
-    [held, heldBytes] = [[], 0];
-  };
-  // The pieces are written as UTF-8 into one buffer, fed to deflate whenever it is full: no joined
-  // text and no bytes per piece (large strings and buffers the collector frees only late).
-  const buffer = Buffer.allocUnsafe(BATCH_BYTES);
-  let used = 0;
-  const feedBuffer = () => {
-    // feed keeps what it holds (below LARGE_PART) and the next write reuses the buffer: a copy then.
-    if (used > 0) feed(streaming ? buffer.subarray(0, used) : Buffer.from(buffer.subarray(0, used)));
-    used = 0;
-  };
-  for (const p of pieces) {
-    if (p.length * 3 <= BATCH_BYTES - used) {
-      used += buffer.write(p, used, 'utf8');
-      continue;
-    }
-    feedBuffer();
-    if (p.length * 3 <= BATCH_BYTES) {
-      used = buffer.write(p, 0, 'utf8');
-      continue;
-    }
-    for (let i = 0; i < p.length;) {
-      // A piece too large for the buffer, cut (never between the two halves of a surrogate pair).
-      let end = Math.min(p.length, i + Math.floor(BATCH_BYTES / 3));
-      const last = p.charCodeAt(end - 1);
-      if (end < p.length && last >= 0xd800 && last <= 0xdbff) end--;
-      used = buffer.write(p.slice(i, end), 0, 'utf8');
-      feedBuffer();
-      i = end;
-    }
-  }
-  feedBuffer();
-  if (!streaming) return { deflated: deflatePart(Buffer.concat(held)), crc, size };
-  out.push(deflateRawSync(Buffer.alloc(0), { level: LARGE_LEVEL })); // the final, empty block
-  return { deflated: Buffer.concat(out), crc, size };
-}
 
 /** A DOS date and time (the zip's own), for parts added: 1980-01-01 00:00, the zip epoch, so a copy does not depend on the clock. */
 const DOS_EPOCH = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
@@ -290,8 +211,10 @@ function movedRecord(data: Buffer, e: ZipEntry, offset: number): Buffer {
 /**
  * The package with `changes` made: entries keep their order, replaced ones in place, added ones
  * at the end; every other entry's bytes (from its local header to the next entry) copied as they are.
+ * A part in pieces is deflated by the PieceDeflater in `started` for it (given its pieces as they
+ * were made), else by one made here.
  */
-export function writeZip(data: Buffer, changes: ZipChanges): Buffer {
+export async function writeZip(data: Buffer, changes: ZipChanges, started?: ReadonlyMap<string, PieceDeflater>): Promise<Buffer> {
   const entries = zipEntries(data);
   const { end, at: directoryAt } = directory(data);
   // Each entry's stored bytes run from its local header to the next entry's (or to the directory).
@@ -304,9 +227,9 @@ export function writeZip(data: Buffer, changes: ZipChanges): Buffer {
     parts.push(b);
     written += b.length;
   };
-  const writeNew = (name: string, content: Buffer | string | string[], time: number, date: number) => {
-    let part: { deflated: Buffer; crc: number; size: number };
-    if (Array.isArray(content)) part = deflatePieces(content);
+  const writeNew = async (name: string, content: Buffer | string | string[], time: number, date: number) => {
+    let part: DeflatedPart;
+    if (Array.isArray(content)) part = await (started?.get(name) ?? PieceDeflater.of(content)).finish();
     else {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       part = { deflated: deflatePart(bytes), crc: crc32(bytes), size: bytes.length };
@@ -324,13 +247,14 @@ export function writeZip(data: Buffer, changes: ZipChanges): Buffer {
     if (change === null) continue;
     if (change !== undefined) {
       const c = e.central.at;
-      writeNew(e.name, change, data.readUInt16LE(c + 12), data.readUInt16LE(c + 14));
+      await writeNew(e.name, change, data.readUInt16LE(c + 12), data.readUInt16LE(c + 14));
       continue;
     }
     records.push(movedRecord(data, e, written));
     push(data.subarray(e.offset, spanEnd(e.offset)));
   }
-  for (const [name, content] of changes) if (!seen.has(name) && content !== null) writeNew(name, content, DOS_EPOCH.time, DOS_EPOCH.date);
+  for (const [name, content] of changes)
+    if (!seen.has(name) && content !== null) await writeNew(name, content, DOS_EPOCH.time, DOS_EPOCH.date);
   const directoryStart = written;
   for (const r of records) push(r);
   if (records.length >= 0xffff || written >= FULL32) fail('copy too large');
