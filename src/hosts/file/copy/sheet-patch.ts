@@ -147,7 +147,9 @@ const F = /<(?:\w+:)?f\b([^>]*?)(\/?)>/;
 export function cellXml(pre: string, ref: string, style: number, content: CellContent | null): string {
   const s = style ? ` s="${style}"` : '';
   const v = content?.value ?? null;
-  const f = content?.formula ? `<${pre}f>${escapeXml(content.formula.replace(/^=/, ''))}</${pre}f>` : '';
+  const f = content?.formula
+    ? `<${pre}f>${escapeXml(content.formula.charCodeAt(0) === 61 ? content.formula.slice(1) : content.formula)}</${pre}f>`
+    : '';
   if (v === null) return f ? `<${pre}c r="${ref}"${s}>${f}</${pre}c>` : `<${pre}c r="${ref}"${s}/>`;
   if (typeof v === 'number') return `<${pre}c r="${ref}"${s}>${f}<${pre}v>${v}</${pre}v></${pre}c>`;
   if (typeof v === 'boolean') return `<${pre}c r="${ref}"${s} t="b">${f}<${pre}v>${v ? 1 : 0}</${pre}v></${pre}c>`;

@@ -41,19 +41,36 @@ export function withoutAttr(attrs: string, name: string): string {
   return attrs.replace(new RegExp(`\\s${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
 }
 
-// Characters XML 1.0 cannot hold at all: left out of what is written.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+/**
+ * What a character becomes in XML text: & < > " their entities, characters XML 1.0 cannot hold at
+ * all (controls but tab, line feed and carriage return; U+FFFE, U+FFFF) left out; undefined when it
+ * stays as it is.
+ */
+function xmlFor(c: number): string | undefined {
+  if (c > 62) return c === 0xfffe || c === 0xffff ? '' : undefined;
+  if (c === 38) return '&amp;';
+  if (c === 60) return '&lt;';
+  if (c === 62) return '&gt;';
+  if (c === 34) return '&quot;';
+  return c < 32 && c !== 9 && c !== 10 && c !== 13 ? '' : undefined;
+}
 
-const SPECIAL = /[&<>"]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text as XML character data or an attribute value: & < > " escaped, characters XML cannot hold left out (one pass each, only when needed). */
+/**
+ * Text as XML character data or an attribute value: & < > " escaped, characters XML cannot hold
+ * left out. One pass by character code, the text itself when nothing changes: the copy escapes
+ * every formula it writes (20,000 at 10,000 rows), where two regular expressions and a callback
+ * per character cost 40 ms.
+ */
 export function escapeXml(s: string): string {
-  NOT_XML.lastIndex = 0;
-  const text = NOT_XML.test(s) ? s.replace(NOT_XML, '') : s;
-  SPECIAL.lastIndex = 0;
-  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ENTITY[c]!) : text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const x = xmlFor(s.charCodeAt(i));
+    if (x === undefined) continue;
+    out += s.slice(from, i) + x;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /**
