@@ -22,7 +22,17 @@ type Done = { index: number; result: FileCheck };
 const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs');
 
 export function defaultJobs(files: number): number {
-  return bundled ? Math.max(1, Math.min(files, availableParallelism(), 8)) : 1;
+  return bundled ? jobsFor(files, availableParallelism()) : 1;
+}
+
+/**
+ * The workers a folder gets unless --jobs says: one per core (at most 8) from 3 cores up; on 2 cores or
+ * one, a single one in the main thread. Measured on 2 cores (docs/performance.md, issue #21), two workers
+ * take longer than one: each is a V8 isolate of its own, which compiles the checking code again, and the
+ * main thread's alone loads the bundle with its code cache.
+ */
+export function jobsFor(files: number, cores: number): number {
+  return cores > 2 ? Math.max(1, Math.min(files, cores, 8)) : 1;
 }
 
 export interface PoolRun {

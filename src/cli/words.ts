@@ -31,7 +31,7 @@ const zh = {
   --no-marks          （grade）不在副本中标记问题单元格
   --via-libreoffice   （grade，.xls）先用本机的 LibreOffice 把 .xls 转换为 .xlsx 再检查和写入，保留批注、链接、条件格式等
   --force             （grade、annual、json-schema、检查文件夹的 --out）替换已有的同名文件（默认不覆盖）
-  --jobs N            （检查文件夹）同时检查几个文件（默认每个 CPU 核一个）
+  --jobs N            （检查文件夹）同时检查几个文件（默认每个 CPU 核一个；两核及以下一个）
   --sheets 名称,名称   （annual）各季度的工作表（默认：按表名识别 第一季度…第四季度、Q1…Q4）
   --json              输出 JSON 报告
   --set 名称=值        （scheme）修改方案的一项：quota.好.max=30%、band.好.min=85、item.思想政治素质.max=8、
@@ -238,7 +238,7 @@ Options:
   --no-marks          (grade) do not mark problem cells in the copy
   --via-libreoffice   (grade, .xls) convert the .xls to .xlsx with this machine's LibreOffice first, keeping notes, links, conditional formats and more
   --force             (--out of grade, annual, json-schema, a folder check) replace a file already there (never replaced otherwise)
-  --jobs N            (folders) how many files to check at once (default: one per CPU core)
+  --jobs N            (folders) how many files to check at once (default: one per CPU core; one on 2 cores or fewer)
   --sheets A,B        (annual) the quarterly sheets (default: recognised by name, 第一季度 … 第四季度, Q1 … Q4)
   --json              print the JSON report
   --set NAME=VALUE    (scheme) change one thing: quota.好.max=30%, band.好.min=85, item.思想政治素质.max=8,
