@@ -126,6 +126,9 @@ function makeCodeCache(bundle) {
   }
 }
 
+/** What each of the three files is built as: one CommonJS file for Node 20, everything it imports in it. */
+const NODE_CJS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', legalComments: 'none' };
+
 const chunk = join(dirname(out), SHEETJS_CHUNK);
 const stale =
   !existsSync(out) ||
@@ -141,24 +144,14 @@ if (stale) {
   await build({
     stdin: { contents: `export * from '${SHEETJS}';\nexport { default } from '${SHEETJS}';`, resolveDir: root, loader: 'js' },
     outfile: chunkTmp,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    legalComments: 'none',
+    ...NODE_CJS,
   });
   renameSync(chunkTmp, chunk);
   await build({
     entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
     outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    ...NODE_CJS,
     plugins: [lazyModules],
-    logLevel: 'error',
-    legalComments: 'none',
   });
   renameSync(tmp, main);
   makeCodeCache(main);
@@ -166,12 +159,7 @@ if (stale) {
   await build({
     entryPoints: [join(root, 'src', 'cli', 'start.cjs')],
     outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    legalComments: 'none',
+    ...NODE_CJS,
   });
   renameSync(tmp, out);
 }
