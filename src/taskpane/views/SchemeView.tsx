@@ -4,19 +4,8 @@
  * beside the field, and tried on the sheet (the people and quota lines it changes) before it is
  * saved to the workbook under the office's own name — and shared by copy and paste as text.
  */
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  mergeClasses,
-  Select,
-  Subtitle2,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Input, makeStyles, mergeClasses, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import { OptionSelect } from './OptionSelect';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   describeScheme,
@@ -462,17 +451,13 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             // How the items make the dimension's score, where it has items.
             items.some((it) => it.group === g.id) && (
               <Field key={`${g.id}-combine`} className={st.full} label={w.combine(g.label)}>
-                <Select
+                <OptionSelect
                   className={st.input}
                   value={g.combine ?? 'sum'}
-                  onChange={(_e, d) => onChange(setCombine(draft, gi, d.value as Combine))}
-                >
-                  {(['sum', 'weighted'] as const).map((k) => (
-                    <option key={k} value={k}>
-                      {w.combines[k]}
-                    </option>
-                  ))}
-                </Select>
+                  onChange={(value) => onChange(setCombine(draft, gi, value as Combine))}
+                  options={['sum', 'weighted'] as const}
+                  label={(k) => w.combines[k]}
+                />
               </Field>
             ),
             ...itemRows(g.id, g.combine === 'weighted'),
@@ -505,17 +490,13 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
             </Field>
           )}
           <Field className={st.grow} label={w.decimals}>
-            <Select
+            <OptionSelect
               className={st.input}
               value={shown(getIn(draft, ['total', 'decimals']) ?? 2)}
-              onChange={(_e, d) => set(['total', 'decimals'], Number(d.value))}
-            >
-              {[0, 1, 2, 3, 4].map((n) => (
-                <option key={n} value={n}>
-                  {w.decimalsOption(n)}
-                </option>
-              ))}
-            </Select>
+              onChange={(value) => set(['total', 'decimals'], Number(value))}
+              options={[0, 1, 2, 3, 4]}
+              label={(n) => w.decimalsOption(n)}
+            />
           </Field>
         </div>
         {sectionProblems('items')}
@@ -556,30 +537,28 @@ function SchemeForm({ base, draft, results, locale, w, busy, tryOn, onChange, on
                 b.min === undefined ? (
                   <span key={`band${i}-minkind`} />
                 ) : (
-                  <Select
+                  <OptionSelect
                     key={`band${i}-minkind`}
                     className={st.input}
                     aria-label={w.bandMinKind(b.grade)}
                     value={b.minInclusive === false ? 'out' : 'in'}
-                    onChange={(_e, d) => set([...at, 'minInclusive'], d.value === 'in')}
-                  >
-                    <option value="in">{w.bandMinKinds.in}</option>
-                    <option value="out">{w.bandMinKinds.out}</option>
-                  </Select>
+                    onChange={(value) => set([...at, 'minInclusive'], value === 'in')}
+                    options={['in', 'out'] as const}
+                    label={(k) => w.bandMinKinds[k]}
+                  />
                 ),
                 b.max === undefined ? (
                   <span key={`band${i}-maxkind`} />
                 ) : (
-                  <Select
+                  <OptionSelect
                     key={`band${i}-maxkind`}
                     className={st.input}
                     aria-label={w.bandMaxKind(b.grade)}
                     value={b.maxInclusive === true ? 'in' : 'out'}
-                    onChange={(_e, d) => set([...at, 'maxInclusive'], d.value === 'in')}
-                  >
-                    <option value="out">{w.bandMaxKinds.out}</option>
-                    <option value="in">{w.bandMaxKinds.in}</option>
-                  </Select>
+                    onChange={(value) => set([...at, 'maxInclusive'], value === 'in')}
+                    options={['out', 'in'] as const}
+                    label={(k) => w.bandMaxKinds[k]}
+                  />
                 ),
                 line === undefined ? null : (
                   <Body1 key={`band${i}-said`} className={mergeClasses(st.full, st.said)}>

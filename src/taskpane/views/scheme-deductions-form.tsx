@@ -5,6 +5,7 @@
  * with what kaohe applies said beside it, every problem beside its field.
  */
 import { Body1, Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { OptionSelect } from './OptionSelect';
 import { getIn, type Path, setIn, withList } from '../scheme-draft';
 import { addDeduction } from '../scheme-rules';
 import { type RulesFormProps, useRulesStyles } from './scheme-rules-form';
@@ -47,13 +48,13 @@ export function DeductionsForm({ draft, onChange, problem, w, said }: RulesFormP
         </div>
         <div className={st.row}>
           <Field className={st.grow} label={w.deductionDirection}>
-            <Select className={st.input} value={x.direction ?? 'deduct'} onChange={(_e, d) => set([...at, 'direction'], d.value)}>
-              {(['deduct', 'add'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {w.deductionDirections[k]}
-                </option>
-              ))}
-            </Select>
+            <OptionSelect
+              className={st.input}
+              value={x.direction ?? 'deduct'}
+              onChange={(value) => set([...at, 'direction'], value)}
+              options={['deduct', 'add'] as const}
+              label={(k) => w.deductionDirections[k]}
+            />
           </Field>
           <Field className={st.grow} label={w.deductionPoints} validationMessage={problem([...at, 'points'])}>
             <Input className={st.input} value={pointsText(x.points)} onChange={(_e, d) => set([...at, 'points'], pointsOf(d.value))} />

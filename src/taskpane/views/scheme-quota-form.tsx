@@ -3,7 +3,8 @@
  * the grades counted, the bound (a share or a number of people, at most or at least), how a share
  * becomes people, where it is counted and how hard it is, each problem beside its field.
  */
-import { Body1, Button, Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { OptionSelect } from './OptionSelect';
 import { describeWords, fmt, type Locale } from '../../engine';
 import { type Draft, getIn, type Path, setIn, withList } from '../scheme-draft';
 import { QUOTA_BOUNDS, type QuotaBound, quotaBound, setQuotaBound } from '../scheme-rules';
@@ -78,50 +79,44 @@ export function QuotaList({ draft, onChange, problem, w, locale, at, title, onAd
         </div>
         <div className={st.row}>
           <Field className={st.grow} label={w.quotaKind}>
-            <Select className={st.input} value={bound} onChange={(_e, d) => onChange(setQuotaBound(draft, qa, d.value as QuotaBound))}>
-              {QUOTA_BOUNDS.map((k) => (
-                <option key={k} value={k}>
-                  {w.quotaKinds[k]}
-                </option>
-              ))}
-            </Select>
+            <OptionSelect
+              className={st.input}
+              value={bound}
+              onChange={(value) => onChange(setQuotaBound(draft, qa, value as QuotaBound))}
+              options={QUOTA_BOUNDS}
+              label={(k) => w.quotaKinds[k]}
+            />
           </Field>
           {share && (
             <Field className={st.grow} label={w.quotaRounding}>
-              <Select
+              <OptionSelect
                 className={st.input}
                 value={shown(getIn(draft, [...qa, 'rounding']) ?? (bound === 'max' ? 'floor' : 'ceil'))}
-                onChange={(_e, d) => set([...qa, 'rounding'], d.value)}
-              >
-                {(['floor', 'round', 'ceil'] as const).map((k) => (
-                  <option key={k} value={k}>
-                    {describeWords(locale).rounding[k]}
-                  </option>
-                ))}
-              </Select>
+                onChange={(value) => set([...qa, 'rounding'], value)}
+                options={['floor', 'round', 'ceil'] as const}
+                label={(k) => describeWords(locale).rounding[k]}
+              />
             </Field>
           )}
         </div>
         <div className={st.row}>
           <Field className={st.grow} label={w.quotaScope}>
-            <Select
+            <OptionSelect
               className={st.input}
               value={shown(getIn(draft, [...qa, 'scope']) ?? 'all')}
-              onChange={(_e, d) => set([...qa, 'scope'], d.value)}
-            >
-              <option value="all">{w.scopeAll}</option>
-              <option value="unit">{w.scopeUnit}</option>
-            </Select>
+              onChange={(value) => set([...qa, 'scope'], value)}
+              options={['all', 'unit'] as const}
+              label={(k) => (k === 'all' ? w.scopeAll : w.scopeUnit)}
+            />
           </Field>
           <Field className={st.grow} label={w.quotaSeverity}>
-            <Select
+            <OptionSelect
               className={st.input}
               value={shown(getIn(draft, [...qa, 'severity']) ?? 'error')}
-              onChange={(_e, d) => set([...qa, 'severity'], d.value)}
-            >
-              <option value="error">{w.hard}</option>
-              <option value="warning">{w.soft}</option>
-            </Select>
+              onChange={(value) => set([...qa, 'severity'], value)}
+              options={['error', 'warning'] as const}
+              label={(k) => (k === 'error' ? w.hard : w.soft)}
+            />
           </Field>
           <Button
             size="small"

@@ -4,7 +4,8 @@
  *与在外考核 (their keywords and the words that cancel them), and the year's roll-up rules — each
  * rule with what kaohe applies said in words beside it, every problem beside its field.
  */
-import { Body1, Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { OptionSelect } from './OptionSelect';
 import { ANNUAL_EFFECTS, ANNUAL_OPS, describeWords, fmt, type Locale, periodDays, RATING_EFFECTS } from '../../engine';
 import { type Draft, getIn, type Path, setIn, withList } from '../scheme-draft';
 import {
@@ -135,27 +136,22 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
       <div key={`${c.id}-${i}`} className={st.entry} role="group" aria-label={name}>
         <div className={st.row}>
           <Field className={st.grow} label={w.effect}>
-            <Select
+            <OptionSelect
               className={st.input}
               value={c.effect}
-              onChange={(_e, d) => onChange(setConditionEffect(draft, i, d.value as ConditionEffect, labels))}
-            >
-              {effects.map((e) => (
-                <option key={e} value={e}>
-                  {w.effects[e]}
-                </option>
-              ))}
-            </Select>
+              onChange={(value) => onChange(setConditionEffect(draft, i, value as ConditionEffect, labels))}
+              options={effects}
+              label={(e) => w.effects[e]}
+            />
           </Field>
           {needsGrade(c.effect) && (
             <Field className={st.narrow} label={w.grade} validationMessage={problem([...at, 'grade'])}>
-              <Select className={st.input} value={shown(c.grade)} onChange={(_e, d) => set([...at, 'grade'], d.value)}>
-                {labels.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-              </Select>
+              <OptionSelect
+                className={st.input}
+                value={shown(c.grade)}
+                onChange={(value) => set([...at, 'grade'], value)}
+                options={labels}
+              />
             </Field>
           )}
           {removeButton(name, () => onChange(withList(draft, ['conditions'], (l) => l.filter((_x, k) => k !== i))))}
@@ -209,13 +205,13 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
         )}
         <div className={st.row}>
           <Field className={st.grow} label={w.leaveLimit}>
-            <Select className={st.input} value={limit} onChange={(_e, d) => onChange(setLeaveLimit(draft, i, d.value as LeaveLimit, days))}>
-              {(['half-period', 'days'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {k === 'half-period' ? `${w.leaveLimits[k]}（${fmt(days / 2)}）` : w.leaveLimits[k]}
-                </option>
-              ))}
-            </Select>
+            <OptionSelect
+              className={st.input}
+              value={limit}
+              onChange={(value) => onChange(setLeaveLimit(draft, i, value as LeaveLimit, days))}
+              options={['half-period', 'days'] as const}
+              label={(k) => (k === 'half-period' ? `${w.leaveLimits[k]}（${fmt(days / 2)}）` : w.leaveLimits[k])}
+            />
           </Field>
           {limit === 'days' && (
             <Field className={st.narrow} label={w.leaveDays} validationMessage={problem([...at, 'over']) && w.needDays}>
@@ -243,13 +239,13 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
           {removeButton(r.label, () => onChange(withList(draft, ['rated'], (l) => l.filter((_x, k) => k !== i))))}
         </div>
         <Field label={w.veto}>
-          <Select className={st.input} value={r.veto ?? 'lowest'} onChange={(_e, d) => set([...at, 'veto'], d.value)}>
-            {(['lowest', 'not-top'] as const).map((k) => (
-              <option key={k} value={k}>
-                {w.vetoKinds[k]}
-              </option>
-            ))}
-          </Select>
+          <OptionSelect
+            className={st.input}
+            value={r.veto ?? 'lowest'}
+            onChange={(value) => set([...at, 'veto'], value)}
+            options={['lowest', 'not-top'] as const}
+            label={(k) => w.vetoKinds[k]}
+          />
         </Field>
         <div className={st.words}>
           <Body1>{w.ratedWord}</Body1>
@@ -264,19 +260,15 @@ export function RulesForm({ draft, onChange, problem, w, locale, said }: RulesFo
               value={x.word}
               onChange={(_e, d) => change((l) => l.map((y, k) => (k === j ? { ...y, word: d.value } : y)))}
             />,
-            <Select
+            <OptionSelect
               key={`e${j}`}
               className={st.input}
               aria-label={`${r.label} ${x.word} ${w.ratedEffect}`}
               value={x.effect}
-              onChange={(_e, d) => change((l) => l.map((y, k) => (k === j ? { ...y, effect: d.value } : y)))}
-            >
-              {RATING_EFFECTS.map((k) => (
-                <option key={k} value={k}>
-                  {w.ratedEffects[k]}
-                </option>
-              ))}
-            </Select>,
+              onChange={(value) => change((l) => l.map((y, k) => (k === j ? { ...y, effect: value } : y)))}
+              options={RATING_EFFECTS}
+              label={(k) => w.ratedEffects[k]}
+            />,
             <span key={`x${j}`}>{removeButton(x.word, () => change((l) => l.filter((_y, k) => k !== j)))}</span>,
             ...[problem([...at, 'words', j]) ?? problem([...at, 'words', j, 'word'])].flatMap((m) =>
               m === undefined
@@ -391,17 +383,13 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
         </Field>
         <div className={st.row}>
           <Field className={st.grow} label={w.annualTest}>
-            <Select
+            <OptionSelect
               className={st.input}
               value={test}
-              onChange={(_e, d) => onChange(setAnnualTest(draft, i, d.value as AnnualTest, periodGrades))}
-            >
-              {(['count', 'run', 'score'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {w.annualTests[k]}
-                </option>
-              ))}
-            </Select>
+              onChange={(value) => onChange(setAnnualTest(draft, i, value as AnnualTest, periodGrades))}
+              options={['count', 'run', 'score'] as const}
+              label={(k) => w.annualTests[k]}
+            />
           </Field>
           {removeRule(name, () => onChange(withList(draft, ['annual', 'rules'], (l) => l.filter((_x, k) => k !== i))))}
         </div>
@@ -417,26 +405,22 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
         {test === 'count' && (
           <div className={st.row}>
             <Field className={st.grow} label={w.annualOp}>
-              <Select className={st.input} value={r.when?.op ?? '>'} onChange={(_e, d) => set([...at, 'when', 'op'], d.value)}>
-                {ANNUAL_OPS.map((k) => (
-                  <option key={k} value={k}>
-                    {dw.annualOp[k]}
-                  </option>
-                ))}
-              </Select>
+              <OptionSelect
+                className={st.input}
+                value={r.when?.op ?? '>'}
+                onChange={(value) => set([...at, 'when', 'op'], value)}
+                options={ANNUAL_OPS}
+                label={(k) => dw.annualOp[k]}
+              />
             </Field>
             <Field className={st.grow} label={w.annualValue}>
-              <Select
+              <OptionSelect
                 className={st.input}
                 value={valueKind}
-                onChange={(_e, d) => set([...at, 'when', 'value'], d.value === 'number' ? 1 : d.value)}
-              >
-                {(['number', 'half', 'all'] as const).map((k) => (
-                  <option key={k} value={k}>
-                    {w.annualValues[k]}
-                  </option>
-                ))}
-              </Select>
+                onChange={(value) => set([...at, 'when', 'value'], value === 'number' ? 1 : value)}
+                options={['number', 'half', 'all'] as const}
+                label={(k) => w.annualValues[k]}
+              />
             </Field>
             {valueKind === 'number' && number([...at, 'when', 'value'], w.annualTimes)}
           </div>
@@ -445,23 +429,22 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
         {test === 'score' && <div className={st.row}>{number([...at, 'scoreBelow'], w.scoreBelow, false)}</div>}
         <div className={st.row}>
           <Field className={st.grow} label={w.annualEffect}>
-            <Select className={st.input} value={r.effect} onChange={(_e, d) => onChange(setAnnualEffect(draft, i, d.value))}>
-              {ANNUAL_EFFECTS.map((k) => (
-                <option key={k} value={k}>
-                  {w.annualEffects[k]}
-                </option>
-              ))}
-            </Select>
+            <OptionSelect
+              className={st.input}
+              value={r.effect}
+              onChange={(value) => onChange(setAnnualEffect(draft, i, value))}
+              options={ANNUAL_EFFECTS}
+              label={(k) => w.annualEffects[k]}
+            />
           </Field>
           {r.effect !== 'flag' && (
             <Field className={st.narrow} label={w.annualGrade} validationMessage={problem([...at, 'grade'])}>
-              <Select className={st.input} value={shown(r.grade)} onChange={(_e, d) => set([...at, 'grade'], d.value)}>
-                {annualGrades.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-              </Select>
+              <OptionSelect
+                className={st.input}
+                value={shown(r.grade)}
+                onChange={(value) => set([...at, 'grade'], value)}
+                options={annualGrades}
+              />
             </Field>
           )}
         </div>
@@ -519,13 +502,13 @@ function AnnualRules({ draft, onChange, problem, w, locale, said, periodGrades }
         {periodScore && (
           <div className={st.row}>
             <Field className={st.grow} label={w.periodScoreFrom}>
-              <Select className={st.input} value={periodScore.from} onChange={(_e, d) => set(['annual', 'periodScore', 'from'], d.value)}>
-                {(['grade-values', 'totals'] as const).map((k) => (
-                  <option key={k} value={k}>
-                    {w.periodScoreFroms[k]}
-                  </option>
-                ))}
-              </Select>
+              <OptionSelect
+                className={st.input}
+                value={periodScore.from}
+                onChange={(value) => set(['annual', 'periodScore', 'from'], value)}
+                options={['grade-values', 'totals'] as const}
+                label={(k) => w.periodScoreFroms[k]}
+              />
             </Field>
             {shareField(['annual', 'periodScore', 'weight'], w.periodScoreWeight)}
           </div>
