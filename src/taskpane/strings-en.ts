@@ -68,8 +68,8 @@ export const englishStrings = (): Strings => ({
     `${rows.length > 1 ? 'Rows' : 'Row'} ${rows.join(', ')}${names.length > 0 ? ` (${names.join(', ')})` : ''} hidden or filtered out: not written; clear the filter or unhide them and check again to write them`,
   nothingChanged: 'Totals and grades are already right: nothing to write',
   apply: 'Write to the sheet',
-  applied: (n, undoGroup) =>
-    `Wrote ${n} cells. ${undoGroup ? 'Ctrl+Z undoes it in one step, or click Undo.' : 'Click Undo to put them back.'}`,
+  applied: (n, undoGroup, asValues) =>
+    `Wrote ${n} cells. ${undoGroup ? 'Ctrl+Z undoes it in one step, or click Undo.' : 'Click Undo to put them back.'}${asValues ? ` ${appWords('en').asValuesInTables(asValues)}` : ''}`,
   undo: 'Undo the last write',
   undone: 'Undone: the written cells are as they were',
   stale: 'The sheet changed after the check: check again before writing',

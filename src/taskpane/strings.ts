@@ -1,6 +1,7 @@
 /** The task pane's words, Simplified Chinese first, English when Office runs in English. */
 import type { Locale } from '../engine';
-import { appWords } from '../app/words';
+import { appWords, zhAppWords } from '../app/words';
+import type { ValuesInTables } from '../hosts/host';
 
 export const zhStrings = {
   ...appWords('zh'),
@@ -68,8 +69,9 @@ export const zhStrings = {
     `第 ${rows.join('、')} 行${names.length > 0 ? `（${names.join('、')}）` : ''}被隐藏或筛选掉，不写入；取消筛选或取消隐藏后重新检查，才会写入`,
   nothingChanged: '总分和等次都已正确，无需写入',
   apply: '写入表格',
-  applied: (n: number, undoGroup: boolean) =>
-    `已写入 ${n} 格。${undoGroup ? '可按 Ctrl+Z 一次撤销，或点“撤销”。' : '可点“撤销”恢复原样。'}`,
+  /** After a write; `asValues`: formulas that went into an Excel table as values (the app's words say which). */
+  applied: (n: number, undoGroup: boolean, asValues?: ValuesInTables) =>
+    `已写入 ${n} 格。${undoGroup ? '可按 Ctrl+Z 一次撤销，或点“撤销”。' : '可点“撤销”恢复原样。'}${asValues ? zhAppWords.asValuesInTables(asValues) : ''}`,
   undo: '撤销上次写入',
   undone: '已撤销，写入的单元格恢复原样',
   stale: '表格在检查之后有改动，请重新检查后再写入',

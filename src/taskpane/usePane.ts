@@ -299,8 +299,7 @@ export function usePane(host: Host, locale: Locale, downloads = true) {
       const r = await host.apply(plan);
       dispatch({ type: 'applied', plan });
       // The preview and 写入表格 go: the message stands under 预览 and 撤销, where the next step is.
-      const told = [s.applied(plan.writes.length, r.undoGroup), ...(r.asValues ? [s.asValuesInTables(r.asValues)] : [])];
-      say(told.join(locale === 'en' ? ' ' : ''), 'compute');
+      say(s.applied(plan.writes.length, r.undoGroup, r.asValues), 'compute');
     });
 
   /** Undoes the last write in the sheet it was written on, whichever is active now. */
