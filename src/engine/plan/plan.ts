@@ -438,11 +438,12 @@ export function buildPlan(r: Results, grid: Grid, options: PlanOptions): Plan {
  * though the sheet's value there may break two rules.
  */
 function overwritten(issues: Issue[], writes: CellWrite[]): Issue[] {
+  // Most plans have no issue that blocks a write: the set of every cell written (20,000 at 10,000 rows) is made only when one does.
+  const blocking = issues.filter((i) => RULES[i.rule].blocksWrite && i.cell !== null);
+  if (blocking.length === 0) return [];
   const written = new Set(writes.map((w) => w.cell));
   const seen = new Set<string>();
-  return issues.filter(
-    (i) => RULES[i.rule].blocksWrite && i.cell !== null && written.has(i.cell) && !seen.has(i.cell) && !!seen.add(i.cell),
-  );
+  return blocking.filter((i) => written.has(i.cell!) && !seen.has(i.cell!) && !!seen.add(i.cell!));
 }
 
 /**
