@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { compact, displayWidth, headerKey, headerMax, isNilText, numberFromText, remembered } from '../../src/engine/text';
 
 describe('header texts', () => {
@@ -46,6 +47,35 @@ describe('numbers typed as text', () => {
 
 it('measures CJK text as two columns a character', () => {
   expect(displayWidth('张三ab')).toBe(6);
+  // A character beyond the BMP (a surrogate pair) is one character: 𠀀 (U+20000) wide, 😀 (U+1F600) narrow; a lone half counts one.
+  expect(displayWidth('𠀀a😀')).toBe(4);
+  expect(displayWidth('\ud840x\udc00')).toBe(3);
+});
+
+it('measures as counting the string by code point does, on any text', () => {
+  const wide = (cp: number) =>
+    [
+      [0x1100, 0x115f],
+      [0x2e80, 0x303e],
+      [0x3041, 0x33ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xa000, 0xa4cf],
+      [0xac00, 0xd7a3],
+      [0xf900, 0xfaff],
+      [0xfe30, 0xfe4f],
+      [0xff00, 0xff60],
+      [0xffe0, 0xffe6],
+      [0x20000, 0x3fffd],
+    ].some(([lo, hi]) => cp >= lo! && cp <= hi!);
+  const byCodePoint = (s: string) => [...s].reduce((w, ch) => w + (wide(ch.codePointAt(0)!) ? 2 : 1), 0);
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+      expect(displayWidth(a)).toBe(byCodePoint(a));
+      expect(displayWidth(b)).toBe(byCodePoint(b));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 describe('remembered texts', () => {

@@ -165,7 +165,10 @@ function rowHeight(row: FormCell[], widths: number[]): number {
   row.forEach((v, i) => {
     if (v === null) return;
     const text = typeof v === 'number' ? String(v) : v;
-    lines = Math.max(lines, Math.ceil((displayWidth(text) + 1) / Math.max(1, (widths[i] ?? 8) - 1)));
+    const room = Math.max(1, (widths[i] ?? 8) - 1);
+    // Two columns a character at most: text that fits so is one line, unmeasured (most cells of a long form).
+    if (2 * text.length + 1 <= room) return;
+    lines = Math.max(lines, Math.ceil((displayWidth(text) + 1) / room));
   });
   return 14 * lines + 2;
 }
