@@ -192,7 +192,8 @@ type ToGrade = ReadWorkbook & Partial<Pick<OpenedWorkbook, 'wb'>>;
  * ../hosts/file/copy), an .xls with exceljs's model too (the copy is a new .xlsx written from it).
  */
 async function openToGrade(file: string): Promise<ToGrade> {
-  const read = await readWorkbook(file);
+  // The XML the read inflates is kept for the copy (up to a size): the graded sheet's is not inflated twice.
+  const read = await readWorkbook(file, { keepTexts: true });
   return read.format === 'xlsx' || 'wb' in read ? read : openWorkbook(file);
 }
 
@@ -272,6 +273,7 @@ async function gradeOpened(
       graded: { sheet, plan, marks },
       forms: [form],
       betweenSteps: () => collectBetweenSteps(rows),
+      texts: opened.texts,
     });
     await writeOutput(out, async () => (bytes = copy.bytes), values.force);
     written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);

@@ -3,11 +3,15 @@
  * replaced or inserted in order, everything else copied as it was, and the cells it cannot
  * write around refused.
  */
+import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { CellContent } from '../../src/engine';
+import { buildPlan, type CellContent, checkGrid } from '../../src/engine';
 import { CopyError, copyInPackage } from '../../src/hosts/file/copy';
 import { patchSheet } from '../../src/hosts/file/copy/sheet-patch';
 import { StylesPatch } from '../../src/hosts/file/copy/styles-patch';
+import { readWorkbook, type ReadWorkbook } from '../../src/hosts/file/xlsx';
+import { preset } from '../../src/schemes';
+import { partTexts } from '../helpers/package';
 
 const value = (v: CellContent['value'], formula: string | null = null): CellContent => ({ value: v, formula, numFmt: null });
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -58,6 +62,19 @@ describe('patching the graded sheet', () => {
     ).toBe(
       `<worksheet ${MAIN}><sheetData><row><c r="B1"><v>8</v></c></row><row><c r="A2"><v>9</v></c><c><v>2</v></c></row></sheetData></worksheet>`,
     );
+  });
+
+  it('widens a row’s spans to the last cell written, reading odd spans as Number reads their parts', () => {
+    const spansAfter = (spans: string, col: number) =>
+      /spans="([^"]*)"/.exec(
+        patchSheet(sheet(`<row r="2" spans="${spans}"><c r="A2"><v>1</v></c></row>`), [{ row: 2, col, content: value(7) }]).xml,
+      )?.[1];
+    expect(spansAfter('1:3', 5)).toBe('1:5');
+    expect(spansAfter('1:5', 3)).toBe('1:5'); // wide enough already
+    expect(spansAfter('01:2', 4)).toBe('1:4'); // its numbers as numbers
+    expect(spansAfter('1:2:9', 4)).toBe('1:4'); // the second part is the end
+    expect(spansAfter('x:2', 4)).toBe('NaN:4');
+    expect(spansAfter('3', 4)).toBe('3'); // no end: left as it is
   });
 
   it('writes in the sheet’s own namespace prefix', () => {
@@ -116,5 +133,36 @@ describe('patching the graded sheet', () => {
       const data = await zip.generateAsync({ type: 'nodebuffer' });
       await expect(copyInPackage(data, { forms: [] })).rejects.toThrow(new CopyError('strict'));
     });
+  });
+});
+
+describe('the copy and the XML its read kept', () => {
+  const example = join(__dirname, '..', '..', 'examples', 'gwy-2020-q1.xlsx');
+  const graded = async (read: ReadWorkbook) => {
+    const source = read.sheets.find((s) => s.visible)!;
+    const grid = source.grid();
+    const results = checkGrid(grid, preset('gwy-2020')!)!;
+    const plan = buildPlan(results, grid, { formulas: true });
+    expect(plan.writes.length).toBeGreaterThan(0);
+    return copyInPackage(read.data, { graded: { sheet: source.name, plan, marks: new Map() }, forms: [], texts: read.texts });
+  };
+
+  it('is the same copy whether the read kept its XML or not', async () => {
+    const kept = await readWorkbook(example, { keepTexts: true });
+    const sheetPart = [...kept.texts!.keys()].find((n) => n.startsWith('xl/worksheets/'));
+    expect(sheetPart).toBeDefined(); // the graded sheet's text is kept too, not let go once read
+    const plain = await readWorkbook(example);
+    expect(plain.texts).toBeNull();
+    expect((await graded(kept)).bytes.equals((await graded(plain)).bytes)).toBe(true);
+  });
+
+  it('takes the sheet’s text from what the read kept, not from the package', async () => {
+    const kept = await readWorkbook(example, { keepTexts: true });
+    const texts = new Map(kept.texts!);
+    const part = [...texts.keys()].find((n) => n.startsWith('xl/worksheets/'))!;
+    // A mark only this text has: a comment before the sheet's data, copied through by the patch.
+    texts.set(part, texts.get(part)!.replace(/<sheetData/, '<!--kept--><sheetData'));
+    const copy = await graded({ ...kept, texts });
+    expect(partTexts(copy.bytes).get(part)).toContain('<!--kept--><sheetData');
   });
 });

@@ -38,6 +38,8 @@ export interface ReadWorkbook {
   /** Empty rows or merges far beyond a sheet's data were left out of what was read (./package): a copy lacks them. */
   trimmed: boolean;
   sheets: SheetSource[];
+  /** The package's XML parts as the read inflated them (readWorkbook's keepTexts), for a copy of the package to use. */
+  texts?: ReadonlyMap<string, string> | null;
 }
 
 /** A workbook opened to be read and written (a copy saved). */
@@ -122,12 +124,13 @@ function withExcelJs(path: string, data: Buffer): Promise<OpenedWorkbook> {
 /**
  * Opens a workbook only to read it: an .xlsx by the fast reader (./xlsx-direct) when it reads
  * everything the package holds; else as openWorkbook, but a large .xlsx through SheetJS (LARGE_XLSX_BYTES).
+ * `keepTexts`: the fast reader keeps the XML it inflated (up to its KEPT_TEXT_CHARS), for a copy to use.
  */
-export async function readWorkbook(path: string): Promise<ReadWorkbook> {
+export async function readWorkbook(path: string, options: { keepTexts?: boolean } = {}): Promise<ReadWorkbook> {
   const data = readBytes(path);
   if (data.subarray(0, 4).equals(ZIP)) {
-    const direct = await parse(path, data, () => readDirect(data));
-    if (direct) return { format: 'xlsx', data, trimmed: direct.trimmed, sheets: direct.sheets };
+    const direct = await parse(path, data, () => readDirect(data, options.keepTexts));
+    if (direct) return { format: 'xlsx', data, trimmed: direct.trimmed, sheets: direct.sheets, texts: direct.texts };
   }
   if (data.length < LARGE_XLSX_BYTES) return withExcelJs(path, data);
   return parse(path, data, async (format) => {

@@ -14,8 +14,13 @@ export class PackageEdit {
   /** Parts written in pieces whose deflating began as the pieces were made. */
   private readonly deflating = new Map<string, PieceDeflater>();
 
-  constructor(readonly data: Buffer) {
+  /** `texts`: parts of `data` already inflated (by their exact names), read from there rather than inflated again. */
+  constructor(
+    readonly data: Buffer,
+    texts?: ReadonlyMap<string, string> | null,
+  ) {
     this.pkg = new ZipPackage(data, READ_LIMITS.unpackedBytes);
+    for (const [name, text] of texts ?? []) if (this.pkg.has(name)) this.cache.set(name, text);
   }
 
   /** A part's text as it is now in the copy; null when there is no such part. */

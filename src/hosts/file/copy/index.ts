@@ -31,6 +31,8 @@ export interface CopyRequest {
    * gone before the next makes its own.
    */
   betweenSteps?: () => void;
+  /** The input's XML parts as its read inflated them (by their exact names): used, not inflated again. */
+  texts?: ReadonlyMap<string, string> | null;
 }
 
 export interface PackageCopy {
@@ -64,7 +66,7 @@ function stylesOf(edit: PackageEdit): { part: string; styles: StylesPatch } {
  * the patch goes on, and the last of them is awaited. A failure (a CopyError, zlib's) rejects it.
  */
 export async function copyInPackage(data: Buffer, req: CopyRequest): Promise<PackageCopy> {
-  const edit = new PackageEdit(data);
+  const edit = new PackageEdit(data, req.texts);
   workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
   const styles = stylesOf(edit);
   const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded, req.betweenSteps) : [];
