@@ -170,6 +170,12 @@ function refOf(attrs: string): string | undefined {
   return attrOf(attrs, 'r');
 }
 
+/** Whether `list` is in ascending order of `key`. */
+function inOrder<T>(list: readonly T[], key: (x: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i - 1]!) > key(list[i]!)) return false;
+  return true;
+}
+
 /** The column number of an A1 reference's letters (0 when it has none). */
 function columnOf(ref: string): number {
   let n = 0;
@@ -220,8 +226,10 @@ export function patchSheetParts(
     if (list) list.push(e);
     else byRow.set(e.row, [e]);
   }
-  for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
-  const rowsToDo = [...byRow.keys()].sort((a, b) => a - b);
+  // A plan gives its writes in row and column order: sorted only when they are not.
+  for (const list of byRow.values()) if (!inOrder(list, (e) => e.col)) list.sort((a, b) => a.col - b.col);
+  const rowsToDo = [...byRow.keys()];
+  if (!inOrder(rowsToDo, (r) => r)) rowsToDo.sort((a, b) => a - b);
   const dataStart = xml.search(/<(?:\w+:)?sheetData[\s/>]/);
   if (dataStart < 0) throw new Error('no sheetData in the sheet');
   const cols = columnsOf(xml, dataStart);
@@ -311,7 +319,8 @@ export function patchSheetParts(
       const r = refOf(attrs);
       row = r ? Number(r) : row + 1;
       col = 0;
-      rowStyle = attrOf(attrs, 'customFormat') === '1' || attrOf(attrs, 'customFormat') === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
+      const customFormat = attrs.includes('customFormat') ? attrOf(attrs, 'customFormat') : undefined;
+      rowStyle = customFormat === '1' || customFormat === 'true' ? Number(attrOf(attrs, 's') ?? 0) : null;
       const before = nextRow;
       if (nextRow < rowsToDo.length && rowsToDo[nextRow]! < row) {
         copyTo(at);
@@ -324,9 +333,12 @@ export function patchSheetParts(
       if (!r && rowsInserted) a = withAttr(a, 'r', String(row));
       const spans = attrOf(a, 'spans');
       if (spans && pending.length > 0) {
-        const [lo, hi] = spans.split(':').map(Number);
+        // "lo:hi", read as split(':').map(Number) reads it, without the arrays (a row at a time).
+        const colon = spans.indexOf(':');
+        const second = colon < 0 ? -1 : spans.indexOf(':', colon + 1);
+        const hi = colon < 0 ? NaN : Number(second < 0 ? spans.slice(colon + 1) : spans.slice(colon + 1, second));
         const last = pending[pending.length - 1]!.col;
-        if (hi! < last) a = withAttr(a, 'spans', `${lo}:${last}`);
+        if (hi < last) a = withAttr(a, 'spans', `${Number(colon < 0 ? spans : spans.slice(0, colon))}:${last}`);
       }
       const p = prefix ? `${prefix}:` : '';
       if (selfClosing && pending.length > 0) {
@@ -415,9 +427,13 @@ function withDimension(xml: string, edits: CellEdit[]): string {
   const ref = attrOf(m[1]!, 'ref');
   const area = ref ? parseArea(ref) : null;
   if (!area) return xml;
-  let [top, left, bottom, right] = [area.top, area.left, area.bottom, area.right];
-  for (const e of edits)
-    [top, left, bottom, right] = [Math.min(top, e.row), Math.min(left, e.col), Math.max(bottom, e.row), Math.max(right, e.col)];
+  let { top, left, bottom, right } = area;
+  for (const e of edits) {
+    if (e.row < top) top = e.row;
+    if (e.row > bottom) bottom = e.row;
+    if (e.col < left) left = e.col;
+    if (e.col > right) right = e.col;
+  }
   const grown = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
   if (grown === ref) return xml;
   return xml.slice(0, m.index) + m[0].replace(/\bref\s*=\s*("[^"]*"|'[^']*')/, `ref="${grown}"`) + xml.slice(m.index + m[0].length);
