@@ -274,6 +274,7 @@ async function gradeOpened(
       forms: [form],
       betweenSteps: () => collectBetweenSteps(rows),
       texts: opened.texts,
+      positions: opened.positions,
     });
     await writeOutput(out, async () => (bytes = copy.bytes), values.force);
     written = writtenSummary(plan, out, marks.size, [], copy.formSheets, copy.unnoted);

@@ -144,15 +144,21 @@ describe('the copy and the XML its read kept', () => {
     const results = checkGrid(grid, preset('gwy-2020')!)!;
     const plan = buildPlan(results, grid, { formulas: true });
     expect(plan.writes.length).toBeGreaterThan(0);
-    return copyInPackage(read.data, { graded: { sheet: source.name, plan, marks: new Map() }, forms: [], texts: read.texts });
+    return copyInPackage(read.data, {
+      graded: { sheet: source.name, plan, marks: new Map() },
+      forms: [],
+      texts: read.texts,
+      positions: read.positions,
+    });
   };
 
-  it('is the same copy whether the read kept its XML or not', async () => {
+  it('is the same copy whether the read kept its XML (and where its cells are) or not', async () => {
     const kept = await readWorkbook(example, { keepTexts: true });
     const sheetPart = [...kept.texts!.keys()].find((n) => n.startsWith('xl/worksheets/'));
     expect(sheetPart).toBeDefined(); // the graded sheet's text is kept too, not let go once read
+    expect(kept.positions!.get(sheetPart!)!.cells).toBeGreaterThan(100);
     const plain = await readWorkbook(example);
-    expect(plain.texts).toBeNull();
+    expect([plain.texts, plain.positions]).toEqual([null, null]);
     expect((await graded(kept)).bytes.equals((await graded(plain)).bytes)).toBe(true);
   });
 

@@ -5,7 +5,6 @@
  * inline strings, rows and cells without r). What it does not read exactly it leaves (null).
  */
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { BUILTIN_FORMATS, readDirect } from '../../src/hosts/file/xlsx-direct';
 import { LimitError, READ_LIMITS } from '../../src/hosts/file/limits';
 import type { Grid } from '../../src/engine';
 import { engineView } from '../helpers/same-grid';
+import { sheetPackage as pkg } from '../helpers/package';
 
 const examples = join(__dirname, '..', '..', 'examples');
 
@@ -57,47 +57,6 @@ async function sameAsOthers(data: Buffer) {
   const viaExcelJs = await exceljsGrids(data);
   expect(grids.map(engineView)).toEqual(viaExcelJs.map(engineView));
   return grids;
-}
-
-/** A one-sheet package with the given sheet XML (and shared strings, styles), written with jszip. */
-async function pkg(sheet: string, extra: { strings?: string; styles?: string; workbook?: string } = {}): Promise<Buffer> {
-  const zip = new JSZip();
-  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-      (extra.strings
-        ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-        : '') +
-      (extra.styles
-        ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-        : '') +
-      '</Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/workbook.xml',
-    extra.workbook ??
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="考核 &amp; 评分" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-  );
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
-      (extra.strings ? `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` : '') +
-      (extra.styles ? `<Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/>` : '') +
-      '</Relationships>',
-  );
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?>${sheet}`);
-  if (extra.strings) zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?>${extra.strings}`);
-  if (extra.styles) zip.file('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?>${extra.styles}`);
-  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -216,6 +175,35 @@ describe('the fast .xlsx reader', () => {
     expect(readDirect(await pkg(sheetWith('<c r="A1"><f>B1*2</f><v>4</v></c><c r="B1"><v>2</v></c>')))!.sheets[0]!.grid().values).toEqual([
       [4, 2],
     ]);
+  });
+
+  it('finds where each row and cell is in the text (for the copy’s patch), with a prefix and without r', async () => {
+    const sheet =
+      `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      `<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c><x:c r="E2"/></x:row>` +
+      `<x:row/><x:row><x:c><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const direct = readDirect(await pkg(sheet), true)!;
+    const xml = direct.texts!.get('xl/worksheets/sheet1.xml')!;
+    const found = direct.positions!.get('xl/worksheets/sheet1.xml')!;
+    const rows = Array.from({ length: found.rows }, (_, r) => [
+      xml.slice(found.rowAt[r], found.rowAt[r]! + 9),
+      found.rowEnd[r] === -1 ? null : xml.slice(found.rowEnd[r], found.rowEnd[r]! + 8),
+      found.rowFirstCell[r],
+    ]);
+    expect(rows).toEqual([
+      ['<x:row r=', '</x:row>', 0],
+      ['<x:row/><', null, 3],
+      ['<x:row><x', '</x:row>', 3],
+    ]);
+    const cells = Array.from({ length: found.cells }, (_, c) => [xml.slice(found.cellAt[c], found.cellAt[c]! + 5), found.cellCol[c]]);
+    expect(cells).toEqual([
+      ['<x:c ', 2],
+      ['<x:c>', 3],
+      ['<x:c ', 5],
+      ['<x:c>', 1],
+    ]);
+    // Only kept when asked: a check keeps nothing.
+    expect(readDirect(await pkg(sheet))!.positions).toBeNull();
   });
 
   it('reads attributes as written: either quote, spaces around =, unknown attributes; odd ones go to the general readers', async () => {

@@ -15,6 +15,7 @@ import { inflatePart, type ZipEntry, zipEntries } from './copy/zip';
 import { LimitError, READ_LIMITS, TRIM_BEYOND_DATA } from './limits';
 import { type SheetSource, withinLimits } from './sheet';
 import { SheetCells } from './sheet-cells';
+import { SheetPositions } from './sheet-positions';
 
 /** What the fast reader made of a package: its sheets, and whether empty rows far beyond the data were passed over. */
 export interface DirectRead {
@@ -22,6 +23,8 @@ export interface DirectRead {
   trimmed: boolean;
   /** The package's XML parts as inflated (exact names), when asked to keep them and they are no larger than KEPT_TEXT_CHARS. */
   texts: ReadonlyMap<string, string> | null;
+  /** With `texts`: where each sheet's rows and cells are in its text (by the same names). */
+  positions: ReadonlyMap<string, SheetPositions> | null;
 }
 
 /**
@@ -408,7 +411,7 @@ function tagAt(xml: string, lt: number): boolean {
 }
 
 /** A sheet's XML as its cells by (row, column), merges and hidden rows. */
-function readSheet(xml: string, strings: string[], formats: (string | null)[]): ReadSheet {
+function readSheet(xml: string, strings: string[], formats: (string | null)[], positions: SheetPositions | null): ReadSheet {
   const cells = new SheetCells();
   let row = 0;
   let col = 0;
@@ -426,7 +429,10 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
     const name = tag.name;
     pos = tag.end;
     if (tag.closing) {
-      if (name !== SHEET_DATA) continue;
+      if (name !== SHEET_DATA) {
+        if (name === ROW) positions?.endRow(lt);
+        continue;
+      }
       // Past </sheetData> only the merges are read: jump to them.
       const next = xml.indexOf('mergeCells', pos);
       if (next < 0) break;
@@ -444,6 +450,7 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
       const r = attr(attrs, 'r');
       row = r !== undefined ? Number(r) : row + 1;
       if (!Number.isInteger(row) || row < 1) throw new NotDirect('row number');
+      positions?.startRow(lt);
       col = 0;
       tailRows++;
       const hidden = attr(attrs, 'hidden');
@@ -483,6 +490,7 @@ function readSheet(xml: string, strings: string[], formats: (string | null)[]): 
         col = at.col;
       } else col++;
       if (row === 0) throw new NotDirect('cell outside a row');
+      positions?.cell(lt, col);
       let value: CellValue = null;
       let formula: string | null = null;
       let read = false;
@@ -595,6 +603,7 @@ export function readDirect(data: Buffer, keepTexts = false): DirectRead | null {
   let kept = 0;
   if (keepTexts) for (const t of texts.values()) kept += t.length;
   const keep = keepTexts && kept <= KEPT_TEXT_CHARS;
+  const positions = new Map<string, SheetPositions>();
   try {
     const list = sheetList(part);
     const rels = part('xl/_rels/workbook.xml.rels')!;
@@ -604,8 +613,12 @@ export function readDirect(data: Buffer, keepTexts = false): DirectRead | null {
     const sheets = list.map((s): SheetSource => {
       const xml = part(s.part);
       if (xml === null) throw new NotDirect('missing sheet part');
-      if (!keep) texts.delete(byLower.get(s.part.toLowerCase())?.name ?? s.part); // the text let go once read
-      const read = readSheet(xml, strings, formats);
+      const textName = byLower.get(s.part.toLowerCase())?.name ?? s.part;
+      if (!keep) texts.delete(textName); // the text let go once read
+      // With the text kept for the copy, where its rows and cells are (for the patch of the same text).
+      const sheetPositions = keep ? new SheetPositions() : null;
+      const read = readSheet(xml, strings, formats, sheetPositions);
+      if (sheetPositions) positions.set(textName, sheetPositions);
       const data = read.cells.data;
       if (data) withinLimits(s.name, data);
       if (read.tailRows > TRIM_BEYOND_DATA) trimmed = true;
@@ -632,7 +645,7 @@ export function readDirect(data: Buffer, keepTexts = false): DirectRead | null {
         },
       };
     });
-    return { sheets, trimmed, texts: keep ? texts : null };
+    return { sheets, trimmed, texts: keep ? texts : null, positions: keep ? positions : null };
   } catch (e) {
     if (e instanceof NotDirect) return null;
     throw e;

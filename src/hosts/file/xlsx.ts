@@ -9,6 +9,7 @@ import { readLegacy } from './legacy';
 import { LimitError, READ_LIMITS } from './limits';
 import { preparePackage } from './package';
 import { worksheetToGrid, type SheetSource } from './sheet';
+import type { SheetPositions } from './sheet-positions';
 import { readBook, sheetSources } from './sheetjs';
 import { readDirect } from './xlsx-direct';
 
@@ -40,6 +41,8 @@ export interface ReadWorkbook {
   sheets: SheetSource[];
   /** The package's XML parts as the read inflated them (readWorkbook's keepTexts), for a copy of the package to use. */
   texts?: ReadonlyMap<string, string> | null;
+  /** With `texts`: where the fast reader found each sheet's rows and cells in its text. */
+  positions?: ReadonlyMap<string, SheetPositions> | null;
 }
 
 /** A workbook opened to be read and written (a copy saved). */
@@ -130,7 +133,8 @@ export async function readWorkbook(path: string, options: { keepTexts?: boolean 
   const data = readBytes(path);
   if (data.subarray(0, 4).equals(ZIP)) {
     const direct = await parse(path, data, () => readDirect(data, options.keepTexts));
-    if (direct) return { format: 'xlsx', data, trimmed: direct.trimmed, sheets: direct.sheets, texts: direct.texts };
+    if (direct)
+      return { format: 'xlsx', data, trimmed: direct.trimmed, sheets: direct.sheets, texts: direct.texts, positions: direct.positions };
   }
   if (data.length < LARGE_XLSX_BYTES) return withExcelJs(path, data);
   return parse(path, data, async (format) => {

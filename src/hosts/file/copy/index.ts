@@ -12,6 +12,7 @@ import { PackageEdit } from './edit';
 import { addFormSheet } from './form-sheet';
 import { addNotes } from './notes-patch';
 import { addRelationship, REL, relationships, relsPathOf, resolveTarget, withOverride } from './relations';
+import type { SheetPositions } from '../sheet-positions';
 import { type CellEdit, patchSheetParts } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 import { dropCalcChain, requestFullCalc, sheetParts, WORKBOOK, workbookXml } from './workbook-patch';
@@ -33,6 +34,8 @@ export interface CopyRequest {
   betweenSteps?: () => void;
   /** The input's XML parts as its read inflated them (by their exact names): used, not inflated again. */
   texts?: ReadonlyMap<string, string> | null;
+  /** Where the read found each sheet's rows and cells in those texts (../sheet-positions). */
+  positions?: ReadonlyMap<string, SheetPositions> | null;
 }
 
 export interface PackageCopy {
@@ -69,7 +72,7 @@ export async function copyInPackage(data: Buffer, req: CopyRequest): Promise<Pac
   const edit = new PackageEdit(data, req.texts);
   workbookXml(edit); // refuses what this writer does not handle (Strict OOXML)
   const styles = stylesOf(edit);
-  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded, req.betweenSteps) : [];
+  const unnoted = req.graded ? writeGraded(edit, styles.styles, req.graded, req) : [];
   const formSheets = req.forms.map((f) => addFormSheet(edit, styles.styles, f));
   if (styles.styles.changed) {
     if (styles.part) edit.write(styles.part, styles.styles.xml());
@@ -115,7 +118,7 @@ function writeGraded(
   edit: PackageEdit,
   styles: StylesPatch,
   graded: NonNullable<CopyRequest['graded']>,
-  betweenSteps: (() => void) | undefined,
+  { betweenSteps, texts, positions }: CopyRequest,
 ): string[] {
   const part = sheetParts(edit).get(graded.sheet);
   if (!part) throw new Error(`no worksheet part for ${graded.sheet}`);
@@ -153,6 +156,8 @@ function writeGraded(
     [...edits.values()],
     graded.plan.newColumns.map((c) => c.col),
     deflater && ((piece) => deflater.push(piece)),
+    // The positions the read found hold only for the very text it kept.
+    texts?.get(part) === sheetXml ? positions?.get(part) : undefined,
   );
   // Its last batches deflated while the notes, the forms and the styles are made.
   deflater?.close();

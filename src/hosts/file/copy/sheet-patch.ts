@@ -8,6 +8,7 @@
  * whose other cells stay, array formulas, cell metadata) end it in a CopyError.
  */
 import { a1, type CellContent, isCellError, parseArea } from '../../../engine';
+import type { SheetPositions } from '../sheet-positions';
 import { attrOf, CopyError, escapeXml, withAttr, withoutAttr } from './xml';
 
 /** One cell the copy changes. */
@@ -213,12 +214,15 @@ export function patchSheet(xml: string, edits: CellEdit[], newColumns: number[] 
  * patchSheet without joining: a sheet of 100,000 rows is 80 million characters, and its patched
  * copy is deflated piece by piece (./deflate) instead of being made into one string, then bytes.
  * `onPiece` is given each piece as it is made, in order (the copy's deflating begins meanwhile).
+ * `positions`: where the fast reader found the rows and cells of this very text: the patch goes
+ * from one cell it writes to the next with them (see `jump`), the same patch in less time.
  */
 export function patchSheetParts(
   xml: string,
   edits: CellEdit[],
   newColumns: number[] = [],
   onPiece?: (piece: string) => void,
+  positions?: SheetPositions,
 ): SheetPatchParts {
   const byRow = new Map<number, CellEdit[]>();
   for (const e of edits) {
@@ -276,12 +280,43 @@ export function patchSheetParts(
   };
 
   // Whether the sheet may hold a shared formula (however its t attribute is quoted): if not, no cell but those written is looked into.
-  const sharedFormulas = xml.includes('shared');
+  // The fast reader reads no sheet that holds one (a formula with attributes): with its positions, the text is not searched.
+  const sharedFormulas = !positions && xml.includes('shared');
   // A cell's end tag, made once for the sheet's prefix.
   let closePrefix: string | undefined = '';
   let closeTag = '</c>';
+
+  // The read's positions, used while each place they give is a row's or a cell's tag in the text; none with
+  // shared formulas (every cell is looked into). A cursor to the current row's, then to its cells.
+  let known = sharedFormulas ? undefined : positions;
+  let knownRow = 0;
+  let rowIndex = -1;
+  let cellIndex = 0;
+  let cellsEnd = 0;
+  /**
+   * Where the pass goes on from `from`, in a row the read found: at the first cell from there whose
+   * column is not below that of the next cell to write (the cells before it are neither written nor
+   * moved, and are copied as they are), or at the row's end tag once the row's edits are all made or
+   * no cell is left for them to go before. Else, or where that place is not the tag the read found, `from`.
+   */
+  const jump = (from: number): number => {
+    if (!known || rowIndex < 0) return from;
+    while (cellIndex < cellsEnd && known.cellAt[cellIndex]! < from) cellIndex++;
+    if (pending.length > 0) while (cellIndex < cellsEnd && known.cellCol[cellIndex]! < pending[0]!.col) cellIndex++;
+    const toCell = pending.length > 0 && cellIndex < cellsEnd;
+    const to = toCell ? known.cellAt[cellIndex]! : known.rowEnd[rowIndex]!;
+    if (to === from) return from;
+    if (to > from && nextTag(xml, to) === to && tag.name === (toCell ? 'c' : 'row') && tag.closing === !toCell) {
+      // The cell's column as the read has it, for one that says it by its position.
+      if (toCell) col = known.cellCol[cellIndex]! - 1;
+      return to;
+    }
+    known = undefined;
+    return from;
+  };
+
   let next = dataStart;
-  for (let at = nextTag(xml, next); at >= 0; at = nextTag(xml, next)) {
+  for (let at = nextTag(xml, next); at >= 0; at = nextTag(xml, (next = jump(next)))) {
     next = tag.end;
     const name = tag.name;
     const prefix = tag.prefix;
@@ -291,6 +326,7 @@ export function patchSheetParts(
       break;
     }
     if (tag.closing) {
+      rowIndex = -1;
       if (pending.length > 0) {
         copyTo(at);
         for (const e of pending) emit(newCell(e, baseStyle(e.col)));
@@ -315,6 +351,15 @@ export function patchSheetParts(
       continue;
     }
     if (name === 'row') {
+      rowIndex = -1;
+      if (known && !selfClosing) {
+        while (knownRow < known.rows && known.rowAt[knownRow]! < at) knownRow++;
+        if (knownRow < known.rows && known.rowAt[knownRow] === at) {
+          rowIndex = knownRow;
+          cellIndex = known.rowFirstCell[knownRow]!;
+          cellsEnd = known.rowCellsEnd(knownRow);
+        }
+      }
       const attrs = xml.slice(attrsFrom, attrsTo);
       const r = refOf(attrs);
       row = r ? Number(r) : row + 1;
