@@ -21,8 +21,16 @@ export function remembered<T>(fn: (s: string) => T, size = 4096): (s: string) =>
   };
 }
 
+/**
+ * Text compact leaves as it is: printable ASCII and CJK unified ideographs only (no white space, nothing NFKC
+ * changes), as most names are; the roster's names are each compacted once (10,000 at 10,000 rows).
+ */
+const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
 /** NFKC (full-width → half-width), no whitespace of any kind, no zero-width characters. */
-export const compact = remembered((s: string): string => s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+export const compact = remembered((s: string): string =>
+  PLAIN.test(s) ? s : s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''),
+);
 
 const MAX_IN_BRACKETS = /[([【]\s*(?:满分|最高|最多|上限|共|计|≤|<=|不超过)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以内|以下|为限)?\s*[)\]】]/;
 const MAX_TRAILING = /(\d+(?:\.\d+)?)分$/;

@@ -45,6 +45,43 @@ describe('numbers typed as text', () => {
   });
 });
 
+it('compacts any text as NFKC without white space does (names of plain characters passed through as they are)', () => {
+  const chars = fc.oneof(
+    fc.constantFrom(
+      ' ',
+      '\u3000',
+      '\t',
+      '\u200b',
+      '\ufeff',
+      'Ａ',
+      '９',
+      '（',
+      '⼈',
+      '㈱',
+      'ﬁ',
+      'é',
+      'e\u0301',
+      '张',
+      '龥',
+      '\u4e00',
+      '\u9fff',
+      'a',
+      '~',
+      '!',
+    ),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  );
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 12 }), (a) => {
+      const s = a.join('');
+      expect(compact(s)).toBe(s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+    }),
+    { numRuns: 3000 },
+  );
+  expect(compact('张 三')).toBe('张三');
+  expect(compact('Ａ９')).toBe('A9');
+});
+
 it('measures CJK text as two columns a character', () => {
   expect(displayWidth('张三ab')).toBe(6);
   // A character beyond the BMP (a surrogate pair) is one character: 𠀀 (U+20000) wide, 😀 (U+1F600) narrow; a lone half counts one.
