@@ -25,7 +25,14 @@ export function terminalSafe(text: string, oneLine = false): string {
   return text.replace(oneLine ? CONTROLS_AND_BREAKS : CONTROLS, escape);
 }
 
-/** JSON text with the characters JSON.stringify leaves raw (DEL, C1, bidirectional overrides) as \u escapes: the same value. */
+/** CONTROLS found, not replaced (no global flag, no lastIndex). */
+const ANY_CONTROL = new RegExp(CONTROLS.source);
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw (DEL, C1, bidirectional overrides) as \u escapes: the same value.
+ * The text itself when it holds none, as a report almost always does (the replace made a copy of a 3 MB report anyway).
+ */
 export function jsonSafe(json: string): string {
+  if (!ANY_CONTROL.test(json)) return json;
   return json.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

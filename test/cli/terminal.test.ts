@@ -30,6 +30,9 @@ it('jsonSafe gives the same value with no raw control character', () => {
   const text = jsonSafe(JSON.stringify(value, null, 2));
   expect(RAW.test(text)).toBe(false);
   expect(JSON.parse(text)).toEqual(value);
+  // Nothing to escape: the text as it is (a 3 MB report is not copied).
+  const plain = JSON.stringify({ name: '王芳', grade: '好' }, null, 2);
+  expect(jsonSafe(plain)).toBe(plain);
 });
 
 describe('kaohe check on a workbook whose cells hold terminal sequences', () => {
