@@ -64,6 +64,19 @@ describe('patching the graded sheet', () => {
     );
   });
 
+  it('gives a cell new in a row with a row style that style, rows inserted before it or not', () => {
+    const styled = sheet('<row r="5" s="7" customFormat="1"><c r="A5" s="7"><v>1</v></c></row>');
+    // Column B has no style (no <col> for it): a new cell in row 5 takes the row's style 7.
+    expect(patchSheet(styled, [{ row: 5, col: 2, content: value(2) }]).xml).toContain('<c r="B5" s="7"><v>2</v></c>');
+    // Row 3 is not in the sheet: made before row 5, with the column's style; row 5's new cell still takes the row's.
+    const both = patchSheet(styled, [
+      { row: 3, col: 2, content: value(3) },
+      { row: 5, col: 2, content: value(2) },
+    ]).xml;
+    expect(both).toContain('<row r="3"><c r="B3"><v>3</v></c></row><row r="5" s="7" customFormat="1">');
+    expect(both).toContain('<c r="B5" s="7"><v>2</v></c>');
+  });
+
   it('widens a row’s spans to the last cell written, reading odd spans as Number reads their parts', () => {
     const spansAfter = (spans: string, col: number) =>
       /spans="([^"]*)"/.exec(

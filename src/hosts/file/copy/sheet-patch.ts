@@ -266,10 +266,11 @@ export function patchSheetParts(
 
   const newCell = (e: CellEdit, base: number) => cellXml(pre, a1(e.row, e.col), e.restyle ? e.restyle(base) : base, e.content ?? null);
   const baseStyle = (c: number) => rowStyle ?? columnStyle(c);
+  // Rows the sheet does not have, made whole before row `below`: their cells take their column's style (a new row has
+  // none of its own). The style of the row being read, if any, is left as it is for the cells written into it.
   const emitRows = (below: number) => {
     while (nextRow < rowsToDo.length && rowsToDo[nextRow]! < below) {
       const r = rowsToDo[nextRow++]!;
-      rowStyle = null;
       emit(
         `<${pre}row r="${r}">${byRow
           .get(r)!
