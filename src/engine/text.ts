@@ -85,19 +85,9 @@ export function displayWidth(s: string): number {
   // By code unit, not with a string iterator (a form of 10,000 rows measures every cell): a surrogate pair is one character.
   let w = 0;
   for (let i = 0; i < s.length; i++) {
-    let cp = s.charCodeAt(i);
-    if (cp < 0x1100) {
-      w++;
-      continue;
-    }
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    w += isWide(cp) ? 2 : 1;
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    w += cp >= 0x1100 && isWide(cp) ? 2 : 1;
   }
   return w;
 }

@@ -287,9 +287,9 @@ export function patchSheetParts(
   let closePrefix: string | undefined = '';
   let closeTag = '</c>';
 
-  // The read's positions, used while each place they give is a row's or a cell's tag in the text; none with
-  // shared formulas (every cell is looked into). A cursor to the current row's, then to its cells.
-  let known = sharedFormulas ? undefined : positions;
+  // The read's positions, used while each place they give is a row's or a cell's tag in the text (with them there
+  // are no shared formulas, above). A cursor to the current row's, then to its cells.
+  let known = positions;
   let knownRow = 0;
   let rowIndex = -1;
   let cellIndex = 0;
@@ -379,12 +379,9 @@ export function patchSheetParts(
       if (!r && rowsInserted) a = withAttr(a, 'r', String(row));
       const spans = attrOf(a, 'spans');
       if (spans && pending.length > 0) {
-        // "lo:hi", read as split(':').map(Number) reads it, without the arrays (a row at a time).
-        const colon = spans.indexOf(':');
-        const second = colon < 0 ? -1 : spans.indexOf(':', colon + 1);
-        const hi = colon < 0 ? NaN : Number(second < 0 ? spans.slice(colon + 1) : spans.slice(colon + 1, second));
+        const [lo, hi] = spans.split(':', 2);
         const last = pending[pending.length - 1]!.col;
-        if (hi < last) a = withAttr(a, 'spans', `${Number(colon < 0 ? spans : spans.slice(0, colon))}:${last}`);
+        if (Number(hi) < last) a = withAttr(a, 'spans', `${Number(lo)}:${last}`);
       }
       const p = prefix ? `${prefix}:` : '';
       if (selfClosing && pending.length > 0) {
