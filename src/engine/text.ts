@@ -27,10 +27,14 @@ export function remembered<T>(fn: (s: string) => T, size = 4096): (s: string) =>
  */
 const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 
-/** NFKC (full-width → half-width), no whitespace of any kind, no zero-width characters. */
-export const compact = remembered((s: string): string =>
-  PLAIN.test(s) ? s : s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''),
-);
+const compactOther = remembered((s: string): string => s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, ''));
+
+/**
+ * NFKC (full-width → half-width), no whitespace of any kind, no zero-width characters. Plain text
+ * is tested before it is remembered: 10,000 different names made the memory lookup, and the
+ * forgetting every 4,096, cost more than the test (3-7 ms of a 10,000-row grade in profiles).
+ */
+export const compact = (s: string): string => (PLAIN.test(s) ? s : compactOther(s));
 
 const MAX_IN_BRACKETS = /[([【]\s*(?:满分|最高|最多|上限|共|计|≤|<=|不超过)?\s*(\d+(?:\.\d+)?)\s*分?\s*(?:以内|以下|为限)?\s*[)\]】]/;
 const MAX_TRAILING = /(\d+(?:\.\d+)?)分$/;

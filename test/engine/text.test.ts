@@ -82,6 +82,24 @@ it('compacts any text as NFKC without white space does (names of plain character
   expect(compact('Ａ９')).toBe('A9');
 });
 
+it('leaves text of CJK ideographs alone as a header key (the column words look such text up without the memory)', () => {
+  // src/engine/table/columns.ts keyOf: a name of ideographs is its own key, as headerKey lower-cased makes it.
+  const ideographs = fc.array(
+    fc.oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.constantFrom(0x4e00, 0x9fff, 0x5206 /* 分 */, 0x5408 /* 合 */)),
+    { minLength: 1, maxLength: 10 },
+  );
+  fc.assert(
+    fc.property(ideographs, (codes) => {
+      const s = String.fromCharCode(...codes);
+      expect(headerKey(s).toLowerCase()).toBe(s);
+    }),
+    { numRuns: 2000 },
+  );
+  // Not so once anything else is in it: a bracketed maximum, a trailing colon.
+  expect(headerKey('德（20分）')).toBe('德');
+  expect(headerKey('备注：')).toBe('备注');
+});
+
 it('measures CJK text as two columns a character', () => {
   expect(displayWidth('张三ab')).toBe(6);
   // A character beyond the BMP (a surrogate pair) is one character: 𠀀 (U+20000) wide, 😀 (U+1F600) narrow; a lone half counts one.

@@ -109,7 +109,17 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
   [/排名|名次|排序/, 'rank'],
 ];
 
-const keyOf = remembered((s: string): string => headerKey(s).toLowerCase());
+const keyOfOther = remembered((s: string): string => headerKey(s).toLowerCase());
+
+/** Text of CJK unified ideographs only, which headerKey and lower-casing leave as they are (most names, many header words). */
+const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/;
+
+/**
+ * A header text's key: headerKey, lower-cased. Ideographs alone are their own key, tested before
+ * the memory: every roster row asks for its name's key (isSummaryText, isNoteWord), and 10,000
+ * different names cost the memory more than the test.
+ */
+const keyOf = (s: string): string => (IDEOGRAPHS.test(s) ? s : keyOfOther(s));
 
 const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
 const SUMMARY_ROW_ENDS = COLUMN_TEXTS.summaryRowEnds.map(keyOf);
@@ -128,11 +138,11 @@ export function isOrganisation(unit: string): boolean {
 }
 
 /** A 合计/平均分 row's label, or a tally's (优秀人数合计, “好”等次人数): a row that is not a person. */
-export const isSummaryText = remembered((t: string): boolean => {
+export function isSummaryText(t: string): boolean {
   if (t === '') return false;
   const key = keyOf(t);
   return SUMMARY_ROW_KEYS.has(key) || SUMMARY_ROW_ENDS.some((e) => key.length > e.length + 1 && key.endsWith(e));
-});
+}
 const SUBTOTAL_KEYS = new Set(COLUMN_TEXTS.subtotals.map(keyOf));
 const STAGES = COLUMN_TEXTS.gradeStages;
 const OPINION = new RegExp(STAGES.opinion);
