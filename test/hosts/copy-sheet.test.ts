@@ -175,6 +175,29 @@ describe('the copy and the XML its read kept', () => {
     expect((await graded(kept)).bytes.equals((await graded(plain)).bytes)).toBe(true);
   });
 
+  it('is the same copy whether the plan gives its writes in row and column order or not (a number format changed too)', async () => {
+    const read = await readWorkbook(example, { keepTexts: true });
+    const source = read.sheets.find((s) => s.visible)!;
+    const grid = source.grid();
+    const plan = buildPlan(checkGrid(grid, preset('gwy-2020')!)!, grid, { formulas: true });
+    // One write changes its cell's number format: its edit restyles the cell, whichever way the edits are made.
+    const writes = plan.writes.map((w, i) => (i === 0 ? { ...w, after: { ...w.after, numFmt: '0.000' } } : w));
+    const copyOf = (ws: typeof writes) =>
+      copyInPackage(read.data, {
+        graded: { sheet: source.name, plan: { ...plan, writes: ws }, marks: new Map() },
+        forms: [],
+        texts: read.texts,
+        positions: read.positions,
+      });
+    const inOrder = await copyOf(writes);
+    const reversed = await copyOf([...writes].reverse());
+    expect(reversed.bytes.equals(inOrder.bytes)).toBe(true);
+    const part = [...read.texts!.keys()].find((n) => n.startsWith('xl/worksheets/'))!;
+    const first = writes[0]!.cell;
+    expect(partTexts(inOrder.bytes).get(part)).toMatch(new RegExp(`<c r="${first}" s="\\d+"`));
+    expect(partTexts(inOrder.bytes).get('xl/styles.xml')).toContain('formatCode="0.000"');
+  });
+
   it('takes the sheet’s text from what the read kept, not from the package', async () => {
     const kept = await readWorkbook(example, { keepTexts: true });
     const texts = new Map(kept.texts!);

@@ -113,6 +113,43 @@ function refuseNewColumnsInTables(edit: PackageEdit, part: string, plan: Plan): 
   }
 }
 
+/**
+ * Each cell's edit: content from the plan, a style derived from its own for a number format or a
+ * mark's fill. A plan writes each cell once, in row and column order: without marks, its edits are
+ * made straight from its writes (a map of 20,000 cells at 10,000 rows cost about 10 ms more).
+ */
+function cellEdits(graded: NonNullable<CopyRequest['graded']>, styles: StylesPatch): CellEdit[] {
+  const writes = graded.plan.writes;
+  const restyled = (numFmtId: number | undefined, fillId: number | undefined): CellEdit['restyle'] => {
+    if (numFmtId === undefined && fillId === undefined) return undefined;
+    const change = { numFmtId, fillId };
+    return (s) => styles.derive(s, change);
+  };
+  const numFmtOf = (w: (typeof writes)[number]) => (w.after.numFmt !== w.before.numFmt ? styles.numFmtId(w.after.numFmt) : undefined);
+  const ordered = writes.every(
+    (w, i) => i === 0 || w.row > writes[i - 1]!.row || (w.row === writes[i - 1]!.row && w.col > writes[i - 1]!.col),
+  );
+  if (graded.marks.size === 0 && ordered)
+    return writes.map((w) => ({ row: w.row, col: w.col, content: w.after, restyle: restyled(numFmtOf(w), undefined) }));
+  // By row × 16384 + column: a write's own row and column, a mark's read from its A1 reference.
+  const edits = new Map<number, CellEdit & { numFmtId?: number; fillId?: number }>();
+  const editAt = (row: number, col: number) => {
+    let e = edits.get(row * 16384 + col);
+    if (!e) edits.set(row * 16384 + col, (e = { row, col }));
+    return e;
+  };
+  for (const w of writes) {
+    const e = editAt(w.row, w.col);
+    e.content = w.after;
+    e.numFmtId = numFmtOf(w) ?? e.numFmtId;
+  }
+  for (const [cell, m] of graded.marks) {
+    const at = parseA1(cell)!;
+    editAt(at.row, at.col).fillId = styles.solidFill(MARK_FILL[m.severity]);
+  }
+  return [...edits.values()].map((e) => ({ row: e.row, col: e.col, content: e.content, restyle: restyled(e.numFmtId, e.fillId) }));
+}
+
 /** The plan and the marks written into the graded sheet; returns the marked cells left without a note (threaded comments). */
 function writeGraded(
   edit: PackageEdit,
@@ -125,35 +162,13 @@ function writeGraded(
   const sheetXml = edit.read(part);
   if (sheetXml === null) throw new Error(`${part} is missing from the package`);
   refuseNewColumnsInTables(edit, part, graded.plan);
-  // Each cell's edit: content from the plan, a style derived from its own for a number format or a mark's fill.
-  // By row × 16384 + column: a write's own row and column, a mark's read from its A1 reference.
-  const edits = new Map<number, CellEdit & { numFmtId?: number; fillId?: number }>();
-  const editAt = (row: number, col: number) => {
-    let e = edits.get(row * 16384 + col);
-    if (!e) edits.set(row * 16384 + col, (e = { row, col }));
-    return e;
-  };
-  const editOf = (cell: string) => {
-    const at = parseA1(cell)!;
-    return editAt(at.row, at.col);
-  };
-  for (const w of graded.plan.writes) {
-    const e = editAt(w.row, w.col);
-    e.content = w.after;
-    if (w.after.numFmt !== w.before.numFmt) e.numFmtId = styles.numFmtId(w.after.numFmt);
-  }
-  for (const [cell, m] of graded.marks) editOf(cell).fillId = styles.solidFill(MARK_FILL[m.severity]);
-  for (const e of edits.values())
-    if (e.numFmtId !== undefined || e.fillId !== undefined) {
-      const change = { numFmtId: e.numFmtId, fillId: e.fillId };
-      e.restyle = (s) => styles.derive(s, change);
-    }
+  const edits = cellEdits(graded, styles);
   betweenSteps?.();
   // Without marks the patched sheet is stored as the patch makes it: its bytes deflated, batch by batch, as it goes.
   const deflater = graded.marks.size === 0 ? new PieceDeflater() : undefined;
   const patched = patchSheetParts(
     sheetXml,
-    [...edits.values()],
+    edits,
     graded.plan.newColumns.map((c) => c.col),
     deflater && ((piece) => deflater.push(piece)),
     // The positions the read found hold only for the very text it kept.
