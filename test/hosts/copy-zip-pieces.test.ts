@@ -42,7 +42,7 @@ function deflatePiecesSync(pieces: string[]): DeflatedPart {
     heldBytes += bytes.length;
     if (heldBytes <= LARGE_PART) return;
     streaming = true;
-    out.push(flushed(Buffer.concat(held)));
+    for (const b of held) out.push(flushed(b));
     [held, heldBytes] = [[], 0];
   };
   const buffer = Buffer.allocUnsafe(BATCH_BYTES);

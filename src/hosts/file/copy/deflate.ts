@@ -29,7 +29,7 @@ const LARGE_LEVEL = 1;
  * callbacks wait for the event loop), so past this the pieces are kept, as they were before, and
  * turned into bytes once the patch is done: at most this many batches' bytes are held twice.
  */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 /** A part's bytes deflated as writeZip stores them: a large part (a sheet of 10,000 rows or more) at a faster level. */
 export function deflatePart(bytes: Buffer): Buffer {
@@ -159,9 +159,9 @@ export class PieceDeflater {
     this.heldBuffers.push(full);
     this.heldBytes += bytes.length;
     if (this.heldBytes <= LARGE_PART) return;
+    // Past LARGE_PART: the bytes held so far are deflated as they are, a batch each (not copied into one first).
     this.streaming = true;
-    this.deflateBatch(Buffer.concat(this.held), null);
-    this.spare.push(...this.heldBuffers);
+    for (let i = 0; i < this.held.length; i++) this.deflateBatch(this.held[i]!, this.heldBuffers[i]!);
     [this.held, this.heldBuffers, this.heldBytes] = [[], [], 0];
   }
 
