@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { keyOf } from '../../src/engine/table/columns';
 import { compact, displayWidth, headerKey, headerMax, isNilText, numberFromText, remembered } from '../../src/engine/text';
 
 describe('header texts', () => {
@@ -82,18 +83,38 @@ it('compacts any text as NFKC without white space does (names of plain character
   expect(compact('Ａ９')).toBe('A9');
 });
 
-it('leaves text of CJK ideographs alone as a header key (the column words look such text up without the memory)', () => {
-  // src/engine/table/columns.ts keyOf: a name of ideographs is its own key, as headerKey lower-cased makes it.
-  const ideographs = fc.array(
-    fc.oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.constantFrom(0x4e00, 0x9fff, 0x5206 /* 分 */, 0x5408 /* 合 */)),
+it('leaves text of CJK ideographs, digits and small letters not ending in 分 alone as a header key (the column words look such text up without the memory)', () => {
+  // src/engine/table/columns.ts keyOf: such a name (张三, 人员12) is its own key, as headerKey lower-cased makes it.
+  const own = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x9fff }),
+      fc.integer({ min: 0x30, max: 0x39 }),
+      fc.integer({ min: 0x61, max: 0x7a }),
+      fc.constantFrom(0x4e00, 0x9fff, 0x5206 /* 分 */, 0x5408 /* 合 */, 0x30, 0x39),
+    ),
     { minLength: 1, maxLength: 10 },
   );
   fc.assert(
-    fc.property(ideographs, (codes) => {
+    fc.property(own, (codes) => {
       const s = String.fromCharCode(...codes);
+      fc.pre(!s.endsWith('分'));
       expect(headerKey(s).toLowerCase()).toBe(s);
     }),
-    { numRuns: 2000 },
+    { numRuns: 3000 },
+  );
+  // Ending in 分 after digits it is not: 德20分 is 德.
+  expect(headerKey('德20分')).toBe('德');
+  // And the column words' key is headerKey lower-cased on any text, whichever way it is found.
+  const chars = fc.oneof(
+    fc.constantFrom('分', '张', '德', '1', '0', '.', 'a', 'Z', '（', '(', ')', '）', '：', ' ', '　', '※', 'Ａ', '\u200b'),
+    fc.integer({ min: 0x20, max: 0x9fff }).map((c) => String.fromCharCode(c)),
+  );
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 8 }), (a) => {
+      const s = a.join('');
+      expect(keyOf(s)).toBe(headerKey(s).toLowerCase());
+    }),
+    { numRuns: 3000 },
   );
   // Not so once anything else is in it: a bracketed maximum, a trailing colon.
   expect(headerKey('德（20分）')).toBe('德');

@@ -111,15 +111,18 @@ const IDENTITY_CONTAINS: [RegExp, IdentityRole][] = [
 
 const keyOfOther = remembered((s: string): string => headerKey(s).toLowerCase());
 
-/** Text of CJK unified ideographs only, which headerKey and lower-casing leave as they are (most names, many header words). */
-const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/;
+/**
+ * Text headerKey and lower-casing leave as it is: CJK unified ideographs, digits and small letters
+ * only (most names, 张三2 too, many header words), not ending in 分 (德20分 is 德).
+ */
+const OWN_KEY = /^[\u4e00-\u9fff0-9a-z]+$/;
 
 /**
- * A header text's key: headerKey, lower-cased. Ideographs alone are their own key, tested before
- * the memory: every roster row asks for its name's key (isSummaryText, isNoteWord), and 10,000
+ * A header text's key: headerKey, lower-cased. Text that is its own key is tested for before the
+ * memory: every roster row asks for its name's key (isSummaryText, isNoteWord), and 10,000
  * different names cost the memory more than the test.
  */
-const keyOf = (s: string): string => (IDEOGRAPHS.test(s) ? s : keyOfOther(s));
+export const keyOf = (s: string): string => (OWN_KEY.test(s) && !s.endsWith('分') ? s : keyOfOther(s));
 
 const SUMMARY_ROW_KEYS = new Set(COLUMN_TEXTS.summaryRows.map(keyOf));
 const SUMMARY_ROW_ENDS = COLUMN_TEXTS.summaryRowEnds.map(keyOf);
