@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import LADDER_DATA from '../../src/engine/scheme/ladders.json';
 import { LADDERS } from '../../src/engine/scheme/ids';
-import { RatingWord } from '../../src/engine/scheme/model';
+import { schemeModel } from '../../src/engine/scheme/model';
 
 it('the rating ladders, used without the model, are as the model reads them', () => {
   expect(Object.keys(LADDERS)).toEqual(['hege', 'shifou', 'youwu']);
-  expect(LADDERS).toStrictEqual(z.record(z.string(), z.array(RatingWord).min(1)).parse(LADDER_DATA));
+  expect(LADDERS).toStrictEqual(z.record(z.string(), z.array(schemeModel().RatingWord).min(1)).parse(LADDER_DATA));
 });

@@ -16,7 +16,7 @@ import { quotaLimit } from '../quota/quota';
 import { issue, type Issue } from '../report/issue';
 import { fieldValue, schemeNote, type Note, type Person, type QuotaResult, type Results } from '../results';
 import type { Scheme } from '../scheme/model';
-import { SchemeSchema } from '../scheme/model';
+import { schemeModel } from '../scheme/model';
 import { compact } from '../text';
 import { a1, type Grid } from '../grid';
 import { periodLabel, periodUnit, type PeriodUnit } from './periods';
@@ -111,7 +111,7 @@ export function annualSheetScheme(s: Scheme): Scheme | null {
   [...raterLabels].forEach(([label, synonyms], i) =>
     inputs.push({ id: `rater${i + 1}`, label, synonyms: [...new Set(synonyms)], required: false }),
   );
-  const parsed = SchemeSchema.safeParse({
+  const parsed = schemeModel().SchemeSchema.safeParse({
     id: `${s.id}-annual`,
     name: `${s.name}（年度）`,
     period: { unit: 'year' },

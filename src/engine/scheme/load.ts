@@ -7,7 +7,7 @@ import type { core } from 'zod';
 import type { Locale } from '../report/locale';
 import { SchemeError, type SchemeResolver } from './error';
 import { jsonErrorLine } from './json-error';
-import { ID_PATTERN, SCHEME_ID_PATTERN, SchemeSchema, type Scheme } from './model';
+import { ID_PATTERN, SCHEME_ID_PATTERN, schemeModel, type Scheme } from './model';
 import { problem, type ProblemCode, type ProblemData, type SchemePath, type SchemeProblem } from './problems';
 
 export { SchemeError, schemeErrorText, type SchemeResolver } from './error';
@@ -158,7 +158,7 @@ export function loadScheme(raw: unknown, resolve: SchemeResolver, locale: Locale
   if (notFinite.length > 0) throw new SchemeError(notFinite, locale);
   const full = resolveExtends(raw, resolve, locale);
   // The input is kept on each issue so that a missing value can be told from a wrong one.
-  const result = SchemeSchema.safeParse(full, { reportInput: true });
+  const result = schemeModel().SchemeSchema.safeParse(full, { reportInput: true });
   if (result.success) return result.data;
   throw new SchemeError(
     result.error.issues.flatMap((i) => fromZod(i)),
