@@ -117,7 +117,7 @@ function build() {
     })
     .describe('One word of a rated column and what it means for the grade.');
 
-  /** The default ladders (./ids, from ./ladders.json), checked when the schema loads. */
+  /** The default ladders (./ids, from ./ladders.json), checked when the schemas are built. */
   const LADDER_IDS = Object.keys(z.record(z.string().regex(/^[a-z]+$/), z.array(RatingWord).min(1)).parse(LADDERS)) as [
     string,
     ...string[],

@@ -90,6 +90,8 @@ export function zipEntries(data: Buffer): ZipEntry[] {
 /** zlib's default piece of output; deflate makes at most about 1,032 bytes of one. */
 const MIN_CHUNK = 16 * 1024;
 const MAX_DEFLATE_RATIO = 1032;
+/** The largest piece asked for at once (a sheet of about 60,000 rows × 30 columns): a part the zip says is larger comes in several. */
+const MAX_CHUNK = 64 * 1024 * 1024;
 
 /** One part inflated, stopping at `budget` bytes whatever the zip says its size is. */
 export function inflatePart(data: Buffer, e: ZipEntry, budget: number): Buffer {
@@ -104,7 +106,7 @@ export function inflatePart(data: Buffer, e: ZipEntry, budget: number): Buffer {
   try {
     // Inflated in one piece of the size the zip gives, where it is believable (no larger than the budget, or than
     // deflate can make of these bytes): zlib's 16 KB default made a 10,000-row sheet 700 pieces, then copied them into one.
-    const chunkSize = Math.max(MIN_CHUNK, Math.min(e.size, budget, raw.length * MAX_DEFLATE_RATIO));
+    const chunkSize = Math.max(MIN_CHUNK, Math.min(e.size, budget, raw.length * MAX_DEFLATE_RATIO, MAX_CHUNK));
     return inflateRawSync(raw, { maxOutputLength: Math.max(1, budget), chunkSize });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new LimitError('unpackedBytes', budget + 1);
