@@ -152,6 +152,25 @@ describe('the fast .xlsx reader', () => {
     expect(grid.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
   });
 
+  it('reads shared strings of every shape as SheetJS does', async () => {
+    const texts = [
+      '<t>张三</t>',
+      '<t>A &amp; B &lt;1&gt;</t>',
+      '<t></t>',
+      '<t/>',
+      '<t xml:space="preserve"> 李 四 </t>',
+      '<r><t>王</t></r><r><rPr><b/></rPr><t>五</t></r>',
+      '<t>&#x5B59;&#19971;</t>',
+    ];
+    const strings = `<sst ${NS}>${texts.map((t) => `<si>${t}</si>`).join('')}</sst>`;
+    const cells = texts.map((_t, i) => `<c r="A${i + 1}" t="s"><v>${i}</v></c>`);
+    const sheet = `<worksheet ${NS}><sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join('')}</sheetData></worksheet>`;
+    const data = await pkg(sheet, { strings });
+    const grid = readDirect(data)!.sheets[0]!.grid();
+    expect(grid).toStrictEqual(sheetSources(readBook(data, true))[0]!.grid());
+    expect(grid.values.map((r) => r[0])).toEqual(['张三', 'A & B <1>', '', '', ' 李 四 ', '王五', '孙七']);
+  });
+
   it('leaves to the general readers what it does not read exactly', async () => {
     const sheetWith = (cells: string) => `<worksheet ${NS}><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
     const cases = [
