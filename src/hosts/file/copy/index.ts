@@ -126,10 +126,9 @@ function cellEdits(graded: NonNullable<CopyRequest['graded']>, styles: StylesPat
     return (s) => styles.derive(s, change);
   };
   const numFmtOf = (w: (typeof writes)[number]) => (w.after.numFmt !== w.before.numFmt ? styles.numFmtId(w.after.numFmt) : undefined);
-  const ordered = writes.every(
-    (w, i) => i === 0 || w.row > writes[i - 1]!.row || (w.row === writes[i - 1]!.row && w.col > writes[i - 1]!.col),
-  );
-  if (graded.marks.size === 0 && ordered)
+  const inCellOrder = () =>
+    writes.every((w, i) => i === 0 || w.row > writes[i - 1]!.row || (w.row === writes[i - 1]!.row && w.col > writes[i - 1]!.col));
+  if (graded.marks.size === 0 && inCellOrder())
     return writes.map((w) => ({ row: w.row, col: w.col, content: w.after, restyle: restyled(numFmtOf(w), undefined) }));
   // By row × 16384 + column: a write's own row and column, a mark's read from its A1 reference.
   const edits = new Map<number, CellEdit & { numFmtId?: number; fillId?: number }>();

@@ -62,7 +62,6 @@ export function zipEntries(data: Buffer): ZipEntry[] {
     const method = data.readUInt16LE(at + 10);
     let compressedSize = data.readUInt32LE(at + 20);
     let size = data.readUInt32LE(at + 24);
-    const size32 = size;
     const nameLength = data.readUInt16LE(at + 28);
     const extraLength = data.readUInt16LE(at + 30);
     const commentLength = data.readUInt16LE(at + 32);
@@ -74,7 +73,7 @@ export function zipEntries(data: Buffer): ZipEntry[] {
       const len = data.readUInt16LE(x + 2);
       if (id === 1) {
         let f = x + 4;
-        if (size32 === FULL32) [size, f] = [Number(data.readBigUInt64LE(f)), f + 8];
+        if (size === FULL32) [size, f] = [Number(data.readBigUInt64LE(f)), f + 8];
         if (compressedSize === FULL32) [compressedSize, f] = [Number(data.readBigUInt64LE(f)), f + 8];
         if (offset === FULL32) offset = Number(data.readBigUInt64LE(f));
       }
@@ -104,8 +103,8 @@ export function inflatePart(data: Buffer, e: ZipEntry, budget: number): Buffer {
   }
   if (e.method !== 8) fail(`compression method ${e.method} of ${e.name}`);
   try {
-    // Inflated in one piece of the size the zip gives, where it is believable (no larger than the budget, or than
-    // deflate can make of these bytes): zlib's 16 KB default made a 10,000-row sheet 700 pieces, then copied them into one.
+    // Inflated in one piece of the size the zip gives, where it is believable (no larger than the budget, than deflate
+    // can make of these bytes, or than MAX_CHUNK): zlib's 16 KB default made a 10,000-row sheet 700 pieces, then one.
     const chunkSize = Math.max(MIN_CHUNK, Math.min(e.size, budget, raw.length * MAX_DEFLATE_RATIO, MAX_CHUNK));
     return inflateRawSync(raw, { maxOutputLength: Math.max(1, budget), chunkSize });
   } catch (err) {
