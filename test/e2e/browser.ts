@@ -200,6 +200,11 @@ export function previewPages(): { openPage: (query: string) => Promise<{ page: P
     await s?.close();
   });
   afterEach(async () => {
+    if ((globalThis as { kaoheTestFailed?: boolean }).kaoheTestFailed === true) {
+      const pages = contexts.flatMap((c) => c.pages());
+      const test = (expect.getState().currentTestName ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      for (const [i, page] of pages.entries()) console.log(await describePage(page, `failed-${test}-${i + 1}`));
+    }
     await Promise.all(contexts.map((c) => c.close()));
     contexts = [];
   });
@@ -215,4 +220,67 @@ export function previewPages(): { openPage: (query: string) => Promise<{ page: P
     return { page, pane: await paneFrame(page) };
   };
   return { openPage };
+}
+
+/** What an answer that never came is shown as. */
+const NO_ANSWER = 'no answer';
+
+/** `work`'s result, or NO_ANSWER when it takes longer than `ms` (a page whose renderer is busy answers nothing). */
+async function within<T>(ms: number, work: Promise<T>): Promise<T | typeof NO_ANSWER> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof NO_ANSWER>((r) => (timer = setTimeout(() => r(NO_ANSWER), ms)));
+  try {
+    return await Promise.race([work.catch((e: unknown) => `failed: ${String(e)}` as unknown as T), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A page left open by a failed test, in words, and its screenshot (test-artifacts/e2e/`name`.png): for each frame,
+ * whether it is visible and draws frames (a requestAnimationFrame answered), where it is scrolled, which controls
+ * are moving (rectangles 300 ms apart), what is busy, and its text. Each question is bounded in time.
+ */
+async function describePage(page: Page, name: string): Promise<string> {
+  const lines = [`e2e failure: ${expect.getState().currentTestName ?? ''} — page ${name}: ${page.url()}`];
+  const shotTaken = await within(
+    5000,
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).then(() => `${name}.png`),
+  );
+  lines.push(`  screenshot: ${shotTaken}`);
+  for (const frame of page.frames()) {
+    const state = await within(
+      5000,
+      frame.evaluate(async () => {
+        const raf = await Promise.race([
+          new Promise<string>((r) => requestAnimationFrame(() => r('drawn'))),
+          new Promise<string>((r) => setTimeout(() => r('no frame in 1 s'), 1000)),
+        ]);
+        const controls = () =>
+          [...document.querySelectorAll('button, [role="tab"], input, textarea')].map((el) => {
+            const r = el.getBoundingClientRect();
+            return {
+              text: (el.textContent || el.getAttribute('aria-label') || el.tagName).slice(0, 20),
+              at: `${r.left},${r.top},${r.width}x${r.height}`,
+            };
+          });
+        const before = controls();
+        await new Promise((r) => setTimeout(r, 300));
+        const moving = controls().flatMap((c, i) =>
+          before[i] !== undefined && before[i].at !== c.at ? [`${c.text} ${before[i].at} -> ${c.at}`] : [],
+        );
+        const root = document.scrollingElement;
+        return [
+          `visibility ${document.visibilityState}, focus ${document.hasFocus()}, animation frame: ${raf}`,
+          `scrolled ${root?.scrollTop ?? 0} of ${root?.scrollHeight ?? 0}, window ${innerWidth}x${innerHeight}`,
+          `busy: ${[...document.querySelectorAll('[aria-busy="true"], [role="progressbar"]')].length}, running animations: ${document.getAnimations().length}`,
+          `moving: ${moving.length === 0 ? 'nothing' : moving.slice(0, 8).join('; ')}`,
+          `text: ${(document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 600)}`,
+        ];
+      }),
+    );
+    lines.push(`  frame ${frame.url().split('?')[0]}:`);
+    for (const l of Array.isArray(state) ? state : [state]) lines.push(`    ${l}`);
+  }
+  return lines.join('\n');
 }
