@@ -202,8 +202,9 @@ export function previewPages(): { openPage: (query: string) => Promise<{ page: P
   afterEach(async () => {
     if ((globalThis as { kaoheTestFailed?: boolean }).kaoheTestFailed === true) {
       const pages = contexts.flatMap((c) => c.pages());
-      const test = (expect.getState().currentTestName ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-      for (const [i, page] of pages.entries()) console.log(await describePage(page, `failed-${test}-${i + 1}`));
+      const test = expect.getState().currentTestName ?? 'test';
+      const file = test.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      for (const [i, page] of pages.entries()) console.log(await describePage(page, test, `failed-${file}-${i + 1}`));
     }
     await Promise.all(contexts.map((c) => c.close()));
     contexts = [];
@@ -222,27 +223,27 @@ export function previewPages(): { openPage: (query: string) => Promise<{ page: P
   return { openPage };
 }
 
-/** What an answer that never came is shown as. */
-const NO_ANSWER = 'no answer';
-
-/** `work`'s result, or NO_ANSWER when it takes longer than `ms` (a page whose renderer is busy answers nothing). */
-async function within<T>(ms: number, work: Promise<T>): Promise<T | typeof NO_ANSWER> {
+/**
+ * `work`'s result, or in words why there is none: it failed, or took longer than `ms` (a page whose renderer is
+ * busy answers nothing).
+ */
+async function within<T>(ms: number, work: Promise<T>): Promise<T | string> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof NO_ANSWER>((r) => (timer = setTimeout(() => r(NO_ANSWER), ms)));
+  const late = new Promise<string>((r) => (timer = setTimeout(() => r('no answer'), ms)));
   try {
-    return await Promise.race([work.catch((e: unknown) => `failed: ${String(e)}` as unknown as T), late]);
+    return await Promise.race([work.catch((e: unknown) => `failed: ${String(e)}`), late]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /**
- * A page left open by a failed test, in words, and its screenshot (test-artifacts/e2e/`name`.png): for each frame,
+ * A page left open by the failed `test`, in words, and its screenshot (test-artifacts/e2e/`name`.png): for each frame,
  * whether it is visible and draws frames (a requestAnimationFrame answered), where it is scrolled, which controls
  * are moving (rectangles 300 ms apart), what is busy, and its text. Each question is bounded in time.
  */
-async function describePage(page: Page, name: string): Promise<string> {
-  const lines = [`e2e failure: ${expect.getState().currentTestName ?? ''} — page ${name}: ${page.url()}`];
+async function describePage(page: Page, test: string, name: string): Promise<string> {
+  const lines = [`e2e failure: ${test} — page ${name}: ${page.url()}`];
   const shotTaken = await within(
     5000,
     page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).then(() => `${name}.png`),
