@@ -246,7 +246,7 @@ async function describePage(page: Page, test: string, name: string): Promise<str
   const lines = [`e2e failure: ${test} — page ${name}: ${page.url()}`];
   const shotTaken = await within(
     5000,
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).then(() => `${name}.png`),
+    shot(page, name).then(() => `${name}.png`),
   );
   lines.push(`  screenshot: ${shotTaken}`);
   for (const frame of page.frames()) {
